@@ -1,0 +1,91 @@
+"""Command line: `python -m explainer validate | render | schema` (no MkDocs needed)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from explainer.problems import DataError
+from explainer.schema import SCHEMA_PATH
+from explainer.site import ConfigError, Explainer, SiteConfig
+from explainer.strings import StringsError
+from explainer.validate import display_name
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m explainer", description="Check and render an explainer site's data."
+    )
+    parser.add_argument(
+        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+        help="the site's mkdocs.yml (default: ./mkdocs.yml)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check the data file; exit 1 on problems")
+    validate.add_argument(
+        "--github", action="store_true",
+        help="also print each problem as a GitHub Actions error annotation",
+    )
+    render = commands.add_parser(
+        "render", help="write every page as Markdown, one folder per language"
+    )
+    render.add_argument("--out", type=Path, required=True, help="the folder to write to")
+    commands.add_parser("schema", help="print the path of the JSON Schema for editors' tools")
+    return parser
+
+
+def _load(config_file: Path) -> Explainer:
+    return Explainer.load(SiteConfig.from_mkdocs_yml(config_file))
+
+
+def _render(explainer: Explainer, out: Path) -> int:
+    count = 0
+    docs_dir = explainer.config.docs_dir
+    for language in explainer.config.languages:
+        for page in explainer.pages(language):
+            target = out / language / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+            count += 1
+        source_dir = docs_dir / language
+        for source in sorted(source_dir.rglob("*.md")) if source_dir.is_dir() else []:
+            path = source.relative_to(source_dir).as_posix()
+            text = explainer.expand_blocks(
+                language, source.read_text(encoding="utf-8-sig"), path, display_name(source)
+            )
+            target = out / language / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            count += 1
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "schema":
+        print(SCHEMA_PATH)
+        return 0
+    try:
+        explainer = _load(args.config_file)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+            if getattr(args, "github", False):
+                print(problem.github_annotation())
+        print(f"{error}.", file=sys.stderr)
+        return 1
+    except (ConfigError, StringsError, OSError) as error:
+        print(f"{args.config_file}: {error}", file=sys.stderr)
+        return 2
+    story = explainer.story
+    if args.command == "validate":
+        print(
+            f"{display_name(explainer.config.data_path)}: OK: {len(story.events)} events, "
+            f"{len(story.actors)} actors, {len(story.glossary)} glossary terms in "
+            f"{len(explainer.config.languages)} languages ({', '.join(explainer.config.languages)})"
+        )
+        return 0
+    count = _render(explainer, args.out)
+    print(f"wrote {count} pages to {args.out}")
+    return 0

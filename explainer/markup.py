@@ -1,0 +1,76 @@
+"""Turning data text into page Markdown safely.
+
+Plain text (titles, summaries, names) is escaped so that no character means anything to
+Markdown or HTML. Markdown fields (bodies, descriptions, definitions) are rendered here
+to HTML with raw HTML switched off: `<b>` in the data shows as the text `<b>`, and
+links may only point to http, https, mailto or relative targets.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+# Every ASCII punctuation character that Markdown, its extensions or HTML could act on.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~^=:&\"'$%@]")
+
+
+def escape(text: str) -> str:
+    """Plain text -> Markdown that renders to exactly this text (on one line)."""
+    text = " ".join(text.split())
+    return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
+_ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+def is_safe_link(target: str) -> bool:
+    """http, https, mailto and relative targets only."""
+    stripped = "".join(target.split()).lower()
+    return not _SCHEME.match(stripped) or stripped.startswith(_ALLOWED_SCHEMES)
+
+
+class _SafeLinks(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and not is_safe_link(value):
+                    del element.attrib[attribute]
+
+
+def _safe_markdown() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=[], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_SafeLinks(md), "explainer_safe_links", 0)
+    return md
+
+
+_MD = _safe_markdown()
+
+
+def render_markdown(text: str) -> str:
+    """Markdown field -> HTML (raw HTML in the text is shown as text)."""
+    _MD.reset()
+    return _MD.convert(text)
+
+
+def html_block(html: str, css_class: str) -> str:
+    """Rendered HTML as a raw block that Markdown passes through unchanged."""
+    return f'\n<div class="{css_class}" markdown="0">\n{html}\n</div>\n'
+
+
+def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:
+    """Link from one page source path (`events/x.md`) to another (`glossary.md`)."""
+    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def link(label_markdown: str, from_path: str, to_path: str, anchor: str | None = None) -> str:
+    return f"[{label_markdown}]({relative(from_path, to_path, anchor)})"

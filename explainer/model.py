@@ -1,0 +1,268 @@
+"""The story as the views read it: validated data turned into typed, linked objects."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+#: A text in each configured language.
+Localized = Mapping[str, str]
+
+
+def localize(value: Any, languages: Iterable[str]) -> dict[str, str]:
+    """Plain-or-localized text -> a text per language."""
+    if isinstance(value, str):
+        return {lang: value for lang in languages}
+    return dict(value)
+
+
+@dataclass(frozen=True, order=True)
+class EventDate:
+    """A day, or only a month when the day is not known."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> EventDate:
+        parts = [int(p) for p in text.split("-")]
+        return cls(parts[0], parts[1], parts[2] if len(parts) == 3 else None)
+
+    @property
+    def iso(self) -> str:
+        base = f"{self.year:04d}-{self.month:02d}"
+        return base if self.day is None else f"{base}-{self.day:02d}"
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month, self.day or 1)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """A month-only date sorts after every dated day of its month."""
+        return (self.year, self.month, self.day if self.day is not None else 32)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: Localized
+    kind: str
+    role: Localized | None = None
+    country: str | None = None
+    member_of: str | None = None
+    description: Localized | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: Localized
+    definition: Localized
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    see_also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    by: str
+    text: Localized
+
+
+@dataclass(frozen=True)
+class Figure:
+    event_id: str
+    by: str
+    label: Localized
+    value: float
+    unit: str
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    title: Localized
+    url: str | None = None
+    publisher: Localized | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    type: str
+    date: EventDate
+    participants: tuple[str, ...]
+    title: Localized
+    summary: Localized
+    status: str = "held"
+    time: str | None = None
+    timezone: str | None = None
+    place: Localized | None = None
+    body: Localized | None = None
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    sources: tuple[Source, ...] = ()
+    related: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+        return (self.date.sort_key, self.time or "")
+
+
+#: How an actor took part in an event.
+PARTICIPANT, QUOTED, CLAIMED_FIGURE = "participant", "quoted", "figure"
+
+
+@dataclass
+class Story:
+    """Everything one explainer tells, with the cross-references the pages need."""
+
+    languages: tuple[str, ...]
+    actors: dict[str, Actor]
+    glossary: dict[str, Term]
+    events: dict[str, Event]
+
+    @cached_property
+    def chronological(self) -> list[Event]:
+        """Oldest first; same day: by time, then in file order."""
+        return sorted(self.events.values(), key=lambda e: e.sort_key)
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {event.id: i for i, event in enumerate(self.chronological)}
+
+    def previous_event(self, event_id: str) -> Event | None:
+        index = self._position[event_id]
+        return self.chronological[index - 1] if index > 0 else None
+
+    def next_event(self, event_id: str) -> Event | None:
+        index = self._position[event_id]
+        return self.chronological[index + 1] if index + 1 < len(self.chronological) else None
+
+    @cached_property
+    def _related(self) -> dict[str, list[str]]:
+        both: dict[str, set[str]] = {event_id: set() for event_id in self.events}
+        for event in self.events.values():
+            for other in event.related:
+                both[event.id].add(other)
+                both[other].add(event.id)
+        return {
+            event_id: sorted(others, key=lambda o: self._position[o])
+            for event_id, others in both.items()
+        }
+
+    def related_events(self, event_id: str) -> list[Event]:
+        """Events related either way, in time order."""
+        return [self.events[o] for o in self._related[event_id]]
+
+    @cached_property
+    def _involvement(self) -> dict[str, dict[str, set[str]]]:
+        result: dict[str, dict[str, set[str]]] = {actor_id: {} for actor_id in self.actors}
+        for event in self.chronological:
+            for actor_id in event.participants:
+                result[actor_id].setdefault(event.id, set()).add(PARTICIPANT)
+            for quote in event.quotes:
+                result[quote.by].setdefault(event.id, set()).add(QUOTED)
+            for figure in event.figures:
+                result[figure.by].setdefault(event.id, set()).add(CLAIMED_FIGURE)
+        return result
+
+    def involvement(self, actor_id: str) -> list[tuple[Event, set[str]]]:
+        """Every event the actor took part in, was quoted in or claimed a figure in."""
+        return [
+            (self.events[event_id], ways)
+            for event_id, ways in self._involvement[actor_id].items()
+        ]
+
+    def members(self, actor_id: str) -> list[Actor]:
+        return [a for a in self.actors.values() if a.member_of == actor_id]
+
+    @cached_property
+    def figures(self) -> list[Figure]:
+        return [figure for event in self.chronological for figure in event.figures]
+
+    def events_naming_term(self, term_id: str) -> list[Event]:
+        return [e for e in self.chronological if term_id in e.terms]
+
+    @property
+    def scheduled(self) -> list[Event]:
+        return [e for e in self.chronological if e.status == "scheduled"]
+
+
+def _tuple_of(items: Any) -> tuple[Any, ...]:
+    return tuple(items or ())
+
+
+def build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
+    """Turn validated data into a Story (call only on data without problems)."""
+
+    def loc(value: Any) -> dict[str, str] | None:
+        return None if value is None else localize(value, languages)
+
+    actors = {
+        actor_id: Actor(
+            id=actor_id,
+            name=localize(a["name"], languages),
+            kind=a["kind"],
+            role=loc(a.get("role")),
+            country=a.get("country"),
+            member_of=a.get("member_of"),
+            description=loc(a.get("description")),
+        )
+        for actor_id, a in data["actors"].items()
+    }
+    glossary = {
+        term_id: Term(
+            id=term_id,
+            term=dict(t["term"]),
+            definition=dict(t["definition"]),
+            aliases={lang: tuple(words) for lang, words in (t.get("aliases") or {}).items()},
+            see_also=_tuple_of(t.get("see_also")),
+        )
+        for term_id, t in data["glossary"].items()
+    }
+    events = {}
+    for event_id, e in data["events"].items():
+        events[event_id] = Event(
+            id=event_id,
+            type=e["type"],
+            date=EventDate.parse(e["date"]),
+            participants=tuple(e["participants"]),
+            title=dict(e["title"]),
+            summary=dict(e["summary"]),
+            status=e.get("status", "held"),
+            time=e.get("time"),
+            timezone=e.get("timezone"),
+            place=loc(e.get("place")),
+            body=loc(e.get("body")),
+            quotes=tuple(Quote(q["by"], dict(q["text"])) for q in e.get("quotes") or ()),
+            figures=tuple(
+                Figure(
+                    event_id=event_id,
+                    by=f["by"],
+                    label=dict(f["label"]),
+                    value=f["value"],
+                    unit=f["unit"],
+                    approximate=bool(f.get("approximate", False)),
+                )
+                for f in e.get("figures") or ()
+            ),
+            sources=tuple(
+                Source(
+                    title=localize(s["title"], languages),
+                    url=s.get("url"),
+                    publisher=loc(s.get("publisher")),
+                    date=s.get("date"),
+                )
+                for s in e.get("sources") or ()
+            ),
+            related=_tuple_of(e.get("related")),
+            terms=_tuple_of(e.get("terms")),
+        )
+    return Story(languages=languages, actors=actors, glossary=glossary, events=events)

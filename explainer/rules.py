@@ -1,0 +1,165 @@
+"""The rules the JSON Schema cannot express: references, calendar dates, time zones.
+
+Each rule reads the data defensively: parts that already failed the schema are skipped,
+so one run reports every problem the file has.
+"""
+
+from __future__ import annotations
+
+import calendar
+import zoneinfo
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale
+
+from explainer.loader import LoadedData
+from explainer.problems import NodePath, Problem, did_you_mean
+
+#: reference field -> (collection it points into, the word for one item of it)
+_KINDS = {"actors": "actor", "glossary": "glossary term", "events": "event"}
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    return frozenset(
+        code for code in Locale.parse("en").territories if len(code) == 2 and code.isalpha()
+    )
+
+
+@lru_cache(maxsize=1)
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+class _RuleChecker:
+    def __init__(self, loaded: LoadedData) -> None:
+        self.loaded = loaded
+        data = _mapping(loaded.data)
+        self.ids = {section: set(_mapping(data.get(section))) for section in _KINDS}
+        self.data = data
+
+    def problem(self, path: NodePath, message: str) -> Problem:
+        return self.loaded.problem(path, message)
+
+    def check(self) -> Iterator[Problem]:
+        for actor_id, actor in _mapping(self.data.get("actors")).items():
+            yield from self._actor(actor_id, _mapping(actor))
+        for term_id, term in _mapping(self.data.get("glossary")).items():
+            yield from self._term(term_id, _mapping(term))
+        for event_id, event in _mapping(self.data.get("events")).items():
+            yield from self._event(event_id, _mapping(event))
+
+    # references -----------------------------------------------------------------------
+
+    def _reference(self, path: NodePath, value: Any, section: str) -> Iterator[Problem]:
+        if not isinstance(value, str) or value in self.ids[section]:
+            return
+        kind = _KINDS[section]
+        hint = did_you_mean(value, self.ids[section])
+        if not hint:
+            hint = f"; no {kind} has this id" + (
+                f" (add it under `{section}:`)" if section != "events" else ""
+            )
+        yield self.problem(path, f"unknown {kind} `{value}`{hint}")
+
+    def _references(self, path: NodePath, values: Any, section: str) -> Iterator[Problem]:
+        seen: set[str] = set()
+        for index, value in enumerate(_list(values)):
+            yield from self._reference(path + (index,), value, section)
+            if isinstance(value, str):
+                if value in seen:
+                    yield self.problem(path + (index,), f"`{value}` is listed twice")
+                seen.add(value)
+
+    # sections -------------------------------------------------------------------------
+
+    def _actor(self, actor_id: str, actor: dict[str, Any]) -> Iterator[Problem]:
+        path: NodePath = ("actors", actor_id)
+        member_of = actor.get("member_of")
+        if member_of == actor_id:
+            yield self.problem(path + ("member_of",), "an actor cannot be a member of itself")
+        else:
+            yield from self._reference(path + ("member_of",), member_of, "actors")
+        country = actor.get("country")
+        if isinstance(country, str) and len(country) == 2 and country.isupper():
+            if country not in _country_codes():
+                yield self.problem(
+                    path + ("country",),
+                    f"`{country}` is not an ISO 3166-1 alpha-2 country code"
+                    + did_you_mean(country, _country_codes()),
+                )
+
+    def _term(self, term_id: str, term: dict[str, Any]) -> Iterator[Problem]:
+        path: NodePath = ("glossary", term_id)
+        see_also = term.get("see_also")
+        for index, other in enumerate(_list(see_also)):
+            if other == term_id:
+                yield self.problem(path + ("see_also", index), "a term cannot refer to itself")
+        yield from self._references(
+            path + ("see_also",), [s if s != term_id else None for s in _list(see_also)], "glossary"
+        )
+
+    def _event(self, event_id: str, event: dict[str, Any]) -> Iterator[Problem]:
+        path: NodePath = ("events", event_id)
+        yield from self._references(path + ("participants",), event.get("participants"), "actors")
+        for section in ("quotes", "figures"):
+            for index, item in enumerate(_list(event.get(section))):
+                by = _mapping(item).get("by")
+                yield from self._reference(path + (section, index, "by"), by, "actors")
+        related = _list(event.get("related"))
+        for index, other in enumerate(related):
+            if other == event_id:
+                yield self.problem(
+                    path + ("related", index), "an event cannot be related to itself"
+                )
+        yield from self._references(
+            path + ("related",), [r if r != event_id else None for r in related], "events"
+        )
+        yield from self._references(path + ("terms",), event.get("terms"), "glossary")
+        yield from _calendar_date(self, path + ("date",), event.get("date"))
+        for index, source in enumerate(_list(event.get("sources"))):
+            yield from _calendar_date(self, path + ("sources", index, "date"), _mapping(source).get("date"))
+        time, timezone = event.get("time"), event.get("timezone")
+        if time is not None and timezone is None:
+            yield self.problem(
+                path + ("time",),
+                "`time` needs a `timezone` too (an IANA name such as `America/Mexico_City`)",
+            )
+        if isinstance(timezone, str) and timezone not in _time_zones():
+            yield self.problem(
+                path + ("timezone",),
+                f"`{timezone}` is not an IANA time zone name" + did_you_mean(timezone, _time_zones()),
+            )
+
+
+def _calendar_date(checker: _RuleChecker, path: NodePath, value: Any) -> Iterator[Problem]:
+    """A date that matches the pattern but is not a day of the calendar (30 February)."""
+    if not isinstance(value, str) or len(value) != 10:
+        return
+    try:
+        year, month, day = (int(part) for part in value.split("-"))
+    except ValueError:
+        return
+    if not 1 <= month <= 12:
+        return
+    days = calendar.monthrange(year, month)[1]
+    if day > days:
+        month_name = calendar.month_name[month]
+        yield checker.problem(
+            path, f"`{value}` is not a day of the calendar ({month_name} {year} has {days} days)"
+        )
+
+
+def check_rules(loaded: LoadedData) -> list[Problem]:
+    """Every semantic problem of `loaded.data`."""
+    return list(_RuleChecker(loaded).check())

@@ -1,0 +1,189 @@
+"""Check the data against the JSON Schema and word each failure for an editor.
+
+The schema file (`explainer/events.schema.json`, draft-07) is what editors' YAML tools
+read. At build time it is specialized for the configured languages: every localized text
+must then have exactly those languages.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError
+
+from explainer.loader import LoadedData
+from explainer.problems import NodePath, Problem, did_you_mean
+
+SCHEMA_PATH = Path(__file__).with_name("events.schema.json")
+
+_TYPE_NAMES = {
+    "object": "a mapping of `key: value` lines",
+    "array": "a list of `- item` lines",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "`true` or `false`",
+    "null": "nothing",
+}
+
+
+@lru_cache(maxsize=1)
+def static_schema() -> dict[str, Any]:
+    """The schema as shipped for editors' tools."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _validator(languages: tuple[str, ...]) -> Draft7Validator:
+    schema = copy.deepcopy(static_schema())
+    localized = schema["definitions"]["localizedText"]
+    localized.pop("minProperties", None)
+    localized.pop("propertyNames", None)
+    localized["properties"] = {lang: {"$ref": "#/definitions/text"} for lang in languages}
+    localized["required"] = list(languages)
+    localized["additionalProperties"] = False
+    aliases = schema["definitions"]["term"]["properties"]["aliases"]
+    aliases.pop("propertyNames", None)
+    aliases["properties"] = {lang: aliases["additionalProperties"] for lang in languages}
+    aliases["additionalProperties"] = False
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number `{value}`"
+    text = str(value)
+    return f"`{text if len(text) <= 60 else text[:57] + '...'}`"
+
+
+class _Translator:
+    def __init__(self, loaded: LoadedData, languages: Sequence[str]) -> None:
+        self.loaded = loaded
+        self.languages = list(languages)
+
+    def problems(self, error: ValidationError) -> Iterator[Problem]:
+        path: NodePath = tuple(error.absolute_path)
+        kind = error.schema.get("x-kind") if isinstance(error.schema, dict) else None
+        validator = error.validator
+        instance = error.instance
+
+        if validator == "anyOf" and kind == "plain-or-localized":
+            branch = 1 if isinstance(instance, dict) else 0
+            sub = [e for e in error.context or [] if e.relative_schema_path[0] == branch]
+            if isinstance(instance, (dict, str)) and sub:
+                for child in sub:
+                    yield from self.problems(child)
+                return
+            yield self.loaded.problem(
+                path,
+                f"expected text, or a text per language ({self._langs()}), found {_describe(instance)}",
+            )
+            return
+
+        if validator == "required":
+            for name in error.validator_value:
+                if isinstance(instance, dict) and name not in instance:
+                    if kind == "localized-text":
+                        message = f"the `{name}` text is missing; every configured language ({self._langs()}) needs one"
+                    else:
+                        message = f"the required field `{name}` is missing"
+                    yield self.loaded.problem(path, message)
+            return
+
+        if validator == "additionalProperties" and isinstance(instance, dict):
+            allowed = list(error.schema.get("properties", {}))
+            for name in instance:
+                if name in allowed:
+                    continue
+                key_path = path + (name,)
+                if kind in ("localized-text", "aliases"):
+                    message = (
+                        f"`{name}` is not a configured language (configured: {self._langs()})"
+                        + did_you_mean(name, allowed, cutoff=0.5)
+                    )
+                else:
+                    message = f"unknown field `{name}`" + (
+                        did_you_mean(name, allowed) or f"; allowed fields: {', '.join(allowed)}"
+                    )
+                yield self.loaded.problem(key_path, message, key=True)
+            return
+
+        schema_path = list(error.schema_path)
+        if len(schema_path) >= 2 and schema_path[-2] == "propertyNames":
+            key_path = path + (instance,)
+            message = f"`{instance}` {error.schema.get('x-message', 'is not a valid name')}"
+            yield self.loaded.problem(key_path, message, key=True)
+            return
+
+        if validator == "type":
+            expected = error.validator_value
+            expected_list = expected if isinstance(expected, list) else [expected]
+            wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected_list)
+            if kind == "localized-text":
+                wanted = f"a text per language ({self._langs()}), like `{{{self.languages[0]}: ...}}`"
+            message = f"expected {wanted}, found {_describe(instance)}"
+            if "string" in expected_list and isinstance(instance, (bool, int, float)):
+                message += "; put the value in quotes to make it text"
+            yield self.loaded.problem(path, message)
+            return
+
+        if validator == "enum":
+            options = [str(o) for o in error.validator_value]
+            message = f"{_describe(instance)} is not one of {', '.join(options)}" + did_you_mean(
+                instance, options
+            )
+            yield self.loaded.problem(path, message)
+            return
+
+        if validator in ("pattern", "maxLength") and "x-message" in error.schema:
+            yield self.loaded.problem(path, f"{_describe(instance)} {error.schema['x-message']}")
+            return
+
+        if validator == "pattern" and error.validator_value == "\\S":
+            yield self.loaded.problem(path, "is empty; write the text or remove the field")
+            return
+
+        if validator == "maxLength":
+            yield self.loaded.problem(
+                path,
+                f"is {len(instance)} characters long; at most {error.validator_value} are allowed",
+            )
+            return
+
+        if validator == "minItems":
+            yield self.loaded.problem(path, "needs at least one entry")
+            return
+
+        if validator == "minProperties":
+            yield self.loaded.problem(path, f"needs a text for each language ({self._langs()})")
+            return
+
+        yield self.loaded.problem(path, error.message)  # pragma: no cover - a rule without wording
+
+    def _langs(self) -> str:
+        return ", ".join(self.languages)
+
+
+def check_schema(loaded: LoadedData, languages: Sequence[str]) -> list[Problem]:
+    """All schema problems of `loaded.data`, located and worded for editors."""
+    validator = _validator(tuple(languages))
+    translator = _Translator(loaded, languages)
+    problems: list[Problem] = []
+    for error in validator.iter_errors(loaded.data):
+        problems.extend(translator.problems(error))
+    return problems

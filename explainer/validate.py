@@ -1,0 +1,39 @@
+"""Load -> locate -> validate -> model: the data file becomes a Story or a list of problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from explainer.loader import LoadedData, load_file
+from explainer.model import Story, build_story
+from explainer.problems import DataError, Problem
+from explainer.rules import check_rules
+from explainer.schema import check_schema
+
+
+def display_name(path: Path) -> str:
+    """The path as an editor would type it: relative to the working directory if inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def find_problems(path: Path, languages: Sequence[str]) -> tuple[LoadedData, list[Problem]]:
+    """Every problem of the data file, in file order."""
+    loaded = load_file(path, display_name(path))
+    problems = list(loaded.problems)
+    if loaded.data is not None:
+        problems += check_schema(loaded, languages)
+        problems += check_rules(loaded)
+    unique = sorted(set(problems), key=lambda p: (p.line, p.column, p.path, p.message))
+    return loaded, unique
+
+
+def load_story(path: Path, languages: Sequence[str]) -> Story:
+    """The validated story, or DataError with every problem."""
+    loaded, problems = find_problems(path, languages)
+    if problems:
+        raise DataError(problems)
+    return build_story(loaded.data, tuple(languages))

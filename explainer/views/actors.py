@@ -1,0 +1,34 @@
+"""`actors/`: every actor, grouped by kind."""
+
+from __future__ import annotations
+
+from explainer.markup import escape
+from explainer.views.base import ACTORS, View
+
+_KINDS = ("person", "institution", "group")
+
+
+class ActorsIndexView(View):
+    path = ACTORS
+
+    def title(self) -> str:
+        return self.ctx.t("actors.title")
+
+    def body(self) -> str:
+        ctx = self.ctx
+        out = [escape(ctx.t("actors.intro")), ""]
+        for kind in _KINDS:
+            actors = [a for a in ctx.story.actors.values() if a.kind == kind]
+            if not actors:
+                continue
+            out += [f"## {escape(ctx.t(f'kinds.{kind}'))}", ""]
+            for actor in sorted(actors, key=lambda a: ctx.l10n.sort_key(ctx.text(a.name))):
+                details = []
+                if actor.role:
+                    details.append(ctx.text(actor.role))
+                if actor.country:
+                    details.append(ctx.l10n.country(actor.country))
+                suffix = f" — {escape(', '.join(details))}" if details else ""
+                out.append(f"- {ctx.actor_link(self.path, actor.id)}{suffix}")
+            out.append("")
+        return "\n".join(out)

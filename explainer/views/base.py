@@ -1,0 +1,94 @@
+"""What every view shares: the render context, the page it produces, page paths."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from explainer.l10n import Localizer
+from explainer.markup import escape, link
+from explainer.model import Story
+from explainer.strings import Strings
+
+TIMELINE = "timeline.md"
+GLOSSARY = "glossary.md"
+FIGURES = "figures.md"
+ACTORS = "actors/index.md"
+
+
+def event_path(event_id: str) -> str:
+    return f"events/{event_id}.md"
+
+
+def actor_path(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page's Markdown source at a language-neutral path (`events/x.md`)."""
+
+    path: str
+    title: str
+    markdown: str
+    in_nav: bool
+
+
+@dataclass
+class RenderContext:
+    """The story seen in one language."""
+
+    story: Story
+    language: str
+    strings: Strings
+    l10n: Localizer
+
+    def text(self, localized: Mapping[str, str]) -> str:
+        return localized[self.language]
+
+    def t(self, key: str, **values: str) -> str:
+        return self.strings(key, **values)
+
+    def actor_name(self, actor_id: str) -> str:
+        return self.text(self.story.actors[actor_id].name)
+
+    def actor_link(self, from_path: str, actor_id: str) -> str:
+        return link(escape(self.actor_name(actor_id)), from_path, actor_path(actor_id))
+
+    def event_link(self, from_path: str, event_id: str) -> str:
+        event = self.story.events[event_id]
+        return link(escape(self.text(event.title)), from_path, event_path(event_id))
+
+    def term_link(self, from_path: str, term_id: str) -> str:
+        term = self.story.glossary[term_id]
+        return link(escape(self.text(term.term)), from_path, GLOSSARY, anchor=term_id)
+
+    def quoted(self, text: str) -> str:
+        return self.t("quote", text=text)
+
+
+def front_matter(title: str) -> str:
+    """YAML front matter with the page title (JSON strings are valid YAML)."""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+
+
+class View:
+    """A generated page kind. Subclasses set `path` and write `title` and `body`."""
+
+    path: str
+    in_nav: bool = True
+
+    def __init__(self, ctx: RenderContext) -> None:
+        self.ctx = ctx
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def body(self) -> str:
+        raise NotImplementedError
+
+    def render(self) -> GeneratedPage:
+        title = self.title()
+        markdown = front_matter(title) + f"# {escape(title)}\n\n" + self.body().strip() + "\n"
+        return GeneratedPage(self.path, title, markdown, self.in_nav)

@@ -1,0 +1,83 @@
+"""Blocks that hand-written pages place with `<!-- explainer:NAME -->` on a line of their own.
+
+The build replaces each marker with Markdown rendered from the data, so the home page's key
+figures and upcoming meetings never drift from `data/events.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from explainer.markup import escape
+from explainer.problems import Problem
+from explainer.views.base import RenderContext
+from explainer.views.snippets import event_item, figure_item
+
+MARKER = re.compile(r"^[ \t]*<!--\s*explainer:([A-Za-z0-9_-]*)\s*-->[ \t]*$", re.MULTILINE)
+
+
+class BlockError(Exception):
+    """A hand-written page names a block that does not exist."""
+
+
+def _key_figures(ctx: RenderContext, page_path: str) -> str:
+    if not ctx.story.figures:
+        return escape(ctx.t("figures.none"))
+    return "\n".join(figure_item(ctx, page_path, f) for f in ctx.story.figures)
+
+
+def _upcoming(ctx: RenderContext, page_path: str) -> str:
+    events = ctx.story.scheduled
+    if not events:
+        return escape(ctx.t("upcoming.none"))
+    return "\n".join(event_item(ctx, page_path, e, summary=True) for e in events)
+
+
+def _latest(ctx: RenderContext, page_path: str) -> str:
+    held = [e for e in ctx.story.chronological if e.status == "held"][-3:]
+    return "\n".join(event_item(ctx, page_path, e, summary=True) for e in reversed(held))
+
+
+BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
+    "key-figures": _key_figures,
+    "upcoming": _upcoming,
+    "latest": _latest,
+}
+
+
+def unknown_blocks(markdown: str, source_name: str) -> list[Problem]:
+    """A located problem for each marker that names no block."""
+    problems = []
+    for match in MARKER.finditer(markdown):
+        if match.group(1) not in BLOCKS:
+            line = markdown.count("\n", 0, match.start()) + 1
+            column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
+            problems.append(
+                Problem(
+                    source_name, line, column, "",
+                    f"unknown block `explainer:{match.group(1)}`; known blocks: {', '.join(BLOCKS)}",
+                )
+            )
+    return problems
+
+
+def check_pages(docs_dir: Path, display: Callable[[Path], str]) -> list[Problem]:
+    """Block markers in every hand-written page under `docs_dir`."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        problems += unknown_blocks(path.read_text(encoding="utf-8-sig"), display(path))
+    return problems
+
+
+def expand_blocks(ctx: RenderContext, markdown: str, page_path: str, source_name: str) -> str:
+    """Replace every block marker; an unknown block name is a located BlockError."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in BLOCKS:
+            raise BlockError(str(unknown_blocks(match.group(0), source_name)[0]))
+        return "\n" + BLOCKS[name](ctx, page_path) + "\n"
+
+    return MARKER.sub(replace, markdown)

@@ -1,0 +1,154 @@
+"""MkDocs hooks for the explainer core: they only adapt MkDocs events to `explainer.site`.
+
+Name this file under `hooks:` in mkdocs.yml. The data is loaded and validated once per
+build (on the first language pass); every language pass adds that language's generated
+pages after the i18n plugin has sorted the hand-written ones (priority -101 < -100).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+_PROJECT = Path(__file__).resolve().parent.parent
+if str(_PROJECT) not in sys.path:
+    sys.path.insert(0, str(_PROJECT))
+
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+
+from explainer.problems import DataError  # noqa: E402
+from explainer.site import ConfigError, Explainer, SiteConfig  # noqa: E402
+from explainer.strings import StringsError  # noqa: E402
+
+GENERATOR = "explainer"
+_REQUIRED_EXTENSIONS = ("attr_list",)
+
+
+class _Build:
+    """What one build (all its language passes) shares."""
+
+    explainer: Explainer | None = None
+
+
+_build = _Build()
+
+
+def _i18n(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    i18n = _i18n(config)
+    if i18n is None:
+        return [config.theme.get("language") or "en"]
+    default = i18n.default_language
+    return [default] + [lang for lang in i18n.build_languages if lang != default]
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = _i18n(config)
+    return i18n.current_language if i18n is not None else _languages(config)[0]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = _i18n(config)
+    if i18n is None or not i18n.building:  # the first language pass of a new build
+        _build.explainer = None
+        try:
+            site = SiteConfig.from_settings(
+                Path(config.config_file_path).parent,
+                _languages(config),
+                Path(config.docs_dir),
+                config.extra.get("explainer"),
+            )
+            _build.explainer = Explainer.load(site)
+        except DataError as error:
+            sys.stderr.write(error.report() + "\n")
+            sys.stderr.flush()
+            raise PluginError(
+                f"{error}: the site was not built and the previous site/ is untouched; "
+                "fix the lines above (`make validate` checks the data alone)"
+            ) from None
+        except (ConfigError, StringsError) as error:
+            raise PluginError(f"explainer: {error}") from None
+    for extension in _REQUIRED_EXTENSIONS:
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    return config
+
+
+def _dest_uri(config: MkDocsConfig, path: str, language: str, default: str) -> str:
+    neutral = File(path, None, config.site_dir, config.use_directory_urls).dest_uri
+    return neutral if language == default else f"{language}/{neutral}"
+
+
+def _mark_i18n(file: File, path: str, language: str) -> None:
+    """The attributes the i18n plugin reads (switcher, sitemap, hreflang)."""
+    file.locale = language  # type: ignore[attr-defined]
+    file.locale_alternate_of = language  # type: ignore[attr-defined]
+    file.localization = language  # type: ignore[attr-defined]
+    file.norm_src_uri = path  # type: ignore[attr-defined]
+
+
+@event_priority(-101)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    explainer = _build.explainer
+    assert explainer is not None, "on_config did not load the explainer data"
+    languages = _languages(config)
+    default, language = languages[0], _current_language(config)
+    generated = []
+    for page in explainer.pages(language):
+        src_uri = f"{language}/{page.path}"
+        if files.get_file_from_path(src_uri) is not None and src_uri in files.src_uris:
+            raise PluginError(
+                f"docs/{src_uri}: this page is generated from the data; remove the file"
+            )
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src_uri, content=page.markdown, inclusion=inclusion)
+        file.dest_uri = _dest_uri(config, page.path, language, default)
+        _mark_i18n(file, page.path, language)
+        alternates = {}
+        for other in languages:
+            if other == language:
+                alternates[other] = file
+                continue
+            alternate = File(
+                f"{other}/{page.path}",
+                None,
+                config.site_dir,
+                config.use_directory_urls,
+                dest_uri=_dest_uri(config, page.path, other, default),
+            )
+            _mark_i18n(alternate, page.path, other)
+            alternates[other] = alternate
+        file.alternates = dict(sorted(alternates.items()))  # type: ignore[attr-defined]
+        files.append(file)
+        generated.append(file)
+    i18n = _i18n(config)
+    if i18n is not None:
+        i18n.i18n_files_per_language.setdefault(language, []).extend(generated)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    explainer = _build.explainer
+    if explainer is None or getattr(page.file, "generated_by", None) is not None:
+        return markdown
+    language = getattr(page.file, "locale", None) or _current_language(config)
+    path = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    source = page.file.abs_src_path or page.file.src_uri
+    return explainer.expand_blocks(language, markdown, path, source)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    explainer = _build.explainer
+    if explainer is not None:
+        server.watch(str(explainer.config.data_path))
+        for directory in explainer.config.strings_dirs:
+            server.watch(str(directory))
+    return server
