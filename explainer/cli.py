@@ -18,13 +18,17 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m explainer", description="Check and render an explainer site's data."
     )
     parser.add_argument(
-        "-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
         help="the site's mkdocs.yml (default: ./mkdocs.yml)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check the data file; exit 1 on problems")
     validate.add_argument(
-        "--github", action="store_true",
+        "--github",
+        action="store_true",
         help="also print each problem as a GitHub Actions error annotation",
     )
     render = commands.add_parser(

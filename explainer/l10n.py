@@ -51,9 +51,13 @@ class Localizer:
     def figure_value(self, figure: Figure) -> str:
         """`-50 %`, `320 Tonnen`, `about 320 metric tons`."""
         if figure.unit == "percent":
-            text = format_percent(figure.value / 100, locale=self.locale, decimal_quantization=False)
+            text = format_percent(
+                figure.value / 100, locale=self.locale, decimal_quantization=False
+            )
         elif figure.unit in _CLDR_UNITS:
-            text = format_unit(figure.value, _CLDR_UNITS[figure.unit], length="long", locale=self.locale)
+            text = format_unit(
+                figure.value, _CLDR_UNITS[figure.unit], length="long", locale=self.locale
+            )
         else:
             text = self.number(figure.value)
         if figure.approximate:

@@ -29,7 +29,7 @@ from yaml.scanner import Scanner
 from explainer.problems import NodePath, Problem, format_path
 
 try:
-    from yaml import CParser as _FastParser  # type: ignore[attr-defined]
+    from yaml._yaml import CParser as _FastParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastParser = None
 
@@ -105,7 +105,9 @@ class LoadedData:
             path = path[:-1]
         return self.values.get((), Location(1, 1))
 
-    def problem(self, path: NodePath, message: str, *, key: bool = False, label: str = "") -> Problem:
+    def problem(
+        self, path: NodePath, message: str, *, key: bool = False, label: str = ""
+    ) -> Problem:
         loc = self.where(path, key=key)
         return Problem(self.display_name, loc.line, loc.column, label or format_path(path), message)
 
@@ -180,7 +182,7 @@ class _Builder:
                 pass
         if tag in (_TAG + "int", _TAG + "float"):
             self.result.problems.append(
-                self.result.problem(path, f"`{text}` is not a valid {tag[len(_TAG):]}")
+                self.result.problem(path, f"`{text}` is not a valid {tag[len(_TAG) :]}")
             )
             return text
         self.result.problems.append(
@@ -217,7 +219,10 @@ class _Builder:
                 first = first_seen[key]
                 self.result.problems.append(
                     Problem(
-                        self.result.display_name, loc.line, loc.column, format_path(key_path),
+                        self.result.display_name,
+                        loc.line,
+                        loc.column,
+                        format_path(key_path),
                         f"duplicate key `{key}` (first defined at line {first.line}); "
                         "every key may appear only once in a mapping",
                     )
@@ -226,14 +231,17 @@ class _Builder:
             first_seen[key] = loc
             self.result.keys[key_path] = loc
             result[key] = self.build(value_node, key_path)
-        for key_node, value_node in merges:
+        for _key_node, value_node in merges:
             sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
             for source in sources:
                 if not isinstance(source, MappingNode):
                     loc = _location(source)
                     self.result.problems.append(
                         Problem(
-                            self.result.display_name, loc.line, loc.column, format_path(path),
+                            self.result.display_name,
+                            loc.line,
+                            loc.column,
+                            format_path(path),
                             "a merge key `<<` needs a mapping or a list of mappings "
                             "(usually an alias such as `*defaults`)",
                         )
@@ -261,13 +269,26 @@ def _decode(raw: bytes, display_name: str) -> tuple[str | None, Problem | None]:
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         byte = raw[error.start]
         return None, Problem(
-            display_name, line, column, "",
+            display_name,
+            line,
+            column,
+            "",
             f"this is not UTF-8 text (byte 0x{byte:02x} cannot be decoded); "
             "save the file with the UTF-8 encoding",
         )
 
 
-def _yaml_error_problem(error: yaml.YAMLError, display_name: str) -> Problem:
+def _yaml_error_problem(error: yaml.YAMLError, text: str, display_name: str) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        return Problem(
+            display_name,
+            line,
+            column,
+            "",
+            f"the character #x{error.character:04x} is not allowed in YAML; remove it",
+        )
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -278,11 +299,10 @@ def _yaml_error_problem(error: yaml.YAMLError, display_name: str) -> Problem:
         message = f"{context}, {problem}"
         if context_mark is not None and context_mark is not mark:
             message += f" (the {context.split()[-1]} starts at line {context_mark.line + 1})"
-    if "\\t" in message or "\t" in message:
+    lines = text.splitlines()
+    offending = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in offending[: column + 1]:
         message += "; YAML does not allow tabs for indentation, indent with spaces"
-    if isinstance(error, yaml.reader.ReaderError):
-        line, column = 1, 1
-        message = f"the file contains a character YAML does not allow: {error}"
     return Problem(display_name, line, column, "", f"YAML syntax error: {message}")
 
 
@@ -292,12 +312,15 @@ def load_text(text: str, display_name: str) -> LoadedData:
     try:
         root = _Composer(text).get_single_node()
     except yaml.YAMLError as error:
-        result.problems.append(_yaml_error_problem(error, display_name))
+        result.problems.append(_yaml_error_problem(error, text, display_name))
         return result
     if root is None:
         result.problems.append(
             Problem(
-                display_name, 1, 1, "",
+                display_name,
+                1,
+                1,
+                "",
                 "the file is empty; it needs the top-level keys `actors`, `glossary` and `events`",
             )
         )
@@ -312,7 +335,10 @@ def load_text(text: str, display_name: str) -> LoadedData:
         result.keys = {}
         result.problems = [
             Problem(
-                display_name, 1, 1, "",
+                display_name,
+                1,
+                1,
+                "",
                 f"anchors and aliases expand this file to more than {10 * distinct + 100_000:,} "
                 "values (an alias bomb?); write the repeated parts out or use fewer aliases",
             )

@@ -19,9 +19,12 @@ from markdown.treeprocessors import Treeprocessor
 _SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~^=:&\"'$%@]")
 
 
+_LINE_BREAKS = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
+
+
 def escape(text: str) -> str:
     """Plain text -> Markdown that renders to exactly this text (on one line)."""
-    text = " ".join(text.split())
+    text = _LINE_BREAKS.sub(" ", text).strip(" ")
     return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
 
 

@@ -176,8 +176,7 @@ class Story:
     def involvement(self, actor_id: str) -> list[tuple[Event, set[str]]]:
         """Every event the actor took part in, was quoted in or claimed a figure in."""
         return [
-            (self.events[event_id], ways)
-            for event_id, ways in self._involvement[actor_id].items()
+            (self.events[event_id], ways) for event_id, ways in self._involvement[actor_id].items()
         ]
 
     def members(self, actor_id: str) -> list[Actor]:

@@ -57,7 +57,9 @@ class DataError(Exception):
     """The data file has problems; the site must not be built from it."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path, p.message))
+        self.problems = sorted(
+            problems, key=lambda p: (p.file, p.line, p.column, p.path, p.message)
+        )
         count = len(self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the explainer data")
 

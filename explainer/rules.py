@@ -91,13 +91,13 @@ class _RuleChecker:
         else:
             yield from self._reference(path + ("member_of",), member_of, "actors")
         country = actor.get("country")
-        if isinstance(country, str) and len(country) == 2 and country.isupper():
-            if country not in _country_codes():
-                yield self.problem(
-                    path + ("country",),
-                    f"`{country}` is not an ISO 3166-1 alpha-2 country code"
-                    + did_you_mean(country, _country_codes()),
-                )
+        well_formed = isinstance(country, str) and len(country) == 2 and country.isupper()
+        if well_formed and country not in _country_codes():
+            yield self.problem(
+                path + ("country",),
+                f"`{country}` is not an ISO 3166-1 alpha-2 country code"
+                + did_you_mean(country, _country_codes()),
+            )
 
     def _term(self, term_id: str, term: dict[str, Any]) -> Iterator[Problem]:
         path: NodePath = ("glossary", term_id)
@@ -128,7 +128,9 @@ class _RuleChecker:
         yield from self._references(path + ("terms",), event.get("terms"), "glossary")
         yield from _calendar_date(self, path + ("date",), event.get("date"))
         for index, source in enumerate(_list(event.get("sources"))):
-            yield from _calendar_date(self, path + ("sources", index, "date"), _mapping(source).get("date"))
+            yield from _calendar_date(
+                self, path + ("sources", index, "date"), _mapping(source).get("date")
+            )
         time, timezone = event.get("time"), event.get("timezone")
         if time is not None and timezone is None:
             yield self.problem(
@@ -138,7 +140,8 @@ class _RuleChecker:
         if isinstance(timezone, str) and timezone not in _time_zones():
             yield self.problem(
                 path + ("timezone",),
-                f"`{timezone}` is not an IANA time zone name" + did_you_mean(timezone, _time_zones()),
+                f"`{timezone}` is not an IANA time zone name"
+                + did_you_mean(timezone, _time_zones()),
             )
 
 

@@ -91,7 +91,8 @@ class _Translator:
                 return
             yield self.loaded.problem(
                 path,
-                f"expected text, or a text per language ({self._langs()}), found {_describe(instance)}",
+                f"expected text, or a text per language ({self._langs()}), "
+                f"found {_describe(instance)}",
             )
             return
 
@@ -99,7 +100,10 @@ class _Translator:
             for name in error.validator_value:
                 if isinstance(instance, dict) and name not in instance:
                     if kind == "localized-text":
-                        message = f"the `{name}` text is missing; every configured language ({self._langs()}) needs one"
+                        message = (
+                            f"the `{name}` text is missing; "
+                            f"every configured language ({self._langs()}) needs one"
+                        )
                     else:
                         message = f"the required field `{name}` is missing"
                     yield self.loaded.problem(path, message)
@@ -135,7 +139,9 @@ class _Translator:
             expected_list = expected if isinstance(expected, list) else [expected]
             wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in expected_list)
             if kind == "localized-text":
-                wanted = f"a text per language ({self._langs()}), like `{{{self.languages[0]}: ...}}`"
+                wanted = (
+                    f"a text per language ({self._langs()}), like `{{{self.languages[0]}: ...}}`"
+                )
             message = f"expected {wanted}, found {_describe(instance)}"
             if "string" in expected_list and isinstance(instance, (bool, int, float)):
                 message += "; put the value in quotes to make it text"

@@ -71,7 +71,9 @@ class SiteConfig:
         if isinstance(strings, str):
             strings = [strings]
         if not isinstance(data, str) or not isinstance(strings, list):
-            raise ConfigError("extra.explainer: `data` must be a path, `strings` a path or list of paths")
+            raise ConfigError(
+                "extra.explainer: `data` must be a path, `strings` a path or list of paths"
+            )
         if not languages:
             raise ConfigError("no languages configured for the i18n plugin")
         return cls(
@@ -112,7 +114,9 @@ class _TolerantLoader(yaml.SafeLoader):
 
 
 _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
+)
 
 
 class Explainer:

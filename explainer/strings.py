@@ -30,7 +30,9 @@ class Strings:
         try:
             text = self.table[key]
         except KeyError:
-            raise StringsError(f"the UI string `{key}` is missing for language `{self.language}`") from None
+            raise StringsError(
+                f"the UI string `{key}` is missing for language `{self.language}`"
+            ) from None
         return text.format(**values) if values else text
 
 
@@ -62,7 +64,8 @@ def load_strings(languages: Sequence[str], extra_dirs: Sequence[Path] = ()) -> d
         missing = sorted(set(reference) - set(table))
         if missing:
             raise StringsError(
-                f"the UI strings of `{language}` ({', '.join(map(str, found))}) lack: {', '.join(missing)}"
+                f"the UI strings of `{language}` ({', '.join(map(str, found))}) "
+                f"lack: {', '.join(missing)}"
             )
         result[language] = Strings(language, table)
     return result

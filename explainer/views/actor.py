@@ -1,4 +1,5 @@
-"""`actors/<id>/`: one actor and every event they took part in, were quoted or claimed a figure in."""
+"""`actors/<id>/`: one actor, and every event they took part in, were quoted or claimed a
+figure in."""
 
 from __future__ import annotations
 

@@ -56,8 +56,12 @@ def unknown_blocks(markdown: str, source_name: str) -> list[Problem]:
             column = match.start() - (markdown.rfind("\n", 0, match.start()) + 1) + 1
             problems.append(
                 Problem(
-                    source_name, line, column, "",
-                    f"unknown block `explainer:{match.group(1)}`; known blocks: {', '.join(BLOCKS)}",
+                    source_name,
+                    line,
+                    column,
+                    "",
+                    f"unknown block `explainer:{match.group(1)}`; "
+                    f"known blocks: {', '.join(BLOCKS)}",
                 )
             )
     return problems
@@ -77,7 +81,7 @@ def expand_blocks(ctx: RenderContext, markdown: str, page_path: str, source_name
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in BLOCKS:
-            raise BlockError(str(unknown_blocks(match.group(0), source_name)[0]))
+            raise BlockError("\n".join(map(str, unknown_blocks(markdown, source_name))))
         return "\n" + BLOCKS[name](ctx, page_path) + "\n"
 
     return MARKER.sub(replace, markdown)

@@ -14,11 +14,15 @@ class GlossaryView(View):
 
     def body(self) -> str:
         ctx, here = self.ctx, self.path
-        terms = sorted(ctx.story.glossary.values(), key=lambda t: ctx.l10n.sort_key(ctx.text(t.term)))
+        terms = sorted(
+            ctx.story.glossary.values(), key=lambda t: ctx.l10n.sort_key(ctx.text(t.term))
+        )
         out = [escape(ctx.t("glossary.intro")), ""]
         for term in terms:
             out += [f"## {escape(ctx.text(term.term))} {{ #{term.id} }}", ""]
-            out.append(html_block(render_markdown(ctx.text(term.definition)), "explainer-definition"))
+            out.append(
+                html_block(render_markdown(ctx.text(term.definition)), "explainer-definition")
+            )
             if term.see_also:
                 links = ", ".join(ctx.term_link(here, other) for other in term.see_also)
                 out += [f"*{escape(ctx.t('glossary.see_also'))}:* {links}", ""]

@@ -1,0 +1,41 @@
+# Everything runs in .venv, created from requirements.txt (exact pins) on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test validate lint render clean
+
+$(BIN)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %d.%d)" % sys.version_info[:2] if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+## serve: build the site and serve it with live reload on http://$(ADDR)/
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+## build: build the site into site/ (strict: any warning fails)
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+## test: lint, then every test (unit, build, content)
+test: $(BIN)/.installed lint
+	$(BIN)/python -m pytest
+
+## validate: check data/events.yaml alone, with located errors
+validate: $(BIN)/.installed
+	$(BIN)/python -m explainer validate
+
+## render: write every page as Markdown into rendered/ (no MkDocs involved)
+render: $(BIN)/.installed
+	$(BIN)/python -m explainer render --out rendered
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf site rendered $(VENV)

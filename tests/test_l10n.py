@@ -1,0 +1,108 @@
+"""Dates, numbers, units and country names follow the reader's language (through Babel)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from explainer.l10n import Localizer
+from explainer.model import EventDate, Figure
+from explainer.strings import BUILTIN_DIR, StringsError, load_strings
+
+STRINGS = load_strings(("en", "de"))
+
+
+def l10n(lang: str) -> Localizer:
+    return Localizer(lang, STRINGS[lang])
+
+
+def figure(value: float, unit: str, approximate: bool = False) -> Figure:
+    return Figure("e", "a", {"en": "x", "de": "x"}, value, unit, approximate)
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "expected"),
+    [
+        ("en", EventDate(2026, 1, 16), "January 16, 2026"),
+        ("de", EventDate(2026, 1, 16), "16. Januar 2026"),
+        ("en", EventDate(2026, 2), "February 2026"),
+        ("de", EventDate(2026, 2), "Februar 2026"),
+        ("de", EventDate(2026, 3, 1), "1. März 2026"),
+    ],
+)
+def test_dates(lang: str, date: EventDate, expected: str) -> None:
+    assert l10n(lang).date(date) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "fig", "expected"),
+    [
+        ("en", figure(-50, "percent"), "-50%"),
+        ("de", figure(-50, "percent"), "-50\u00a0%"),
+        ("en", figure(12.5, "percent"), "12.5%"),
+        ("de", figure(12.5, "percent"), "12,5\u00a0%"),
+        ("en", figure(320, "tonnes"), "320 metric tons"),
+        ("de", figure(320, "tonnes"), "320\u00a0Tonnen"),
+        ("en", figure(1, "tonnes"), "1 metric ton"),
+        ("de", figure(1500, "count"), "1.500"),
+        ("en", figure(1500, "count"), "1,500"),
+        ("en", figure(320, "tonnes", approximate=True), "about 320 metric tons"),
+        ("de", figure(320, "tonnes", approximate=True), "etwa 320\u00a0Tonnen"),
+    ],
+)
+def test_figures(lang: str, fig: Figure, expected: str) -> None:
+    assert l10n(lang).figure_value(fig) == expected
+
+
+def test_country_names() -> None:
+    assert l10n("en").country("MX") == "Mexico"
+    assert l10n("de").country("MX") == "Mexiko"
+    assert l10n("de").country("US") == "Vereinigte Staaten"
+
+
+def test_time_with_zone() -> None:
+    assert l10n("de").time("10:00", "Europe/Berlin").startswith("10:00 (")
+    assert "Mitteleuropäische" in l10n("de").time("10:00", "Europe/Berlin")
+
+
+def test_german_sort_key_puts_umlauts_with_their_vowel() -> None:
+    words = ["Zoll", "Öl", "Ofen", "Äpfel", "Apfel", "Straße", "Strasse", "Bär"]
+    ordered = sorted(words, key=l10n("de").sort_key)
+    assert ordered.index("Äpfel") < ordered.index("Bär") < ordered.index("Ofen")
+    assert ordered.index("Öl") < ordered.index("Zoll")
+
+
+def test_every_builtin_table_has_every_key() -> None:
+    tables = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in BUILTIN_DIR.glob("*.yaml")
+    }
+    assert set(tables) >= {"en", "de"}
+    for lang, table in tables.items():
+        assert set(table) == set(tables["en"]), lang
+        for key, text in table.items():
+            placeholders = {p.split("}")[0] for p in text.split("{")[1:]}
+            expected = {p.split("}")[0] for p in tables["en"][key].split("{")[1:]}
+            assert placeholders == expected, (lang, key)
+
+
+def test_a_language_without_strings_is_a_clear_error() -> None:
+    with pytest.raises(StringsError, match="no UI strings for language `xx`"):
+        load_strings(("en", "xx"))
+
+
+def test_a_site_can_add_a_language_table(tmp_path: Path) -> None:
+    table = yaml.safe_load((BUILTIN_DIR / "en.yaml").read_text(encoding="utf-8"))
+    table["timeline.title"] = "Cronología"
+    (tmp_path / "es.yaml").write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
+    strings = load_strings(("en", "es"), [tmp_path])
+    assert strings["es"]("timeline.title") == "Cronología"
+    assert Localizer("es", strings["es"]).date(EventDate(2026, 1, 16)) == "16 de enero de 2026"
+
+
+def test_an_incomplete_table_names_the_missing_keys(tmp_path: Path) -> None:
+    (tmp_path / "es.yaml").write_text('timeline.title: "Cronología"\n', encoding="utf-8")
+    with pytest.raises(StringsError, match=r"lack: .*actor\.country"):
+        load_strings(("es",), [tmp_path])

@@ -1,0 +1,383 @@
+"""Every rule of the data contract gives a located, worded problem; all are reported at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from explainer.problems import DataError
+from explainer.validate import find_problems, load_story
+from tests.conftest import minimal_yaml
+
+LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<path>[^:]+): (?P<message>.+)$")
+
+
+def problems(tmp_path: Path, text: str, languages: tuple[str, ...] = ("en", "de")) -> list[str]:
+    path = tmp_path / "events.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [str(p) for p in find_problems(path, languages)[1]]
+
+
+def mutate(old: str, new: str) -> str:
+    text = minimal_yaml()
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def only(found: list[str], path: str) -> dict[str, str]:
+    """The single problem at `path`, parsed."""
+    matching = [LINE.match(p) for p in found if f": {path}: " in p]
+    assert len(matching) == 1, found
+    match = matching[0]
+    assert match is not None
+    return match.groupdict()
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_the_fixture_is_valid(tmp_path: Path) -> None:
+    assert problems(tmp_path, minimal_yaml()) == []
+
+
+def test_unknown_top_level_key(tmp_path: Path) -> None:
+    text = minimal_yaml() + "event:\n  x: 1\n"
+    problem = only(problems(tmp_path, text), "event")
+    assert problem["message"] == "unknown field `event`; did you mean `events`?"
+    assert int(problem["line"]) == line_of(text, "event:\n")
+
+
+def test_missing_top_level_key(tmp_path: Path) -> None:
+    text = minimal_yaml().replace("glossary:", "glossar:", 1)
+    found = problems(tmp_path, text)
+    assert any("the required field `glossary` is missing" in p for p in found)
+    assert any("unknown field `glossar`; did you mean `glossary`?" in p for p in found)
+
+
+def test_unknown_field_suggests_the_closest(tmp_path: Path) -> None:
+    text = mutate("    type: call\n", "    type: call\n    particpants: [ada]\n")
+    problem = only(problems(tmp_path, text), "events.first-call.particpants")
+    assert problem["message"] == "unknown field `particpants`; did you mean `participants`?"
+    assert (int(problem["line"]), int(problem["col"])) == (line_of(text, "particpants"), 5)
+
+
+def test_missing_language_names_field_and_language(tmp_path: Path) -> None:
+    text = mutate(
+        'title: {en: "Ada calls Bob", de: "Ada ruft Bob an"}', 'title: {en: "Ada calls Bob"}'
+    )
+    problem = only(problems(tmp_path, text), "events.first-call.title")
+    assert "the `de` text is missing" in problem["message"]
+
+
+def test_unconfigured_language_is_a_typo(tmp_path: Path) -> None:
+    text = mutate(
+        'title: {en: "Ada calls Bob", de: "Ada ruft Bob an"}', 'title: {en: "A", de: "B", ed: "C"}'
+    )
+    problem = only(problems(tmp_path, text), "events.first-call.title.ed")
+    assert (
+        "`ed` is not a configured language (configured: en, de); did you mean `en` or `de`?"
+        in (problem["message"])
+    )
+
+
+def test_languages_come_from_configuration(tmp_path: Path) -> None:
+    found = problems(tmp_path, minimal_yaml(), languages=("en", "de", "es"))
+    assert found and all("the `es` text is missing" in p for p in found)
+
+
+def test_plain_or_localized_names(tmp_path: Path) -> None:
+    text = mutate("    name: Bob Sample\n", "    name: [Bob]\n")
+    problem = only(problems(tmp_path, text), "actors.bob.name")
+    assert "expected text, or a text per language (en, de), found a list" in problem["message"]
+    text = mutate("    name: Bob Sample\n", "    name: {en: Bob}\n")
+    assert (
+        "the `de` text is missing" in only(problems(tmp_path, text), "actors.bob.name")["message"]
+    )
+
+
+def test_list_where_a_mapping_belongs(tmp_path: Path) -> None:
+    text = mutate(
+        'summary: {en: "They talk about the budget.", de: "Sie sprechen über den Haushalt."}',
+        'summary: ["x"]',
+    )
+    problem = only(problems(tmp_path, text), "events.first-call.summary")
+    assert (
+        "expected a text per language (en, de)" in problem["message"]
+        and "found a list" in problem["message"]
+    )
+
+
+def test_wrong_type_suggests_quotes(tmp_path: Path) -> None:
+    text = mutate("    country: US\n", "    country: true\n")
+    problem = only(problems(tmp_path, text), "actors.bob.country")
+    assert "expected text, found `true`; put the value in quotes" in problem["message"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "message"),
+    [
+        (
+            "    kind: person\n    country: US",
+            "    kind: persn\n    country: US",
+            "actors.bob.kind",
+            "`persn` is not one of person, institution, group; did you mean `person`?",
+        ),
+        (
+            "    type: call\n",
+            "    type: meetin\n",
+            "events.first-call.type",
+            "did you mean `meeting`?",
+        ),
+        (
+            "    status: scheduled\n",
+            "    status: planned\n",
+            "events.council-meeting.status",
+            "is not one of held, scheduled, cancelled",
+        ),
+        (
+            "value: 1500, unit: tonnes",
+            "value: 1500, unit: tons",
+            "events.first-call.figures[1].unit",
+            "is not one of percent, tonnes, count",
+        ),
+        (
+            "value: 12.5,",
+            'value: "12.5",',
+            "events.first-call.figures[0].value",
+            "expected a number",
+        ),
+        (
+            "approximate: true",
+            "approximate: often",
+            "events.first-call.figures[1].approximate",
+            "expected `true` or `false`",
+        ),
+        ("  bob:\n", "  Bob_S:\n", "actors.Bob_S", "is not a valid id"),
+        (
+            "    date: 2026-03-02\n",
+            "    date: 2026/03/02\n",
+            "events.first-call.date",
+            "is not a date: write YYYY-MM-DD, or YYYY-MM",
+        ),
+        (
+            "    date: 2026-03-02\n",
+            "    date: 2026-02-30\n",
+            "events.first-call.date",
+            "`2026-02-30` is not a day of the calendar (February 2026 has 28 days)",
+        ),
+        (
+            '    time: "10:00"\n',
+            '    time: "25:00"\n',
+            "events.council-meeting.time",
+            "is not a time: write HH:MM",
+        ),
+        (
+            "    timezone: Europe/Berlin\n",
+            "    timezone: Europe/Berlni\n",
+            "events.council-meeting.timezone",
+            "is not an IANA time zone name; did you mean `Europe/Berlin`",
+        ),
+        (
+            "    timezone: Europe/Berlin\n",
+            "",
+            "events.council-meeting.time",
+            "`time` needs a `timezone`",
+        ),
+        (
+            "    country: US\n",
+            "    country: XX\n",
+            "actors.bob.country",
+            "`XX` is not an ISO 3166-1 alpha-2 country code",
+        ),
+        (
+            "    country: US\n",
+            "    country: usa\n",
+            "actors.bob.country",
+            "is not an ISO 3166-1 alpha-2 country code",
+        ),
+        (
+            "    participants: [council]\n",
+            "    participants: []\n",
+            "events.council-meeting.participants",
+            "needs at least one entry",
+        ),
+        (
+            "    participants: [ada, bob]\n",
+            "    participants: [ada, ada]\n",
+            "events.first-call.participants[1]",
+            "`ada` is listed twice",
+        ),
+        (
+            "    participants: [ada, bob]\n",
+            "    participants: [ada, bobb]\n",
+            "events.first-call.participants[1]",
+            "unknown actor `bobb`; did you mean `bob`?",
+        ),
+        (
+            "    participants: [ada, bob]\n",
+            "    participants: [ada, zed]\n",
+            "events.first-call.participants[1]",
+            "unknown actor `zed`; no actor has this id",
+        ),
+        (
+            "      - by: ada\n",
+            "      - by: adda\n",
+            "events.first-call.quotes[0].by",
+            "unknown actor `adda`; did you mean `ada`?",
+        ),
+        (
+            "{by: bob, label",
+            "{by: bo, label",
+            "events.first-call.figures[1].by",
+            "unknown actor `bo`; did you mean `bob`?",
+        ),
+        (
+            "    member_of: council\n",
+            "    member_of: counsil\n",
+            "actors.ada.member_of",
+            "unknown actor `counsil`; did you mean `council`?",
+        ),
+        (
+            "    member_of: council\n",
+            "    member_of: ada\n",
+            "actors.ada.member_of",
+            "an actor cannot be a member of itself",
+        ),
+        (
+            "    related: [first-call]\n",
+            "    related: [first-cal]\n",
+            "events.council-meeting.related[0]",
+            "unknown event `first-cal`; did you mean `first-call`?",
+        ),
+        (
+            "    related: [first-call]\n",
+            "    related: [council-meeting]\n",
+            "events.council-meeting.related[0]",
+            "an event cannot be related to itself",
+        ),
+        (
+            "    terms: [budget]\n",
+            "    terms: [budjet]\n",
+            "events.first-call.terms[0]",
+            "unknown glossary term `budjet`; did you mean `budget`?",
+        ),
+        (
+            "    see_also: [tax]\n",
+            "    see_also: [taxes]\n",
+            "glossary.budget.see_also[0]",
+            "unknown glossary term `taxes`; did you mean `tax`?",
+        ),
+        (
+            "    see_also: [tax]\n",
+            "    see_also: [budget]\n",
+            "glossary.budget.see_also[0]",
+            "a term cannot refer to itself",
+        ),
+        (
+            'url: "https://example.org/minutes"',
+            'url: "javascript:alert(1)"',
+            "events.council-meeting.sources[0].url",
+            "is not an http or https URL",
+        ),
+        (
+            'url: "https://example.org/minutes"',
+            'url: "ftp://example.org/x"',
+            "events.council-meeting.sources[0].url",
+            "is not an http or https URL",
+        ),
+        (
+            "        date: 2026-03-01\n",
+            "        date: 2026-03\n",
+            "events.council-meeting.sources[0].date",
+            "is not a date: write YYYY-MM-DD",
+        ),
+        (
+            'aliases: {en: ["budgets"], de: ["Haushalts"]}',
+            'aliases: {en: ["budgets"], dee: ["x"]}',
+            "glossary.budget.aliases.dee",
+            "`dee` is not a configured language",
+        ),
+        (
+            'aliases: {en: ["budgets"], de: ["Haushalts"]}',
+            'aliases: {en: "budgets"}',
+            "glossary.budget.aliases.en",
+            "expected a list",
+        ),
+        (
+            '{en: "Money paid to the state.", de:',
+            '{en: "   ", de:',
+            "glossary.tax.definition.en",
+            "is empty",
+        ),
+    ],
+)
+def test_rule(tmp_path: Path, old: str, new: str, path: str, message: str) -> None:
+    text = mutate(old, new)
+    problem = only(problems(tmp_path, text), path)
+    assert message in problem["message"]
+    assert problem["file"].endswith("events.yaml")
+    assert int(problem["line"]) >= 1 and int(problem["col"]) >= 1
+
+
+def test_title_and_summary_lengths(tmp_path: Path) -> None:
+    text = mutate('title: {en: "Ada calls Bob"', f'title: {{en: "{"x" * 121}"')
+    assert (
+        "is 121 characters long; at most 120 are allowed"
+        in only(problems(tmp_path, text), "events.first-call.title.en")["message"]
+    )
+    text = mutate('summary: {en: "They talk about the budget."', f'summary: {{en: "{"y" * 401}"')
+    assert (
+        "at most 400 are allowed"
+        in only(problems(tmp_path, text), "events.first-call.summary.en")["message"]
+    )
+    text = mutate('title: {en: "Ada calls Bob"', f'title: {{en: "{"x" * 120}"')
+    assert problems(tmp_path, text) == []
+
+
+def test_id_length_limit(tmp_path: Path) -> None:
+    long_id = "a" * 81
+    text = mutate("  tax:\n", f"  {long_id}:\n").replace(
+        "see_also: [tax]", f"see_also: [{long_id}]"
+    )
+    assert "is not a valid id" in only(problems(tmp_path, text), f"glossary.{long_id}")["message"]
+
+
+def test_every_problem_in_one_run_in_file_order(tmp_path: Path) -> None:
+    text = (
+        mutate("    type: call\n", "    type: cal\n")
+        .replace("    participants: [council]\n", "    participants: [councel]\n")
+        .replace("    see_also: [tax]\n", "    see_also: [tex]\n")
+        .replace("    kind: person\n    country: US", "    kind: persn\n    country: US")
+    )
+    found = problems(tmp_path, text)
+    assert len(found) == 4
+    lines = [int(LINE.match(p)["line"]) for p in found]  # type: ignore[index]
+    assert lines == sorted(lines)
+
+
+def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
+    text = minimal_yaml() + "  statement:\n    type: call\n"
+    problem = only(problems(tmp_path, text), "events.statement")
+    assert "duplicate key `statement`" in problem["message"]
+
+
+def test_load_story_raises_with_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(mutate("    type: call\n", "    type: cal\n"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_story(path, ("en", "de"))
+    assert len(caught.value.problems) == 1
+    assert "1 problem in the explainer data" in str(caught.value)
+
+
+def test_valid_file_becomes_a_story(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(minimal_yaml(), encoding="utf-8")
+    story = load_story(path, ("en", "de"))
+    assert [e.id for e in story.chronological] == ["statement", "first-call", "council-meeting"]
+    assert story.actors["bob"].name == {"en": "Bob Sample", "de": "Bob Sample"}
+    assert story.events["council-meeting"].status == "scheduled"
+    assert story.events["first-call"].status == "held"

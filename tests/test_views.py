@@ -1,0 +1,212 @@
+"""Generated page Markdown: escaping, cross-links both ways, blocks for hand-written pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import lxml.html
+import markdown
+import pytest
+
+from explainer.markup import escape, is_safe_link, relative, render_markdown
+from explainer.site import Explainer, SiteConfig
+from explainer.views.blocks import BlockError
+from tests.conftest import minimal_yaml
+
+
+def site(tmp_path: Path, text: str | None = None) -> Explainer:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "events.yaml").write_text(text or minimal_yaml(), encoding="utf-8")
+    config = SiteConfig.from_settings(tmp_path, ("en", "de"), tmp_path / "docs", None)
+    return Explainer.load(config)
+
+
+def page(explainer: Explainer, lang: str, path: str) -> str:
+    [found] = [p for p in explainer.pages(lang) if p.path == path]
+    return found.markdown
+
+
+def html(md_text: str) -> str:
+    return markdown.markdown(md_text, extensions=["attr_list", "tables", "meta"])
+
+
+def visible(md_text: str) -> str:
+    """The text a reader sees, whitespace folded."""
+    text = lxml.html.fromstring(f"<div>{html(md_text)}</div>").text_content()
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def links(md_text: str) -> set[tuple[str, str]]:
+    root = lxml.html.fromstring(f"<div>{html(md_text)}</div>")
+    return {(" ".join(a.text_content().split()), a.get("href")) for a in root.iter("a")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*not emphasis*",
+        "<script>alert(1)</script>",
+        "1. not a list",
+        "# not a heading",
+        "[x](javascript:y)",
+        "a | b",
+        "`code`",
+        "&amp;",
+    ],
+)
+def test_plain_text_renders_as_exactly_that_text(text: str) -> None:
+    rendered = markdown.markdown(f"- {escape(text)}")
+    assert (
+        "<script" not in rendered
+        and "<em>" not in rendered
+        and "<a " not in rendered
+        and "<code>" not in rendered
+    )
+    item = ElementTree.fromstring(rendered).find("li")
+    assert item is not None and item.text == text
+
+
+def test_markdown_fields_keep_markdown_but_not_html() -> None:
+    out = render_markdown(
+        "A *b* <b>c</b>\n\n<div onclick=x>d</div>\n\n"
+        "[ok](https://a.example) [bad](javascript:alert(1))"
+    )
+    assert "<em>b</em>" in out
+    assert "&lt;b&gt;c&lt;/b&gt;" in out and "&lt;div onclick=x&gt;" in out
+    assert 'href="https://a.example"' in out
+    assert "javascript:" not in out
+
+
+@pytest.mark.parametrize(
+    ("target", "safe"),
+    [
+        ("https://x", True),
+        ("http://x", True),
+        ("mailto:a@b", True),
+        ("../a.md", True),
+        ("#x", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:x", False),
+        (" java\tscript:x", False),
+        ("data:text/html,x", False),
+        ("vbscript:x", False),
+    ],
+)
+def test_link_schemes(target: str, safe: bool) -> None:
+    assert is_safe_link(target) is safe
+
+
+def test_relative_links() -> None:
+    assert relative("events/a.md", "actors/b.md") == "../actors/b.md"
+    assert relative("timeline.md", "events/a.md") == "events/a.md"
+    assert relative("events/a.md", "glossary.md", "x") == "../glossary.md#x"
+
+
+def test_every_page_exists_in_every_language(tmp_path: Path) -> None:
+    explainer = site(tmp_path)
+    expected = {"timeline.md", "figures.md", "glossary.md", "actors/index.md"}
+    expected |= {f"events/{e}.md" for e in ("first-call", "council-meeting", "statement")}
+    expected |= {f"actors/{a}.md" for a in ("ada", "bob", "council")}
+    for lang in ("en", "de"):
+        assert {p.path for p in explainer.pages(lang)} == expected
+    in_nav = {p.path for p in explainer.pages("en") if p.in_nav}
+    assert in_nav == {"timeline.md", "figures.md", "glossary.md", "actors/index.md"}
+
+
+def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Path) -> None:
+    explainer = site(tmp_path)
+    md = page(explainer, "en", "events/first-call.md")
+    found = links(md)
+    assert {("Ada Example", "../actors/ada.md"), ("Bob Sample", "../actors/bob.md")} <= found
+    assert ("Budget", "../glossary.md#budget") in found
+    # related is declared on council-meeting only, but shows on both pages
+    assert ("Council meets", "council-meeting.md") in found
+    assert ("Ada calls Bob", "first-call.md") in links(
+        page(explainer, "en", "events/council-meeting.md")
+    )
+    # previous / next in time
+    assert "Previous: Bob speaks" in visible(md) and "Next: Council meets" in visible(md)
+    assert ("Bob speaks", "statement.md") in found
+    assert "“We agree.”" in visible(md)
+    assert "„Wir sind uns einig.“" in visible(page(explainer, "de", "events/first-call.md"))
+
+
+def test_event_page_shows_month_only_date_time_place_status_and_sources(tmp_path: Path) -> None:
+    md = page(site(tmp_path), "de", "events/council-meeting.md")
+    text = visible(md)
+    assert "Datum: März 2026" in text and "Stand: Geplant" in text and "Ort: Rathaus" in text
+    assert "Uhrzeit: 10:00" in text
+    assert ("Minutes", "https://example.org/minutes") in links(md)
+    assert "Minutes, Stadt, 1. März 2026" in text
+
+
+def test_body_markdown_is_rendered_inside_the_page(tmp_path: Path) -> None:
+    out = html(page(site(tmp_path), "en", "events/statement.md"))
+    assert "Bob <em>said</em> things." in out and "<p>More things.</p>" in out
+
+
+def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
+    explainer = site(tmp_path)
+    md = page(explainer, "en", "actors/ada.md")
+    assert "took part, quoted, claimed a figure" in md
+    assert "[City council](council.md)" in md  # member_of
+    council = page(explainer, "de", "actors/council.md")
+    assert "[Ada Example](ada.md)" in council  # members, the other way
+    assert "Deutschland" in council
+
+
+def test_timeline_is_oldest_first_and_month_only_dates_come_after_their_month(
+    tmp_path: Path,
+) -> None:
+    text = minimal_yaml().replace('date: "2026-03"', 'date: "2026-02"')
+    md = page(site(tmp_path, text), "en", "timeline.md")
+    positions = [
+        md.index(f"(events/{e}.md)") for e in ("statement", "council-meeting", "first-call")
+    ]
+    assert positions == sorted(positions)
+    assert md.index("## February 2026") < md.index("## March 2026")
+
+
+def test_figures_are_attributed(tmp_path: Path) -> None:
+    md = page(site(tmp_path), "de", "figures.md")
+    text = visible(md)
+    assert (
+        "12,5\u00a0% — Haushaltswachstum Angabe von Ada Example, Ada ruft Bob an (2. März 2026)"
+        in text
+    )
+    assert {("Ada Example", "actors/ada.md"), ("Ada ruft Bob an", "events/first-call.md")} <= links(
+        md
+    )
+    assert "etwa 1.500\u00a0Tonnen — Getreide Angabe von Bob Sample" in text
+
+
+def test_glossary_sorted_with_anchors_see_also_and_appears_in(tmp_path: Path) -> None:
+    md = page(site(tmp_path), "de", "glossary.md")
+    root = lxml.html.fromstring(f"<div>{html(md)}</div>")
+    assert [(h.get("id"), h.text_content()) for h in root.iter("h2")] == [
+        ("budget", "Haushalt"),
+        ("tax", "Steuer"),
+    ]
+    assert {("Steuer", "glossary.md#tax"), ("Ada ruft Bob an", "events/first-call.md")} <= links(md)
+    assert "Siehe auch: Steuer" in visible(md) and "Kommt vor in: Ada ruft Bob an" in visible(md)
+
+
+def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
+    explainer = site(tmp_path)
+    md = explainer.expand_blocks(
+        "en",
+        "# Home\n\n<!-- explainer:key-figures -->\n\n<!-- explainer:upcoming -->\n",
+        "index.md",
+        "docs/en/index.md",
+    )
+    assert "12.5% — Budget growth claimed by Ada Example in Ada calls Bob" in visible(md)
+    assert ("Council meets", "events/council-meeting.md") in links(md)
+    assert "Council meets — March 2026 · Meeting · Scheduled The council votes." in visible(md)
+    with pytest.raises(
+        BlockError, match=r"docs/en/index.md:3:1: unknown block `explainer:key-figure`"
+    ):
+        explainer.expand_blocks(
+            "en", "# Home\n\n<!-- explainer:key-figure -->\n", "index.md", "docs/en/index.md"
+        )
