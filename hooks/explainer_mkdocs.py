@@ -7,6 +7,7 @@ pages after the i18n plugin has sorted the hand-written ones (priority -101 < -1
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from explainer.problems import DataError  # noqa: E402
 from explainer.site import ConfigError, Explainer, SiteConfig  # noqa: E402
 from explainer.strings import StringsError  # noqa: E402
 
-GENERATOR = "explainer"
+log = logging.getLogger("mkdocs.hooks.explainer")
 _REQUIRED_EXTENSIONS = ("attr_list",)
 
 
@@ -67,6 +68,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 config.extra.get("explainer"),
             )
             _build.explainer = Explainer.load(site)
+            story = _build.explainer.story
+            log.info(
+                f"explainer: {site.data_path.name} loaded and validated: {len(story.events)} "
+                f"events, {len(story.actors)} actors, {len(story.glossary)} terms"
+            )
         except DataError as error:
             sys.stderr.write(error.report() + "\n")
             sys.stderr.flush()
@@ -143,6 +149,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     path = getattr(page.file, "norm_src_uri", page.file.src_uri)
     source = page.file.abs_src_path or page.file.src_uri
     return explainer.expand_blocks(language, markdown, path, source)
+
+
+@event_priority(0)  # after the i18n plugin (50), which leaves home pages on absolute links
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    """Every language switcher entry and hreflang link points at the counterpart page."""
+    alternates = getattr(page.file, "alternates", None)
+    # The i18n plugin sets `config.extra.alternate` as an attribute, which the templates
+    # read before the mapping item of the same name.
+    entries = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for entry in entries:
+        if alternates and entry.get("lang") in alternates:
+            entry["link"] = alternates[entry["lang"]].url
+    return context
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -20,8 +20,11 @@ def minimal_yaml() -> str:
     return (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=300)
+def run(
+    args: list[str], cwd: Path, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**ENV, "PYTHONPATH": str(REPO), **(env_extra or {})}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
 def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,213 @@
+"""Real `mkdocs build` runs, read as HTML: pages, languages, switcher, sitemap, failures."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+
+from tests.conftest import REPO, make_site, minimal_yaml, mkdocs_build, run
+
+pytestmark = pytest.mark.build
+
+LANGS = {"en": "", "de": "de/"}
+SPEC_PAGES = ["timeline/", "glossary/", "figures/", "actors/"]
+ERROR_LINE = re.compile(r"^data/events\.yaml:\d+:\d+: [a-z0-9._\[\]-]+: .+$")
+
+
+def parse(path: Path) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(path)).getroot()
+
+
+def page_file(site: Path, url: str) -> Path:
+    return site / url / "index.html"
+
+
+def all_pages(story) -> list[str]:  # type: ignore[no-untyped-def]
+    pages = [""] + SPEC_PAGES + ["about/"]
+    pages += [f"events/{e}/" for e in story.events] + [f"actors/{a}/" for a in story.actors]
+    return pages
+
+
+def test_every_page_in_every_language_at_the_spec_path(seed_site: Path, seed_story) -> None:  # type: ignore[no-untyped-def]
+    story = seed_story.story
+    assert len(story.events) >= 7 and len(story.actors) >= 9
+    for lang, prefix in LANGS.items():
+        for url in all_pages(story):
+            path = page_file(seed_site, prefix + url)
+            assert path.is_file(), path
+            root = parse(path)
+            assert root.get("lang") == lang, path
+
+
+def test_event_page_in_german_is_german(seed_site: Path, seed_story) -> None:  # type: ignore[no-untyped-def]
+    event = seed_story.story.events["sheinbaum-press-conference"]
+    root = parse(page_file(seed_site, "de/events/sheinbaum-press-conference/"))
+    assert root.findtext(".//h1").strip("¶ ") == event.title["de"]
+    assert "Beteiligte" in root.text_content() and "16. Januar 2026" in root.text_content()
+
+
+def test_switcher_lands_on_the_counterpart_page(seed_site: Path, seed_story) -> None:  # type: ignore[no-untyped-def]
+    for prefix in LANGS.values():
+        for url in all_pages(seed_story.story):
+            path = page_file(seed_site, prefix + url)
+            root = parse(path)
+            targets = {
+                a.get("hreflang"): a.get("href") for a in root.cssselect("a.md-select__link")
+            }
+            assert set(targets) == set(LANGS), path
+            for other, href in targets.items():
+                target = (path.parent / href / "index.html").resolve()
+                assert target == page_file(seed_site, LANGS[other] + url).resolve(), (
+                    path,
+                    other,
+                    href,
+                )
+                assert parse(target).get("lang") == other
+
+
+def test_hreflang_alternates_in_head(seed_site: Path) -> None:
+    path = page_file(seed_site, "de/actors/rubio/")
+    links = {
+        link.get("hreflang"): link.get("href")
+        for link in parse(path).cssselect('head link[rel="alternate"][hreflang]')
+    }
+    assert (path.parent / links["en"]).resolve() == page_file(
+        seed_site, "actors/rubio/"
+    ).parent.resolve()
+    assert (path.parent / links["de"]).resolve() == path.parent.resolve()
+
+
+def test_event_and_actor_pages_stay_out_of_the_navigation(seed_site: Path) -> None:
+    for prefix in LANGS.values():
+        root = parse(page_file(seed_site, prefix + "timeline/"))
+        nav_links = [a.get("href") for a in root.cssselect("nav.md-nav--primary a.md-nav__link")]
+        assert nav_links, "the primary navigation is rendered"
+        assert not [h for h in nav_links if h and ("events/" in h or re.search(r"actors/[a-z]", h))]
+        # the listing pages are in it
+        assert any(h and h.rstrip("/").endswith("glossary") for h in nav_links)
+
+
+def test_sitemap_lists_generated_pages_with_alternates(tmp_path: Path, seed_story) -> None:  # type: ignore[no-untyped-def]
+    site = tmp_path / "site"
+    base = "https://example.org/explainer/"
+    result = run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=REPO,
+        env_extra={"SITE_URL": base},
+    )
+    assert result.returncode == 0, result.stderr
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    tree = lxml.etree.parse(str(site / "sitemap.xml"))
+    entries = {
+        url.findtext("s:loc", namespaces=ns): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in tree.findall("s:url", ns)
+    }
+    pages = all_pages(seed_story.story)
+    assert len(entries) == len(pages) * len(LANGS)
+    for url in pages:
+        for prefix in LANGS.values():
+            alternates = entries[base + prefix + url]
+            assert alternates == {lang: base + p + url for lang, p in LANGS.items()}
+    canonical = parse(page_file(site, "de/events/embassy-post/")).cssselect('link[rel="canonical"]')
+    assert canonical[0].get("href") == base + "de/events/embassy-post/"
+
+
+def test_data_is_loaded_once_per_build(tmp_path: Path) -> None:
+    config = make_site(tmp_path, minimal_yaml())
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("loaded and validated") == 1
+
+
+def _tree_digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_broken_data_stops_the_build_with_located_lines_and_keeps_the_old_site(
+    tmp_path: Path,
+) -> None:
+    config = make_site(tmp_path, minimal_yaml())
+    site = tmp_path / "site"
+    assert mkdocs_build(config, site).returncode == 0
+    before = _tree_digest(site)
+    broken = minimal_yaml().replace("type: call", "type: cal").replace("[ada, bob]", "[ada, bobb]")
+    (tmp_path / "data" / "events.yaml").write_text(broken, encoding="utf-8")
+    result = mkdocs_build(config, site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [line for line in result.stderr.splitlines() if ERROR_LINE.match(line)]
+    assert len(lines) == 2, result.stderr
+    assert any(
+        "events.first-call.type: `cal` is not one of call, statement, meeting" in x for x in lines
+    )
+    assert any("did you mean `bob`?" in x for x in lines)
+    assert _tree_digest(site) == before
+
+    validate = run([sys.executable, "-m", "explainer", "validate"], cwd=tmp_path)
+    assert validate.returncode == 1
+    assert [x for x in validate.stderr.splitlines() if ERROR_LINE.match(x)] == lines
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("", "data/events.yaml:1:1: the file is empty"),
+        ("actors: {}\nglossary: {}\nevents:\n\tx: 1\n", "data/events.yaml:4:1: YAML syntax error"),
+        (
+            "actors: []\nglossary: {}\nevents: {}\n",
+            "data/events.yaml:1:9: actors: expected a mapping",
+        ),
+    ],
+)
+def test_unreadable_data_gets_a_located_error_and_no_traceback(
+    tmp_path: Path, data: str, expected: str
+) -> None:
+    config = make_site(tmp_path, data)
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_unknown_block_in_a_hand_written_page_is_located(tmp_path: Path) -> None:
+    config = make_site(tmp_path, minimal_yaml())
+    (tmp_path / "docs" / "de" / "index.md").write_text("# Start\n\n<!-- explainer:upcomming -->\n")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/de/index.md:3:1: unknown block `explainer:upcomming`" in result.stderr
+
+
+def test_a_new_explainer_from_the_minimal_config_builds_strict(tmp_path: Path) -> None:
+    config = make_site(tmp_path, minimal_yaml())
+    site = tmp_path / "site"
+    result = mkdocs_build(config, site)
+    assert result.returncode == 0, result.stderr
+    home = parse(site / "de" / "index.html")
+    assert "Der Stadtrat tagt" in home.text_content()  # the upcoming block, in German
+    assert (site / "de" / "events" / "council-meeting" / "index.html").is_file()
+
+
+def test_cli_validate_and_render(tmp_path: Path) -> None:
+    ok = run([sys.executable, "-m", "explainer", "validate"], cwd=REPO)
+    assert ok.returncode == 0 and "OK: " in ok.stdout
+    out = tmp_path / "rendered"
+    result = run([sys.executable, "-m", "explainer", "render", "--out", str(out)], cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert (out / "de" / "events" / "embassy-post.md").is_file()
+    index = (out / "en" / "index.md").read_text(encoding="utf-8")
+    assert (
+        "explainer:key-figures" not in index and "(events/sheinbaum-press-conference.md)" in index
+    )
