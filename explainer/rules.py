@@ -85,6 +85,10 @@ class _RuleChecker:
 
     def _actor(self, actor_id: str, actor: dict[str, Any]) -> Iterator[Problem]:
         path: NodePath = ("actors", actor_id)
+        if actor_id == "index":
+            yield self.loaded.problem(
+                path, "the id `index` is reserved (actors/ lists all actors); choose another", key=True
+            )
         member_of = actor.get("member_of")
         if member_of == actor_id:
             yield self.problem(path + ("member_of",), "an actor cannot be a member of itself")

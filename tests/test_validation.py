@@ -337,6 +337,12 @@ def test_title_and_summary_lengths(tmp_path: Path) -> None:
     assert problems(tmp_path, text) == []
 
 
+def test_reserved_actor_id(tmp_path: Path) -> None:
+    text = mutate("  bob:\n", "  index:\n").replace("[ada, bob]", "[ada, index]")
+    text = text.replace("participants: [bob]", "participants: [index]").replace("by: bob", "by: index")
+    assert "the id `index` is reserved" in only(problems(tmp_path, text), "actors.index")["message"]
+
+
 def test_id_length_limit(tmp_path: Path) -> None:
     long_id = "a" * 81
     text = mutate("  tax:\n", f"  {long_id}:\n").replace(

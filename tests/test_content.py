@@ -1,0 +1,120 @@
+"""Every figure, date, quote and name of the two source articles is on both language sites."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.build
+
+SOURCES = REPO.parent / "shared" / "sources"
+ARTICLES = {"en": "001_823471f2cffdeb6b.txt", "de": "000_5f02786b2011eb6e.txt"}
+PREFIX = {"en": "", "de": "de/"}
+
+# Each figure of the articles: how the article says it, how each site must show it.
+FIGURES = [
+    ({"en": "50 percent reduction in fentanyl seizures", "de": "Fentanyl-Beschlagnahmungen an der US-Grenze um 50 Prozent"}, {"en": "-50%", "de": "-50\u00a0%"}),
+    ({"en": "nearly 320 tons", "de": "fast 320 Tonnen"}, {"en": "about 320 metric tons", "de": "etwa 320\u00a0Tonnen"}),
+    ({"en": "51 were found at sea", "de": "51 Tonnen auf See"}, {"en": "51 metric tons", "de": "51\u00a0Tonnen"}),
+    ({"en": "40 percent drop in intentional homicides", "de": "Tötungsdelikte um 40 Prozent"}, {"en": "-40%", "de": "-40\u00a0%"}),
+]
+# The dates of the story (relative ones resolved as shared/sources/README.md says).
+DATES = {
+    "en": ["January 12, 2026", "January 15, 2026", "January 16, 2026", "January 23, 2026", "January 2026", "February 2026"],
+    "de": ["12. Januar 2026", "15. Januar 2026", "16. Januar 2026", "23. Januar 2026", "Januar 2026", "Februar 2026"],
+}
+NAMES = ["Claudia Sheinbaum", "Donald Trump", "Juan Ramón de la Fuente", "Marco Rubio"]
+PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat Mexico", "Washington"]}
+
+
+def article(lang: str) -> str:
+    return (SOURCES / ARTICLES[lang]).read_text(encoding="utf-8")
+
+
+def fold(text: str) -> str:
+    """Compare text as a reader reads it: straight quotes, folded spaces."""
+    text = re.sub(r"[“”„\"]", '"', text)
+    return re.sub(r"[ \t\r\n]+", " ", text)
+
+
+def page_text(site: Path, lang: str, url: str) -> str:
+    root = lxml.html.parse(str(site / PREFIX[lang] / url / "index.html")).getroot()
+    return fold(root.cssselect("article")[0].text_content())
+
+
+def site_text(site: Path, lang: str) -> str:
+    pages = sorted(site.rglob("index.html"))
+    if lang == "en":
+        pages = [p for p in pages if not p.relative_to(site).as_posix().startswith("de/")]
+    else:
+        pages = [p for p in pages if p.relative_to(site).as_posix().startswith("de/")]
+    return "\n".join(fold(lxml.html.parse(str(p)).getroot().text_content()) for p in pages)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_number_of_the_article_is_a_figure_or_a_date(lang: str) -> None:
+    text = article(lang)
+    for said, _ in FIGURES:
+        assert said[lang] in text, "the article changed: update FIGURES"
+    numbers = set(re.findall(r"\d+", text))
+    assert numbers == {"16", "2026", "50", "320", "51", "40", "23"}, "a number of the article is not covered"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_figures_are_shown_attributed_on_figures_home_and_event_pages(seed_site: Path, lang: str) -> None:
+    claimant = "claimed by Claudia Sheinbaum" if lang == "en" else "Angabe von Claudia Sheinbaum"
+    for url in ("figures", "", "events/sheinbaum-press-conference"):
+        text = page_text(seed_site, lang, url)
+        for _, shown in FIGURES:
+            assert shown[lang] in text, (url, shown[lang])
+        assert text.count(claimant) >= len(FIGURES) or url == "events/sheinbaum-press-conference"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_date_is_on_the_timeline(seed_site: Path, lang: str) -> None:
+    text = page_text(seed_site, lang, "timeline")
+    for date in DATES[lang]:
+        assert date in text, date
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_quote_of_the_article_is_on_the_site(seed_site: Path, lang: str) -> None:
+    pattern = r'"([^"]+)"' if lang == "en" else r"„([^“]+)“"
+    quotes = re.findall(pattern, article(lang))
+    assert len(quotes) >= 5
+    text = site_text(seed_site, lang)
+    for quote in quotes:
+        assert fold(quote.rstrip(".,")) in text, quote
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_actor_and_place_is_named(seed_site: Path, lang: str) -> None:
+    actors = page_text(seed_site, lang, "actors")
+    for name in NAMES:
+        assert name in actors
+    text = site_text(seed_site, lang)
+    for place in PLACES[lang]:
+        assert place in text
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_upcoming_meetings_are_on_the_home_page(seed_site: Path, seed_story, lang: str) -> None:  # type: ignore[no-untyped-def]
+    home = page_text(seed_site, lang, "")
+    scheduled = seed_story.story.scheduled
+    assert {e.id for e in scheduled} == {"security-implementation-group-meeting", "ministerial-security-meeting"}
+    for event in scheduled:
+        assert fold(event.title[lang]) in home
+
+
+def test_glossary_has_at_least_twelve_terms_in_both_languages(seed_site: Path, seed_story) -> None:  # type: ignore[no-untyped-def]
+    glossary = seed_story.story.glossary
+    assert len(glossary) >= 12
+    for lang in ("en", "de"):
+        root = lxml.html.parse(str(seed_site / PREFIX[lang] / "glossary" / "index.html")).getroot()
+        ids = {h.get("id") for h in root.cssselect("article h2")}
+        assert ids >= set(glossary)
