@@ -87,7 +87,9 @@ class _RuleChecker:
         path: NodePath = ("actors", actor_id)
         if actor_id == "index":
             yield self.loaded.problem(
-                path, "the id `index` is reserved (actors/ lists all actors); choose another", key=True
+                path,
+                "the id `index` is reserved (actors/ lists all actors); choose another",
+                key=True,
             )
         member_of = actor.get("member_of")
         if member_of == actor_id:

@@ -18,15 +18,44 @@ PREFIX = {"en": "", "de": "de/"}
 
 # Each figure of the articles: how the article says it, how each site must show it.
 FIGURES = [
-    ({"en": "50 percent reduction in fentanyl seizures", "de": "Fentanyl-Beschlagnahmungen an der US-Grenze um 50 Prozent"}, {"en": "-50%", "de": "-50\u00a0%"}),
-    ({"en": "nearly 320 tons", "de": "fast 320 Tonnen"}, {"en": "about 320 metric tons", "de": "etwa 320\u00a0Tonnen"}),
-    ({"en": "51 were found at sea", "de": "51 Tonnen auf See"}, {"en": "51 metric tons", "de": "51\u00a0Tonnen"}),
-    ({"en": "40 percent drop in intentional homicides", "de": "Tötungsdelikte um 40 Prozent"}, {"en": "-40%", "de": "-40\u00a0%"}),
+    (
+        {
+            "en": "50 percent reduction in fentanyl seizures",
+            "de": "Fentanyl-Beschlagnahmungen an der US-Grenze um 50 Prozent",
+        },
+        {"en": "-50%", "de": "-50\u00a0%"},
+    ),
+    (
+        {"en": "nearly 320 tons", "de": "fast 320 Tonnen"},
+        {"en": "about 320 metric tons", "de": "etwa 320\u00a0Tonnen"},
+    ),
+    (
+        {"en": "51 were found at sea", "de": "51 Tonnen auf See"},
+        {"en": "51 metric tons", "de": "51\u00a0Tonnen"},
+    ),
+    (
+        {"en": "40 percent drop in intentional homicides", "de": "Tötungsdelikte um 40 Prozent"},
+        {"en": "-40%", "de": "-40\u00a0%"},
+    ),
 ]
 # The dates of the story (relative ones resolved as shared/sources/README.md says).
 DATES = {
-    "en": ["January 12, 2026", "January 15, 2026", "January 16, 2026", "January 23, 2026", "January 2026", "February 2026"],
-    "de": ["12. Januar 2026", "15. Januar 2026", "16. Januar 2026", "23. Januar 2026", "Januar 2026", "Februar 2026"],
+    "en": [
+        "January 12, 2026",
+        "January 15, 2026",
+        "January 16, 2026",
+        "January 23, 2026",
+        "January 2026",
+        "February 2026",
+    ],
+    "de": [
+        "12. Januar 2026",
+        "15. Januar 2026",
+        "16. Januar 2026",
+        "23. Januar 2026",
+        "Januar 2026",
+        "Februar 2026",
+    ],
 }
 NAMES = ["Claudia Sheinbaum", "Donald Trump", "Juan Ramón de la Fuente", "Marco Rubio"]
 PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat Mexico", "Washington"]}
@@ -62,11 +91,15 @@ def test_every_number_of_the_article_is_a_figure_or_a_date(lang: str) -> None:
     for said, _ in FIGURES:
         assert said[lang] in text, "the article changed: update FIGURES"
     numbers = set(re.findall(r"\d+", text))
-    assert numbers == {"16", "2026", "50", "320", "51", "40", "23"}, "a number of the article is not covered"
+    assert numbers == {"16", "2026", "50", "320", "51", "40", "23"}, (
+        "a number of the article is not covered"
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
-def test_figures_are_shown_attributed_on_figures_home_and_event_pages(seed_site: Path, lang: str) -> None:
+def test_figures_are_shown_attributed_on_figures_home_and_event_pages(
+    seed_site: Path, lang: str
+) -> None:
     claimant = "claimed by Claudia Sheinbaum" if lang == "en" else "Angabe von Claudia Sheinbaum"
     for url in ("figures", "", "events/sheinbaum-press-conference"):
         text = page_text(seed_site, lang, url)
@@ -106,7 +139,10 @@ def test_every_actor_and_place_is_named(seed_site: Path, lang: str) -> None:
 def test_upcoming_meetings_are_on_the_home_page(seed_site: Path, seed_story, lang: str) -> None:  # type: ignore[no-untyped-def]
     home = page_text(seed_site, lang, "")
     scheduled = seed_story.story.scheduled
-    assert {e.id for e in scheduled} == {"security-implementation-group-meeting", "ministerial-security-meeting"}
+    assert {e.id for e in scheduled} == {
+        "security-implementation-group-meeting",
+        "ministerial-security-meeting",
+    }
     for event in scheduled:
         assert fold(event.title[lang]) in home
 

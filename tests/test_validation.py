@@ -339,7 +339,9 @@ def test_title_and_summary_lengths(tmp_path: Path) -> None:
 
 def test_reserved_actor_id(tmp_path: Path) -> None:
     text = mutate("  bob:\n", "  index:\n").replace("[ada, bob]", "[ada, index]")
-    text = text.replace("participants: [bob]", "participants: [index]").replace("by: bob", "by: index")
+    text = text.replace("participants: [bob]", "participants: [index]").replace(
+        "by: bob", "by: index"
+    )
     assert "the id `index` is reserved" in only(problems(tmp_path, text), "actors.index")["message"]
 
 
