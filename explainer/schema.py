@@ -1,8 +1,10 @@
 """Check the data against the JSON Schema and word each failure for an editor.
 
 The schema file (`explainer/events.schema.json`, draft-07) is what editors' YAML tools
-read. At build time it is specialized for the configured languages: every localized text
-must then have exactly those languages.
+read. A valid file is checked by fastjsonschema (compiled, fast); an invalid one again by
+jsonschema, which reports every error with its path. At build time the schema is
+specialized for the configured languages: every localized text must then have exactly
+those languages.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
@@ -54,6 +57,12 @@ def _validator(languages: tuple[str, ...]) -> Draft7Validator:
     aliases["additionalProperties"] = False
     Draft7Validator.check_schema(schema)
     return Draft7Validator(schema)
+
+
+@lru_cache(maxsize=8)
+def _fast_check(languages: tuple[str, ...]) -> Any:
+    """The same schema compiled to Python: ~20x faster, but it stops at the first error."""
+    return fastjsonschema.compile(_validator(languages).schema)
 
 
 def _describe(value: Any) -> str:
@@ -187,6 +196,11 @@ class _Translator:
 
 def check_schema(loaded: LoadedData, languages: Sequence[str]) -> list[Problem]:
     """All schema problems of `loaded.data`, located and worded for editors."""
+    try:
+        _fast_check(tuple(languages))(loaded.data)
+        return []  # valid: the usual case, and the only one that must be fast
+    except fastjsonschema.JsonSchemaException:
+        pass
     validator = _validator(tuple(languages))
     translator = _Translator(loaded, languages)
     problems: list[Problem] = []

@@ -389,3 +389,14 @@ def test_valid_file_becomes_a_story(tmp_path: Path) -> None:
     assert story.actors["bob"].name == {"en": "Bob Sample", "de": "Bob Sample"}
     assert story.events["council-meeting"].status == "scheduled"
     assert story.events["first-call"].status == "held"
+
+
+@pytest.mark.parametrize("path", [Path("tests/fixtures/minimal.yaml"), Path("data/events.yaml")])
+def test_both_schema_checkers_accept_the_valid_files(path: Path) -> None:
+    """Valid files only meet the fast checker; jsonschema must agree with it."""
+    from explainer.loader import load_file
+    from explainer.schema import _validator
+    from tests.conftest import REPO
+
+    loaded = load_file(REPO / path, str(path))
+    assert list(_validator(("en", "de")).iter_errors(loaded.data)) == []
