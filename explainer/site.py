@@ -15,12 +15,12 @@ import yaml
 
 from explainer.l10n import Localizer
 from explainer.model import Story, build_story
-from explainer.problems import DataError, did_you_mean
+from explainer.problems import DataError, Problem, did_you_mean
 from explainer.strings import Strings, load_strings
 from explainer.validate import display_name, find_problems
 from explainer.views.actor import ActorView
 from explainer.views.actors import ActorsIndexView
-from explainer.views.base import GeneratedPage, RenderContext
+from explainer.views.base import GeneratedPage, RenderContext, View
 from explainer.views.blocks import check_pages, expand_blocks
 from explainer.views.event import EventView
 from explainer.views.figures import FiguresView
@@ -137,7 +137,34 @@ class Explainer:
             problems += check_pages(config.docs_dir, display_name)
         if problems:
             raise DataError(problems)
-        return cls(config, build_story(loaded.data, config.languages), strings)
+        explainer = cls(config, build_story(loaded.data, config.languages), strings)
+        clashes = explainer._hand_written_clashes()
+        if clashes:
+            raise DataError(clashes)
+        return explainer
+
+    def _hand_written_clashes(self) -> list[Problem]:
+        """Hand-written pages at a path the data generates would be silently replaced."""
+        problems = []
+        for language in self.config.languages:
+            for path in self.page_paths():
+                source = self.config.docs_dir / language / path
+                if source.is_file():
+                    problems.append(
+                        Problem(
+                            display_name(source),
+                            1,
+                            1,
+                            "",
+                            f"`{path}` is generated from the data in every language; "
+                            "remove or rename this hand-written page",
+                        )
+                    )
+        return problems
+
+    def page_paths(self) -> list[str]:
+        """The language-neutral paths of every generated page."""
+        return [page.path for page in self._views(self.config.default_language)]
 
     def context(self, language: str) -> RenderContext:
         if language not in self._contexts:
@@ -149,11 +176,19 @@ class Explainer:
 
     def pages(self, language: str) -> list[GeneratedPage]:
         """Every generated page in one language."""
+        return [view.render() for view in self._views(language)]
+
+    def _views(self, language: str) -> list[View]:
         ctx = self.context(language)
-        views = [TimelineView(ctx), FiguresView(ctx), ActorsIndexView(ctx), GlossaryView(ctx)]
+        views: list[View] = [
+            TimelineView(ctx),
+            FiguresView(ctx),
+            ActorsIndexView(ctx),
+            GlossaryView(ctx),
+        ]
         views += [EventView(ctx, event) for event in self.story.chronological]
         views += [ActorView(ctx, actor) for actor in self.story.actors.values()]
-        return [view.render() for view in views]
+        return views
 
     def expand_blocks(self, language: str, markdown: str, page_path: str, source_name: str) -> str:
         """Fill the `<!-- explainer:NAME -->` blocks of a hand-written page."""

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from explainer.problems import DataError  # noqa: E402
 from explainer.site import ConfigError, Explainer, SiteConfig  # noqa: E402
 from explainer.strings import StringsError  # noqa: E402
+from explainer.views.base import GeneratedPage  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 _REQUIRED_EXTENSIONS = ("attr_list",)
@@ -58,6 +59,8 @@ def _current_language(config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = _i18n(config)
+    if i18n is not None and i18n.config.docs_structure != "folder":
+        raise PluginError("explainer: set `docs_structure: folder` for the i18n plugin")
     if i18n is None or not i18n.building:  # the first language pass of a new build
         _build.explainer = None
         try:
@@ -88,20 +91,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _dest_uri(config: MkDocsConfig, path: str, language: str, default: str) -> str:
+def _page_file(
+    config: MkDocsConfig, path: str, language: str, default: str, page: GeneratedPage | None = None
+) -> File:
+    """The File of a generated page in one language; with `page`, one MkDocs will build."""
+    src_uri = f"{language}/{path}"
+    if page is None:
+        file = File(src_uri, None, config.site_dir, config.use_directory_urls)
+    else:
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, src_uri, content=page.markdown, inclusion=inclusion)
     neutral = File(path, None, config.site_dir, config.use_directory_urls).dest_uri
-    return neutral if language == default else f"{language}/{neutral}"
-
-
-def _mark_i18n(file: File, path: str, language: str) -> None:
-    """The attributes the i18n plugin reads (switcher, sitemap, hreflang)."""
+    file.dest_uri = neutral if language == default else f"{language}/{neutral}"
+    # what the i18n plugin reads for the switcher, hreflang and the sitemap
     file.locale = language  # type: ignore[attr-defined]
     file.locale_alternate_of = language  # type: ignore[attr-defined]
     file.localization = language  # type: ignore[attr-defined]
     file.norm_src_uri = path  # type: ignore[attr-defined]
+    return file
 
 
-@event_priority(-101)
+@event_priority(-101)  # after the i18n plugin (-100) has sorted the hand-written files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     explainer = _build.explainer
     assert explainer is not None, "on_config did not load the explainer data"
@@ -109,30 +119,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     default, language = languages[0], _current_language(config)
     generated = []
     for page in explainer.pages(language):
-        src_uri = f"{language}/{page.path}"
-        if files.get_file_from_path(src_uri) is not None and src_uri in files.src_uris:
-            raise PluginError(
-                f"docs/{src_uri}: this page is generated from the data; remove the file"
-            )
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, src_uri, content=page.markdown, inclusion=inclusion)
-        file.dest_uri = _dest_uri(config, page.path, language, default)
-        _mark_i18n(file, page.path, language)
-        alternates = {}
-        for other in languages:
-            if other == language:
-                alternates[other] = file
-                continue
-            alternate = File(
-                f"{other}/{page.path}",
-                None,
-                config.site_dir,
-                config.use_directory_urls,
-                dest_uri=_dest_uri(config, page.path, other, default),
-            )
-            _mark_i18n(alternate, page.path, other)
-            alternates[other] = alternate
-        file.alternates = dict(sorted(alternates.items()))  # type: ignore[attr-defined]
+        file = _page_file(config, page.path, language, default, page)
+        file.alternates = {  # type: ignore[attr-defined]
+            other: file if other == language else _page_file(config, page.path, other, default)
+            for other in sorted(languages)
+        }
         files.append(file)
         generated.append(file)
     i18n = _i18n(config)

@@ -211,3 +211,11 @@ def test_cli_validate_and_render(tmp_path: Path) -> None:
     assert (
         "explainer:key-figures" not in index and "(events/sheinbaum-press-conference.md)" in index
     )
+
+
+def test_a_hand_written_page_at_a_generated_path_is_refused(tmp_path: Path) -> None:
+    config = make_site(tmp_path, minimal_yaml())
+    (tmp_path / "docs" / "de" / "timeline.md").write_text("# Meine Chronik\n", encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/de/timeline.md:1:1: `timeline.md` is generated from the data" in result.stderr
