@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.core import UnknownLocaleError
 
-from explainer.l10n import Localizer
+from explainer.l10n import Localizer, babel_locale
 from explainer.model import Story, build_story
 from explainer.problems import DataError, Problem, did_you_mean
 from explainer.strings import Strings, load_strings
@@ -130,7 +131,16 @@ class Explainer:
 
     @classmethod
     def load(cls, config: SiteConfig) -> Explainer:
-        """Raises DataError (every located problem of data and pages) or StringsError."""
+        """Raises DataError (every located problem of data and pages), StringsError or
+        ConfigError."""
+        for language in config.languages:
+            try:
+                babel_locale(language)
+            except (ValueError, UnknownLocaleError):
+                raise ConfigError(
+                    f"the language `{language}` is not a locale Babel knows (like `en`, `de`, "
+                    "`pt-BR`); dates and numbers cannot be formatted for it"
+                ) from None
         strings = load_strings(config.languages, config.strings_dirs)
         loaded, problems = find_problems(config.data_path, config.languages)
         if config.docs_dir.is_dir():

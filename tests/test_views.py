@@ -169,17 +169,23 @@ def test_timeline_is_oldest_first_and_month_only_dates_come_after_their_month(
     assert md.index("## February 2026") < md.index("## March 2026")
 
 
+def table_rows(md_text: str) -> list[list[str]]:
+    root = lxml.html.fromstring(f"<div>{html(md_text)}</div>")
+    return [[c.text_content() for c in row.iter("th", "td")] for row in root.iter("tr")]
+
+
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
-    text = visible(md)
-    assert (
-        "12,5\u00a0% — Haushaltswachstum Angabe von Ada Example, Ada ruft Bob an (2. März 2026)"
-        in text
-    )
+    assert table_rows(md) == [
+        ["Zahl", "Was", "Angabe von", "Ereignis"],
+        ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", "Ada ruft Bob an (2. März 2026)"],
+        ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", "Ada ruft Bob an (2. März 2026)"],
+    ]
     assert {("Ada Example", "actors/ada.md"), ("Ada ruft Bob an", "events/first-call.md")} <= links(
         md
     )
-    assert "etwa 1.500\u00a0Tonnen — Getreide Angabe von Bob Sample" in text
+    event = page(site(tmp_path), "de", "events/first-call.md")
+    assert "12,5\u00a0% — Haushaltswachstum Angabe von Ada Example" in visible(event)
 
 
 def test_glossary_sorted_with_anchors_see_also_and_appears_in(tmp_path: Path) -> None:
@@ -201,7 +207,9 @@ def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
         "index.md",
         "docs/en/index.md",
     )
-    assert "12.5% — Budget growth claimed by Ada Example in Ada calls Bob" in visible(md)
+    assert ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March 2, 2026)"] in table_rows(
+        md
+    )
     assert ("Council meets", "events/council-meeting.md") in links(md)
     assert "Council meets — March 2026 · Meeting · Scheduled The council votes." in visible(md)
     with pytest.raises(
@@ -210,3 +218,22 @@ def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
         explainer.expand_blocks(
             "en", "# Home\n\n<!-- explainer:key-figure -->\n", "index.md", "docs/en/index.md"
         )
+
+
+def test_a_language_babel_does_not_know_is_a_config_error(tmp_path: Path) -> None:
+    from explainer.site import ConfigError
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.yaml").write_text(minimal_yaml(), encoding="utf-8")
+    config = SiteConfig.from_settings(tmp_path, ("en", "qq"), tmp_path / "docs", None)
+    with pytest.raises(ConfigError, match="`qq` is not a locale Babel knows"):
+        Explainer.load(config)
+
+
+def test_unknown_settings_are_named(tmp_path: Path) -> None:
+    from explainer.site import ConfigError
+
+    with pytest.raises(
+        ConfigError, match=r"extra.explainer.dta: unknown setting; did you mean `data`\?"
+    ):
+        SiteConfig.from_settings(tmp_path, ("en",), tmp_path / "docs", {"dta": "x.yaml"})

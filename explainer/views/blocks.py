@@ -13,7 +13,7 @@ from pathlib import Path
 from explainer.markup import escape
 from explainer.problems import Problem
 from explainer.views.base import RenderContext
-from explainer.views.snippets import event_item, figure_item
+from explainer.views.snippets import event_item, figures_table
 
 MARKER = re.compile(r"^[ \t]*<!--\s*explainer:([A-Za-z0-9_-]*)\s*-->[ \t]*$", re.MULTILINE)
 
@@ -25,7 +25,7 @@ class BlockError(Exception):
 def _key_figures(ctx: RenderContext, page_path: str) -> str:
     if not ctx.story.figures:
         return escape(ctx.t("figures.none"))
-    return "\n".join(figure_item(ctx, page_path, f) for f in ctx.story.figures)
+    return figures_table(ctx, page_path, ctx.story.figures)
 
 
 def _upcoming(ctx: RenderContext, page_path: str) -> str:

@@ -60,6 +60,9 @@ class EventView(View):
                     ">",
                     f"> — {ctx.actor_link(here, quote.by)}",
                     "",
+                    # Markdown would merge consecutive quotes into one; a comment separates them
+                    "<!-- -->",
+                    "",
                 ]
 
         if event.figures:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from explainer.markup import escape
 from explainer.views.base import FIGURES, View
-from explainer.views.snippets import figure_item
+from explainer.views.snippets import figures_table
 
 
 class FiguresView(View):
@@ -16,7 +16,8 @@ class FiguresView(View):
     def body(self) -> str:
         ctx = self.ctx
         out = [escape(ctx.t("figures.intro")), ""]
-        if not ctx.story.figures:
+        if ctx.story.figures:
+            out.append(figures_table(ctx, self.path, ctx.story.figures))
+        else:
             out.append(escape(ctx.t("figures.none")))
-        out += [figure_item(ctx, self.path, figure) for figure in ctx.story.figures]
         return "\n".join(out)

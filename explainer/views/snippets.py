@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from explainer.markup import escape, link
+from explainer.markup import escape
 from explainer.model import Event, Figure
-from explainer.views.base import RenderContext, event_path
+from explainer.views.base import RenderContext
 
 
 def event_meta(ctx: RenderContext, event: Event) -> str:
@@ -23,18 +23,28 @@ def event_item(ctx: RenderContext, from_path: str, event: Event, *, summary: boo
     return line
 
 
-def figure_claim(ctx: RenderContext, from_path: str, figure: Figure) -> str:
-    """`claimed by Claudia Sheinbaum in Morning press conference (16 January 2026)`."""
-    event = ctx.story.events[figure.event_id]
-    return ctx.t(
-        "figure.claim",
-        actor=ctx.actor_link(from_path, figure.by),
-        event=link(escape(ctx.text(event.title)), from_path, event_path(event.id)),
-        date=escape(ctx.l10n.date(event.date)),
-    )
-
-
 def figure_item(ctx: RenderContext, from_path: str, figure: Figure) -> str:
+    """A list item for a figure on its own event's page: value, label, who claimed it."""
     value = escape(ctx.l10n.figure_value(figure))
     label = escape(ctx.text(figure.label))
-    return f"- **{value}** — {label}  \n  {figure_claim(ctx, from_path, figure)}"
+    claimed = ctx.t("figure.claimed_by", actor=ctx.actor_link(from_path, figure.by))
+    return f"- **{value}** — {label}  \n  {claimed}"
+
+
+def figures_table(ctx: RenderContext, from_path: str, figures: list[Figure]) -> str:
+    """Every figure with its value, what it counts, who claimed it and in which event."""
+    head = [ctx.t(f"figures.column.{c}") for c in ("value", "what", "by", "event")]
+    rows = [
+        "| " + " | ".join(escape(h) for h in head) + " |",
+        "| " + " | ".join(("---:", "---", "---", "---")) + " |",
+    ]
+    for figure in figures:
+        event = ctx.story.events[figure.event_id]
+        cells = [
+            f"**{escape(ctx.l10n.figure_value(figure))}**",
+            escape(ctx.text(figure.label)),
+            ctx.actor_link(from_path, figure.by),
+            f"{ctx.event_link(from_path, event.id)} ({escape(ctx.l10n.date(event.date))})",
+        ]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
