@@ -45,7 +45,9 @@ def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.Comple
     )
 
 
-def make_site(root: Path, data: str, languages: tuple[str, ...] = ("en", "de")) -> Path:
+def make_site(
+    root: Path, data: str, languages: tuple[str, ...] = ("en", "de"), extra_settings: str = ""
+) -> Path:
     """A new explainer as the spec's "Reuse" section describes it; returns its mkdocs.yml."""
     lang_lines = "\n".join(
         f"        - locale: {lang}\n          name: {lang.upper()}\n          build: true"
@@ -70,7 +72,8 @@ def make_site(root: Path, data: str, languages: tuple[str, ...] = ("en", "de")) 
               explainer:
                 data: data/events.yaml
             """
-        ).format(langs=lang_lines, hook=HOOK),
+        ).format(langs=lang_lines, hook=HOOK)
+        + extra_settings,
         encoding="utf-8",
     )
     (root / "data").mkdir(parents=True, exist_ok=True)

@@ -219,3 +219,42 @@ def test_a_hand_written_page_at_a_generated_path_is_refused(tmp_path: Path) -> N
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "docs/de/timeline.md:1:1: `timeline.md` is generated from the data" in result.stderr
+
+
+def _add_language(value, lang: str):  # type: ignore[no-untyped-def]
+    """Every localized text of the data gets a text in `lang` too."""
+    if isinstance(value, dict):
+        if set(value) == {"en", "de"} and all(isinstance(v, str) for v in value.values()):
+            return {**value, lang: f"[{lang}] {value['en']}"}
+        return {k: _add_language(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_add_language(v, lang) for v in value]
+    return value
+
+
+def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Path) -> None:
+    import yaml
+
+    data = _add_language(yaml.safe_load(minimal_yaml()), "es")
+    strings = yaml.safe_load(
+        (REPO / "explainer" / "strings" / "en.yaml").read_text(encoding="utf-8")
+    )
+    strings["timeline.title"] = "Cronología"
+    (tmp_path / "strings").mkdir()
+    (tmp_path / "strings" / "es.yaml").write_text(yaml.safe_dump(strings, allow_unicode=True))
+    config = make_site(
+        tmp_path,
+        yaml.safe_dump(data, allow_unicode=True),
+        languages=("en", "de", "es"),
+        extra_settings="    strings: strings\n",
+    )
+    site = tmp_path / "site"
+    result = mkdocs_build(config, site)
+    assert result.returncode == 0, result.stderr
+    page = parse(site / "es" / "timeline" / "index.html")
+    assert page.get("lang") == "es"
+    assert page.findtext(".//h1").strip("¶ ") == "Cronología"
+    assert "2 de marzo de 2026" in page.text_content()
+    targets = {a.get("hreflang") for a in page.cssselect("a.md-select__link")}
+    assert targets == {"en", "de", "es"}
+    assert (site / "es" / "events" / "council-meeting" / "index.html").is_file()
