@@ -6,11 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from explainer.markup import relative
 from explainer.problems import DataError
 from explainer.schema import SCHEMA_PATH
-from explainer.site import ConfigError, Explainer, SiteConfig
+from explainer.site import ConfigError, Explainer, PageRef, SiteConfig
 from explainer.strings import StringsError
 from explainer.validate import display_name
+from explainer.views.base import GLOSSARY
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,10 +49,19 @@ def _render(explainer: Explainer, out: Path) -> int:
     count = 0
     docs_dir = explainer.config.docs_dir
     for language in explainer.config.languages:
-        for page in explainer.pages(language):
+        pages = explainer.pages(language)
+        refs = [
+            PageRef(page.path, page.title, relative(GLOSSARY, page.path))
+            for page in pages
+            if page.path.startswith("events/")
+        ]
+        for page in pages:
+            text = page.markdown
+            if page.path == GLOSSARY:
+                text = explainer.fill_appears_in(language, text, refs)
             target = out / language / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
             count += 1
         source_dir = docs_dir / language
         for source in sorted(source_dir.rglob("*.md")) if source_dir.is_dir() else []:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
+import pyuca
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time, get_timezone, get_timezone_name
 from babel.numbers import format_decimal, format_percent
@@ -67,9 +69,15 @@ class Localizer:
     def country(self, code: str) -> str:
         return self.locale.territories.get(code, code)
 
-    def sort_key(self, text: str) -> str:
-        """Alphabetical order that ignores case and accents (Ä with A)."""
-        import unicodedata
+    def sort_key(self, text: str) -> tuple[int, ...]:
+        """Alphabetical order by the Unicode Collation Algorithm (DUCET).
 
-        decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
-        return "".join(c for c in decomposed if not unicodedata.combining(c))
+        That is the order of English and of German dictionaries (DIN 5007-1: Ä with A,
+        ß as ss); languages whose alphabet tailors it (Spanish ñ, Swedish å) would need ICU.
+        """
+        return _collator().sort_key(text)
+
+
+@lru_cache(maxsize=1)
+def _collator() -> pyuca.Collator:
+    return pyuca.Collator()

@@ -2,8 +2,8 @@
 
 Plain text (titles, summaries, names) is escaped so that no character means anything to
 Markdown or HTML. Markdown fields (bodies, descriptions, definitions) are rendered here
-to HTML with raw HTML switched off: `<b>` in the data shows as the text `<b>`, and
-links may only point to http, https, mailto or relative targets.
+to HTML with raw HTML and headings switched off: `<b>` in the data shows as the text
+`<b>`, and links may only point to http, https, mailto or relative targets.
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ def _safe_markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=[], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    # a heading in a text field would break the page's outline: `#` stays text
+    md.parser.blockprocessors.deregister("hashheader")
+    md.parser.blockprocessors.deregister("setextheader")
     md.treeprocessors.register(_SafeLinks(md), "explainer_safe_links", 0)
     return md
 
@@ -64,13 +67,15 @@ def render_markdown(text: str) -> str:
     return _MD.convert(text)
 
 
-def html_block(html: str, css_class: str) -> str:
+def html_block(html: str, css_class: str, attributes: str = "") -> str:
     """Rendered HTML as a raw block that Markdown passes through unchanged."""
-    return f'\n<div class="{css_class}" markdown="0">\n{html}\n</div>\n'
+    return f'\n<div class="{css_class}"{attributes} markdown="0">\n{html}\n</div>\n'
 
 
 def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """Link from one page source path (`events/x.md`) to another (`glossary.md`)."""
+    if to_path == from_path and anchor:
+        return f"#{anchor}"
     target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
     return f"{target}#{anchor}" if anchor else target
 

@@ -18,17 +18,20 @@ from explainer.l10n import Localizer, babel_locale
 from explainer.model import Story, build_story
 from explainer.problems import DataError, Problem, did_you_mean
 from explainer.strings import Strings, load_strings
+from explainer.terms import LinkedPage, TermMatcher, link_terms
 from explainer.validate import display_name, find_problems
 from explainer.views.actor import ActorView
 from explainer.views.actors import ActorsIndexView
-from explainer.views.base import GeneratedPage, RenderContext, View
+from explainer.views.base import GLOSSARY, GeneratedPage, RenderContext, View, event_path
 from explainer.views.blocks import check_pages, expand_blocks
 from explainer.views.event import EventView
 from explainer.views.figures import FiguresView
-from explainer.views.glossary import GlossaryView
+from explainer.views.glossary import GlossaryView, fill_appears_in
 from explainer.views.timeline import TimelineView
 
 DEFAULT_DATA = "data/events.yaml"
+#: the stylesheet of the generated pages
+STYLESHEET_SOURCE = Path(__file__).with_name("assets") / "explainer.css"
 #: keys of `extra.explainer` in mkdocs.yml
 SETTINGS = ("data", "strings")
 
@@ -110,6 +113,16 @@ class SiteConfig:
         )
 
 
+@dataclass(frozen=True)
+class PageRef:
+    """A built page as the glossary's "appears in" lists it."""
+
+    path: str  # language-neutral source path: `events/x.md`, `about.md`
+    title: str
+    href: str  # relative to the glossary page
+    mentioned: tuple[str, ...] = ()  # glossary term ids its text mentions
+
+
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, ignoring MkDocs' own tags (`!ENV`, `!!python/name:`)."""
 
@@ -128,6 +141,7 @@ class Explainer:
         self.story = story
         self.strings = strings
         self._contexts: dict[str, RenderContext] = {}
+        self._matchers: dict[str, TermMatcher] = {}
 
     @classmethod
     def load(cls, config: SiteConfig) -> Explainer:
@@ -203,3 +217,35 @@ class Explainer:
     def expand_blocks(self, language: str, markdown: str, page_path: str, source_name: str) -> str:
         """Fill the `<!-- explainer:NAME -->` blocks of a hand-written page."""
         return expand_blocks(self.context(language), markdown, page_path, source_name)
+
+    def link_terms(self, language: str, page_html: str, glossary_href: str) -> LinkedPage:
+        """Link the first mention of each glossary term in a page's HTML."""
+        if language not in self._matchers:
+            self._matchers[language] = TermMatcher.for_language(self.story, language)
+        return link_terms(page_html, self._matchers[language], glossary_href)
+
+    def fill_appears_in(self, language: str, content: str, pages: Sequence[PageRef]) -> str:
+        """Fill the glossary's "appears in" lines: events that name or mention a term
+        (in time order), then other pages that mention it (alphabetically)."""
+        ctx = self.context(language)
+        by_path = {page.path: page for page in pages if page.path != GLOSSARY}
+        order = {event_path(e.id): i for i, e in enumerate(self.story.chronological)}
+        users: dict[str, set[str]] = {term_id: set() for term_id in self.story.glossary}
+        for page in by_path.values():
+            for term_id in page.mentioned:
+                users[term_id].add(page.path)
+        for event in self.story.events.values():
+            for term_id in event.terms:
+                if event_path(event.id) in by_path:
+                    users[term_id].add(event_path(event.id))
+
+        def key(path: str) -> tuple[int, int, tuple[int, ...]]:
+            if path in order:
+                return (0, order[path], ())
+            return (1, 0, ctx.l10n.sort_key(by_path[path].title))
+
+        pages_by_term = {
+            term_id: [(by_path[p].title, by_path[p].href) for p in sorted(paths, key=key)]
+            for term_id, paths in users.items()
+        }
+        return fill_appears_in(ctx, content, pages_by_term)

@@ -21,20 +21,25 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
 
 from explainer.problems import DataError  # noqa: E402
-from explainer.site import ConfigError, Explainer, SiteConfig  # noqa: E402
+from explainer.site import STYLESHEET_SOURCE, ConfigError, Explainer, PageRef, SiteConfig  # noqa: E402
 from explainer.strings import StringsError  # noqa: E402
-from explainer.views.base import GeneratedPage  # noqa: E402
+from explainer.views.base import GLOSSARY, GeneratedPage  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
-_REQUIRED_EXTENSIONS = ("attr_list",)
+_REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
+STYLESHEET = "assets/explainer.css"
 
 
 class _Build:
     """What one build (all its language passes) shares."""
 
-    explainer: Explainer | None = None
+    def __init__(self) -> None:
+        self.explainer: Explainer | None = None
+        #: language -> source path -> (title, url, glossary terms its text mentions)
+        self.pages: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {}
 
 
 _build = _Build()
@@ -63,6 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("explainer: set `docs_structure: folder` for the i18n plugin")
     if i18n is None or not i18n.building:  # the first language pass of a new build
         _build.explainer = None
+        _build.pages = {}
         try:
             site = SiteConfig.from_settings(
                 Path(config.config_file_path).parent,
@@ -88,6 +94,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for extension in _REQUIRED_EXTENSIONS:
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    features = config.theme.get("features")
+    if config.theme.name == "material" and isinstance(features, list):
+        # glossary links show their definition on hover and keyboard focus
+        if "content.tooltips" not in features:
+            features.append("content.tooltips")
     return config
 
 
@@ -129,6 +142,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     i18n = _i18n(config)
     if i18n is not None:
         i18n.i18n_files_per_language.setdefault(language, []).extend(generated)
+    if files.get_file_from_path(STYLESHEET) is None:
+        files.append(File.generated(config, STYLESHEET, content=STYLESHEET_SOURCE.read_bytes()))
     return files
 
 
@@ -142,9 +157,38 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return explainer.expand_blocks(language, markdown, path, source)
 
 
+def _source_path(page: Page) -> str:
+    return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link glossary terms; remember which terms the page mentions for the glossary."""
+    explainer = _build.explainer
+    if explainer is None:
+        return html
+    languages = _languages(config)
+    language = getattr(page.file, "locale", None) or _current_language(config)
+    path = _source_path(page)
+    glossary_url = _page_file(config, GLOSSARY, language, languages[0]).url
+    href = "" if path == GLOSSARY else get_relative_url(glossary_url, page.url)
+    linked = explainer.link_terms(language, html, href)
+    mentioned = tuple(linked.mentioned)
+    _build.pages.setdefault(language, {})[path] = (page.title or path, page.url, mentioned)
+    return linked.html
+
+
 @event_priority(0)  # after the i18n plugin (50), which leaves home pages on absolute links
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-    """Every language switcher entry and hreflang link points at the counterpart page."""
+    """Fill the glossary's "appears in" lines (every page's content is known by now), and
+    point every language switcher entry and hreflang link at the counterpart page."""
+    explainer = _build.explainer
+    if explainer is not None and _source_path(page) == GLOSSARY and page.content:
+        language = getattr(page.file, "locale", None) or _current_language(config)
+        refs = [
+            PageRef(path, title, get_relative_url(url, page.url), mentioned)
+            for path, (title, url, mentioned) in _build.pages.get(language, {}).items()
+        ]
+        page.content = explainer.fill_appears_in(language, page.content, refs)
     alternates = getattr(page.file, "alternates", None)
     # The i18n plugin sets `config.extra.alternate` as an attribute, which the templates
     # read before the mapping item of the same name.

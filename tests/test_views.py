@@ -102,6 +102,7 @@ def test_relative_links() -> None:
     assert relative("events/a.md", "actors/b.md") == "../actors/b.md"
     assert relative("timeline.md", "events/a.md") == "events/a.md"
     assert relative("events/a.md", "glossary.md", "x") == "../glossary.md#x"
+    assert relative("glossary.md", "glossary.md", "x") == "#x"
 
 
 def test_every_page_exists_in_every_language(tmp_path: Path) -> None:
@@ -189,14 +190,27 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
 
 
 def test_glossary_sorted_with_anchors_see_also_and_appears_in(tmp_path: Path) -> None:
-    md = page(site(tmp_path), "de", "glossary.md")
+    from explainer.site import PageRef
+
+    explainer = site(tmp_path)
+    md = page(explainer, "de", "glossary.md")
     root = lxml.html.fromstring(f"<div>{html(md)}</div>")
     assert [(h.get("id"), h.text_content()) for h in root.iter("h2")] == [
         ("budget", "Haushalt"),
         ("tax", "Steuer"),
     ]
-    assert {("Steuer", "glossary.md#tax"), ("Ada ruft Bob an", "events/first-call.md")} <= links(md)
-    assert "Siehe auch: Steuer" in visible(md) and "Kommt vor in: Ada ruft Bob an" in visible(md)
+    assert ("Steuer", "#tax") in links(md)
+    assert "Siehe auch: Steuer" in visible(md)
+    # "appears in": the events naming a term in `terms:`, then pages mentioning it
+    refs = [
+        PageRef("events/first-call.md", "Ada ruft Bob an", "../events/first-call/"),
+        PageRef("about.md", "Über uns", "../about/", ("tax",)),
+        PageRef("events/statement.md", "Bob spricht", "../events/statement/", ("tax",)),
+    ]
+    filled = explainer.fill_appears_in("de", md, refs)
+    assert ("Ada ruft Bob an", "../events/first-call/") in links(filled)
+    assert "Kommt vor in: Ada ruft Bob an" in visible(filled)
+    assert "Kommt vor in: Bob spricht, Über uns" in visible(filled)
 
 
 def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
@@ -211,7 +225,7 @@ def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
         md
     )
     assert ("Council meets", "events/council-meeting.md") in links(md)
-    assert "Council meets — March 2026 · Meeting · Scheduled The council votes." in visible(md)
+    assert "Council meets — March 2026 · Meeting Scheduled The council votes." in visible(md)
     with pytest.raises(
         BlockError, match=r"docs/en/index.md:3:1: unknown block `explainer:key-figure`"
     ):

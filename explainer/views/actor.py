@@ -51,7 +51,6 @@ class ActorView(View):
         for event, ways in involvement:
             how = ", ".join(ctx.t(f"actor.way.{way}") for way in _WAYS if way in ways)
             out.append(
-                f"- {ctx.event_link(here, event.id)} — {event_meta(ctx, event)}  \n"
-                f"  *{escape(how)}*"
+                f"- {ctx.event_link(here, event.id)} — {event_meta(ctx, event)}  \n  {escape(how)}"
             )
         return "\n".join(out)

@@ -1,9 +1,21 @@
-"""`glossary/`: every term in the language's alphabetical order, anchored by id."""
+"""`glossary/`: every term in the language's alphabetical order, anchored by id.
+
+"Appears in" needs every page's text, so the view leaves a marker per term that
+`fill_appears_in` replaces once all pages are known (the MkDocs hooks do that after
+every page is rendered; the command line fills in the events that name the term).
+"""
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Sequence
+
 from explainer.markup import escape, html_block, render_markdown
-from explainer.views.base import GLOSSARY, View
+from explainer.terms import OWN_TERM_ATTRIBUTE
+from explainer.views.base import GLOSSARY, RenderContext, View
+
+_APPEARS_IN = re.compile(r"<!-- explainer:appears-in:([a-z0-9-]+) -->")
 
 
 class GlossaryView(View):
@@ -20,14 +32,30 @@ class GlossaryView(View):
         out = [escape(ctx.t("glossary.intro")), ""]
         for term in terms:
             out += [f"## {escape(ctx.text(term.term))} {{ #{term.id} }}", ""]
-            out.append(
-                html_block(render_markdown(ctx.text(term.definition)), "explainer-definition")
-            )
+            definition = render_markdown(ctx.text(term.definition))
+            attribute = f' {OWN_TERM_ATTRIBUTE}="{term.id}"'
+            out.append(html_block(definition, "explainer-definition", attribute))
             if term.see_also:
                 links = ", ".join(ctx.term_link(here, other) for other in term.see_also)
                 out += [f"*{escape(ctx.t('glossary.see_also'))}:* {links}", ""]
-            events = ctx.story.events_naming_term(term.id)
-            if events:
-                links = ", ".join(ctx.event_link(here, e.id) for e in events)
-                out += [f"*{escape(ctx.t('glossary.appears_in'))}:* {links}", ""]
+            out += [f"<!-- explainer:appears-in:{term.id} -->", ""]
         return "\n".join(out)
+
+
+def fill_appears_in(
+    ctx: RenderContext, content: str, pages_by_term: dict[str, Sequence[tuple[str, str]]]
+) -> str:
+    """Replace each term's marker with links (title, href) to the pages that use it."""
+    label = html.escape(ctx.t("glossary.appears_in"))
+
+    def replace(match: re.Match[str]) -> str:
+        pages = pages_by_term.get(match.group(1), ())
+        if not pages:
+            return ""
+        links = ", ".join(
+            f'<a href="{html.escape(href)}">{html.escape(title, quote=False)}</a>'
+            for title, href in pages
+        )
+        return f'<p class="explainer-appears-in"><em>{label}:</em> {links}</p>'
+
+    return _APPEARS_IN.sub(replace, content)

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import html
+
 from explainer.markup import escape
 from explainer.model import Event, Figure
 from explainer.views.base import RenderContext
 
 
+def status_badge(ctx: RenderContext, status: str) -> str:
+    """`Scheduled` / `Cancelled` as a visible badge; nothing for held events."""
+    if status == "held":
+        return ""
+    label = html.escape(ctx.t(f"status.{status}"))
+    return f' <span class="explainer-status explainer-status--{status}">{label}</span>'
+
+
 def event_meta(ctx: RenderContext, event: Event) -> str:
-    """`16 January 2026 · Statement · Scheduled`."""
+    """`*16 January 2026 · Statement*` and a badge if it is scheduled or cancelled."""
     parts = [ctx.l10n.date(event.date), ctx.t(f"type.{event.type}")]
-    if event.status != "held":
-        parts.append(ctx.t(f"status.{event.status}"))
-    return " · ".join(escape(p) for p in parts)
+    return "*" + " · ".join(escape(p) for p in parts) + "*" + status_badge(ctx, event.status)
 
 
 def event_item(ctx: RenderContext, from_path: str, event: Event, *, summary: bool = False) -> str:

@@ -1,13 +1,20 @@
-"""`timeline/`: every event, oldest first, grouped by month."""
+"""`timeline/`: every event, oldest first, grouped by month, narrowed by type on request.
+
+The filter is a set of radio buttons; explainer.css hides the other types with `:has()`,
+so it works without JavaScript and with the keyboard.
+"""
 
 from __future__ import annotations
 
+import html
 from itertools import groupby
 
 from explainer.markup import escape
 from explainer.model import EventDate
 from explainer.views.base import TIMELINE, View, event_path
 from explainer.views.snippets import event_meta
+
+TYPES = ("call", "statement", "meeting")
 
 
 class TimelineView(View):
@@ -16,20 +23,52 @@ class TimelineView(View):
     def title(self) -> str:
         return self.ctx.t("timeline.title")
 
+    def filter_form(self) -> str:
+        ctx = self.ctx
+        choices = [("all", ctx.t("timeline.filter.all"))]
+        choices += [(kind, ctx.t(f"timeline.filter.{kind}")) for kind in TYPES]
+        inputs = []
+        for value, label in choices:
+            checked = " checked" if value == "all" else ""
+            inputs.append(
+                f'<input type="radio" name="explainer-type" id="explainer-type-{value}" '
+                f'value="{value}"{checked}><label for="explainer-type-{value}">'
+                f"{html.escape(label)}</label>"
+            )
+        legend = html.escape(ctx.t("timeline.filter.legend"))
+        return (
+            f'<form class="explainer-filter" markdown="0">\n<fieldset>\n<legend>{legend}</legend>\n'
+            + "\n".join(inputs)
+            + "\n</fieldset>\n</form>"
+        )
+
     def body(self) -> str:
         ctx = self.ctx
-        lines = [escape(ctx.t("timeline.intro")), ""]
+        lines = [escape(ctx.t("timeline.intro")), "", self.filter_form(), ""]
         by_month = groupby(ctx.story.chronological, key=lambda e: (e.date.year, e.date.month))
         for (year, month), events in by_month:
-            lines += [f"## {escape(ctx.l10n.date(EventDate(year, month)))}", ""]
+            lines += [
+                '<section class="explainer-month" markdown>',
+                "",
+                f"## {escape(ctx.l10n.date(EventDate(year, month)))}",
+                "",
+            ]
             for event in events:
-                title = escape(ctx.text(event.title))
+                title = f"[{escape(ctx.text(event.title))}]({event_path(event.id)})"
+                if event.status == "cancelled":
+                    title = f"<s>{title}</s>"
                 lines += [
-                    f"### [{title}]({event_path(event.id)}) {{ #{event.id} }}",
+                    f'<div class="explainer-event explainer-event--{event.status}" '
+                    f'data-type="{event.type}" markdown>',
                     "",
-                    f"*{event_meta(ctx, event)}*",
+                    f"### {title} {{ #{event.id} }}",
+                    "",
+                    event_meta(ctx, event),
                     "",
                     escape(ctx.text(event.summary)),
                     "",
+                    "</div>",
+                    "",
                 ]
+            lines += ["</section>", ""]
         return "\n".join(lines)

@@ -1,0 +1,138 @@
+"""Glossary terms in running text: find them, and link their first mention on each page.
+
+Works on a page's finished HTML, so hand-written and generated pages are treated alike.
+Matching is per language, case-insensitive, longest form first ("tariff quota" before
+"tariff"), on word boundaries: a hyphen is a boundary ("Fentanyl-Beschlagnahmungen"
+mentions "Fentanyl"), a letter is not ("Zoll" is not in "Zollkontingent"). Text inside
+headings, links, code and the term's own glossary entry is never linked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from explainer.markup import render_markdown
+from explainer.model import Story
+
+#: elements whose text is never linked
+_NO_LINK = frozenset(
+    ["a", "abbr", "button", "code", "kbd", "label", "math", "option", "pre", "samp"]
+    + ["script", "select", "style", "svg", "textarea", "title"]
+    + [f"h{level}" for level in range(1, 7)]
+)
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"]
+    + ["track", "wbr"]
+)
+_TOKEN = re.compile(r"(<!--.*?-->|<![^>]*>|<[^>]*>)", re.DOTALL)
+_TAG = re.compile(r"^<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_OWN_TERM = re.compile(r'\sdata-explainer-term="([^"]*)"')
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ„“\"(])")
+
+#: the attribute that marks a glossary entry: its own term is not linked inside it
+OWN_TERM_ATTRIBUTE = "data-explainer-term"
+
+
+def short_definition(definition_markdown: str) -> str:
+    """The first sentence of a definition, as plain text."""
+    text = re.sub(r"<[^>]+>", "", render_markdown(definition_markdown))
+    text = " ".join(html.unescape(text).split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
+
+
+@dataclass
+class TermMatcher:
+    """Every form (term and aliases) of every glossary term in one language."""
+
+    forms: dict[str, str]  # casefolded form -> term id
+    tooltips: dict[str, str]
+    pattern: re.Pattern[str] | None = field(default=None)
+
+    @classmethod
+    def for_language(cls, story: Story, language: str) -> TermMatcher:
+        forms: dict[str, str] = {}
+        tooltips = {}
+        for term in story.glossary.values():
+            for form in (term.term[language], *term.aliases.get(language, ())):
+                forms.setdefault(form.casefold(), term.id)
+            tooltips[term.id] = short_definition(term.definition[language])
+        pattern = None
+        if forms:
+            alternatives = sorted(forms, key=lambda f: (-len(f), f))
+            pattern = re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(f) for f in alternatives) + r")(?!\w)",
+                re.IGNORECASE,
+            )
+        return cls(forms, tooltips, pattern)
+
+    def mentions(self, text: str) -> Iterable[tuple[re.Match[str], str]]:
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text):
+            term_id = self.forms.get(match.group(0).casefold())
+            if term_id is not None:
+                yield match, term_id
+
+
+@dataclass
+class LinkedPage:
+    html: str
+    mentioned: list[str]  # term ids, in order of first mention
+
+
+def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> LinkedPage:
+    """Link the first mention of each term; report every term the page mentions.
+
+    `glossary_href` is the glossary page's URL relative to this page ("" for itself).
+    """
+    out: list[str] = []
+    stack: list[tuple[str, bool, str | None]] = []  # (tag, no_link, own term)
+    linked: set[str] = set()
+    mentioned: dict[str, None] = {}
+    for token in _TOKEN.split(page_html):
+        if not token:
+            continue
+        if token.startswith("<"):
+            out.append(token)
+            tag = _TAG.match(token)
+            if tag is None:
+                continue  # comment, doctype
+            closing, name = tag.group(1), tag.group(2).lower()
+            if closing:
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth][0] == name:
+                        del stack[depth:]
+                        break
+            elif name not in _VOID and not token.endswith("/>"):
+                own = _OWN_TERM.search(token)
+                stack.append((name, name in _NO_LINK, own.group(1) if own else None))
+            continue
+        if any(no_link for _, no_link, _ in stack):
+            out.append(token)
+            continue
+        own_terms = {own for _, _, own in stack if own}
+        text = html.unescape(token)
+        pieces: list[str] = []
+        position = 0
+        for match, term_id in matcher.mentions(text):
+            mentioned.setdefault(term_id)
+            if term_id in linked or term_id in own_terms:
+                continue
+            linked.add(term_id)
+            pieces.append(html.escape(text[position : match.start()], quote=False))
+            href = html.escape(f"{glossary_href}#{term_id}")
+            tooltip = html.escape(matcher.tooltips[term_id])
+            pieces.append(
+                f'<a class="explainer-term" href="{href}" title="{tooltip}">'
+                f"{html.escape(match.group(0), quote=False)}</a>"
+            )
+            position = match.end()
+        if not pieces:
+            out.append(token)
+            continue
+        pieces.append(html.escape(text[position:], quote=False))
+        out.append("".join(pieces))
+    return LinkedPage("".join(out), list(mentioned))
