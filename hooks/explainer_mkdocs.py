@@ -96,11 +96,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.markdown_extensions.append(extension)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
+    # glossary links show their definition on hover and keyboard focus
     features = config.theme.get("features")
-    if config.theme.name == "material" and isinstance(features, list):
-        # glossary links show their definition on hover and keyboard focus
-        if "content.tooltips" not in features:
-            features.append("content.tooltips")
+    if isinstance(features, list) and "content.tooltips" not in features:
+        features.append("content.tooltips")
     return config
 
 
