@@ -6,6 +6,8 @@ knows nothing of MkDocs; `SiteConfig.from_mkdocs_yml` only reads the same YAML f
 
 from __future__ import annotations
 
+import html
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +18,14 @@ from babel.core import UnknownLocaleError
 
 from explainer.l10n import Localizer, babel_locale
 from explainer.model import Story, build_story
+from explainer.outputs.atom import atom_feed
+from explainer.outputs.export import export
+from explainer.outputs.ical import calendar
+from explainer.outputs.metadata import head_html
 from explainer.problems import DataError, Problem, did_you_mean
 from explainer.strings import Strings, load_strings
 from explainer.terms import LinkedPage, TermMatcher, link_terms
+from explainer.urls import CALENDAR, EXPORT, FEED, SiteUrls
 from explainer.validate import display_name, find_problems
 from explainer.views.actor import ActorView
 from explainer.views.actors import ActorsIndexView
@@ -49,6 +56,7 @@ class SiteConfig:
     languages: tuple[str, ...]
     docs_dir: Path
     strings_dirs: tuple[Path, ...] = ()
+    site_url: str | None = None  # absolute; canonical links, feeds, JSON-LD need it
 
     @property
     def default_language(self) -> str:
@@ -61,6 +69,7 @@ class SiteConfig:
         languages: Sequence[str],
         docs_dir: Path,
         settings: Mapping[str, Any] | None,
+        site_url: str | None = None,
     ) -> SiteConfig:
         """`settings` is the `extra.explainer` mapping of mkdocs.yml (may be absent)."""
         settings = dict(settings or {})
@@ -86,6 +95,7 @@ class SiteConfig:
             languages=tuple(languages),
             docs_dir=docs_dir,
             strings_dirs=tuple(config_dir / s for s in strings),
+            site_url=(site_url.rstrip("/") + "/") if site_url else None,
         )
 
     @classmethod
@@ -110,6 +120,7 @@ class SiteConfig:
             languages,
             config_dir / (config.get("docs_dir") or "docs"),
             (config.get("extra") or {}).get("explainer"),
+            config.get("site_url") or None,
         )
 
 
@@ -127,6 +138,18 @@ class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, ignoring MkDocs' own tags (`!ENV`, `!!python/name:`)."""
 
 
+def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """MkDocs' `!ENV NAME` and `!ENV [NAME, ..., default]`."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    names = loader.construct_sequence(node)
+    for name in names[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return names[-1] if len(names) > 1 else os.environ.get(names[0])
+
+
+_TolerantLoader.add_constructor("!ENV", _environment)
 _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor(
     "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
@@ -217,6 +240,51 @@ class Explainer:
     def expand_blocks(self, language: str, markdown: str, page_path: str, source_name: str) -> str:
         """Fill the `<!-- explainer:NAME -->` blocks of a hand-written page."""
         return expand_blocks(self.context(language), markdown, page_path, source_name)
+
+    @property
+    def urls(self) -> SiteUrls:
+        return SiteUrls(self.config.languages, self.config.site_url)
+
+    def outputs(self, language: str, site_name: str) -> dict[str, bytes]:
+        """The feed, calendar and JSON export of a language, by file name."""
+        ctx = self.context(language)
+        return {
+            FEED: atom_feed(ctx, self.urls, site_name),
+            CALENDAR: calendar(ctx, self.urls, site_name),
+            EXPORT: export(ctx, self.urls, site_name),
+        }
+
+    def head_html(
+        self,
+        language: str,
+        *,
+        site_name: str,
+        source_path: str,
+        title: str,
+        description: str | None,
+    ) -> str:
+        """Feed and calendar links, OpenGraph and JSON-LD for one page's <head>."""
+        return head_html(
+            self.context(language),
+            self.urls,
+            site_name=site_name,
+            source_path=source_path,
+            page_url=self.urls.page(language, source_path),
+            title=title,
+            description=description,
+        )
+
+    def not_found_links(self, site_path: str) -> str:
+        """For the 404 page: a link to each language's home, worded in that language.
+
+        `site_path` is the site's absolute path (`/` or `/<repository>/`): a 404 page is
+        served at any address, so its links cannot be relative."""
+        items = []
+        for language in self.config.languages:
+            href = html.escape(site_path + self.urls.prefix(language))
+            text = html.escape(self.strings[language]("notfound.message"))
+            items.append(f'<p lang="{language}"><a href="{href}">{text}</a></p>')
+        return "\n".join(items)
 
     def link_terms(self, language: str, page_html: str, glossary_href: str) -> LinkedPage:
         """Link the first mention of each glossary term in a page's HTML."""

@@ -7,10 +7,14 @@ pages after the i18n plugin has sorted the hand-written ones (priority -101 < -1
 
 from __future__ import annotations
 
+import html
+import json
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 _PROJECT = Path(__file__).resolve().parent.parent
 if str(_PROJECT) not in sys.path:
@@ -40,6 +44,8 @@ class _Build:
         self.explainer: Explainer | None = None
         #: language -> source path -> (title, url, glossary terms its text mentions)
         self.pages: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {}
+        #: the default language's 404 page, which every language pass writes at the root
+        self.not_found: str | None = None
 
 
 _build = _Build()
@@ -69,12 +75,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if i18n is None or not i18n.building:  # the first language pass of a new build
         _build.explainer = None
         _build.pages = {}
+        _build.not_found = None
         try:
             site = SiteConfig.from_settings(
                 Path(config.config_file_path).parent,
                 _languages(config),
                 Path(config.docs_dir),
                 config.extra.get("explainer"),
+                config.site_url,
             )
             _build.explainer = Explainer.load(site)
             story = _build.explainer.story
@@ -141,6 +149,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     i18n = _i18n(config)
     if i18n is not None:
         i18n.i18n_files_per_language.setdefault(language, []).extend(generated)
+    for name, content in explainer.outputs(language, config.site_name).items():
+        output = File.generated(config, f"{language}/{name}", content=content)
+        output.dest_uri = explainer.urls.output(language, name)
+        files.append(output)
     if files.get_file_from_path(STYLESHEET) is None:
         files.append(File.generated(config, STYLESHEET, content=STYLESHEET_SOURCE.read_bytes()))
     return files
@@ -160,19 +172,20 @@ def _source_path(page: Page) -> str:
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Link glossary terms; remember which terms the page mentions for the glossary."""
     explainer = _build.explainer
     if explainer is None:
-        return html
+        return content
     languages = _languages(config)
     language = getattr(page.file, "locale", None) or _current_language(config)
     path = _source_path(page)
     glossary_url = _page_file(config, GLOSSARY, language, languages[0]).url
     href = "" if path == GLOSSARY else get_relative_url(glossary_url, page.url)
-    linked = explainer.link_terms(language, html, href)
+    linked = explainer.link_terms(language, content, href)
     mentioned = tuple(linked.mentioned)
-    _build.pages.setdefault(language, {})[path] = (page.title or path, page.url, mentioned)
+    title = html.unescape(page.title or path)  # MkDocs page titles are HTML
+    _build.pages.setdefault(language, {})[path] = (title, page.url, mentioned)
     return linked.html
 
 
@@ -196,6 +209,81 @@ def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) ->
         if alternates and entry.get("lang") in alternates:
             entry["link"] = alternates[entry["lang"]].url
     return context
+
+
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Add the page's <head> metadata; point a translated page's search at its language."""
+    explainer = _build.explainer
+    if explainer is None:
+        return output
+    language = getattr(page.file, "locale", None) or _current_language(config)
+    head = explainer.head_html(
+        language,
+        site_name=config.site_name,
+        source_path=_source_path(page),
+        title=html.unescape(page.title or config.site_name),
+        description=html.unescape(page.meta.get("description") or config.site_description or ""),
+    )
+    output = output.replace("</head>", head + "\n</head>", 1)
+    prefix = explainer.urls.prefix(language)
+    if prefix:
+        # Material loads `<base>/search/search_index.json`: the language's own index
+        def rebase(match: re.Match[str]) -> str:
+            settings = json.loads(match.group(2))
+            settings["base"] = settings["base"].rstrip("/") + "/" + prefix
+            return match.group(1) + json.dumps(settings) + match.group(3)
+
+        output = _CONFIG_BASE.sub(rebase, output, count=1)
+    return output
+
+
+@event_priority(-101)  # after the i18n plugin merged every language's search entries
+def on_post_build(config: MkDocsConfig) -> None:
+    """One search index per language: only its pages, with its language's stemmer."""
+    explainer = _build.explainer
+    i18n = _i18n(config)
+    if explainer is None or i18n is None:
+        return
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    urls = explainer.urls
+    if i18n.building:  # a translated language's pass: the index holds its pages only
+        language = i18n.current_language
+        prefix = urls.prefix(language)
+        docs = [
+            {**doc, "location": doc["location"].removeprefix(prefix)}
+            for doc in data["docs"]
+            if doc["location"].startswith(prefix)
+        ]
+        target = Path(config.site_dir) / prefix / "search" / "search_index.json"
+    else:  # the default language's pass ends last, with every language merged
+        language = urls.default
+        others = tuple(urls.prefix(lang) for lang in urls.languages if lang != language)
+        docs = [doc for doc in data["docs"] if not doc["location"].startswith(others)]
+        target = index
+    data["docs"] = docs
+    data["config"]["lang"] = [language]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """GitHub Pages serves the root 404.html for every language: keep the default
+    language's, with a link to each language's home page in that language."""
+    explainer = _build.explainer
+    if template_name != "404.html" or explainer is None:
+        return output
+    if _build.not_found is not None:  # a later language pass would put its own at the root
+        return _build.not_found
+    base = urlsplit(config.site_url).path if config.site_url else "/"
+    links = explainer.not_found_links(base.rstrip("/") + "/")
+    _build.not_found = output.replace("</h1>", "</h1>\n" + links, 1)
+    return _build.not_found
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

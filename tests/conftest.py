@@ -100,3 +100,20 @@ def seed_story():
     from explainer.site import Explainer, SiteConfig
 
     return Explainer.load(SiteConfig.from_mkdocs_yml(REPO / "mkdocs.yml"))
+
+
+SITE_URL = "https://example.org/explainer/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed story built as the deploy workflow builds it: with a site_url under a
+    project sub-path."""
+    site = tmp_path_factory.mktemp("published") / "site"
+    result = run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=REPO,
+        env_extra={"SITE_URL": SITE_URL},
+    )
+    assert result.returncode == 0, result.stderr
+    return site

@@ -11,7 +11,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from tests.conftest import REPO, make_site, minimal_yaml, mkdocs_build, run
+from tests.conftest import REPO, SITE_URL, make_site, minimal_yaml, mkdocs_build, run
 
 pytestmark = pytest.mark.build
 
@@ -93,15 +93,8 @@ def test_event_and_actor_pages_stay_out_of_the_navigation(seed_site: Path) -> No
         assert any(h and h.rstrip("/").endswith("glossary") for h in nav_links)
 
 
-def test_sitemap_lists_generated_pages_with_alternates(tmp_path: Path, seed_story) -> None:  # type: ignore[no-untyped-def]
-    site = tmp_path / "site"
-    base = "https://example.org/explainer/"
-    result = run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=REPO,
-        env_extra={"SITE_URL": base},
-    )
-    assert result.returncode == 0, result.stderr
+def test_sitemap_lists_generated_pages_with_alternates(published_site: Path, seed_story) -> None:  # type: ignore[no-untyped-def]
+    site, base = published_site, SITE_URL
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     tree = lxml.etree.parse(str(site / "sitemap.xml"))
     entries = {

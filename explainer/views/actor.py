@@ -22,6 +22,13 @@ class ActorView(View):
     def title(self) -> str:
         return self.ctx.text(self.actor.name)
 
+    def description(self) -> str:
+        ctx, actor = self.ctx, self.actor
+        parts = [ctx.text(actor.role) if actor.role else ctx.t(f"kind.{actor.kind}")]
+        if actor.country:
+            parts.append(ctx.l10n.country(actor.country))
+        return f"{ctx.text(actor.name)}: {', '.join(parts)}"
+
     def body(self) -> str:
         ctx, actor, here = self.ctx, self.actor, self.path
         facts = [f"- **{escape(ctx.t('actor.kind'))}:** {escape(ctx.t(f'kind.{actor.kind}'))}"]

@@ -14,6 +14,9 @@ class ActorsIndexView(View):
     def title(self) -> str:
         return self.ctx.t("actors.title")
 
+    def description(self) -> str:
+        return self.ctx.t("actors.intro")
+
     def body(self) -> str:
         ctx = self.ctx
         out = [escape(ctx.t("actors.intro")), ""]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -68,9 +69,16 @@ class RenderContext:
         return self.t("quote", text=text)
 
 
-def front_matter(title: str) -> str:
-    """YAML front matter with the page title (JSON strings are valid YAML)."""
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+def front_matter(title: str, description: str | None) -> str:
+    """YAML front matter with the page title and description (JSON strings are valid YAML).
+
+    Both are HTML-escaped: MkDocs treats a page title as HTML (a title taken from a
+    Markdown heading is), and Material prints both into the page unescaped."""
+    lines = [f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
+    if description:
+        text = html.escape(" ".join(description.split()), quote=True)
+        lines.append(f"description: {json.dumps(text, ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 class View:
@@ -88,7 +96,12 @@ class View:
     def body(self) -> str:
         raise NotImplementedError
 
+    def description(self) -> str | None:
+        """The page's meta description (search results, link previews)."""
+        return None
+
     def render(self) -> GeneratedPage:
         title = self.title()
-        markdown = front_matter(title) + f"# {escape(title)}\n\n" + self.body().strip() + "\n"
+        head = front_matter(title, self.description())
+        markdown = head + f"# {escape(title)}\n\n" + self.body().strip() + "\n"
         return GeneratedPage(self.path, title, markdown, self.in_nav)

@@ -25,6 +25,9 @@ class EventView(View):
     def title(self) -> str:
         return self.ctx.text(self.event.title)
 
+    def description(self) -> str:
+        return self.ctx.text(self.event.summary)
+
     def facts(self) -> list[str]:
         ctx, event = self.ctx, self.event
         facts = [

@@ -13,6 +13,9 @@ class FiguresView(View):
     def title(self) -> str:
         return self.ctx.t("figures.title")
 
+    def description(self) -> str:
+        return self.ctx.t("figures.intro")
+
     def body(self) -> str:
         ctx = self.ctx
         out = [escape(ctx.t("figures.intro")), ""]

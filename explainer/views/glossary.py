@@ -24,6 +24,9 @@ class GlossaryView(View):
     def title(self) -> str:
         return self.ctx.t("glossary.title")
 
+    def description(self) -> str:
+        return self.ctx.t("glossary.intro")
+
     def body(self) -> str:
         ctx, here = self.ctx, self.path
         terms = sorted(

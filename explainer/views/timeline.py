@@ -42,6 +42,9 @@ class TimelineView(View):
             + "\n</fieldset>\n</form>"
         )
 
+    def description(self) -> str:
+        return self.ctx.t("timeline.intro")
+
     def body(self) -> str:
         ctx = self.ctx
         lines = [escape(ctx.t("timeline.intro")), "", self.filter_form(), ""]

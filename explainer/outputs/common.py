@@ -1,0 +1,36 @@
+"""What the outputs share: dates as datetimes, stable ids, the build's reference time."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import uuid
+from zoneinfo import ZoneInfo
+
+from explainer.model import Event, Story
+
+
+def event_start(event: Event) -> datetime.datetime:
+    """The event's start: its local time in its zone, else midnight UTC of its (first) day."""
+    day = event.date.first_day
+    if event.time and event.timezone:
+        hours, minutes = (int(p) for p in event.time.split(":"))
+        return datetime.datetime(
+            day.year, day.month, day.day, hours, minutes, tzinfo=ZoneInfo(event.timezone)
+        )
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
+
+
+def reference_time(story: Story) -> datetime.datetime:
+    """A timestamp that depends on the data only (SOURCE_DATE_EPOCH wins if set): outputs
+    of the same commit are byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    starts = [event_start(e).astimezone(datetime.UTC) for e in story.events.values()]
+    return max(starts, default=datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC))
+
+
+def stable_id(*parts: str) -> str:
+    """A URN that stays the same for the same parts, build after build."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, "explainer:" + "/".join(parts)).urn

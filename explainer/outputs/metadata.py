@@ -1,0 +1,104 @@
+"""What each page's <head> adds: its language's feed and calendar, OpenGraph, and for
+event pages schema.org `Event` JSON-LD (markup in the data can never leave its script)."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from babel.core import LOCALE_ALIASES
+
+from explainer.outputs.common import event_start
+from explainer.urls import CALENDAR, FEED, SiteUrls, relative_url
+from explainer.views.base import RenderContext
+
+EVENT_STATUS = {
+    "held": "https://schema.org/EventScheduled",
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+
+
+def _og_locale(language: str) -> str:
+    return LOCALE_ALIASES.get(language, language).replace("-", "_")
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside <script>: no `<`, `>` or `&` survive literally."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def event_json_ld(ctx: RenderContext, urls: SiteUrls, event_id: str) -> dict[str, Any]:
+    event = ctx.story.events[event_id]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": ctx.text(event.title),
+        "description": ctx.text(event.summary),
+        "startDate": (
+            event_start(event).isoformat() if event.time and event.timezone else event.date.iso
+        ),
+        "eventStatus": EVENT_STATUS[event.status],
+        "inLanguage": ctx.language,
+    }
+    if event.place:
+        data["location"] = {"@type": "Place", "name": ctx.text(event.place)}
+    data["performer"] = [
+        {
+            "@type": "Person" if ctx.story.actors[a].kind == "person" else "Organization",
+            "name": ctx.actor_name(a),
+        }
+        for a in event.participants
+    ]
+    page = urls.absolute(urls.page(ctx.language, f"events/{event.id}.md"))
+    if page:
+        data["url"] = page
+    return data
+
+
+def head_html(
+    ctx: RenderContext,
+    urls: SiteUrls,
+    *,
+    site_name: str,
+    source_path: str,
+    page_url: str,
+    title: str,
+    description: str | None,
+) -> str:
+    """The tags for one page; `page_url` is its URL relative to the site root."""
+    lang = ctx.language
+
+    def attr(value: str) -> str:
+        return html.escape(value, quote=True)
+
+    og_type = "article" if source_path.startswith("events/") else "website"
+    feed = relative_url(urls.output(lang, FEED), page_url)
+    calendar = relative_url(urls.output(lang, CALENDAR), page_url)
+    tags = [
+        f'<link rel="alternate" type="application/atom+xml" href="{attr(feed)}" '
+        f'title="{attr(ctx.t("feed.link"))}">',
+        f'<link rel="alternate" type="text/calendar" href="{attr(calendar)}" '
+        f'title="{attr(ctx.t("calendar.link"))}">',
+        f'<meta property="og:site_name" content="{attr(site_name)}">',
+        f'<meta property="og:title" content="{attr(title)}">',
+        f'<meta property="og:type" content="{og_type}">',
+        f'<meta property="og:locale" content="{attr(_og_locale(lang))}">',
+    ]
+    tags += [
+        f'<meta property="og:locale:alternate" content="{attr(_og_locale(other))}">'
+        for other in urls.languages
+        if other != lang
+    ]
+    if description:
+        tags.append(f'<meta property="og:description" content="{attr(description)}">')
+    absolute = urls.absolute(page_url)
+    if absolute:
+        tags.append(f'<meta property="og:url" content="{attr(absolute)}">')
+    event_id = source_path.removeprefix("events/").removesuffix(".md")
+    if source_path.startswith("events/") and event_id in ctx.story.events:
+        data = script_json(event_json_ld(ctx, urls, event_id))
+        tags.append(f'<script type="application/ld+json">{data}</script>')
+    return "\n".join(tags)

@@ -1,0 +1,55 @@
+"""Where each page and output of a language lives (the spec's "Pages and URLs" table).
+
+The default language is at the site root, every other under `/<lang>/`; pages use
+directory URLs (`events/<id>/`). All paths here are relative to the site root.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+FEED = "feed.xml"
+CALENDAR = "events.ics"
+EXPORT = "events.json"
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    languages: tuple[str, ...]  # the default first
+    site_url: str | None = None  # absolute, ends with "/", or None
+
+    @property
+    def default(self) -> str:
+        return self.languages[0]
+
+    def prefix(self, language: str) -> str:
+        return "" if language == self.default else f"{language}/"
+
+    def page(self, language: str, source_path: str) -> str:
+        """`events/x.md` -> `de/events/x/`; `index.md` -> `de/`."""
+        stem = source_path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            stem = stem.removesuffix("index")
+        else:
+            stem += "/"
+        return self.prefix(language) + stem.lstrip("/")
+
+    def output(self, language: str, name: str) -> str:
+        """`feed.xml` of a language -> `de/feed.xml`."""
+        return self.prefix(language) + name
+
+    def absolute(self, path: str) -> str | None:
+        return urljoin(self.site_url, path) if self.site_url else None
+
+
+def relative_url(target: str, from_page: str) -> str:
+    """A root-relative target as seen from a root-relative page URL (`de/events/x/`)."""
+    base = posixpath.dirname(from_page) if not from_page.endswith("/") else from_page
+    result = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if result == ".":
+        return "./"
+    if (target == "" or target.endswith("/")) and not result.endswith("/"):
+        result += "/"
+    return result

@@ -1,0 +1,190 @@
+"""Feeds, calendars, JSON exports, <head> metadata, 404 and search, per language, read with
+real parsers and checked against the data."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import feedparser
+import icalendar
+import lxml.html
+import pytest
+import yaml
+
+from tests.conftest import SITE_URL, make_site, minimal_yaml, mkdocs_build
+
+pytestmark = pytest.mark.build
+
+LANGS = {"en": "", "de": "de/"}
+
+
+def html(site: Path, url: str) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(site / url / "index.html")).getroot()
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_atom_feed(published_site: Path, seed_story, lang: str) -> None:  # type: ignore[no-untyped-def]
+    story = seed_story.story
+    feed = feedparser.parse((published_site / LANGS[lang] / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.language == lang
+    assert len(feed.entries) == len(story.events)
+    newest_first = sorted(story.events.values(), key=lambda e: e.sort_key, reverse=True)
+    assert [e.title for e in feed.entries] == [e.title[lang] for e in newest_first]
+    for entry, event in zip(feed.entries, newest_first, strict=True):
+        assert entry.link == f"{SITE_URL}{LANGS[lang]}events/{event.id}/"
+        assert entry.id == entry.link
+        assert entry.summary == event.summary[lang]
+        page = published_site / entry.link.removeprefix(SITE_URL) / "index.html"
+        assert page.is_file()
+        published = datetime.date(*entry.published_parsed[:3])
+        assert published == event.date.first_day
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_icalendar(published_site: Path, seed_story, lang: str) -> None:  # type: ignore[no-untyped-def]
+    story = seed_story.story
+    raw = (published_site / LANGS[lang] / "events.ics").read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n")), "lines are folded"
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == {f"{event_id}@example.org" for event_id in story.events}
+    for event in story.events.values():
+        entry = events[f"{event.id}@example.org"]
+        assert str(entry["summary"]) == event.title[lang]
+        assert entry["summary"].params["LANGUAGE"] == lang
+        assert entry["description"].params["LANGUAGE"] == lang
+        expected = {"held": "CONFIRMED", "scheduled": "TENTATIVE", "cancelled": "CANCELLED"}
+        assert str(entry["status"]) == expected[event.status]
+        start, end = entry.decoded("dtstart"), entry.decoded("dtend")
+        if event.date.day is None:  # month only: the whole month, and it says so
+            assert start == datetime.date(event.date.year, event.date.month, 1)
+            assert end.day == 1 and (end - start).days >= 28
+            assert str(entry["x-explainer-date-precision"]) == "MONTH"
+        else:
+            assert start == event.date.first_day
+            assert end - start == datetime.timedelta(days=1)
+        assert str(entry["url"]) == f"{SITE_URL}{LANGS[lang]}events/{event.id}/"
+
+
+def test_calendar_uids_are_stable_and_times_carry_their_zone(tmp_path: Path) -> None:
+    config = make_site(tmp_path, minimal_yaml())
+    builds = []
+    for name in ("one", "two"):
+        assert mkdocs_build(config, tmp_path / name).returncode == 0
+        builds.append((tmp_path / name / "de" / "events.ics").read_bytes())
+    assert builds[0] == builds[1]
+    calendar = icalendar.Calendar.from_ical(builds[0])
+    [meeting] = [e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("council-meeting@")]
+    assert meeting["dtstart"].params["TZID"] == "Europe/Berlin"
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    assert str(meeting["location"]) == "Rathaus"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_json_export(published_site: Path, seed_story, lang: str) -> None:  # type: ignore[no-untyped-def]
+    story = seed_story.story
+    data = json.loads((published_site / LANGS[lang] / "events.json").read_text(encoding="utf-8"))
+    assert data["language"] == lang
+    assert [e["id"] for e in data["events"]] == [e.id for e in story.chronological]
+    assert {a["id"] for a in data["actors"]} == set(story.actors)
+    assert {t["id"] for t in data["glossary"]} == set(story.glossary)
+    press = next(e for e in data["events"] if e["id"] == "sheinbaum-press-conference")
+    assert press["title"] == story.events["sheinbaum-press-conference"].title[lang]
+    assert len(press["figures"]) == 4
+    assert press["figures"][0]["by"]["name"] == "Claudia Sheinbaum"
+    assert press["url"] == f"{SITE_URL}{LANGS[lang]}events/sheinbaum-press-conference/"
+    figure_texts = {f["value_text"] for f in press["figures"]}
+    assert ("-50\u00a0%" if lang == "de" else "-50%") in figure_texts
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_page_links_its_languages_feed_and_calendar(published_site: Path, lang: str) -> None:
+    pages = [p for p in published_site.rglob("index.html")]
+    pages = [
+        p
+        for p in pages
+        if p.relative_to(published_site).as_posix().startswith("de/") == (lang == "de")
+    ]
+    assert len(pages) > 20
+    for page in pages:
+        head = lxml.html.parse(str(page)).getroot().find("head")
+        for kind, name in (("application/atom+xml", "feed.xml"), ("text/calendar", "events.ics")):
+            [link] = head.cssselect(f'link[rel="alternate"][type="{kind}"]')
+            target = (page.parent / link.get("href")).resolve()
+            assert target == (published_site / LANGS[lang] / name).resolve(), page
+
+
+def test_event_pages_have_json_ld_opengraph_and_description(
+    published_site: Path, seed_story
+) -> None:  # type: ignore[no-untyped-def]
+    for event in seed_story.story.events.values():
+        root = html(published_site, f"de/events/{event.id}")
+        [script] = root.cssselect('script[type="application/ld+json"]')
+        data = json.loads(script.text)
+        assert data["@type"] == "Event" and data["name"] == event.title["de"]
+        expected = "EventCancelled" if event.status == "cancelled" else "EventScheduled"
+        assert data["eventStatus"] == f"https://schema.org/{expected}"
+        assert data["startDate"] == event.date.iso
+        assert data["url"] == f"{SITE_URL}de/events/{event.id}/"
+        meta = {
+            m.get("property") or m.get("name"): m.get("content") for m in root.cssselect("meta")
+        }
+        assert meta["description"] == event.summary["de"]
+        assert meta["og:description"] == event.summary["de"]
+        assert meta["og:title"] == event.title["de"]
+        assert meta["og:locale"] == "de_DE"
+        assert meta["og:url"] == f"{SITE_URL}de/events/{event.id}/"
+
+
+def test_markup_in_the_data_cannot_escape_head_metadata(tmp_path: Path) -> None:
+    data = yaml.safe_load(minimal_yaml())
+    title = 'Bob </script><script>alert(1)</script> "quoted" & <b>bold</b>'
+    data["events"]["statement"]["title"]["en"] = title
+    data["events"]["statement"]["summary"]["en"] = 'Say "hi" onload="alert(1)" </script>'
+    config = make_site(tmp_path, yaml.safe_dump(data, allow_unicode=True))
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    root = html(tmp_path / "site", "events/statement")
+    [script] = root.cssselect('script[type="application/ld+json"]')
+    assert json.loads(script.text)["name"] == title
+    assert len(root.cssselect("script")) == len(
+        html(tmp_path / "site", "events/first-call").cssselect("script")
+    )
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in root.cssselect("meta")}
+    assert meta["og:title"] == title
+    assert meta["og:description"] == 'Say "hi" onload="alert(1)" </script>'
+    assert not root.cssselect("[onload]")
+
+
+def test_404_is_in_the_default_language_and_links_every_language(published_site: Path) -> None:
+    root = lxml.html.parse(str(published_site / "404.html")).getroot()
+    assert root.get("lang") == "en"
+    links = {p.get("lang"): p.find("a").get("href") for p in root.cssselect("p[lang]")}
+    assert links == {"en": "/explainer/", "de": "/explainer/de/"}
+    assert not (published_site / "de" / "404.html").exists()
+
+
+def test_one_search_index_per_language(published_site: Path) -> None:
+    indexes = {
+        lang: json.loads((published_site / prefix / "search" / "search_index.json").read_text())
+        for lang, prefix in LANGS.items()
+    }
+    for lang, index in indexes.items():
+        assert index["config"]["lang"] == [lang]
+        assert index["docs"]
+        assert not [d for d in index["docs"] if d["location"].startswith("de/")]
+    titles = {lang: {d["title"] for d in index["docs"]} for lang, index in indexes.items()}
+    assert "Glossar" in titles["de"] and "Glossar" not in titles["en"]
+    assert "Glossary" in titles["en"] and "Glossary" not in titles["de"]
+    # German pages load the German index: Material reads `<base>/search/search_index.json`
+    config = json.loads(
+        html(published_site, "de/events/embassy-post").cssselect("script#__config")[0].text
+    )
+    assert config["base"] == "../../../de/"
+    config = json.loads(
+        html(published_site, "events/embassy-post").cssselect("script#__config")[0].text
+    )
+    assert config["base"] == "../.."
