@@ -11,6 +11,7 @@ import html
 import json
 import logging
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,12 @@ class _Build:
         self.pages: dict[str, dict[str, tuple[str, str, tuple[str, ...]]]] = {}
         #: the default language's 404 page, which every language pass writes at the root
         self.not_found: str | None = None
+        #: `mkdocs build` writes into a staging folder that replaces site/ only on success
+        self.command: str | None = None
+        self.dirty = False
+        self.target: Path | None = None
+        self.staging: Path | None = None
+        self.succeeded = False
 
 
 _build = _Build()
@@ -99,6 +106,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             ) from None
         except (ConfigError, StringsError) as error:
             raise PluginError(f"explainer: {error}") from None
+    if (i18n is None or not i18n.building) and _build.command == "build" and not _build.dirty:
+        _stage(config)
     for extension in _REQUIRED_EXTENSIONS:
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
@@ -109,6 +118,42 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if isinstance(features, list) and "content.tooltips" not in features:
         features.append("content.tooltips")
     return config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _build.command, _build.dirty = command, dirty
+
+
+def _stage(config: MkDocsConfig) -> None:
+    """Build into `<site_dir>.partial`; on_shutdown puts it in place only if the build
+    succeeded, so a failed build (data, strict warnings, a crash) leaves site/ as it was."""
+    target = Path(config.site_dir)
+    staging = target.with_name(target.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    config.site_dir = str(staging)
+    _build.target, _build.staging, _build.succeeded = target, staging, False
+
+
+def on_build_error(error: Exception) -> None:
+    _build.succeeded = False
+    if _build.staging is not None:
+        _build.target = None  # never put a failed build in place
+
+
+def on_shutdown() -> None:
+    staging, target = _build.staging, _build.target
+    _build.staging = _build.target = None
+    if staging is None:
+        return
+    if target is None or not _build.succeeded:
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    previous = target.with_name(target.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        target.rename(previous)
+    staging.rename(target)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def _page_file(
@@ -247,8 +292,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     on purpose: its search box adds `*` to every term, and lunr skips the stemmer for
     such terms, so a stemmed index would miss "Beschlagnahmungen" or "Außenminister"
     typed in full, which prefix matching on unstemmed words finds."""
-    explainer = _build.explainer
-    i18n = _i18n(config)
+    explainer, i18n = _build.explainer, _i18n(config)
+    if i18n is None or not i18n.building:
+        _build.succeeded = True  # the last language pass is done (strict mode may still fail)
     if explainer is None or i18n is None:
         return
     index = Path(config.site_dir) / "search" / "search_index.json"

@@ -251,3 +251,26 @@ def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Pa
     targets = {a.get("hreflang") for a in page.cssselect("a.md-select__link")}
     assert targets == {"en", "de", "es"}
     assert (site / "es" / "events" / "council-meeting" / "index.html").is_file()
+
+
+def test_a_build_failing_late_leaves_the_previous_site(tmp_path: Path) -> None:
+    """Strict mode fails after every page was written: site/ must still be the old one."""
+    config = make_site(tmp_path, minimal_yaml())
+    site = tmp_path / "site"
+    assert mkdocs_build(config, site).returncode == 0
+    before = _tree_digest(site)
+    (tmp_path / "docs" / "de" / "about.md").write_text("# Über\n\n[kaputt](nowhere.md)\n")
+    result = mkdocs_build(config, site)
+    assert result.returncode == 1 and "nowhere.md" in result.stderr  # a strict-mode warning
+    assert _tree_digest(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "docs", "mkdocs.yml", "site"]
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> None:
+    config = make_site(tmp_path, minimal_yaml())
+    digests = []
+    for name in ("one", "two"):
+        assert mkdocs_build(config, tmp_path / name).returncode == 0
+        digests.append(_tree_digest(tmp_path / name))
+    assert digests[0] == digests[1]
+    assert len(digests[0]) > 50
