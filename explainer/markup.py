@@ -39,32 +39,47 @@ def is_safe_link(target: str) -> bool:
 
 
 class _SafeLinks(Treeprocessor):
+    """Removes link and image targets with other schemes; remembers them for the rules."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.removed: list[str] = []
+
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and not is_safe_link(value):
+                    self.removed.append(value)
                     del element.attrib[attribute]
 
 
-def _safe_markdown() -> markdown.Markdown:
+def _safe_markdown() -> tuple[markdown.Markdown, _SafeLinks]:
     md = markdown.Markdown(extensions=[], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     # a heading in a text field would break the page's outline: `#` stays text
     md.parser.blockprocessors.deregister("hashheader")
     md.parser.blockprocessors.deregister("setextheader")
-    md.treeprocessors.register(_SafeLinks(md), "explainer_safe_links", 0)
-    return md
+    links = _SafeLinks(md)
+    md.treeprocessors.register(links, "explainer_safe_links", 0)
+    return md, links
 
 
-_MD = _safe_markdown()
+_MD, _LINKS = _safe_markdown()
 
 
 def render_markdown(text: str) -> str:
     """Markdown field -> HTML (raw HTML in the text is shown as text)."""
     _MD.reset()
     return _MD.convert(text)
+
+
+def unsafe_link_targets(text: str) -> list[str]:
+    """The link and image targets of a Markdown text that rendering would remove."""
+    _LINKS.removed = []
+    render_markdown(text)
+    return list(_LINKS.removed)
 
 
 def html_block(html: str, css_class: str, attributes: str = "") -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from babel import Locale
 
 from explainer.loader import LoadedData
+from explainer.markup import unsafe_link_targets
 from explainer.problems import NodePath, Problem, did_you_mean
 
 #: reference field -> (collection it points into, the word for one item of it)
@@ -169,6 +170,26 @@ def _calendar_date(checker: _RuleChecker, path: NodePath, value: Any) -> Iterato
         )
 
 
+#: (section, field) of every text that is read as Markdown
+_MARKDOWN_FIELDS = (("actors", "description"), ("glossary", "definition"), ("events", "body"))
+
+
+def _markdown_links(checker: _RuleChecker) -> Iterator[Problem]:
+    """A link to `javascript:`, `data:` or another scheme would be dropped silently."""
+    for section, field in _MARKDOWN_FIELDS:
+        for item_id, item in _mapping(checker.data.get(section)).items():
+            for language, text in _mapping(_mapping(item).get(field)).items():
+                if not isinstance(text, str) or ":" not in text:  # no scheme, nothing to render
+                    continue
+                for target in unsafe_link_targets(text):
+                    yield checker.problem(
+                        (section, item_id, field, language),
+                        f"the link target `{target}` is not allowed; links may only go to "
+                        "http:, https:, mailto: or relative addresses",
+                    )
+
+
 def check_rules(loaded: LoadedData) -> list[Problem]:
     """Every semantic problem of `loaded.data`."""
-    return list(_RuleChecker(loaded).check())
+    checker = _RuleChecker(loaded)
+    return [*checker.check(), *_markdown_links(checker)]

@@ -400,3 +400,29 @@ def test_both_schema_checkers_accept_the_valid_files(path: Path) -> None:
 
     loaded = load_file(REPO / path, str(path))
     assert list(_validator(("en", "de")).iter_errors(loaded.data)) == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "file:///etc/passwd",
+    ],
+)
+def test_markdown_links_to_other_schemes_are_located_errors(tmp_path: Path, target: str) -> None:
+    text = mutate('body: {en: "Bob *said* things.', f'body: {{en: "Bob *said* [things]({target}).')
+    problem = only(problems(tmp_path, text), "events.statement.body.en")
+    assert f"the link target `{target}` is not allowed" in problem["message"]
+    text = mutate('body: {en: "Bob *said* things.', f'body: {{en: "Bob ![said]({target}) things.')
+    assert "is not allowed" in only(problems(tmp_path, text), "events.statement.body.en")["message"]
+
+
+@pytest.mark.parametrize(
+    "target", ["https://example.org/a", "http://x.test", "mailto:a@b.test", "../timeline/", "#top"]
+)
+def test_markdown_links_to_allowed_targets_pass(tmp_path: Path, target: str) -> None:
+    text = mutate('body: {en: "Bob *said* things.', f'body: {{en: "Bob *said* [things]({target}).')
+    assert problems(tmp_path, text) == []
