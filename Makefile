@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate lint render clean
+.PHONY: serve build test validate lint render new-event drift clean
 
 $(BIN)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %d.%d)" % sys.version_info[:2] if sys.version_info < (3, 11) else 0)'
@@ -32,6 +32,16 @@ validate: $(BIN)/.installed
 ## render: write every page as Markdown into rendered/ (no MkDocs involved)
 render: $(BIN)/.installed
 	$(BIN)/python -m explainer render --out rendered
+
+## new-event: add an event to fill in, e.g. make new-event ID=talks TYPE=call DATE=2026-02-03 PARTICIPANTS="rubio de-la-fuente"
+new-event: $(BIN)/.installed
+	$(BIN)/python -m explainer new-event "$(ID)" --type "$(TYPE)" --date "$(DATE)" \
+	  $(foreach p,$(PARTICIPANTS),--participant "$(p)")
+
+## drift: texts changed in one language but not the other, compared with BASE (origin/main)
+BASE ?= origin/main
+drift: $(BIN)/.installed
+	$(BIN)/python -m explainer drift --base "$(BASE)"
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
+from explainer.drift import find_drift
+from explainer.loader import load_file
 from explainer.markup import relative
 from explainer.problems import DataError
+from explainer.scaffold import TYPES, ScaffoldError, add_event
 from explainer.schema import SCHEMA_PATH
 from explainer.site import ConfigError, Explainer, PageRef, SiteConfig
 from explainer.strings import StringsError
-from explainer.validate import display_name
+from explainer.validate import display_name, find_problems
 from explainer.views.base import GLOSSARY
 
 
@@ -38,6 +42,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--out", type=Path, required=True, help="the folder to write to")
     commands.add_parser("schema", help="print the path of the JSON Schema for editors' tools")
+    new_event = commands.add_parser(
+        "new-event", help="add an event with every required field, texts left to fill in"
+    )
+    new_event.add_argument("id", help="the new event's id, e.g. ministers-meet-again")
+    new_event.add_argument("--type", required=True, choices=TYPES)
+    new_event.add_argument("--date", required=True, help="YYYY-MM-DD, or YYYY-MM")
+    new_event.add_argument(
+        "--participant", action="append", required=True, help="an actor id (repeat for more)"
+    )
+    drift = commands.add_parser(
+        "drift", help="texts changed in some languages but not in the others, against git"
+    )
+    drift.add_argument(
+        "--base", default="origin/main", help="the git revision to compare with (origin/main)"
+    )
+    drift.add_argument(
+        "--github", action="store_true", help="also print GitHub warning annotations"
+    )
     return parser
 
 
@@ -76,11 +98,68 @@ def _render(explainer: Explainer, out: Path) -> int:
     return count
 
 
+def _new_event(args: argparse.Namespace) -> int:
+    config = SiteConfig.from_mkdocs_yml(args.config_file)
+    try:
+        line = add_event(
+            config.data_path, config.languages, args.id, args.type, args.date, args.participant
+        )
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    name = display_name(config.data_path)
+    print(f"{name}:{line}: added the event `{args.id}`; write its texts in every language:")
+    _, problems = find_problems(config.data_path, config.languages)
+    for problem in problems:
+        print(f"  {problem}")
+    return 0
+
+
+def _drift(args: argparse.Namespace) -> int:
+    config = SiteConfig.from_mkdocs_yml(args.config_file)
+    path = config.data_path.resolve()
+    try:
+        root = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        relative_path = path.relative_to(Path(root).resolve()).as_posix()
+        base = subprocess.run(
+            ["git", "show", f"{args.base}:{relative_path}"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, ValueError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", "") or str(error)
+        print(f"cannot read {path.name} at {args.base}: {detail.strip()}", file=sys.stderr)
+        return 2
+    loaded = load_file(config.data_path, display_name(config.data_path))
+    drifts = find_drift(base, loaded, config.languages)
+    for drift in drifts:
+        print(drift, file=sys.stderr)
+        if args.github:
+            print(drift.github_annotation())
+    count = len(drifts)
+    print(
+        f"{count} text{'s' if count != 1 else ''} changed in only some languages (vs {args.base})."
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
         print(SCHEMA_PATH)
         return 0
+    if args.command == "new-event":
+        return _new_event(args)
+    if args.command == "drift":
+        return _drift(args)
     try:
         explainer = _load(args.config_file)
     except DataError as error:

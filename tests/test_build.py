@@ -248,9 +248,26 @@ def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Pa
     assert page.get("lang") == "es"
     assert page.findtext(".//h1").strip("¶ ") == "Cronología"
     assert "2 de marzo de 2026" in page.text_content()
-    targets = {a.get("hreflang") for a in page.cssselect("a.md-select__link")}
-    assert targets == {"en", "de", "es"}
-    assert (site / "es" / "events" / "council-meeting" / "index.html").is_file()
+    english = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("index.html")
+        if not p.relative_to(site).as_posix().startswith(("de/", "es/"))
+    )
+    assert len(english) == 11  # home, 4 listings, 3 events, 3 actors
+    for prefix in ("", "de/", "es/"):
+        for path in english:
+            html_file = site / (prefix + path)
+            assert html_file.is_file(), html_file
+            root = parse(html_file)
+            assert root.get("lang") == (prefix.rstrip("/") or "en")
+            targets = {
+                a.get("hreflang"): a.get("href") for a in root.cssselect("a.md-select__link")
+            }
+            assert set(targets) == {"en", "de", "es"}
+            for lang, href in targets.items():
+                landing = (html_file.parent / href / "index.html").resolve()
+                expected = site / ("" if lang == "en" else f"{lang}/") / path
+                assert landing == expected.resolve(), (html_file, lang)
 
 
 def test_a_build_failing_late_leaves_the_previous_site(tmp_path: Path) -> None:

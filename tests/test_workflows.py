@@ -381,3 +381,18 @@ def test_summary_of_a_failed_build(tmp_path: Path, build_summary) -> None:
     assert "http.server" not in text  # nothing to preview
     missing = build_summary.summary(tmp_path / "site", tmp_path / "none.log", config, None, None)
     assert "did not run" in missing
+
+
+def test_pull_requests_warn_about_translation_drift_against_their_base() -> None:
+    steps = steps_of(PR)
+    checkout = step_using(steps, "actions/checkout@")
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch is there to compare with
+    [drift] = [step for step in steps if "explainer drift" in step.get("run", "")]
+    assert "--github" in drift["run"] and '--base "origin/$BASE_REF"' in drift["run"]
+    assert drift["env"]["BASE_REF"] == "${{ github.base_ref }}"
+
+
+def test_pull_request_template_has_the_editors_checklist() -> None:
+    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    assert template.count("- [ ]") >= 5
+    assert "make validate" in template and "CONTRIBUTING.md" in template

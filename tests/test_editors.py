@@ -1,0 +1,137 @@
+"""The editor's tools: a new event scaffold, the translation drift report, the schema
+wiring for editors' YAML tools, and the README's minimal configuration."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from explainer.cli import main
+from explainer.drift import find_drift
+from explainer.loader import load_text
+from explainer.scaffold import ScaffoldError, add_event
+from explainer.validate import find_problems
+from tests.conftest import HOOK, REPO, make_site, minimal_yaml, mkdocs_build
+
+
+def test_new_event_has_every_required_field_in_every_language(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(minimal_yaml(), encoding="utf-8")
+    line = add_event(path, ("en", "de"), "budget-vote", "meeting", "2026-04-01", ["council", "ada"])
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[line - 1] == "  budget-vote:"
+    data = yaml.safe_load(text)
+    event = data["events"]["budget-vote"]
+    assert event["participants"] == ["council", "ada"] and event["date"] == "2026-04-01"
+    for field in ("title", "summary", "body"):
+        assert event[field] == {"en": "", "de": ""}
+    # the rest of the file is unchanged, comments included
+    assert text.startswith(minimal_yaml().rstrip("\n"))
+    # until the texts are written, validation lists each one with its line
+    _, problems = find_problems(path, ("en", "de"))
+    assert [p.path for p in problems] == [
+        f"events.budget-vote.{field}.{lang}"
+        for field in ("title", "summary", "body")
+        for lang in ("en", "de")
+    ]
+    assert all(p.message.startswith("is empty") for p in problems)
+
+
+def test_new_event_goes_at_the_end_of_events_when_another_section_follows(tmp_path: Path) -> None:
+    text = minimal_yaml()
+    events = text.index("events:")
+    glossary = text.index("glossary:")
+    reordered = text[:glossary] + text[events:] + "\n" + text[glossary:events]
+    path = tmp_path / "events.yaml"
+    path.write_text(reordered, encoding="utf-8")
+    add_event(path, ("en", "de"), "late-call", "call", "2026-05", ["bob"])
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert list(data["events"])[-1] == "late-call" and set(data["glossary"]) == {"budget", "tax"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("Bad_Id", "call", "2026-01-01", ["ada"]), "is not a valid id"),
+        (("x", "meting", "2026-01-01", ["ada"]), "did you mean `meeting`?"),
+        (("x", "call", "01.02.2026", ["ada"]), "is not a date"),
+        (("x", "call", "2026-01-01", ["adda"]), "unknown actor `adda`; did you mean `ada`?"),
+        (("statement", "call", "2026-01-01", ["ada"]), "an event `statement` exists already"),
+    ],
+)
+def test_new_event_refuses_bad_requests_and_writes_nothing(
+    tmp_path: Path, args, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "events.yaml"
+    path.write_text(minimal_yaml(), encoding="utf-8")
+    with pytest.raises(ScaffoldError, match=re.escape(message)):
+        add_event(path, ("en", "de"), *args)
+    assert path.read_text(encoding="utf-8") == minimal_yaml()
+
+
+def test_drift_flags_the_language_that_did_not_change() -> None:
+    base = minimal_yaml()
+    current = base.replace(
+        'summary: {en: "They talk about the budget."',
+        'summary: {en: "They argue about the budget."',
+    )
+    current = current.replace(
+        'title: {en: "Council meets", de: "Der Stadtrat tagt"}',
+        'title: {en: "Council meets again", de: "Der Stadtrat tagt erneut"}',
+    )
+    loaded = load_text(current, "data/events.yaml")
+    [drift] = find_drift(base, loaded, ("en", "de"))
+    assert drift.path == "events.first-call.summary.de"
+    assert drift.changed == ("en",) and drift.unchanged == "de"
+    line = current[: current.index("They argue")].count("\n") + 1
+    assert drift.line == line
+    assert str(drift).endswith("changed in en but not in de; check the translation")
+    assert drift.github_annotation().startswith(f"::warning file=data/events.yaml,line={line},col=")
+
+
+def test_drift_command_against_a_git_base(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    make_site(tmp_path, minimal_yaml())
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=T"]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=tmp_path, check=True)
+    data = tmp_path / "data" / "events.yaml"
+    data.write_text(
+        minimal_yaml().replace("Der Stadtrat stimmt ab.", "Der Stadtrat entscheidet."),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["drift", "--base", "main", "--github"]) == 0
+    out, err = capsys.readouterr()
+    assert "events.council-meeting.summary.en: changed in de but not in en" in err
+    assert out.startswith("::warning file=data/events.yaml,line=")
+    assert main(["drift", "--base", "no-such-branch"]) == 2
+
+
+def test_editors_tools_find_the_schema() -> None:
+    first_line = (REPO / "data" / "events.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=../explainer/events.schema.json"
+    assert (REPO / "data" / "../explainer/events.schema.json").resolve().is_file()
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {"explainer/events.schema.json": ["data/events.yaml"]}
+
+
+def test_the_readme_minimal_config_builds_a_new_explainer_strict(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## A new explainer") :]
+    config_text = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+    config_text = config_text.replace(
+        "path/to/this/repository/hooks/explainer_mkdocs.py", str(HOOK)
+    )
+    config = yaml.safe_load(config_text)
+    languages = tuple(lang["locale"] for lang in config["plugins"][0]["i18n"]["languages"])
+    make_site(tmp_path, minimal_yaml(), languages=languages)
+    (tmp_path / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+    result = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "de" / "events" / "council-meeting" / "index.html").is_file()
