@@ -84,7 +84,7 @@ def unsafe_link_targets(text: str) -> list[str]:
 
 def html_block(html: str, css_class: str, attributes: str = "") -> str:
     """Rendered HTML as a raw block that Markdown passes through unchanged."""
-    return f'\n<div class="{css_class}"{attributes} markdown="0">\n{html}\n</div>\n'
+    return f'\n<div class="{css_class}"{attributes}>\n{html}\n</div>\n'
 
 
 def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:

@@ -28,9 +28,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
+from explainer.outputs.sitemap import language_sitemap  # noqa: E402
 from explainer.problems import DataError  # noqa: E402
 from explainer.site import STYLESHEET_SOURCE, ConfigError, Explainer, PageRef, SiteConfig  # noqa: E402
 from explainer.strings import StringsError  # noqa: E402
+from explainer.theme_fixes import fix_page, replace_hreflang_links  # noqa: E402
 from explainer.views.base import GLOSSARY, GeneratedPage  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -272,7 +274,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         title=html.unescape(page.title or config.site_name),
         description=html.unescape(page.meta.get("description") or config.site_description or ""),
     )
-    output = output.replace("</head>", head + "\n</head>", 1)
+    output = replace_hreflang_links(fix_page(output), head)
     prefix = explainer.urls.prefix(language)
     if prefix:
         # Material loads `<base>/search/search_index.json`: the language's own index
@@ -297,6 +299,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         _build.succeeded = True  # the last language pass is done (strict mode may still fail)
     if explainer is None or i18n is None:
         return
+    if not i18n.building:
+        _write_language_sitemaps(config, explainer)
     index = Path(config.site_dir) / "search" / "search_index.json"
     if not index.is_file():
         return
@@ -322,6 +326,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
+def _write_language_sitemaps(config: MkDocsConfig, explainer: Explainer) -> None:
+    full = Path(config.site_dir) / "sitemap.xml"
+    if not full.is_file():
+        return
+    text = full.read_text(encoding="utf-8")
+    urls = explainer.urls
+    for language in urls.languages[1:]:
+        root = urls.absolute(urls.prefix(language)) or f"/{urls.prefix(language)}"
+        target = Path(config.site_dir) / urls.prefix(language) / "sitemap.xml"
+        target.write_bytes(language_sitemap(text, root))
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """GitHub Pages serves the root 404.html for every language: keep the default
     language's, with a link to each language's home page in that language."""
@@ -332,7 +348,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
         return _build.not_found
     base = urlsplit(config.site_url).path if config.site_url else "/"
     links = explainer.not_found_links(base.rstrip("/") + "/")
-    _build.not_found = output.replace("</h1>", "</h1>\n" + links, 1)
+    _build.not_found = fix_page(output.replace("</h1>", "</h1>\n" + links, 1))
     return _build.not_found
 
 

@@ -71,16 +71,28 @@ def test_switcher_lands_on_the_counterpart_page(seed_site: Path, seed_story) -> 
                 assert parse(target).get("lang") == other
 
 
-def test_hreflang_alternates_in_head(seed_site: Path) -> None:
+def hreflang(root: lxml.html.HtmlElement) -> dict[str, str]:
+    links = root.cssselect("head link[hreflang]")
+    assert all(link.get("rel").split() == ["alternate"] for link in links)
+    return {link.get("hreflang"): link.get("href") for link in links}
+
+
+def test_hreflang_alternates_in_head(seed_site: Path, published_site: Path) -> None:
     path = page_file(seed_site, "de/actors/rubio/")
-    links = {
-        link.get("hreflang"): link.get("href")
-        for link in parse(path).cssselect('head link[rel="alternate"][hreflang]')
-    }
+    links = hreflang(parse(path))
+    assert set(links) == {"en", "de", "x-default"}
     assert (path.parent / links["en"]).resolve() == page_file(
         seed_site, "actors/rubio/"
     ).parent.resolve()
     assert (path.parent / links["de"]).resolve() == path.parent.resolve()
+    assert links["x-default"] == links["en"]
+    # with a site URL: absolute
+    links = hreflang(parse(page_file(published_site, "de/actors/rubio/")))
+    assert links == {
+        "en": f"{SITE_URL}actors/rubio/",
+        "de": f"{SITE_URL}de/actors/rubio/",
+        "x-default": f"{SITE_URL}actors/rubio/",
+    }
 
 
 def test_event_and_actor_pages_stay_out_of_the_navigation(seed_site: Path) -> None:

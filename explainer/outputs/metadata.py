@@ -58,6 +58,23 @@ def event_json_ld(ctx: RenderContext, urls: SiteUrls, event_id: str) -> dict[str
     return data
 
 
+def hreflang_links(urls: SiteUrls, source_path: str, page_url: str) -> list[str]:
+    """The page in every language, absolute when the site URL is known, and x-default.
+
+    The rel value is written `"alternate "`: the same token for HTML and search engines,
+    but Material's script, which fetches `sitemap.xml` next to every `link[rel=alternate]`
+    (a failed request for each page), does not select it."""
+    links = []
+    targets = [(lang, urls.page(lang, source_path)) for lang in urls.languages]
+    targets.append(("x-default", urls.page(urls.default, source_path)))
+    for lang, target in targets:
+        href = urls.absolute(target) or relative_url(target, page_url)
+        links.append(
+            f'<link rel="alternate " hreflang="{lang}" href="{html.escape(href, quote=True)}">'
+        )
+    return links
+
+
 def head_html(
     ctx: RenderContext,
     urls: SiteUrls,
@@ -97,6 +114,7 @@ def head_html(
     absolute = urls.absolute(page_url)
     if absolute:
         tags.append(f'<meta property="og:url" content="{attr(absolute)}">')
+    tags += hreflang_links(urls, source_path, page_url)
     event_id = source_path.removeprefix("events/").removesuffix(".md")
     if source_path.startswith("events/") and event_id in ctx.story.events:
         data = script_json(event_json_ld(ctx, urls, event_id))

@@ -37,7 +37,7 @@ class TimelineView(View):
             )
         legend = html.escape(ctx.t("timeline.filter.legend"))
         return (
-            f'<form class="explainer-filter" markdown="0">\n<fieldset>\n<legend>{legend}</legend>\n'
+            f'<form class="explainer-filter">\n<fieldset>\n<legend>{legend}</legend>\n'
             + "\n".join(inputs)
             + "\n</fieldset>\n</form>"
         )

@@ -1,0 +1,24 @@
+"""`<lang>/sitemap.xml`: the pages of one language (the root sitemap lists them all).
+
+Material's language selector fetches `sitemap.xml` next to each language's home page; a
+per-language sitemap answers it (no failed request) and is a valid sitemap of that folder.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def language_sitemap(full_sitemap: str, language_root_url: str) -> bytes:
+    """The entries of `full_sitemap` whose location is under `language_root_url`."""
+    ET.register_namespace("", NS)
+    ET.register_namespace("xhtml", XHTML)
+    root = ET.fromstring(full_sitemap)
+    for url in list(root.findall(f"{{{NS}}}url")):
+        location = url.findtext(f"{{{NS}}}loc") or ""
+        if not location.startswith(language_root_url):
+            root.remove(url)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

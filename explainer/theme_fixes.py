@@ -1,0 +1,34 @@
+"""Corrections to Material's HTML that the W3C Nu HTML Checker and the browser tests found.
+
+Pure string functions on a finished page; the MkDocs hooks apply them to every page.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
+_TOC_LABEL = re.compile(r'(<label\b[^>]*?)\s+for="__toc"')
+_HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def drop_checkbox_autocomplete(page: str) -> str:
+    """`autocomplete` is not allowed on checkboxes (Material's drawer and search toggles)."""
+    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", page)
+
+
+def drop_dangling_toc_label(page: str) -> str:
+    """A page outside the navigation has no `__toc` toggle for its table-of-contents label."""
+    if 'id="__toc"' in page:
+        return page
+    return _TOC_LABEL.sub(r"\1", page)
+
+
+def replace_hreflang_links(page: str, links: str) -> str:
+    """Material's hreflang links (relative, one per language) give way to `links`."""
+    page = _HREFLANG_LINK.sub("", page)
+    return page.replace("</head>", links + "\n</head>", 1)
+
+
+def fix_page(page: str) -> str:
+    return drop_dangling_toc_label(drop_checkbox_autocomplete(page))
