@@ -7,6 +7,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test validate lint render new-event drift clean
 
+# The quality tests' checkers (axe-core, the Nu HTML Checker) come from npm when it is
+# there; without npm those tests are skipped locally (CI installs and requires them).
+NODE_DEPS := $(if $(shell command -v npm 2>/dev/null),node_modules/.installed)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
 $(BIN)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %d.%d)" % sys.version_info[:2] if sys.version_info < (3, 11) else 0)'
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +30,7 @@ build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
 ## test: lint, then every test (unit, build, content)
-test: $(BIN)/.installed lint
+test: $(BIN)/.installed $(NODE_DEPS) lint
 	$(BIN)/python -m pytest
 
 ## validate: check data/events.yaml alone, with located errors
@@ -42,6 +50,11 @@ new-event: $(BIN)/.installed
 BASE ?= origin/main
 drift: $(BIN)/.installed
 	$(BIN)/python -m explainer drift --base "$(BASE)"
+
+## bench: build-time benchmark (synthetic 100 to 10,000 events, floor, serve rebuild) into bench/results.md; QUICK=1 for 100 and 1,000 only
+.PHONY: bench
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

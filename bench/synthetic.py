@@ -13,13 +13,15 @@ import datetime
 import random
 from typing import Any
 
-SYLLABLES = (
+_SYLLABLES = (
     "ka ro ti ven mal dor sel qua bri lun far mo ze pra nel gus tor vi han del shi ber cor lam"
-).split()
-FIRST_NAMES = (
+)
+_FIRST_NAMES = (
     "Ada Bruno Carla Diego Elena Felix Gloria Hugo Irene Jonas Karla Luis Marta Nico Olga"
     " Pablo Rosa Samuel Teresa Ulises Vera Walter Ximena Yara Zoe"
-).split()
+)
+SYLLABLES = tuple(_SYLLABLES.split())
+FIRST_NAMES = tuple(_FIRST_NAMES.split())
 COUNTRIES = ("MX", "US", "DE", "CA", "GT", "CO")
 TIMEZONES = ("America/Mexico_City", "America/New_York", "Europe/Berlin", "UTC")
 PLACES = (

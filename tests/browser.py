@@ -58,6 +58,15 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 @contextmanager
+def serve_under(directory: Path, mount: str) -> Iterator[str]:
+    """Serve a site at `/<mount>/`, as GitHub Pages serves a project site; yields that URL."""
+    with tempfile.TemporaryDirectory() as root:
+        os.symlink(directory.resolve(), Path(root) / mount)
+        with serve(Path(root)) as base:
+            yield f"{base}{mount}/"
+
+
+@contextmanager
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 

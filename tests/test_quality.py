@@ -1,0 +1,209 @@
+"""What readers get on every kind of page in both languages: accessibility (axe-core, WCAG
+2.2 A and AA), keyboard use, privacy (no third-party requests, no console errors), valid
+HTML (W3C Nu checker), no broken links, and a light home page."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.html
+import pytest
+
+from tests.browser import browser, serve_under
+from tests.conftest import REPO
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+KINDS = [
+    "",
+    "timeline/",
+    "events/sheinbaum-press-conference/",
+    "actors/sheinbaum/",
+    "actors/",
+    "glossary/",
+    "figures/",
+    "about/",
+]
+PAGES = [prefix + kind for prefix in ("", "de/") for kind in KINDS] + ["404.html"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def require(path: Path, what: str) -> Path:
+    """A checker; missing, it skips the test locally and fails it in CI."""
+    if not path.exists():
+        if os.environ.get("EXPLAINER_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{what} is missing (`npm ci` installs the checkers)")
+        pytest.skip(f"{what} is missing (`npm ci` installs the checkers)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def reader(published_site: Path):  # type: ignore[no-untyped-def]
+    """One Chromium page on the site as GitHub Pages serves it (under /explainer/), with
+    every request and console error recorded."""
+    with serve_under(published_site, "explainer") as base, browser() as context:
+        page = context.new_page()  # type: ignore[attr-defined]
+        page.requests, page.errors = [], []
+        page.on("request", lambda request: page.requests.append(request.url))
+        page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.base = base
+        yield page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", PAGES)
+def test_no_accessibility_violations(reader, url: str) -> None:  # type: ignore[no-untyped-def]
+    reader.goto(reader.base + url)
+    reader.add_script_tag(path=str(require(AXE, "axe-core")))
+    violations = reader.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+        ".violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)",
+        WCAG,
+    )
+    assert violations == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", PAGES)
+def test_no_third_party_request_and_no_console_error(reader, url: str) -> None:  # type: ignore[no-untyped-def]
+    reader.requests.clear()
+    reader.errors.clear()
+    reader.goto(reader.base + url)
+    reader.wait_for_load_state("networkidle")
+    host = urlsplit(reader.base).netloc
+    assert [r for r in reader.requests if urlsplit(r).netloc != host] == []
+    assert reader.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", [u for u in PAGES if u != "404.html"])
+def test_switcher_lands_on_the_same_page_in_the_other_language(reader, url: str) -> None:  # type: ignore[no-untyped-def]
+    reader.goto(reader.base + url)
+    german = url.startswith("de/")
+    assert reader.get_attribute("html", "lang") == ("de" if german else "en")
+    target = reader.locator(f'a.md-select__link[hreflang="{"en" if german else "de"}"]')
+    reader.hover(".md-header__option .md-select")
+    target.click()
+    reader.wait_for_load_state()
+    expected = url.removeprefix("de/") if german else "de/" + url
+    assert reader.url == reader.base + expected
+    assert reader.get_attribute("html", "lang") == ("en" if german else "de")
+
+
+def tab_until(page, selector: str, limit: int = 80) -> list[str]:  # type: ignore[no-untyped-def]
+    """Press Tab until the focused element matches; every stop's outline style on the way."""
+    outlines = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        outlines.append(page.evaluate("getComputedStyle(document.activeElement).outlineStyle"))
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return outlines
+    pytest.fail(f"{selector} cannot be reached with the Tab key")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["", "de/timeline/"])
+def test_keyboard_skip_link_language_switcher_search_and_visible_focus(reader, url: str) -> None:  # type: ignore[no-untyped-def]
+    reader.set_viewport_size({"width": 1280, "height": 900})
+    reader.goto(reader.base + url)
+    reader.keyboard.press("Tab")
+    assert reader.evaluate("document.activeElement.classList.contains('md-skip')")
+    assert reader.is_visible("a.md-skip")  # shown when focused
+    outlines = tab_until(reader, "a.md-select__link")
+    assert reader.is_visible(".md-select__link")  # the language menu opens for the keyboard
+    outlines += tab_until(reader, "input.md-search__input")
+    assert "none" not in outlines[1:]  # every stop after the skip link shows its focus
+
+
+def test_valid_html_on_every_page(published_site: Path) -> None:
+    java = shutil.which("java")
+    if java is None:
+        require(Path("/nonexistent/java"), "Java (for the Nu HTML Checker)")
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(require(VNU, "vnu-jar")),
+            "--errors-only",
+            "--format",
+            "gnu",
+            "--skip-non-html",
+            str(published_site),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[:3000]
+    assert result.stderr.strip() == ""
+
+
+def test_no_broken_internal_link_or_fragment(published_site: Path) -> None:
+    site = published_site
+    ids: dict[Path, set[str]] = {}
+    pages = sorted(site.rglob("*.html"))
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            root = lxml.html.parse(str(path)).getroot()
+            ids[path] = {e.get("id") for e in root.iter() if e.get("id")}
+            ids[path] |= {e.get("name") for e in root.iter("a") if e.get("name")}
+        return ids[path]
+
+    checked = 0
+    broken = []
+    for page in pages:
+        if page.name == "404.html":
+            continue  # its links are absolute, for every address
+        for element in lxml.html.parse(str(page)).getroot().iter("a", "link"):
+            href = element.get("href")
+            if (
+                not href
+                or href.startswith(("http:", "https:", "mailto:"))
+                or element.get("rel") == "canonical"
+            ):
+                continue
+            resolved = urlsplit(
+                urljoin("http://site.test/" + page.relative_to(site).as_posix(), href)
+            )
+            if resolved.netloc != "site.test":
+                continue
+            path_part, fragment = unquote(resolved.path).lstrip("/"), resolved.fragment
+            target = site / path_part
+            if not path_part or path_part.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href}")
+            elif fragment and target.suffix == ".html" and fragment not in anchors(target):
+                broken.append(f"{page.relative_to(site)}: {href} (no #{fragment})")
+    assert checked > 1000
+    assert broken == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["", "de/"])
+def test_home_page_weighs_under_150_kb(reader, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Everything the home page loads, gzip-compressed as GitHub Pages sends text."""
+    sizes: dict[str, int] = {}
+
+    def record(response) -> None:  # type: ignore[no-untyped-def]
+        body = response.body()
+        kind = response.headers.get("content-type", "")
+        textual = any(t in kind for t in ("text", "javascript", "json", "xml", "svg"))
+        sizes[response.url] = len(gzip.compress(body)) if textual else len(body)
+
+    reader.on("response", record)
+    try:
+        reader.goto(reader.base + lang)
+        reader.wait_for_load_state("networkidle")
+    finally:
+        reader.remove_listener("response", record)
+    total = sum(sizes.values())
+    assert total < 150_000, sorted(sizes.items(), key=lambda item: -item[1])[:5]
