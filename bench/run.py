@@ -60,7 +60,7 @@ RATIO_TARGET = 1.25  # generated / floor build time at 1,000 events
 BUILD_10K_TARGET = 90.0  # seconds, 10,000 events x 2 languages
 GROWTH_TARGET = 11.0  # 10,000-event build / 1,000-event build
 SERVE_TARGET = 2.0  # seconds from saving an edit to the rebuilt page (seed site)
-BUILD_TIMEOUT = 1800  # seconds; one build taking longer is reported as failed
+BUILD_TIMEOUT = 900.0  # seconds (--timeout); a build taking longer is stopped and reported
 
 NAV = ["index.md", "timeline.md", "figures.md", "actors/index.md", "glossary.md", "about.md"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -75,10 +75,15 @@ CLI_ENV = {**ENV, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), ENV.get
 
 @dataclass
 class Run:
-    seconds: float
+    seconds: float  # wall clock
+    cpu_seconds: float  # user + system time of the child
     peak_rss_mb: float
     returncode: int
     log: str
+    timed_out: bool = False
+
+    def shown(self) -> str:
+        return f">{self.seconds:.0f}" if self.timed_out else f"{self.seconds:.1f}"
 
 
 def measure(
@@ -91,11 +96,13 @@ def measure(
             command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, text=True
         )
         deadline = start + timeout
+        timed_out = False
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
             if time.perf_counter() > deadline:
+                timed_out = True
                 process.kill()
                 pid, status, usage = os.wait4(process.pid, 0)
                 break
@@ -103,12 +110,15 @@ def measure(
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
+        cpu = usage.ru_utime + usage.ru_stime
         # Linux reports ru_maxrss in KiB
-        return Run(seconds, usage.ru_maxrss / 1024, process.returncode, log.read())
+        return Run(seconds, cpu, usage.ru_maxrss / 1024, process.returncode, log.read(), timed_out)
 
 
 def _checked(run: Run, what: str) -> Run:
-    if run.returncode != 0:
+    if run.timed_out:
+        print(f"bench: {what} stopped after {run.seconds:.0f} s (--timeout)", flush=True)
+    elif run.returncode != 0:
         sys.exit(f"bench: {what} failed (exit {run.returncode}):\n{run.log[-4000:]}")
     return run
 
@@ -214,7 +224,7 @@ def write_yaml(path: Path, data: object) -> None:
 def write_site(n: int) -> Path:
     """bench/.work/N/: mkdocs.yml, floor.yml, docs/<lang>/, overrides/, data/events.yaml."""
     root = WORK / str(n)
-    for stale in ("docs", "floor-docs", "site", "floor-site", "overrides"):
+    for stale in ("docs", "floor-docs", "site", "site.partial", "floor-site", "overrides"):
         shutil.rmtree(root / stale, ignore_errors=True)
     for language in LANGUAGES:
         (root / "docs" / language).mkdir(parents=True)
@@ -258,7 +268,7 @@ def time_validate(data: Path, repeat: int = 3) -> float:
     return best
 
 
-def measure_size(n: int, repeat: int) -> SizeResult:
+def measure_size(n: int, repeat: int, timeout: float) -> SizeResult:
     print(f"[{n} events] writing the synthetic site ...", flush=True)
     root = write_site(n)
     data = root / "data" / "events.yaml"
@@ -282,9 +292,9 @@ def measure_size(n: int, repeat: int) -> SizeResult:
                 [python, "-m", "mkdocs", "build", "-q", "-f", "floor.yml", "-d", "floor-site"],
             ),
         ):
-            run = _checked(measure(command, root), f"the {kind} build of {n} events")
+            run = _checked(measure(command, root, timeout), f"the {kind} build of {n} events")
             print(
-                f"[{n} events] {kind} build: {run.seconds:.1f} s, "
+                f"[{n} events] {kind} build: {run.shown()} s (CPU {run.cpu_seconds:.1f} s), "
                 f"peak RSS {run.peak_rss_mb:.0f} MB",
                 flush=True,
             )
@@ -459,77 +469,82 @@ def _met(ok: bool | None) -> str:
     return "not measured" if ok is None else ("met" if ok else "**not met**")
 
 
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def report(results: list[SizeResult], serve: ServeResult | None, info: dict[str, str]) -> str:
     out = [
         "# Build benchmark results",
         "",
-        f"Written by `bench/run.py` (see bench/README.md) on {info['date']}.",
+        f"Written by `bench/run.py` (see bench/README.md for what each number means) on "
+        f"{info['date']}.",
         "",
         f"- Machine: {info['cores']} cores (`nproc`), {info['memory']} memory, {info['platform']}",
         f"- {info['python']}; {info['versions']}",
+        f"- Load average (1, 5, 15 min) at the start: {info['load_start']}; at the end: "
+        f"{info['load_end']} (other work on the machine slows the wall-clock figures; the CPU "
+        "columns are less sensitive to it)",
         "",
-        "| events | event pages (x2 languages) | HTML pages | data MB | generated build s "
-        "| floor build s | ratio | peak RSS MB generated | peak RSS MB floor | validate s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| events | event pages (events x 2 languages) | HTML pages | data MB "
+        "| generated build s | floor build s | ratio | generated CPU s | floor CPU s "
+        "| peak RSS MB generated | peak RSS MB floor | load + validate s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        ratio = f"{'>' if r.generated.timed_out else ''}{r.ratio:.2f}"
         out.append(
             f"| {r.n:,} | {r.pages:,} | {r.html_pages:,} | {r.data_mb:.1f} "
-            f"| {r.generated.seconds:.1f} | {r.floor.seconds:.1f} | {r.ratio:.2f} "
+            f"| {r.generated.shown()} | {r.floor.shown()} | {ratio} "
+            f"| {r.generated.cpu_seconds:.1f} | {r.floor.cpu_seconds:.1f} "
             f"| {r.generated.peak_rss_mb:.0f} | {r.floor.peak_rss_mb:.0f} | {r.validate_s:.2f} |"
         )
     by_n = {r.n: r for r in results}
-    out.append("")
-    lines, targets = [], []
     small, large = by_n.get(1000), by_n.get(10000)
     growth = large.generated.seconds / small.generated.seconds if small and large else None
-    if small and large:
+    out.append("")
+    if small and large and growth is not None:
         floor_growth = large.floor.seconds / small.floor.seconds
-        lines.append(
-            f"- Growth 1,000 -> 10,000 events: generated x{growth:.2f}, floor x{floor_growth:.2f} "
-            f"(linear: x10)"
+        out.append(
+            f"- Growth from 1,000 to 10,000 events (linear is x10): generated build "
+            f"x{growth:.2f}, floor build x{floor_growth:.2f}, load + validate "
+            f"x{large.validate_s / small.validate_s:.2f}"
         )
     if serve is not None:
         if serve.error:
-            lines.append(f"- Serve rebuild on the seed site: failed ({serve.error})")
+            out.append(f"- Serve rebuild on the seed site: failed ({serve.error})")
         else:
             visible = ", ".join(f"{s:.2f}" for s in serve.visible)
             rebuilt = ", ".join(f"{s:.2f}" for s in serve.rebuilt)
-            lines.append(
+            out.append(
                 f"- Serve rebuild on the seed site (`{serve.page}`): median {serve.median:.2f} s "
-                f"from saving `data/events.yaml` to the new text served (runs: {visible} s; "
-                f"to the end of the rebuild: {rebuilt} s)"
+                f"from saving `data/events.yaml` to the first response with the new text "
+                f"(runs: {visible} s; to MkDocs' `Reloading browsers`: {rebuilt} s)"
             )
-    out += lines + ["", "| target | measured | result |", "|---|---|---|"]
-    targets.append(
+    median = serve.median if serve else None
+    targets = [
         (
             f"generated/floor ratio at 1,000 events <= {RATIO_TARGET}",
             f"{small.ratio:.2f}" if small else "-",
             _met(small.ratio <= RATIO_TARGET if small else None),
-        )
-    )
-    targets.append(
+        ),
         (
             f"10,000 events x 2 languages build < {BUILD_10K_TARGET:.0f} s",
-            f"{large.generated.seconds:.1f} s" if large else "-",
+            f"{large.generated.shown()} s" if large else "-",
             _met(large.generated.seconds < BUILD_10K_TARGET if large else None),
-        )
-    )
-    targets.append(
+        ),
         (
             f"10,000-event build <= {GROWTH_TARGET:.0f} x the 1,000-event build",
-            f"x{growth:.2f}" if growth else "-",
-            _met(growth <= GROWTH_TARGET if growth else None),
-        )
-    )
-    median = serve.median if serve else None
-    targets.append(
+            f"x{growth:.2f}" if growth is not None else "-",
+            _met(growth <= GROWTH_TARGET if growth is not None else None),
+        ),
         (
             f"seed site rebuild under `mkdocs serve` < {SERVE_TARGET:.0f} s",
             f"{median:.2f} s" if median is not None else "-",
             _met(median < SERVE_TARGET if median is not None else None),
-        )
-    )
+        ),
+    ]
+    out += ["", "| target (2 cores) | measured | result |", "|---|---|---|"]
     out += [f"| {a} | {b} | {c} |" for a, b, c in targets]
     return "\n".join(out) + "\n"
 
@@ -543,17 +558,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="only 100 and 1,000 events")
     parser.add_argument("--repeat", type=int, default=1, help="builds per size; the best counts")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=BUILD_TIMEOUT,
+        help=f"stop a build after this many seconds and report it (default {BUILD_TIMEOUT:.0f})",
+    )
     parser.add_argument("--no-serve", action="store_true", help="skip the serve rebuild test")
     parser.add_argument("--out", type=Path, default=BENCH / "results.md", help="results file")
     args = parser.parse_args(argv)
     sizes = QUICK_SIZES if args.quick else tuple(int(s) for s in args.sizes.split(",") if s)
     info = machine()
+    info["load_start"] = _load()
     print(f"bench: {info['cores']} cores, {info['memory']}, {info['python']}", flush=True)
-    results = [measure_size(n, max(1, args.repeat)) for n in sizes]
+    results = [measure_size(n, max(1, args.repeat), args.timeout) for n in sizes]
     serve = None
     if not args.no_serve:
         print("[serve] rebuild latency on the seed site ...", flush=True)
         serve = measure_serve()
+    info["load_end"] = _load()
     text = report(results, serve, info)
     print()
     print(text)

@@ -9,6 +9,8 @@ import re
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+autocomplete="off"')
 _TOC_LABEL = re.compile(r'(<label\b[^>]*?)\s+for="__toc"')
+_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
+_SEARCH_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]*)"')
 _HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
@@ -24,6 +26,15 @@ def drop_dangling_toc_label(page: str) -> str:
     return _TOC_LABEL.sub(r"\1", page)
 
 
+def name_search_dialog(page: str) -> str:
+    """Material's search dialog has no accessible name; it takes the search field's label
+    (already in the page's language)."""
+    label = _SEARCH_LABEL.search(page)
+    if label is None or "aria-label" in (_SEARCH_DIALOG.search(page) or [""])[0]:
+        return page
+    return _SEARCH_DIALOG.sub(rf'\1 aria-label="{label.group(1)}">', page, count=1)
+
+
 def replace_hreflang_links(page: str, links: str) -> str:
     """Material's hreflang links (relative, one per language) give way to `links`."""
     page = _HREFLANG_LINK.sub("", page)
@@ -31,4 +42,4 @@ def replace_hreflang_links(page: str, links: str) -> str:
 
 
 def fix_page(page: str) -> str:
-    return drop_dangling_toc_label(drop_checkbox_autocomplete(page))
+    return name_search_dialog(drop_dangling_toc_label(drop_checkbox_autocomplete(page)))

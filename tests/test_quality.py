@@ -207,3 +207,11 @@ def test_home_page_weighs_under_150_kb(reader, lang: str) -> None:  # type: igno
         reader.remove_listener("response", record)
     total = sum(sizes.values())
     assert total < 150_000, sorted(sizes.items(), key=lambda item: -item[1])[:5]
+
+
+def test_search_dialog_has_a_name_in_the_pages_language(published_site: Path) -> None:
+    """Lighthouse's aria-dialog-name: Material's search dialog had no accessible name."""
+    for prefix, name in (("", "Search"), ("de/", "Suche")):
+        root = lxml.html.parse(str(published_site / prefix / "index.html")).getroot()
+        [dialog] = root.cssselect('[role="dialog"]')
+        assert dialog.get("aria-label") == name

@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING=1
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 SITE_URL=http://127.0.0.1:8765/explainer/ .venv/bin/mkdocs build -q -d "$work/explainer"
-.venv/bin/python -m http.server 8765 --bind 127.0.0.1 --directory "$work" >/dev/null 2>&1 &
+.venv/bin/python tools/lighthouse/serve_gzip.py "$work" 8765 &
 server=$!
 sleep 1
 export CHROME_PATH=${CHROME_PATH:-$(command -v chromium)}
