@@ -37,6 +37,10 @@ class Localizer:
             return format_skeleton("yMMMM", value.first_day, locale=self.locale)
         return format_date(value.first_day, "long", locale=self.locale)
 
+    def month_short(self, value: EventDate) -> str:
+        """`Jan 2026` / `Jan. 2026`: axis labels."""
+        return format_skeleton("yMMM", value.first_day, locale=self.locale)
+
     def iso_date(self, text: str) -> str:
         return self.date(EventDate.parse(text))
 

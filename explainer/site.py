@@ -217,7 +217,7 @@ class Explainer:
         if language not in self._contexts:
             strings = self.strings[language]
             self._contexts[language] = RenderContext(
-                self.story, language, strings, Localizer(language, strings)
+                self.story, language, strings, Localizer(language, strings), self.urls
             )
         return self._contexts[language]
 

@@ -215,3 +215,28 @@ def test_search_dialog_has_a_name_in_the_pages_language(published_site: Path) ->
         root = lxml.html.parse(str(published_site / prefix / "index.html")).getroot()
         [dialog] = root.cssselect('[role="dialog"]')
         assert dialog.get("aria-label") == name
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["", "timeline/", "de/figures/", "de/actors/"])
+def test_no_accessibility_violations_in_the_dark_scheme(reader, url: str) -> None:  # type: ignore[no-untyped-def]
+    """The pictures have colours for both schemes; the dark one must pass too."""
+    reader.emulate_media(color_scheme="dark")
+    try:
+        reader.goto(reader.base + url)
+        # Material remembers the scheme of earlier visits; forget it, follow the system's
+        reader.evaluate(
+            "Object.keys(localStorage).filter(k => k.endsWith('__palette'))"
+            ".forEach(k => localStorage.removeItem(k))"
+        )
+        reader.reload()
+        reader.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        reader.add_script_tag(path=str(require(AXE, "axe-core")))
+        violations = reader.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+            ".violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)",
+            WCAG,
+        )
+    finally:
+        reader.emulate_media(color_scheme="light")
+    assert violations == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from explainer.markup import escape
 from explainer.views.base import ACTORS, View
+from explainer.visuals.network_chart import network_chart
 
 _KINDS = ("person", "institution", "group")
 
@@ -19,7 +20,8 @@ class ActorsIndexView(View):
 
     def body(self) -> str:
         ctx = self.ctx
-        out = [escape(ctx.t("actors.intro")), ""]
+        href = lambda path, anchor: ctx.page_href(self.path, path, anchor)  # noqa: E731
+        out = [escape(ctx.t("actors.intro")), "", network_chart(ctx, href, "viz-network"), ""]
         for kind in _KINDS:
             actors = [a for a in ctx.story.actors.values() if a.kind == kind]
             if not actors:

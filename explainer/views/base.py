@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from explainer.l10n import Localizer
 from explainer.markup import escape, link
 from explainer.model import Story
 from explainer.strings import Strings
+from explainer.urls import SiteUrls, relative_url
 
 TIMELINE = "timeline.md"
 GLOSSARY = "glossary.md"
@@ -44,6 +45,15 @@ class RenderContext:
     language: str
     strings: Strings
     l10n: Localizer
+    urls: SiteUrls = field(default_factory=lambda: SiteUrls(("en",)))
+
+    def page_href(self, from_path: str, to_path: str, anchor: str | None = None) -> str:
+        """The URL of a page (source path) from another, for raw HTML such as SVG, where
+        MkDocs does not rewrite `.md` links."""
+        target = relative_url(
+            self.urls.page(self.language, to_path), self.urls.page(self.language, from_path)
+        )
+        return f"{target}#{anchor}" if anchor else target
 
     def text(self, localized: Mapping[str, str]) -> str:
         return localized[self.language]

@@ -14,6 +14,8 @@ from explainer.markup import escape
 from explainer.problems import Problem
 from explainer.views.base import RenderContext
 from explainer.views.snippets import event_item, figures_table
+from explainer.visuals.figures_chart import figures_chart
+from explainer.visuals.timeline_chart import timeline_chart
 
 MARKER = re.compile(r"^[ \t]*<!--\s*explainer:([A-Za-z0-9_-]*)\s*-->[ \t]*$", re.MULTILINE)
 
@@ -40,7 +42,21 @@ def _latest(ctx: RenderContext, page_path: str) -> str:
     return "\n".join(event_item(ctx, page_path, e, summary=True) for e in reversed(held))
 
 
+def _timeline_chart(ctx: RenderContext, page_path: str) -> str:
+    return timeline_chart(
+        ctx, lambda path, anchor: ctx.page_href(page_path, path, anchor), "viz-timeline"
+    )
+
+
+def _figures_chart(ctx: RenderContext, page_path: str) -> str:
+    return figures_chart(
+        ctx, lambda path, anchor: ctx.page_href(page_path, path, anchor), "viz-figures"
+    )
+
+
 BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
+    "timeline-chart": _timeline_chart,
+    "figures-chart": _figures_chart,
     "key-figures": _key_figures,
     "upcoming": _upcoming,
     "latest": _latest,

@@ -13,6 +13,7 @@ from explainer.markup import escape
 from explainer.model import EventDate
 from explainer.views.base import TIMELINE, View, event_path
 from explainer.views.snippets import event_meta
+from explainer.visuals.timeline_chart import timeline_chart
 
 TYPES = ("call", "statement", "meeting")
 
@@ -47,7 +48,10 @@ class TimelineView(View):
 
     def body(self) -> str:
         ctx = self.ctx
-        lines = [escape(ctx.t("timeline.intro")), "", self.filter_form(), ""]
+        chart = timeline_chart(
+            ctx, lambda path, anchor: ctx.page_href(self.path, path, anchor), "viz-timeline"
+        )
+        lines = [escape(ctx.t("timeline.intro")), "", chart, "", self.filter_form(), ""]
         by_month = groupby(ctx.story.chronological, key=lambda e: (e.date.year, e.date.month))
         for (year, month), events in by_month:
             lines += [

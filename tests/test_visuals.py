@@ -1,0 +1,172 @@
+"""The pictures read as data: one mark per event, links that resolve, labels in the page's
+language, a shape per type (never colour alone), and a layout that scales and repeats."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+
+from explainer.l10n import Localizer
+from explainer.model import Actor, Event, EventDate, Story
+from explainer.site import Explainer
+from explainer.strings import load_strings
+from explainer.urls import SiteUrls
+from explainer.views.base import RenderContext
+from explainer.visuals.timeline_chart import timeline_chart
+from tests.conftest import make_site, minimal_yaml, mkdocs_build
+
+SVG = "{http://www.w3.org/2000/svg}"
+SHAPES = {"call": "circle", "statement": "rect", "meeting": "polygon"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("visuals")
+    text = minimal_yaml().replace("    status: scheduled\n", "    status: scheduled\n", 1)
+    text = text.replace(
+        "  statement:\n    type: statement\n",
+        "  statement:\n    type: statement\n    status: cancelled\n",
+    )
+    config = make_site(root, text)
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def picture(site: Path, url: str, kind: str) -> lxml.etree._Element:
+    root = lxml.html.parse(str(site / url / "index.html")).getroot()
+    [div] = root.cssselect(f".explainer-viz--{kind}")
+    svg = lxml.etree.fromstring(lxml.html.tostring(div[0]))
+    image, drawing = svg.findall(f"{SVG}g")
+    assert image.get("role") == "img"  # one image for assistive technology, named and described
+    title, desc = image.find(f"{SVG}title"), image.find(f"{SVG}desc")
+    assert image.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    assert drawing.get("aria-hidden") == "true"  # the marks and their links: for pointers only
+    return svg
+
+
+def marks(svg: lxml.etree._Element) -> dict[str, lxml.etree._Element]:
+    return {a.get("href"): a for a in svg.iter(f"{SVG}a")}
+
+
+def resolves(site: Path, page_url: str, href: str) -> bool:
+    target = (site / page_url / href.split("#")[0]).resolve()
+    return (target / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "months"), [("", ["Mar 2026", "Feb 2026"]), ("de/", ["März 2026", "Feb. 2026"])]
+)
+def test_timeline_picture(site: Path, prefix: str, months: list[str]) -> None:
+    for url in (prefix + "timeline",):
+        svg = picture(site, url, "timeline")
+        found = marks(svg)
+        assert len(found) == 3  # one mark per event
+        for href, mark in found.items():
+            assert resolves(site, url, href), href
+            assert mark.get("tabindex") == "-1"  # the list below is the keyboard path
+        by_id = {href.rstrip("/").rsplit("/", 1)[1]: mark for href, mark in found.items()}
+        # the type by shape: call = circle, statement = square, meeting = diamond
+        assert by_id["first-call"].find(f"{SVG}circle") is not None
+        assert by_id["statement"].find(f"{SVG}rect") is not None
+        assert by_id["council-meeting"].find(f"{SVG}polygon") is not None
+        # cancelled: struck through; scheduled: hollow; month-only: a bar across the month
+        assert by_id["statement"].find(f"{SVG}line[@class='viz-strike']") is not None
+        assert "viz-scheduled" in by_id["council-meeting"].find(f"{SVG}polygon").get("class")
+        assert by_id["council-meeting"].find(f"{SVG}rect").get("class").endswith("viz-span")
+        labels = [t.text for t in svg.iter(f"{SVG}text")]
+        for month in months:
+            assert month in labels
+
+
+def test_timeline_legend_and_title_in_the_pages_language(site: Path) -> None:
+    svg = picture(site, "de/timeline", "timeline")
+    assert svg.find(f"{SVG}g/{SVG}title").text == "Die Ereignisse auf einer Zeitachse"
+    assert "3 Ereignisse" in svg.find(f"{SVG}g/{SVG}desc").text
+    labels = {t.text for t in svg.iter(f"{SVG}text")}
+    assert {"Telefonat", "Erklärung", "Treffen", "Geplant", "Abgesagt"} <= labels
+
+
+def test_figures_picture(site: Path) -> None:
+    svg = picture(site, "de/figures", "figures")
+    found = marks(svg)
+    assert len(list(svg.iter(f"{SVG}a"))) == 2  # a bar per figure, both from the same event
+    texts = " ".join("".join(t.itertext()) for t in svg.iter(f"{SVG}text"))
+    assert "12,5\u00a0% Haushaltswachstum" in texts and "Angabe von Ada Example" in texts
+    assert "Prozent" in texts and "Tonnen" in texts  # grouped by unit
+    for href in found:
+        assert resolves(site, "de/figures", href)
+
+
+def test_network_picture(site: Path) -> None:
+    svg = picture(site, "actors", "network")
+    found = marks(svg)
+    assert {href.rstrip("/").rsplit("/", 1)[-1] for href in found} == {"ada", "bob", "council"}
+    for href in found:
+        assert resolves(site, "actors", href)
+    # one edge per pair that shares events (ada and bob: the call)
+    edges = list(svg.iter(f"{SVG}line"))
+    assert len(edges) == 1 and "Ada Example and Bob Sample: 1 events together" in edges[0].findtext(
+        f"{SVG}title"
+    )
+    # kinds by shape: people circles, institutions squares
+    council = next(a for h, a in found.items() if "council" in h)
+    assert council.find(f"{SVG}rect") is not None
+
+
+def test_timeline_scales_to_3000_events_with_clusters() -> None:
+    rng = random.Random(7)
+    actors = {"a": Actor("a", {"en": "A", "de": "A"}, "person")}
+    events = {}
+    for i in range(3000):
+        day = datetime.date(2026, 1, 1) + datetime.timedelta(days=rng.randrange(0, 365 * 3))
+        events[f"e{i}"] = Event(
+            id=f"e{i}",
+            type=rng.choice(["call", "statement", "meeting"]),
+            date=EventDate(day.year, day.month, day.day),
+            participants=("a",),
+            title={"en": f"Event {i}", "de": f"Ereignis {i}"},
+            summary={"en": "s", "de": "s"},
+        )
+    story = Story(("en", "de"), actors, {}, events)
+    strings = load_strings(("en", "de"))
+    ctx = RenderContext(
+        story, "en", strings["en"], Localizer("en", strings["en"]), SiteUrls(("en", "de"))
+    )
+    svg_text = timeline_chart(
+        ctx, lambda path, anchor: path + (f"#{anchor}" if anchor else ""), "t"
+    )
+    svg = lxml.etree.fromstring(
+        svg_text.removeprefix('<div class="explainer-viz explainer-viz--timeline">').removesuffix(
+            "</div>"
+        )
+    )
+    links = [a.get("href") for a in svg.iter(f"{SVG}a")]
+    single = [h for h in links if h.startswith("events/")]
+    clusters = [a for a in svg.iter(f"{SVG}a") if a.get("href").startswith("timeline.md#")]
+    hidden = sum(int(a.findtext(f"{SVG}title").split()[0].lstrip("+")) for a in clusters)
+    assert clusters and len(single) + hidden == 3000
+    assert float(svg.get("width")) == pytest.approx(16 * 2 + 36 * 90)  # 36 months, scrollable
+    # the same data gives the same picture
+    assert svg_text == timeline_chart(
+        ctx, lambda path, anchor: path + (f"#{anchor}" if anchor else ""), "t"
+    )
+
+
+def test_seed_site_shows_all_three_pictures(published_site: Path, seed_story: Explainer) -> None:
+    for prefix in ("", "de/"):
+        assert len(marks(picture(published_site, prefix + "timeline", "timeline"))) == len(
+            seed_story.story.events
+        )
+        assert len(marks(picture(published_site, prefix.rstrip("/"), "timeline"))) == len(
+            seed_story.story.events
+        )
+        assert marks(picture(published_site, prefix + "figures", "figures"))
+        assert len(marks(picture(published_site, prefix + "actors", "network"))) == len(
+            seed_story.story.actors
+        )
