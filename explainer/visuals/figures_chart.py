@@ -10,7 +10,7 @@ from explainer.visuals.svg import el, esc, link, svg_root
 
 WIDTH = 560.0
 LEFT = 12.0
-ROW = 46.0
+ROW = 56.0
 UNITS = ("percent", "tonnes", "count")
 
 
