@@ -7,6 +7,7 @@ so one run reports every problem the file has.
 from __future__ import annotations
 
 import calendar
+import re
 import zoneinfo
 from collections.abc import Iterator
 from functools import lru_cache
@@ -170,6 +171,9 @@ def _calendar_date(checker: _RuleChecker, path: NodePath, value: Any) -> Iterato
         )
 
 
+#: link syntax that can carry a scheme: `](x:`, `]: x:` (references), `<x:` (autolinks)
+_MAY_LINK = re.compile(r"\]\(\s*<[^>]*:|\]\(\s*[^\s)]*:|\]:\s*<?\s*\S*:|<\s*[a-zA-Z][\w+.-]*:")
+
 #: (section, field) of every text that is read as Markdown
 _MARKDOWN_FIELDS = (("actors", "description"), ("glossary", "definition"), ("events", "body"))
 
@@ -179,8 +183,8 @@ def _markdown_links(checker: _RuleChecker) -> Iterator[Problem]:
     for section, field in _MARKDOWN_FIELDS:
         for item_id, item in _mapping(checker.data.get(section)).items():
             for language, text in _mapping(_mapping(item).get(field)).items():
-                if not isinstance(text, str) or ":" not in text:  # no scheme, nothing to render
-                    continue
+                if not isinstance(text, str) or not _MAY_LINK.search(text):
+                    continue  # no link syntax with a scheme: nothing to render
                 for target in unsafe_link_targets(text):
                     yield checker.problem(
                         (section, item_id, field, language),

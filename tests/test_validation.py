@@ -426,3 +426,10 @@ def test_markdown_links_to_other_schemes_are_located_errors(tmp_path: Path, targ
 def test_markdown_links_to_allowed_targets_pass(tmp_path: Path, target: str) -> None:
     text = mutate('body: {en: "Bob *said* things.', f'body: {{en: "Bob *said* [things]({target}).')
     assert problems(tmp_path, text) == []
+
+
+def test_a_scheme_hidden_by_spaces_in_angle_brackets_is_found(tmp_path: Path) -> None:
+    text = mutate(
+        'body: {en: "Bob *said* things.', 'body: {en: "Bob *said* [things](<java script:alert(1)>).'
+    )
+    assert "is not allowed" in only(problems(tmp_path, text), "events.statement.body.en")["message"]
