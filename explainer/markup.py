@@ -11,21 +11,36 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-# Every ASCII punctuation character that Markdown, its extensions or HTML could act on.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|~^=:&\"'$%@]")
-
-
+# Characters that mean something to Markdown (or its extensions: attr_list `{}`, tables
+# `|`) or to HTML anywhere in a line; `#` too, since closing hashes of a heading vanish.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|#]")
+# ... and what only means something at the start of a line: list markers, quotes,
+# headings, numbered lists (`1986. A year` would start a list).
+_LEADING = re.compile(r"^(?:[-+=>~:]|\d+[.)])")
 _LINE_BREAKS = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
 
 
+def _entity(match: re.Match[str]) -> str:
+    return "".join(f"&#{ord(c)};" for c in match.group())
+
+
 def escape(text: str) -> str:
-    """Plain text -> Markdown that renders to exactly this text (on one line)."""
+    """Plain text -> Markdown that renders to exactly this text (on one line).
+
+    Only characters that could mean something are written as numeric entities, so the
+    Markdown stays short (Python-Markdown handles every entity as an inline pattern)."""
     text = _LINE_BREAKS.sub(" ", text).strip(" ")
-    return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    text = _SPECIAL.sub(_entity, text)
+    leading = _LEADING.match(text)
+    if leading is not None:  # the character that makes it a list, quote or fence
+        end = leading.end()
+        text = text[: end - 1] + f"&#{ord(text[end - 1])};" + text[end:]
+    return text
 
 
 _ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
@@ -69,16 +84,23 @@ def _safe_markdown() -> tuple[markdown.Markdown, _SafeLinks]:
 _MD, _LINKS = _safe_markdown()
 
 
-def render_markdown(text: str) -> str:
-    """Markdown field -> HTML (raw HTML in the text is shown as text)."""
+def _convert(text: str) -> str:
+    _LINKS.removed = []
     _MD.reset()
     return _MD.convert(text)
 
 
+@lru_cache(maxsize=65536)
+def render_markdown(text: str) -> str:
+    """Markdown field -> HTML (raw HTML in the text is shown as text).
+
+    Cached: a body goes into its page, the feed and the JSON export of its language."""
+    return _convert(text)
+
+
 def unsafe_link_targets(text: str) -> list[str]:
     """The link and image targets of a Markdown text that rendering would remove."""
-    _LINKS.removed = []
-    render_markdown(text)
+    _convert(text)
     return list(_LINKS.removed)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from babel import Locale
 
 from explainer.loader import LoadedData
-from explainer.markup import unsafe_link_targets
+from explainer.markup import is_safe_link, unsafe_link_targets
 from explainer.problems import NodePath, Problem, did_you_mean
 
 #: reference field -> (collection it points into, the word for one item of it)
@@ -171,8 +171,20 @@ def _calendar_date(checker: _RuleChecker, path: NodePath, value: Any) -> Iterato
         )
 
 
-#: link syntax that can carry a scheme: `](x:`, `]: x:` (references), `<x:` (autolinks)
-_MAY_LINK = re.compile(r"\]\(\s*<[^>]*:|\]\(\s*[^\s)]*:|\]:\s*<?\s*\S*:|<\s*[a-zA-Z][\w+.-]*:")
+#: link targets as Markdown writes them: `](target)`, `](<target>)`, `]: target`
+_LINK_TARGET = re.compile(r"\]\(\s*(<[^>]*>|[^\s)]*)|\]:\s*(<[^>]*>|\S*)")
+_ANGLE_SCHEME = re.compile(r"<\s*[a-zA-Z][\w+.-]*:")
+
+
+def _may_hide_a_bad_link(text: str) -> bool:
+    """Whether a text needs rendering to find its bad links (rarely: most links are
+    http(s) or relative, and most texts have none)."""
+    for match in _LINK_TARGET.finditer(text):
+        target = (match.group(1) or match.group(2) or "").strip("<>")
+        if not is_safe_link(target):
+            return True
+    return bool(_ANGLE_SCHEME.search(text))
+
 
 #: (section, field) of every text that is read as Markdown
 _MARKDOWN_FIELDS = (("actors", "description"), ("glossary", "definition"), ("events", "body"))
@@ -183,8 +195,8 @@ def _markdown_links(checker: _RuleChecker) -> Iterator[Problem]:
     for section, field in _MARKDOWN_FIELDS:
         for item_id, item in _mapping(checker.data.get(section)).items():
             for language, text in _mapping(_mapping(item).get(field)).items():
-                if not isinstance(text, str) or not _MAY_LINK.search(text):
-                    continue  # no link syntax with a scheme: nothing to render
+                if not isinstance(text, str) or not _may_hide_a_bad_link(text):
+                    continue
                 for target in unsafe_link_targets(text):
                     yield checker.problem(
                         (section, item_id, field, language),

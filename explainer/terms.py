@@ -90,12 +90,14 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> Link
     """
     out: list[str] = []
     stack: list[tuple[str, bool, str | None]] = []  # (tag, no_link, own term)
+    no_link = 0  # how many open elements forbid links
+    own_terms: list[str] = []  # terms whose own glossary entry is open
     linked: set[str] = set()
     mentioned: dict[str, None] = {}
     for token in _TOKEN.split(page_html):
         if not token:
             continue
-        if token.startswith("<"):
+        if token[0] == "<":
             out.append(token)
             tag = _TAG.match(token)
             if tag is None:
@@ -104,16 +106,24 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> Link
             if closing:
                 for depth in range(len(stack) - 1, -1, -1):
                     if stack[depth][0] == name:
+                        for _, forbids, own in stack[depth:]:
+                            no_link -= forbids
+                            if own:
+                                own_terms.remove(own)
                         del stack[depth:]
                         break
             elif name not in _VOID and not token.endswith("/>"):
-                own = _OWN_TERM.search(token)
-                stack.append((name, name in _NO_LINK, own.group(1) if own else None))
+                own_match = _OWN_TERM.search(token) if "data-explainer-term" in token else None
+                own = own_match.group(1) if own_match else None
+                forbids = name in _NO_LINK
+                stack.append((name, forbids, own))
+                no_link += forbids
+                if own:
+                    own_terms.append(own)
             continue
-        if any(no_link for _, no_link, _ in stack):
+        if no_link:
             out.append(token)
             continue
-        own_terms = {own for _, _, own in stack if own}
         text = html.unescape(token)
         pieces: list[str] = []
         position = 0

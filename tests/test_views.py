@@ -54,6 +54,14 @@ def links(md_text: str) -> set[tuple[str, str]]:
         "a | b",
         "`code`",
         "&amp;",
+        "1986. a year",
+        "- dash",
+        "+ plus",
+        "> quote",
+        "~~~ fence",
+        "Title #",
+        "a {: .x} b",
+        "a | b",
     ],
 )
 def test_plain_text_renders_as_exactly_that_text(text: str) -> None:
@@ -251,3 +259,27 @@ def test_unknown_settings_are_named(tmp_path: Path) -> None:
         ConfigError, match=r"extra.explainer.dta: unknown setting; did you mean `data`\?"
     ):
         SiteConfig.from_settings(tmp_path, ("en",), tmp_path / "docs", {"dta": "x.yaml"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1986. a year",
+        "2) two",
+        "- dash",
+        "+ plus",
+        "> quote",
+        "~~~ fence",
+        "```",
+        "Title #",
+        "# hash",
+        "=== line",
+        "*stars*",
+        "<b>b</b>",
+    ],
+)
+def test_plain_text_on_a_line_of_its_own_or_in_a_heading_stays_text(text: str) -> None:
+    paragraph = ElementTree.fromstring(f"<div>{markdown.markdown(escape(text))}</div>")
+    assert [child.tag for child in paragraph] == ["p"] and paragraph[0].text == text
+    heading = ElementTree.fromstring(markdown.markdown(f"## {escape(text)}"))
+    assert heading.tag == "h2" and heading.text == text
