@@ -465,6 +465,28 @@ def machine() -> dict[str, str]:
     }
 
 
+def code_version() -> str:
+    """The commit measured, and whether the core or the hooks differ from it."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "explainer", "hooks"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return f"`{head}`" + (" with uncommitted changes in explainer/ or hooks/" if dirty else "")
+
+
 def _met(ok: bool | None) -> str:
     return "not measured" if ok is None else ("met" if ok else "**not met**")
 
@@ -482,6 +504,12 @@ def report(results: list[SizeResult], serve: ServeResult | None, info: dict[str,
         "",
         f"- Machine: {info['cores']} cores (`nproc`), {info['memory']} memory, {info['platform']}",
         f"- {info['python']}; {info['versions']}",
+        f"- Code: {info['code_start']}"
+        + (
+            ""
+            if info["code_start"] == info["code_end"]
+            else f" at the start, {info['code_end']} at the end (it changed during the run)"
+        ),
         f"- Load average (1, 5, 15 min) at the start: {info['load_start']}; at the end: "
         f"{info['load_end']} (other work on the machine slows the wall-clock figures; the CPU "
         "columns are less sensitive to it)",
@@ -570,6 +598,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = QUICK_SIZES if args.quick else tuple(int(s) for s in args.sizes.split(",") if s)
     info = machine()
     info["load_start"] = _load()
+    info["code_start"] = code_version()
     print(f"bench: {info['cores']} cores, {info['memory']}, {info['python']}", flush=True)
     results = [measure_size(n, max(1, args.repeat), args.timeout) for n in sizes]
     serve = None
@@ -577,6 +606,7 @@ def main(argv: list[str] | None = None) -> int:
         print("[serve] rebuild latency on the seed site ...", flush=True)
         serve = measure_serve()
     info["load_end"] = _load()
+    info["code_end"] = code_version()
     text = report(results, serve, info)
     print()
     print(text)

@@ -91,11 +91,15 @@ class _Words:
         self.used: set[str] = set()
 
     def new(self, syllables: int = 3) -> str:
+        attempts = 0
         while True:
             word = "".join(self.rng.choice(SYLLABLES) for _ in range(syllables))
             if word not in self.used:
                 self.used.add(word)
                 return word
+            attempts += 1
+            if attempts % 200 == 0:  # (nearly) every word of this length is taken
+                syllables += 1
 
 
 def _both(en: str, de: str) -> dict[str, str]:

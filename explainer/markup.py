@@ -113,8 +113,13 @@ def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:
     """Link from one page source path (`events/x.md`) to another (`glossary.md`)."""
     if to_path == from_path and anchor:
         return f"#{anchor}"
-    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    target = _relative_path(posixpath.dirname(from_path), to_path)
     return f"{target}#{anchor}" if anchor else target
+
+
+@lru_cache(maxsize=65536)
+def _relative_path(from_dir: str, to_path: str) -> str:
+    return posixpath.relpath(to_path, from_dir or ".")
 
 
 def link(label_markdown: str, from_path: str, to_path: str, anchor: str | None = None) -> str:
