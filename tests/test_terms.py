@@ -1,0 +1,82 @@
+"""Finding and linking glossary terms in a page's HTML, without a build."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from explainer.terms import TermMatcher, link_terms, trie_pattern
+
+
+def matcher(forms: dict[str, list[str]]) -> TermMatcher:
+    return TermMatcher.from_forms(forms, {term: f"About {term}." for term in forms})
+
+
+def linked(page_html: str, forms: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(link text, term id) of every link that link_terms adds."""
+    result = link_terms(page_html, matcher(forms), "../glossary/")
+    return re.findall(
+        r'<a class="explainer-term" href="[^"#]*#([^"]+)"[^>]*>([^<]*)</a>', result.html
+    )
+
+
+def test_a_form_with_sharp_s_is_found_as_written() -> None:
+    # casefold() turns "ß" into "ss"; a pattern built from that never matched "ß"
+    forms = {"ministry": ["Außenministerium"], "street": ["Straße"]}
+    assert linked("<p>Das Außenministerium an der STRAßE.</p>", forms) == [
+        ("ministry", "Außenministerium"),
+        ("street", "STRAßE"),
+    ]
+
+
+def test_longest_form_first_on_word_boundaries() -> None:
+    forms = {"tariff": ["tariff", "tariffs"], "tariff-quota": ["tariff quota"]}
+    assert linked("<p>A tariff quota, then tariffs.</p>", forms) == [
+        ("tariff-quota", "tariff quota"),
+        ("tariff", "tariffs"),
+    ]
+    # a longer form that does not end on a word boundary falls back to the shorter one
+    assert linked("<p>The tariff quotas.</p>", forms) == [("tariff", "tariff")]
+
+
+def test_hyphen_is_a_boundary_a_letter_is_not() -> None:
+    forms = {"fentanyl": ["Fentanyl"], "tariff": ["Zoll"]}
+    assert linked("<p>Zollkontingent und Fentanyl-Beschlagnahmungen.</p>", forms) == [
+        ("fentanyl", "Fentanyl")
+    ]
+
+
+def test_first_mention_only_and_never_in_headings_links_or_code() -> None:
+    page = "<h2>Oil</h2><p><a href='x'>oil</a> <code>oil</code></p><p>Oil and oil.</p>"
+    result = link_terms(page, matcher({"oil": ["oil"]}), "g/")
+    assert result.html.count('class="explainer-term"') == 1
+    assert '<p><a class="explainer-term" href="g/#oil" title="About oil.">Oil</a> and oil.</p>' in (
+        result.html
+    )
+    assert result.mentioned == ["oil"]
+
+
+def test_not_linked_inside_its_own_glossary_entry() -> None:
+    page = '<div data-explainer-term="oil"><p>Oil is oil.</p></div><p>Oil.</p>'
+    result = link_terms(page, matcher({"oil": ["oil"]}), "")
+    assert result.html.endswith(
+        '<p><a class="explainer-term" href="#oil" title="About oil.">Oil</a>.</p>'
+    )
+
+
+def test_markup_in_the_text_stays_escaped() -> None:
+    result = link_terms("<p>&lt;b&gt; oil &amp; gas</p>", matcher({"oil": ["oil"]}), "g/")
+    assert "&lt;b&gt;" in result.html and "&amp; gas" in result.html and "<b>" not in result.html
+
+
+@given(
+    forms=st.sets(st.text(alphabet="ab ß-", min_size=1, max_size=5), min_size=1, max_size=12),
+    text=st.text(alphabet="abAB ß-.", max_size=40),
+)
+def test_trie_finds_what_a_longest_first_alternation_finds(forms: set[str], text: str) -> None:
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    reference = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    trie = re.compile(rf"(?<!\w){trie_pattern(forms)}(?!\w)", re.IGNORECASE)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in reference.finditer(text)]
