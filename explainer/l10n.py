@@ -55,7 +55,7 @@ class Localizer:
         return format_decimal(value, locale=self.locale)
 
     def figure_value(self, figure: Figure) -> str:
-        """`-50 %`, `320 Tonnen`, `about 320 metric tons`."""
+        """`-50 %`, `320 Tonnen`, `about 320 metric tons`, `fast 320 Tonnen`."""
         if figure.unit == "percent":
             text = format_percent(
                 figure.value / 100, locale=self.locale, decimal_quantization=False
@@ -66,8 +66,9 @@ class Localizer:
             )
         else:
             text = self.number(figure.value)
-        if figure.approximate:
-            text = self.strings("approximately", value=text)
+        qualifier = figure.qualifier or ("about" if figure.approximate else None)
+        if qualifier:
+            text = self.strings(f"figure.{qualifier}", value=text)
         return text
 
     def country(self, code: str) -> str:

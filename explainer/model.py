@@ -81,6 +81,8 @@ class Figure:
     value: float
     unit: str
     approximate: bool = False
+    #: how the value is hedged: `about`, `nearly`, `over` (None: exact)
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,11 @@ def _tuple_of(items: Any) -> tuple[Any, ...]:
     return tuple(items or ())
 
 
+def _qualifier(figure: dict[str, Any]) -> str | None:
+    """`qualifier` (an extension of the contract), or `about` for `approximate: true`."""
+    return figure.get("qualifier") or ("about" if figure.get("approximate") else None)
+
+
 def build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
     """Turn validated data into a Story (call only on data without problems)."""
 
@@ -248,7 +255,8 @@ def build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
                     label=dict(f["label"]),
                     value=f["value"],
                     unit=f["unit"],
-                    approximate=bool(f.get("approximate", False)),
+                    approximate=_qualifier(f) is not None,
+                    qualifier=_qualifier(f),
                 )
                 for f in e.get("figures") or ()
             ),

@@ -124,6 +124,13 @@ class _RuleChecker:
             for index, item in enumerate(_list(event.get(section))):
                 by = _mapping(item).get("by")
                 yield from self._reference(path + (section, index, "by"), by, "actors")
+        for index, figure in enumerate(_list(event.get("figures"))):
+            figure = _mapping(figure)
+            if figure.get("approximate") is False and "qualifier" in figure:
+                yield self.problem(
+                    path + ("figures", index, "qualifier"),
+                    "a `qualifier` makes the figure approximate: remove `approximate: false`",
+                )
         related = _list(event.get("related"))
         for index, other in enumerate(related):
             if other == event_id:

@@ -27,7 +27,7 @@ FIGURES = [
     ),
     (
         {"en": "nearly 320 tons", "de": "fast 320 Tonnen"},
-        {"en": "about 320 metric tons", "de": "etwa 320\u00a0Tonnen"},
+        {"en": "nearly 320 metric tons", "de": "fast 320\u00a0Tonnen"},
     ),
     (
         {"en": "51 were found at sea", "de": "51 Tonnen auf See"},

@@ -18,8 +18,10 @@ def l10n(lang: str) -> Localizer:
     return Localizer(lang, STRINGS[lang])
 
 
-def figure(value: float, unit: str, approximate: bool = False) -> Figure:
-    return Figure("e", "a", {"en": "x", "de": "x"}, value, unit, approximate)
+def figure(
+    value: float, unit: str, approximate: bool = False, qualifier: str | None = None
+) -> Figure:
+    return Figure("e", "a", {"en": "x", "de": "x"}, value, unit, approximate, qualifier)
 
 
 @pytest.mark.parametrize(
@@ -50,6 +52,10 @@ def test_dates(lang: str, date: EventDate, expected: str) -> None:
         ("en", figure(1500, "count"), "1,500"),
         ("en", figure(320, "tonnes", approximate=True), "about 320 metric tons"),
         ("de", figure(320, "tonnes", approximate=True), "etwa 320\u00a0Tonnen"),
+        ("en", figure(320, "tonnes", True, "nearly"), "nearly 320 metric tons"),
+        ("de", figure(320, "tonnes", True, "nearly"), "fast 320\u00a0Tonnen"),
+        ("en", figure(40, "percent", True, "over"), "more than 40%"),
+        ("de", figure(40, "percent", True, "over"), "mehr als 40\u00a0%"),
     ],
 )
 def test_figures(lang: str, fig: Figure, expected: str) -> None:

@@ -155,6 +155,18 @@ def test_wrong_type_suggests_quotes(tmp_path: Path) -> None:
             "events.first-call.figures[1].approximate",
             "expected `true` or `false`",
         ),
+        (
+            "approximate: true",
+            "qualifier: almost",
+            "events.first-call.figures[1].qualifier",
+            "is not one of about, nearly, over",
+        ),
+        (
+            "approximate: true",
+            "approximate: false, qualifier: nearly",
+            "events.first-call.figures[1].qualifier",
+            "a `qualifier` makes the figure approximate",
+        ),
         ("  bob:\n", "  Bob_S:\n", "actors.Bob_S", "is not a valid id"),
         (
             "    date: 2026-03-02\n",

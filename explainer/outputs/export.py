@@ -59,6 +59,7 @@ def export(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
                         "value": f.value,
                         "unit": f.unit,
                         "approximate": f.approximate,
+                        "qualifier": f.qualifier,
                         "value_text": ctx.l10n.figure_value(f),
                     }
                     for f in event.figures
