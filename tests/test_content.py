@@ -119,8 +119,9 @@ def test_figures_are_shown_attributed_on_figures_and_home_pages(seed_site: Path,
 def test_figures_are_on_their_event_page(seed_site: Path, lang: str) -> None:
     text = page_text(seed_site, lang, "events/sheinbaum-press-conference")
     claimant = "claimed by Claudia Sheinbaum" if lang == "en" else "Angabe von Claudia Sheinbaum"
+    dash = " — " if lang == "en" else " – "  # German sets a spaced en dash
     for _, shown in FIGURES:
-        assert f"{shown[lang]} — " in text
+        assert f"{shown[lang]}{dash}" in text
     assert text.count(claimant) == len(FIGURES)
 
 

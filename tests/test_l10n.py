@@ -89,9 +89,55 @@ def test_every_builtin_table_has_every_key() -> None:
     for lang, table in tables.items():
         assert set(table) == set(tables["en"]), lang
         for key, text in table.items():
-            placeholders = {p.split("}")[0] for p in text.split("{")[1:]}
-            expected = {p.split("}")[0] for p in tables["en"][key].split("{")[1:]}
-            assert placeholders == expected, (lang, key)
+            assert placeholders(text) == placeholders(tables["en"][key]), (lang, key)
+
+
+def placeholders(text: str | dict[str, str]) -> set[str]:
+    """The {names} of a string, over all its plural forms."""
+    forms = text.values() if isinstance(text, dict) else [text]
+    return {p.split("}")[0] for form in forms for p in form.split("{")[1:]}
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("de", 1, "A und B: 1 gemeinsames Ereignis"),
+        ("de", 2, "A und B: 2 gemeinsame Ereignisse"),
+        ("de", 1000, "A und B: 1.000 gemeinsame Ereignisse"),
+        ("en", 1, "A and B: 1 event together"),
+        ("en", 1000, "A and B: 1,000 events together"),
+    ],
+)
+def test_plural_forms_follow_the_language_and_numbers_are_localized(
+    lang: str, count: int, expected: str
+) -> None:
+    assert STRINGS[lang]("viz.shared", a="A", b="B", count=count) == expected
+
+
+def test_a_language_with_more_plural_forms_needs_only_its_table(tmp_path: Path) -> None:
+    table = yaml.safe_load((BUILTIN_DIR / "en.yaml").read_text(encoding="utf-8"))
+    table["viz.more"] = {
+        "one": "+{count} wydarzenie",
+        "few": "+{count} wydarzenia",
+        "many": "+{count} wydarzeń",
+        "other": "+{count} wydarzenia",
+    }
+    (tmp_path / "pl.yaml").write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
+    polish = load_strings(("pl",), [tmp_path])["pl"]
+    assert [polish("viz.more", count=n) for n in (1, 3, 5, 22)] == [
+        "+1 wydarzenie",
+        "+3 wydarzenia",
+        "+5 wydarzeń",
+        "+22 wydarzenia",
+    ]
+
+
+def test_plural_forms_without_other_are_a_clear_error(tmp_path: Path) -> None:
+    table = yaml.safe_load((BUILTIN_DIR / "en.yaml").read_text(encoding="utf-8"))
+    table["viz.more"] = {"one": "+{count} more"}
+    (tmp_path / "es.yaml").write_text(yaml.safe_dump(table), encoding="utf-8")
+    with pytest.raises(StringsError, match=r"es\.yaml: `viz\.more` must be .*`other` is required"):
+        load_strings(("es",), [tmp_path])
 
 
 def test_a_language_without_strings_is_a_clear_error() -> None:

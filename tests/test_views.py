@@ -145,7 +145,7 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
 def test_event_page_shows_month_only_date_time_place_status_and_sources(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "events/council-meeting.md")
     text = visible(md)
-    assert "Datum: März 2026" in text and "Stand: Geplant" in text and "Ort: Rathaus" in text
+    assert "Datum: März 2026" in text and "Status: Geplant" in text and "Ort: Rathaus" in text
     assert "Uhrzeit: 10:00" in text
     assert ("Minutes", "https://example.org/minutes") in links(md)
     assert "Minutes, Stadt, 1. März 2026" in text
@@ -194,7 +194,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
         md
     )
     event = page(site(tmp_path), "de", "events/first-call.md")
-    assert "12,5\u00a0% — Haushaltswachstum Angabe von Ada Example" in visible(event)
+    assert "12,5\u00a0% – Haushaltswachstum Angabe von Ada Example" in visible(event)
 
 
 def test_glossary_sorted_with_anchors_see_also_and_appears_in(tmp_path: Path) -> None:

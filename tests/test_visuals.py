@@ -111,7 +111,7 @@ def test_network_picture(site: Path) -> None:
         assert resolves(site, "actors", href)
     # one edge per pair that shares events (ada and bob: the call)
     edges = list(svg.iter(f"{SVG}line"))
-    assert len(edges) == 1 and "Ada Example and Bob Sample: 1 events together" in edges[0].findtext(
+    assert len(edges) == 1 and "Ada Example and Bob Sample: 1 event together" in edges[0].findtext(
         f"{SVG}title"
     )
     # kinds by shape: people circles, institutions squares

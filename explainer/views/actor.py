@@ -58,6 +58,7 @@ class ActorView(View):
         for event, ways in involvement:
             how = ", ".join(ctx.t(f"actor.way.{way}") for way in _WAYS if way in ways)
             out.append(
-                f"- {ctx.event_link(here, event.id)} — {event_meta(ctx, event)}  \n  {escape(how)}"
+                f"- {ctx.event_link(here, event.id)}{ctx.t('separator')}{event_meta(ctx, event)}"
+                f"  \n  {escape(how)}"
             )
         return "\n".join(out)

@@ -33,7 +33,7 @@ class ActorsIndexView(View):
                     details.append(ctx.text(actor.role))
                 if actor.country:
                     details.append(ctx.l10n.country(actor.country))
-                suffix = f" — {escape(', '.join(details))}" if details else ""
+                suffix = ctx.t("separator") + escape(", ".join(details)) if details else ""
                 out.append(f"- {ctx.actor_link(self.path, actor.id)}{suffix}")
             out.append("")
         return "\n".join(out)

@@ -6,6 +6,7 @@ import html
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from explainer.l10n import Localizer
 from explainer.markup import escape, link
@@ -58,7 +59,7 @@ class RenderContext:
     def text(self, localized: Mapping[str, str]) -> str:
         return localized[self.language]
 
-    def t(self, key: str, **values: str) -> str:
+    def t(self, key: str, **values: Any) -> str:
         return self.strings(key, **values)
 
     def actor_name(self, actor_id: str) -> str:

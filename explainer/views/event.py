@@ -51,7 +51,7 @@ class EventView(View):
         out += [f"## {escape(ctx.t('event.participants'))}", ""]
         for actor_id in event.participants:
             actor = story.actors[actor_id]
-            role = f" — {escape(ctx.text(actor.role))}" if actor.role else ""
+            role = ctx.t("separator") + escape(ctx.text(actor.role)) if actor.role else ""
             out.append(f"- {ctx.actor_link(here, actor_id)}{role}")
         out.append("")
 
@@ -61,7 +61,7 @@ class EventView(View):
                 out += [
                     f"> {escape(ctx.quoted(ctx.text(quote.text)))}",
                     ">",
-                    f"> — {ctx.actor_link(here, quote.by)}",
+                    f"> {ctx.t('quote.by', actor=ctx.actor_link(here, quote.by))}",
                     "",
                     # Markdown would merge consecutive quotes into one; a comment separates them
                     "<!-- -->",

@@ -25,7 +25,7 @@ def event_meta(ctx: RenderContext, event: Event) -> str:
 
 def event_item(ctx: RenderContext, from_path: str, event: Event, *, summary: bool = False) -> str:
     """A list item naming an event: date, linked title, type and status."""
-    line = f"- {ctx.event_link(from_path, event.id)} — {event_meta(ctx, event)}"
+    line = f"- {ctx.event_link(from_path, event.id)}{ctx.t('separator')}{event_meta(ctx, event)}"
     if summary:
         line += f"  \n  {escape(ctx.text(event.summary))}"
     return line
@@ -36,7 +36,7 @@ def figure_item(ctx: RenderContext, from_path: str, figure: Figure) -> str:
     value = escape(ctx.l10n.figure_value(figure))
     label = escape(ctx.text(figure.label))
     claimed = ctx.t("figure.claimed_by", actor=ctx.actor_link(from_path, figure.by))
-    return f"- **{value}** — {label}  \n  {claimed}"
+    return f"- **{value}**{ctx.t('separator')}{label}  \n  {claimed}"
 
 
 def figures_table(ctx: RenderContext, from_path: str, figures: list[Figure]) -> str:

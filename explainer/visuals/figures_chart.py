@@ -63,7 +63,7 @@ def figures_chart(ctx: RenderContext, href: Callable[[str, str | None], str], id
         y + 8,
         css_class="explainer-viz--figures",
         title=ctx.t("viz.figures.title"),
-        description=ctx.t("viz.figures.desc", count=str(len(figures))),
+        description=ctx.t("viz.figures.desc", count=len(figures)),
         ident=ident,
         body=body,
     )

@@ -40,7 +40,7 @@ def network_chart(ctx: RenderContext, href: Callable[[str, str | None], str], id
     body = []
     for (a, b), count in sorted(shared.items()):
         (x1, y1), (x2, y2) = position[a], position[b]
-        label = ctx.t("viz.shared", a=ctx.actor_name(a), b=ctx.actor_name(b), count=str(count))
+        label = ctx.t("viz.shared", a=ctx.actor_name(a), b=ctx.actor_name(b), count=count)
         body.append(
             f'<line class="viz-edge" x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" '
             f'stroke-width="{num(min(1 + 2 * (count - 1), 9))}"><title>{esc(label)}</title></line>'
@@ -62,7 +62,7 @@ def network_chart(ctx: RenderContext, href: Callable[[str, str | None], str], id
         HEIGHT,
         css_class="explainer-viz--network",
         title=ctx.t("viz.network.title"),
-        description=ctx.t("viz.network.desc", actors=str(len(actors)), pairs=str(len(shared))),
+        description=ctx.t("viz.network.desc", actors=len(actors), pairs=len(shared)),
         ident=ident,
         body=body,
     )

@@ -102,7 +102,7 @@ def timeline_chart(ctx: RenderContext, href: Callable[[str, str | None], str], i
         body.append(link(href(f"events/{event.id}.md", None), content))
     for m, events_here in sorted(hidden.items()):
         x = LEFT + m * month_width + month_width / 2
-        label = ctx.t("viz.more", count=str(len(events_here)))
+        label = ctx.t("viz.more", count=len(events_here))
         content = f"<title>{esc(label)}</title>" + el(
             "text", esc(label), css="viz-more", x=x, y=TOP - 14, text_anchor="middle"
         )
@@ -110,7 +110,7 @@ def timeline_chart(ctx: RenderContext, href: Callable[[str, str | None], str], i
     body.append(_legend(ctx, axis_y + 36))
     description = ctx.t(
         "viz.timeline.desc",
-        count=str(len(events)),
+        count=len(events),
         start=ctx.l10n.date(events[0].date),
         end=ctx.l10n.date(events[-1].date),
     )
