@@ -8,6 +8,7 @@ to HTML with raw HTML and headings switched off: `<b>` in the data shows as the 
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -47,10 +48,18 @@ _ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 
 
+#: what a browser's URL parser drops from a URL: ASCII tab and newlines anywhere, C0
+#: controls and spaces at the ends (WHATWG URL); any whitespace is dropped here, to be safe
+_DROPPED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f\s]+")
+
+
 def is_safe_link(target: str) -> bool:
-    """http, https, mailto and relative targets only."""
-    stripped = "".join(target.split()).lower()
-    return not _SCHEME.match(stripped) or stripped.startswith(_ALLOWED_SCHEMES)
+    """http, https, mailto and relative targets only, judged as a browser reads the
+    attribute: character references decoded (`jav&#x61;script:` is `javascript:`, and
+    Python-Markdown keeps references in link targets), then control characters and
+    whitespace dropped (`java&#9;script:`)."""
+    decoded = _DROPPED_BY_BROWSERS.sub("", html.unescape(target)).lower()
+    return not _SCHEME.match(decoded) or decoded.startswith(_ALLOWED_SCHEMES)
 
 
 class _SafeLinks(Treeprocessor):

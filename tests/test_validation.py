@@ -422,6 +422,9 @@ def test_both_schema_checkers_accept_the_valid_files(path: Path) -> None:
         "data:text/html,x",
         "vbscript:x",
         "file:///etc/passwd",
+        "jav&#x61;script:alert(1)",  # the browser decodes references in href
+        "java&#9;script:alert(1)",
+        "javascript&colon;alert(1)",
     ],
 )
 def test_markdown_links_to_other_schemes_are_located_errors(tmp_path: Path, target: str) -> None:

@@ -10,7 +10,7 @@ import lxml.html
 import markdown
 import pytest
 
-from explainer.markup import escape, is_safe_link, relative, render_markdown
+from explainer.markup import escape, is_safe_link, relative, render_markdown, unsafe_link_targets
 from explainer.site import Explainer, SiteConfig
 from explainer.views.blocks import BlockError
 from tests.conftest import minimal_yaml
@@ -100,10 +100,28 @@ def test_markdown_fields_keep_markdown_but_not_html() -> None:
         (" java\tscript:x", False),
         ("data:text/html,x", False),
         ("vbscript:x", False),
+        # character references, which the browser decodes in the href attribute
+        ("jav&#x61;script:x", False),
+        ("jav&#97;script:x", False),
+        ("java&#9;script:x", False),
+        ("javascript&colon;x", False),
+        ("&#x6A;avascript:x", False),
+        ("\x01javascript:x", False),
+        ("java\x00script:x", False),
+        ("https://x/?a=1&amp;b=2", True),
     ],
 )
 def test_link_schemes(target: str, safe: bool) -> None:
     assert is_safe_link(target) is safe
+
+
+@pytest.mark.parametrize(
+    "target", ["jav&#x61;script:alert(1)", "java&#9;script:alert(1)", "javascript&colon;alert(1)"]
+)
+def test_rendered_markdown_keeps_no_encoded_script_link(target: str) -> None:
+    rendered = render_markdown(f"[click]({target}) and ![i]({target})")
+    assert "href" not in rendered and "src" not in rendered
+    assert unsafe_link_targets(f"[click]({target})") == [target]
 
 
 def test_relative_links() -> None:
