@@ -34,6 +34,12 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastParser = None
 
 _TAG = "tag:yaml.org,2002:"
+#: the contract's deepest value is 6 levels down (`events.ID.figures[0].label.en`)
+MAX_DEPTH = 64
+#: characters no page, feed or calendar can carry: C0 controls but tab and line breaks,
+#: DEL, lone surrogates and the non-characters U+FFFE/U+FFFF (YAML escapes such as
+#: "\x01" or "\ud800" produce them; XML writers and UTF-8 encoders then fail)
+_FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 class _CoreSchemaResolver(BaseResolver):
@@ -149,6 +155,15 @@ class _Builder:
         if self.remaining < 0:
             raise _Budget
         self.result.values[path] = _location(node)
+        if len(path) > MAX_DEPTH:
+            self.result.problems.append(
+                self.result.problem(
+                    path[:MAX_DEPTH],
+                    f"the data is nested more than {MAX_DEPTH} levels deep here; "
+                    "no field of the data file needs more than 6",
+                )
+            )
+            return None
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if isinstance(node, SequenceNode):
@@ -160,6 +175,16 @@ class _Builder:
     def _scalar(self, node: ScalarNode, path: NodePath) -> Any:
         tag, text = node.tag, node.value
         if tag == _TAG + "str":
+            bad = _FORBIDDEN_CHARACTER.search(text)
+            if bad is not None:
+                self.result.problems.append(
+                    self.result.problem(
+                        path,
+                        f"the text has the invisible control character U+{ord(bad.group()):04X} "
+                        f"at position {bad.start() + 1}; remove it (often pasted along with text, "
+                        "or written as an escape such as `\\x01`)",
+                    )
+                )
             return text
         if tag == _TAG + "bool":
             return text.lower() == "true"
@@ -306,10 +331,47 @@ def _yaml_error_problem(error: yaml.YAMLError, text: str, display_name: str) -> 
     return Problem(display_name, line, column, "", f"YAML syntax error: {message}")
 
 
+_OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _too_deep(text: str, display_name: str) -> Problem | None:
+    """A problem if collections nest deeper than MAX_DEPTH.
+
+    Checked on the parser's events before anything is composed: libyaml's parser keeps
+    its own stack, but PyYAML's composer recurses on the C stack, and 200,000 nested
+    `[` (a 400 kB file) crash the process instead of raising an error."""
+    parser = _Composer(text)
+    depth = 0
+    while (event := parser.get_event()) is not None:
+        kind = type(event)
+        if kind in _OPENING:
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return Problem(
+                    display_name,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "",
+                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
+                    "no field of the data file needs more than 6",
+                )
+        elif kind in _CLOSING:
+            depth -= 1
+        elif kind is yaml.StreamEndEvent:
+            break
+    return None
+
+
 def load_text(text: str, display_name: str) -> LoadedData:
     """Compose and build `text`; problems are collected, never raised."""
     result = LoadedData(display_name)
     try:
+        too_deep = _too_deep(text, display_name)
+        if too_deep is not None:
+            result.problems.append(too_deep)
+            return result
         root = _Composer(text).get_single_node()
     except yaml.YAMLError as error:
         result.problems.append(_yaml_error_problem(error, text, display_name))

@@ -7,6 +7,7 @@ so one run reports every problem the file has.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 import zoneinfo
 from collections.abc import Iterator
@@ -21,6 +22,10 @@ from explainer.problems import NodePath, Problem, did_you_mean
 
 #: reference field -> (collection it points into, the word for one item of it)
 _KINDS = {"actors": "actor", "glossary": "glossary term", "events": "event"}
+
+
+#: the largest figure value the site formats (Babel's decimals fail far beyond it)
+MAX_FIGURE = 1e15
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -126,6 +131,17 @@ class _RuleChecker:
                 yield from self._reference(path + (section, index, "by"), by, "actors")
         for index, figure in enumerate(_list(event.get("figures"))):
             figure = _mapping(figure)
+            value = figure.get("value")
+            if (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and not (math.isfinite(value) and abs(value) <= MAX_FIGURE)
+            ):
+                yield self.problem(
+                    path + ("figures", index, "value"),
+                    f"`{value}` cannot be shown: a figure is a finite number between "
+                    f"-{MAX_FIGURE:,.0f} and {MAX_FIGURE:,.0f}",
+                )
             if figure.get("approximate") is False and "qualifier" in figure:
                 yield self.problem(
                     path + ("figures", index, "qualifier"),

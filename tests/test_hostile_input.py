@@ -91,6 +91,23 @@ BROKEN = {
     "top level list": ("- a\n- b\n", "expected a mapping"),
     "syntax error": ("actors: {\n", "YAML syntax error"),
     "two documents": (minimal_yaml() + "---\nactors: {}\n", "expected a single document"),
+    "control character": (
+        mutate('title: {en: "Ada calls Bob"', 'title: {en: "Ada \\x01calls Bob"'),
+        "control character U+0001 at position 5",
+    ),
+    "lone surrogate": (
+        mutate('title: {en: "Ada calls Bob"', 'title: {en: "Ada \\ud800calls Bob"'),
+        "YAML syntax error",
+    ),
+    "figure not a number": (mutate("value: 12.5,", "value: .nan,"), "cannot be shown"),
+    "figure infinite": (mutate("value: 12.5,", "value: -.inf,"), "cannot be shown"),
+    "figure too large": (mutate("value: 12.5,", "value: 1e308,"), "cannot be shown"),
+    # PyYAML's C composer recursed on the C stack: this crashed the process
+    "deep flow nesting": (
+        minimal_yaml() + "extra: " + "[" * 200_000 + "]" * 200_000 + "\n",
+        "nested more than 64 levels",
+    ),
+    "deep block nesting": ("- " * 200_000 + "x\n", "nested more than 64 levels"),
     "unknown tag": (
         mutate(
             "    kind: person\n    country: US", "    kind: !!python/object person\n    country: US"
