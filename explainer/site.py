@@ -19,6 +19,7 @@ from babel.core import UnknownLocaleError
 from explainer.l10n import Localizer, babel_locale
 from explainer.model import Story, build_story
 from explainer.outputs.atom import atom_feed
+from explainer.outputs.common import reference_time
 from explainer.outputs.export import export
 from explainer.outputs.ical import calendar
 from explainer.outputs.metadata import head_html
@@ -244,6 +245,10 @@ class Explainer:
     @property
     def urls(self) -> SiteUrls:
         return SiteUrls(self.config.languages, self.config.site_url)
+
+    def timestamp(self) -> int:
+        """The build's time in seconds, from the data (or SOURCE_DATE_EPOCH), never the clock."""
+        return int(reference_time(self.story).timestamp())
 
     def outputs(self, language: str, site_name: str) -> dict[str, bytes]:
         """The feed, calendar and JSON export of a language, by file name."""

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from explainer.outputs.sitemap import language_sitemap  # noqa: E402
+from explainer.outputs.sitemap import gzipped, language_sitemap  # noqa: E402
 from explainer.problems import DataError  # noqa: E402
 from explainer.site import STYLESHEET_SOURCE, ConfigError, Explainer, PageRef, SiteConfig  # noqa: E402
 from explainer.strings import StringsError  # noqa: E402
@@ -330,6 +330,9 @@ def _write_language_sitemaps(config: MkDocsConfig, explainer: Explainer) -> None
     full = Path(config.site_dir) / "sitemap.xml"
     if not full.is_file():
         return
+    packed = full.with_name("sitemap.xml.gz")
+    if packed.is_file():  # stamped by MkDocs with today's date: use the data's time
+        packed.write_bytes(gzipped(full.read_bytes(), "sitemap.xml", explainer.timestamp()))
     text = full.read_text(encoding="utf-8")
     urls = explainer.urls
     for language in urls.languages[1:]:

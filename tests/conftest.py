@@ -27,7 +27,9 @@ def run(
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
-def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    config: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return run(
         [
             sys.executable,
@@ -42,6 +44,7 @@ def mkdocs_build(config: Path, site_dir: Path, *extra: str) -> subprocess.Comple
             *extra,
         ],
         cwd=config.parent,
+        env_extra=env,
     )
 
 

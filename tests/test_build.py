@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
 import sys
@@ -11,6 +12,8 @@ import lxml.etree
 import lxml.html
 import pytest
 
+from explainer.outputs.common import event_start
+from explainer.validate import load_story
 from tests.conftest import REPO, SITE_URL, make_site, minimal_yaml, mkdocs_build, run
 
 pytestmark = pytest.mark.build
@@ -293,6 +296,26 @@ def test_a_build_failing_late_leaves_the_previous_site(tmp_path: Path) -> None:
     assert result.returncode == 1 and "nowhere.md" in result.stderr  # a strict-mode warning
     assert _tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "docs", "mkdocs.yml", "site"]
+
+
+def _gzip_mtime(path: Path) -> int:
+    header = path.read_bytes()[:10]
+    return int.from_bytes(header[4:8], "little")
+
+
+@pytest.mark.parametrize("epoch", [None, "1700000000"])
+def test_the_compressed_sitemap_carries_no_build_date(tmp_path: Path, epoch: str | None) -> None:
+    """MkDocs stamps sitemap.xml.gz with the day of the build, so two builds of one commit
+    on different days differed. The stamp comes from the data, or SOURCE_DATE_EPOCH."""
+    config = make_site(tmp_path, minimal_yaml(), extra_settings="site_url: https://e.org/x/\n")
+    env = {"SOURCE_DATE_EPOCH": epoch} if epoch else {}
+    result = mkdocs_build(config, tmp_path / "site", env=env)
+    assert result.returncode == 0, result.stderr
+    packed = tmp_path / "site" / "sitemap.xml.gz"
+    story = load_story(tmp_path / "data" / "events.yaml", ("en", "de"))
+    latest_event = int(max(event_start(e) for e in story.events.values()).timestamp())
+    assert _gzip_mtime(packed) == (int(epoch) if epoch else latest_event)
+    assert gzip.decompress(packed.read_bytes()) == (tmp_path / "site" / "sitemap.xml").read_bytes()
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> None:

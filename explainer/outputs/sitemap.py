@@ -6,6 +6,8 @@ per-language sitemap answers it (no failed request) and is a valid sitemap of th
 
 from __future__ import annotations
 
+import gzip
+import io
 import xml.etree.ElementTree as ET
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -22,3 +24,12 @@ def language_sitemap(full_sitemap: str, language_root_url: str) -> bytes:
         if not location.startswith(language_root_url):
             root.remove(url)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def gzipped(data: bytes, name: str, mtime: int) -> bytes:
+    """`data` gzipped with a fixed header: MkDocs stamps `sitemap.xml.gz` with the day of
+    the build, so two builds of one commit on different days differed."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename=name, mode="wb", fileobj=buffer, mtime=mtime) as compressed:
+        compressed.write(data)
+    return buffer.getvalue()
