@@ -141,17 +141,18 @@ def test_timeline_scales_to_3000_events_with_clusters() -> None:
     svg_text = timeline_chart(
         ctx, lambda path, anchor: path + (f"#{anchor}" if anchor else ""), "t"
     )
-    svg = lxml.etree.fromstring(
-        svg_text.removeprefix('<div class="explainer-viz explainer-viz--timeline">').removesuffix(
-            "</div>"
-        )
-    )
+    frame = lxml.etree.fromstring(svg_text)
+    [svg] = frame
     links = [a.get("href") for a in svg.iter(f"{SVG}a")]
     single = [h for h in links if h.startswith("events/")]
     clusters = [a for a in svg.iter(f"{SVG}a") if a.get("href").startswith("timeline.md#")]
     hidden = sum(int(a.findtext(f"{SVG}title").split()[0].lstrip("+")) for a in clusters)
     assert clusters and len(single) + hidden == 3000
     assert float(svg.get("width")) == pytest.approx(16 * 2 + 36 * 90)  # 36 months, scrollable
+    # shown at its size at most, shrunk to 3/4 at least; beyond that its frame scrolls and
+    # takes keyboard focus, so it can be scrolled without a mouse
+    assert svg.get("style") == "max-width:3272px;min-width:2454px"
+    assert frame.get("tabindex") == "0" and "explainer-viz" in frame.get("class")
     # the same data gives the same picture
     assert svg_text == timeline_chart(
         ctx, lambda path, anchor: path + (f"#{anchor}" if anchor else ""), "t"

@@ -6,6 +6,10 @@ import html
 from collections.abc import Iterable
 
 
+#: the least a picture is scaled down before its frame scrolls instead
+SHRINK = 0.75
+
+
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -46,10 +50,14 @@ def svg_root(
     keyboard users, the list or table beside the picture is the text alternative. Pointer
     users click the marks."""
     view_box = f"0 0 {num(view_width)} {num(view_height)}"
+    # Never wider than drawn; narrower columns shrink it down to SHRINK of its size (text
+    # stays readable), narrower still it scrolls: the wrapper is then a scrollable region,
+    # focusable so that keyboard users can scroll it too.
+    bounds = f"max-width:{num(view_width)}px;min-width:{num(view_width * SHRINK)}px"
     return (
-        f'<div class="explainer-viz {css_class}">'
+        f'<div class="explainer-viz {css_class}" tabindex="0">'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" '
-        f'width="{num(view_width)}" height="{num(view_height)}">'
+        f'width="{num(view_width)}" height="{num(view_height)}" style="{bounds}">'
         f'<g role="img" aria-labelledby="{ident}-title {ident}-desc">'
         f'<title id="{ident}-title">{esc(title)}</title>'
         f'<desc id="{ident}-desc">{esc(description)}</desc></g>'
