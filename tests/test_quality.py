@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 
 from tests.browser import browser, serve_under
-from tests.conftest import REPO
+from tests.conftest import REPO, SITE_URL
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -108,7 +108,8 @@ def tab_until(page, selector: str, limit: int = 80) -> list[str]:  # type: ignor
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("url", ["", "de/timeline/"])
+# every page but the 404, which has no table of contents and so no skip link in Material
+@pytest.mark.parametrize("url", [u for u in PAGES if u != "404.html"])
 def test_keyboard_skip_link_language_switcher_search_and_visible_focus(reader, url: str) -> None:  # type: ignore[no-untyped-def]
     reader.set_viewport_size({"width": 1280, "height": 900})
     reader.goto(reader.base + url)
@@ -145,9 +146,13 @@ def test_valid_html_on_every_page(published_site: Path) -> None:
 
 
 def test_no_broken_internal_link_or_fragment(published_site: Path) -> None:
+    """Every link to the site itself resolves, with its #fragment: relative links, the
+    absolute ones under SITE_URL (canonical, hreflang, alternates) and the 404 page's
+    links from the site root (it is served at every missing address)."""
     site = published_site
     ids: dict[Path, set[str]] = {}
     pages = sorted(site.rglob("*.html"))
+    own = urlsplit(SITE_URL)
 
     def anchors(path: Path) -> set[str]:
         if path not in ids:
@@ -156,34 +161,32 @@ def test_no_broken_internal_link_or_fragment(published_site: Path) -> None:
             ids[path] |= {e.get("name") for e in root.iter("a") if e.get("name")}
         return ids[path]
 
-    checked = 0
+    checked = absolute = 0
     broken = []
     for page in pages:
-        if page.name == "404.html":
-            continue  # its links are absolute, for every address
+        address = SITE_URL + page.relative_to(site).as_posix()
         for element in lxml.html.parse(str(page)).getroot().iter("a", "link"):
             href = element.get("href")
-            if (
-                not href
-                or href.startswith(("http:", "https:", "mailto:"))
-                or element.get("rel") == "canonical"
-            ):
+            if not href or href.startswith("mailto:"):
                 continue
-            resolved = urlsplit(
-                urljoin("http://site.test/" + page.relative_to(site).as_posix(), href)
-            )
-            if resolved.netloc != "site.test":
+            resolved = urlsplit(urljoin(address, href))
+            if resolved.netloc != own.netloc:
+                continue  # another site
+            if not resolved.path.startswith(own.path):  # e.g. `/about/` under /explainer/
+                broken.append(f"{page.relative_to(site)}: {href} (outside {own.path})")
                 continue
-            path_part, fragment = unquote(resolved.path).lstrip("/"), resolved.fragment
+            absolute += href.startswith(("http:", "https:", "/"))
+            path_part = unquote(resolved.path).removeprefix(own.path)
             target = site / path_part
             if not path_part or path_part.endswith("/") or target.is_dir():
                 target = target / "index.html"
             checked += 1
+            fragment = resolved.fragment
             if not target.is_file():
                 broken.append(f"{page.relative_to(site)}: {href}")
             elif fragment and target.suffix == ".html" and fragment not in anchors(target):
                 broken.append(f"{page.relative_to(site)}: {href} (no #{fragment})")
-    assert checked > 1000
+    assert checked > 1000 and absolute > 100
     assert broken == []
 
 
@@ -240,3 +243,104 @@ def test_no_accessibility_violations_in_the_dark_scheme(reader, url: str) -> Non
     finally:
         reader.emulate_media(color_scheme="light")
     assert violations == []
+
+
+def _rgba(css: str) -> tuple[float, float, float, float] | None:
+    """`rgb(1, 2, 3)` / `rgba(1, 2, 3, 0.5)` as numbers; None for `none` or transparent."""
+    if not css.startswith("rgb"):
+        return None
+    parts = [float(p) for p in css[css.index("(") + 1 : -1].split(",")]
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    return (parts[0], parts[1], parts[2], alpha) if alpha > 0 else None
+
+
+def _over(color: tuple[float, float, float, float], opacity: float, background):  # type: ignore[no-untyped-def]
+    """The colour seen: `color` at its alpha times `opacity`, over an opaque background."""
+    alpha = color[3] * opacity
+    return tuple(
+        c * alpha + b * (1 - alpha) for c, b in zip(color[:3], background[:3], strict=True)
+    )
+
+
+def _contrast(a, b) -> float:  # type: ignore[no-untyped-def]
+    """WCAG 2 contrast ratio of two opaque sRGB colours."""
+
+    def luminance(color) -> float:  # type: ignore[no-untyped-def]
+        channels = [c / 255 for c in color]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+_DRAWN = """() => [...document.querySelectorAll('.explainer-viz svg [aria-hidden] *')]
+  .filter(e => ['text', 'circle', 'rect', 'polygon', 'line', 'path'].includes(e.tagName))
+  .map(e => { const s = getComputedStyle(e); return {
+    what: e.tagName + '.' + (e.getAttribute('class') || ''),
+    fill: s.fill, fillOpacity: +s.fillOpacity, stroke: s.stroke,
+    strokeOpacity: +s.strokeOpacity, strokeWidth: parseFloat(s.strokeWidth) }; })"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", ["", "figures/", "de/actors/"])
+def test_pictures_have_enough_contrast_in_both_schemes(reader, url: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """axe leaves SVG text as 'incomplete', so the pictures' colours are measured here:
+    text at least 4.5:1 (WCAG 1.4.3), each mark's fill or outline at least 3:1 (1.4.11)."""
+    reader.emulate_media(color_scheme=scheme)
+    try:
+        reader.goto(reader.base + url)
+        reader.evaluate(
+            "Object.keys(localStorage).filter(k => k.endsWith('__palette'))"
+            ".forEach(k => localStorage.removeItem(k))"
+        )
+        reader.reload()
+        expected = "slate" if scheme == "dark" else "default"
+        reader.wait_for_function(
+            f"document.body.getAttribute('data-md-color-scheme') === '{expected}'"
+        )
+        background = _rgba(reader.evaluate("getComputedStyle(document.body).backgroundColor"))
+        drawn = reader.evaluate(_DRAWN)
+    finally:
+        reader.emulate_media(color_scheme="light")
+    assert background is not None and len(drawn) > 5
+    weak = []
+    for item in drawn:
+        fill, stroke = _rgba(item["fill"]), _rgba(item["stroke"])
+        ratios = []
+        if fill is not None:
+            ratios.append(_contrast(_over(fill, item["fillOpacity"], background), background))
+        if stroke is not None and item["strokeWidth"] > 0 and item["what"][:4] != "text":
+            ratios.append(_contrast(_over(stroke, item["strokeOpacity"], background), background))
+        if not ratios:
+            continue  # nothing painted
+        needed = 4.5 if item["what"].startswith("text") else 3.0
+        if max(ratios) < needed:
+            weak.append(f"{item['what']}: {max(ratios):.2f} < {needed}")
+    assert weak == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["", "de/", "timeline/", "de/figures/", "actors/", "de/glossary/"])
+def test_no_accessibility_violations_on_a_phone(reader, url: str) -> None:  # type: ignore[no-untyped-def]
+    """At 320 px the pictures scroll inside their frames: those must be reachable and
+    scrollable by keyboard (axe: scrollable-region-focusable), and nothing else breaks."""
+    reader.set_viewport_size({"width": 320, "height": 640})
+    try:
+        reader.goto(reader.base + url)
+        reader.add_script_tag(path=str(require(AXE, "axe-core")))
+        violations = reader.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+            ".violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)",
+            WCAG,
+        )
+        frames = reader.evaluate(
+            "[...document.querySelectorAll('.explainer-viz')]"
+            ".filter(f => f.scrollWidth > f.clientWidth).length"
+        )
+    finally:
+        reader.set_viewport_size({"width": 1280, "height": 900})
+    assert violations == []
+    if url in ("", "de/", "timeline/", "actors/"):
+        assert frames >= 1  # the picture is wider than a phone: its frame scrolls
