@@ -291,9 +291,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """One search index per language: only its pages, read with that language's lunr
     support (German stop words for German). Material's own pipeline (no stemmer) is kept
-    on purpose: its search box adds `*` to every term, and lunr skips the stemmer for
-    such terms, so a stemmed index would miss "Beschlagnahmungen" or "Außenminister"
-    typed in full, which prefix matching on unstemmed words finds."""
+    on purpose: with lunr's stemmer added, Material 9.8.1 found nothing for words typed
+    in full ("seizures": 0 results instead of 4, measured in Chromium), as it filters
+    results by unstemmed prefixes; prefix matching on unstemmed words finds them."""
     explainer, i18n = _build.explainer, _i18n(config)
     if i18n is None or not i18n.building:
         _build.succeeded = True  # the last language pass is done (strict mode may still fail)
