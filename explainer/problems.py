@@ -32,6 +32,18 @@ def did_you_mean(name: object, candidates: Iterable[str], *, cutoff: float = 0.6
     return f"; did you mean {named}?"
 
 
+def escape_data(text: str) -> str:
+    """A workflow command's message as GitHub's runner reads it: `%`, CR and LF encoded
+    (actions/toolkit `escapeData`), so a newline in the data cannot end the command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value (`file=...`): also `:` and `,`, which would
+    otherwise end the properties or the value (actions/toolkit `escapeProperty`)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the data, where the editor can find it."""
@@ -49,8 +61,8 @@ class Problem:
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command."""
         text = f"{self.path}: {self.message}" if self.path else self.message
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.file},line={self.line},col={self.column}::{text}"
+        where = f"file={escape_property(self.file)},line={self.line},col={self.column}"
+        return f"::error {where}::{escape_data(text)}"
 
 
 class DataError(Exception):

@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 import yaml
 
-from tests.conftest import SITE_URL, make_site, minimal_yaml, mkdocs_build
+from tests.conftest import FIXTURES, SITE_URL, make_site, minimal_yaml, mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -81,6 +81,48 @@ def test_calendar_uids_are_stable_and_times_carry_their_zone(tmp_path: Path) -> 
     assert meeting["dtstart"].params["TZID"] == "Europe/Berlin"
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
     assert str(meeting["location"]) == "Rathaus"
+
+
+#: statuses.yaml: one event of each status, and what the outputs must say for it. The
+#: calendar: RFC 5545 section 3.8.1.11. JSON-LD: schema.org's EventStatusType has no
+#: "tentative"; EventScheduled is the event taking place (or having taken place) as planned.
+STATUSES = {
+    "held-call": ("held", "CONFIRMED", "https://schema.org/EventScheduled"),
+    "scheduled-meeting": ("scheduled", "TENTATIVE", "https://schema.org/EventScheduled"),
+    "cancelled-visit": ("cancelled", "CANCELLED", "https://schema.org/EventCancelled"),
+}
+
+
+@pytest.fixture(scope="module")
+def statuses_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("statuses")
+    data = (FIXTURES / "statuses.yaml").read_text(encoding="utf-8")
+    assert {e: s["status"] for e, s in yaml.safe_load(data)["events"].items()} == {
+        event_id: status for event_id, (status, _, _) in STATUSES.items()
+    }
+    config = make_site(root, data, extra_settings=f"site_url: {SITE_URL}\n")
+    result = mkdocs_build(config, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_each_status_in_the_calendar_and_the_json_ld(statuses_site: Path, lang: str) -> None:
+    calendar = icalendar.Calendar.from_ical(
+        (statuses_site / LANGS[lang] / "events.ics").read_bytes()
+    )
+    statuses = {str(e["uid"]).split("@")[0]: str(e["status"]) for e in calendar.walk("VEVENT")}
+    assert statuses == {event_id: ical for event_id, (_, ical, _) in STATUSES.items()}
+    for event_id, (_, _, schema_org) in STATUSES.items():
+        root = html(statuses_site, f"{LANGS[lang]}events/{event_id}")
+        [script] = root.cssselect('script[type="application/ld+json"]')
+        data = json.loads(script.text)
+        assert data["inLanguage"] == lang
+        assert data["eventStatus"] == schema_org, event_id
+    export = json.loads((statuses_site / LANGS[lang] / "events.json").read_text(encoding="utf-8"))
+    assert {e["id"]: e["status"] for e in export["events"]} == {
+        event_id: status for event_id, (status, _, _) in STATUSES.items()
+    }
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

