@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from explainer.drift import find_drift
+from explainer.drift import UnreadableData, find_drift
 from explainer.loader import load_file
 from explainer.markup import relative
 from explainer.problems import DataError
@@ -115,31 +115,52 @@ def _new_event(args: argparse.Namespace) -> int:
     return 0
 
 
+def _git(args: list[str], cwd: Path | str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check)
+
+
 def _drift(args: argparse.Namespace) -> int:
     config = SiteConfig.from_mkdocs_yml(args.config_file)
     path = config.data_path.resolve()
+    name = display_name(config.data_path)
     try:
-        root = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        root = _git(["rev-parse", "--show-toplevel"], path.parent).stdout.strip()
         relative_path = path.relative_to(Path(root).resolve()).as_posix()
-        base = subprocess.run(
-            ["git", "show", f"{args.base}:{relative_path}"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        verify = ["rev-parse", "--verify", "--quiet", f"{args.base}^{{commit}}"]
+        if _git(verify, root, check=False).returncode != 0:
+            raise ValueError(f"git knows no revision `{args.base}` (fetch it first?)")
     except (OSError, ValueError, subprocess.CalledProcessError) as error:
         detail = getattr(error, "stderr", "") or str(error)
         print(f"cannot read {path.name} at {args.base}: {detail.strip()}", file=sys.stderr)
         return 2
-    loaded = load_file(config.data_path, display_name(config.data_path))
-    drifts = find_drift(base, loaded, config.languages)
+    try:
+        base = _git(["show", f"{args.base}:{relative_path}"], root).stdout
+    except (OSError, subprocess.CalledProcessError):
+        # the revision exists (checked above) but has no such file: a pull request that
+        # adds the data file has nothing to drift from
+        print(
+            f"{name} does not exist at {args.base} (a new data file): no drift report",
+            file=sys.stderr,
+        )
+        return 0
+    loaded = load_file(config.data_path, name)
+    try:
+        drifts = find_drift(
+            base, loaded, config.languages, base_name=f"{args.base}:{relative_path}"
+        )
+    except UnreadableData as error:
+        if error.side == "base":
+            print(
+                f"the data file at {args.base} cannot be read: {error}; no drift report",
+                file=sys.stderr,
+            )
+            return 0
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+            if args.github:
+                print(problem.github_annotation())
+        print(f"{name} cannot be read, so drift cannot be judged; fix it first.", file=sys.stderr)
+        return 1
     for drift in drifts:
         print(drift, file=sys.stderr)
         if args.github:

@@ -60,6 +60,10 @@ def test_new_event_goes_at_the_end_of_events_when_another_section_follows(tmp_pa
         (("Bad_Id", "call", "2026-01-01", ["ada"]), "is not a valid id"),
         (("x", "meting", "2026-01-01", ["ada"]), "did you mean `meeting`?"),
         (("x", "call", "01.02.2026", ["ada"]), "is not a date"),
+        (("x", "call", "2026-02-30", ["ada"]), "`2026-02-30` is not a day of the calendar"),
+        (("x", "call", "2025-02-29", ["ada"]), "(February 2025 has 28 days)"),
+        (("x", "call", "2026-04-31", ["ada"]), "(April 2026 has 30 days)"),
+        (("x", "call", "2026-13", ["ada"]), "`2026-13` is not a date"),
         (("x", "call", "2026-01-01", ["adda"]), "unknown actor `adda`; did you mean `ada`?"),
         (("statement", "call", "2026-01-01", ["ada"]), "an event `statement` exists already"),
     ],
@@ -72,6 +76,19 @@ def test_new_event_refuses_bad_requests_and_writes_nothing(
     with pytest.raises(ScaffoldError, match=re.escape(message)):
         add_event(path, ("en", "de"), *args)
     assert path.read_text(encoding="utf-8") == minimal_yaml()
+
+
+def test_new_event_command_refuses_an_impossible_date(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    make_site(tmp_path, minimal_yaml())
+    monkeypatch.chdir(tmp_path)
+    args = ["new-event", "x", "--type", "call", "--participant", "ada", "--date"]
+    assert main([*args, "2026-02-30"]) == 1
+    err = capsys.readouterr().err
+    assert "`2026-02-30` is not a day of the calendar (February 2026 has 28 days)" in err
+    assert main([*args, "2026-13"]) == 1
+    assert "`2026-13` is not a date" in capsys.readouterr().err
+    assert (tmp_path / "data" / "events.yaml").read_text(encoding="utf-8") == minimal_yaml()
+    assert main([*args, "2024-02-29"]) == 0  # a leap day is a day
 
 
 def test_drift_flags_the_language_that_did_not_change() -> None:
@@ -111,6 +128,66 @@ def test_drift_command_against_a_git_base(tmp_path: Path, capsys, monkeypatch) -
     assert "events.council-meeting.summary.en: changed in de but not in en" in err
     assert out.startswith("::warning file=data/events.yaml,line=")
     assert main(["drift", "--base", "no-such-branch"]) == 2
+
+
+def _git_site(root: Path, committed: str | None) -> Path:
+    """A site in a new git repository whose `main` holds `committed` as its data file
+    (no data file at all if None); returns the data file's path."""
+    make_site(root, minimal_yaml())
+    data = root / "data" / "events.yaml"
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=T"]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    if committed is None:
+        data.unlink()
+    else:
+        data.write_text(committed, encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=root, check=True)
+    return data
+
+
+def test_drift_refuses_a_current_data_file_it_cannot_read(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    data = _git_site(tmp_path, minimal_yaml())
+    broken = minimal_yaml().replace("    kind: person\n", "\tkind: person\n", 1)
+    data.write_text(broken, encoding="utf-8")
+    line = broken[: broken.index("\tkind")].count("\n") + 1
+    monkeypatch.chdir(tmp_path)
+    assert main(["drift", "--base", "main", "--github"]) == 1
+    out, err = capsys.readouterr()
+    assert re.search(
+        rf"^data/events\.yaml:{line}:\d+: YAML syntax error: .*indent with spaces$", err, re.M
+    ), err
+    assert "changed in only some languages" not in out + err
+    assert out.startswith(f"::error file=data/events.yaml,line={line},col=")
+
+
+def test_drift_says_so_when_the_base_data_file_cannot_be_read(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    broken = minimal_yaml().replace("    kind: person\n", "\tkind: person\n", 1)
+    _git_site(tmp_path, broken).write_text(minimal_yaml(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["drift", "--base", "main"]) == 0
+    out, err = capsys.readouterr()
+    [line] = err.splitlines()
+    assert line.startswith("the data file at main cannot be read: ")
+    assert "YAML syntax error" in line and line.endswith("; no drift report")
+    assert "changed in only some languages" not in out
+
+
+def test_drift_of_a_pull_request_that_adds_the_data_file(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _git_site(tmp_path, None).write_text(minimal_yaml(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["drift", "--base", "main", "--github"]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "data/events.yaml does not exist at main (a new data file): no drift report\n"
+    assert main(["drift", "--base", "no-such-branch"]) == 2
+    assert "no-such-branch" in capsys.readouterr().err
 
 
 def test_editors_tools_find_the_schema() -> None:

@@ -1,0 +1,180 @@
+"""CONTRIBUTING.md quotes the tools' output: every quoted `data/events.yaml:…` line is
+reproduced here by making, on a copy of the real data file, the mistake the guide
+describes, and must appear word for word in what the command prints. A change of wording
+in the tools, or a line number of the data file that moved, fails here until the guide
+is updated (the guide's lines and this table must also stay the same set)."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from explainer.cli import main
+from tests.conftest import REPO
+
+GUIDE = REPO / "CONTRIBUTING.md"
+GIT = ["git", "-c", "user.email=t@example.org", "-c", "user.name=T"]
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A mistake the guide describes, as edits of the data file, and the lines it quotes."""
+
+    what: str
+    command: str  # validate | new-event | drift
+    #: (line, old, new): on that line of data/events.yaml, `old` becomes `new` (None:
+    #: the line is deleted)
+    edits: tuple[tuple[int, str, str | None], ...]
+    lines: tuple[str, ...]
+
+
+MISTAKES = (
+    Mistake(
+        "an actor's German name typed as `ed:` instead of `de:`",
+        "validate",
+        ((176, "      de:", "      ed:"),),
+        (
+            "data/events.yaml:176:7: actors.bilateral-security-implementation-group.name.ed: "
+            "`ed` is not a configured language (configured: en, de); did you mean `en` or `de`?",
+            "data/events.yaml:175:7: actors.bilateral-security-implementation-group.name: "
+            "the `de` text is missing; every configured language (en, de) needs one",
+        ),
+    ),
+    Mistake(
+        "an event type misspelled `meetng`",
+        "validate",
+        ((796, "type: meeting", "type: meetng"),),
+        (
+            "data/events.yaml:796:11: events.security-implementation-group-meeting.type: "
+            "`meetng` is not one of call, statement, meeting; did you mean `meeting`?",
+        ),
+    ),
+    Mistake(
+        "a participant's actor id misspelled `rubioo`",
+        "validate",
+        ((649, "[de-la-fuente, rubio]", "[de-la-fuente, rubioo]"),),
+        (
+            "data/events.yaml:649:34: events.de-la-fuente-rubio-call.participants[1]: "
+            "unknown actor `rubioo`; did you mean `rubio`?",
+        ),
+    ),
+    Mistake(
+        "an event title written in English only (its `de:` line left out)",
+        "validate",
+        ((837, '      de: "Mexikanische Botschaft', None),),
+        (
+            "data/events.yaml:836:7: events.embassy-post.title: the `de` text is missing; "
+            "every configured language (en, de) needs one",
+        ),
+    ),
+    Mistake(
+        "the guide's own `make new-event` command: a scaffold whose texts are empty",
+        "new-event",
+        (),
+        (
+            "data/events.yaml:905: added the event `ministers-talk`; "
+            "write its texts in every language:",
+            "  data/events.yaml:910:11: events.ministers-talk.title.en: "
+            "is empty; write the text or remove the field",
+            "  data/events.yaml:911:11: events.ministers-talk.title.de: "
+            "is empty; write the text or remove the field",
+            "  data/events.yaml:913:11: events.ministers-talk.summary.en: "
+            "is empty; write the text or remove the field",
+        ),
+    ),
+    Mistake(
+        "an event's English summary changed, its German one not",
+        "drift",
+        ((578, "Donald Trump held a call on Monday,", "Donald Trump spoke by phone on Monday,"),),
+        (
+            "data/events.yaml:580:11: events.sheinbaum-trump-call.summary.de: "
+            "changed in en but not in de; check the translation",
+        ),
+    ),
+)
+
+
+def _guide_text_blocks() -> list[str]:
+    return re.findall(r"```text\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)
+
+
+def _quoted_lines() -> list[str]:
+    """Every line of the guide's output blocks that quotes a located line of the data file."""
+    return [
+        line
+        for block in _guide_text_blocks()
+        for line in block.splitlines()
+        if re.match(r"\s*data/events\.yaml:\d+:", line)
+    ]
+
+
+def test_the_table_holds_exactly_the_lines_the_guide_quotes() -> None:
+    expected = sorted(line for mistake in MISTAKES for line in mistake.lines)
+    assert sorted(_quoted_lines()) == expected
+
+
+def _apply(text: str, edits: tuple[tuple[int, str, str | None], ...]) -> str:
+    lines = text.splitlines(keepends=True)
+    for number, old, new in sorted(edits, reverse=True):
+        assert old in lines[number - 1], f"line {number} of data/events.yaml moved: {old!r}"
+        if new is None:
+            del lines[number - 1]
+        else:
+            lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    return "".join(lines)
+
+
+def _new_event_args() -> list[str]:
+    """The guide's `make new-event …` command, as the Makefile passes it on."""
+    command = re.search(r"^make new-event (.*)$", GUIDE.read_text(encoding="utf-8"), re.M)
+    assert command, "the guide no longer shows `make new-event`"
+    values = dict(word.split("=", 1) for word in shlex.split(command.group(1)))
+    args = ["new-event", values["ID"], "--type", values["TYPE"], "--date", values["DATE"]]
+    for participant in values["PARTICIPANTS"].split():
+        args += ["--participant", participant]
+    return args
+
+
+def _run(mistake: Mistake, root: Path) -> int:
+    """Make the mistake in `root`'s copy of the data file, then run the command."""
+    if mistake.command == "new-event":
+        return main(_new_event_args())
+    args = [mistake.command]
+    if mistake.command == "drift":
+        # the guide compares with origin/main: a local branch of that name stands in for it
+        subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+        subprocess.run([*GIT, "add", "-A"], cwd=root, check=True)
+        subprocess.run([*GIT, "commit", "-qm", "base"], cwd=root, check=True)
+        subprocess.run(["git", "branch", "origin/main"], cwd=root, check=True)
+        args += ["--base", "origin/main"]
+    data = root / "data" / "events.yaml"
+    data.write_text(_apply(data.read_text(encoding="utf-8"), mistake.edits), encoding="utf-8")
+    return main(args)
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.what)
+def test_the_guide_quotes_what_the_tools_print(
+    mistake: Mistake, tmp_path: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "data").mkdir()
+    shutil.copy(REPO / "data" / "events.yaml", tmp_path / "data" / "events.yaml")
+    monkeypatch.chdir(tmp_path)
+    status = _run(mistake, tmp_path)
+    out, err = capsys.readouterr()
+    printed = (out + err).splitlines()
+    assert status == (1 if mistake.command == "validate" else 0), out + err
+    for line in mistake.lines:
+        assert line in printed, f"{mistake.what}: the guide quotes\n{line}\nbut the tool says\n" + (
+            "\n".join(printed)
+        )
+    if mistake.command == "drift":
+        summary = "1 text changed in only some languages (vs origin/main)."
+        assert summary in printed
+        assert any(summary in block.splitlines() for block in _guide_text_blocks())
