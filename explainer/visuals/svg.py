@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-
 #: the least a picture is scaled down before its frame scrolls instead
 SHRINK = 0.75
 
