@@ -56,17 +56,35 @@ def reader(published_site: Path):  # type: ignore[no-untyped-def]
         yield page
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("url", PAGES)
-def test_no_accessibility_violations(reader, url: str) -> None:  # type: ignore[no-untyped-def]
-    reader.goto(reader.base + url)
-    reader.add_script_tag(path=str(require(AXE, "axe-core")))
-    violations = reader.evaluate(
+def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """axe-core's WCAG 2.2 A and AA violations on the open page, one line each."""
+    page.add_script_tag(path=str(require(AXE, "axe-core")))
+    return page.evaluate(
         "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
         ".violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)",
         WCAG,
     )
-    assert violations == []
+
+
+def open_in_scheme(page, url: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """Open `url` as a reader whose system prefers the light or dark scheme."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(page.base + url)
+    # Material remembers the scheme of earlier visits; forget it, follow the system's
+    page.evaluate(
+        "Object.keys(localStorage).filter(k => k.endsWith('__palette'))"
+        ".forEach(k => localStorage.removeItem(k))"
+    )
+    page.reload()
+    expected = "slate" if scheme == "dark" else "default"
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{expected}'")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", PAGES)
+def test_no_accessibility_violations(reader, url: str) -> None:  # type: ignore[no-untyped-def]
+    reader.goto(reader.base + url)
+    assert axe_violations(reader) == []
 
 
 @pytest.mark.browser
@@ -224,22 +242,9 @@ def test_search_dialog_has_a_name_in_the_pages_language(published_site: Path) ->
 @pytest.mark.parametrize("url", ["", "timeline/", "de/figures/", "de/actors/"])
 def test_no_accessibility_violations_in_the_dark_scheme(reader, url: str) -> None:  # type: ignore[no-untyped-def]
     """The pictures have colours for both schemes; the dark one must pass too."""
-    reader.emulate_media(color_scheme="dark")
     try:
-        reader.goto(reader.base + url)
-        # Material remembers the scheme of earlier visits; forget it, follow the system's
-        reader.evaluate(
-            "Object.keys(localStorage).filter(k => k.endsWith('__palette'))"
-            ".forEach(k => localStorage.removeItem(k))"
-        )
-        reader.reload()
-        reader.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-        reader.add_script_tag(path=str(require(AXE, "axe-core")))
-        violations = reader.evaluate(
-            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
-            ".violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)",
-            WCAG,
-        )
+        open_in_scheme(reader, url, "dark")
+        violations = axe_violations(reader)
     finally:
         reader.emulate_media(color_scheme="light")
     assert violations == []
@@ -288,18 +293,8 @@ _DRAWN = """() => [...document.querySelectorAll('.explainer-viz svg [aria-hidden
 def test_pictures_have_enough_contrast_in_both_schemes(reader, url: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
     """axe leaves SVG text as 'incomplete', so the pictures' colours are measured here:
     text at least 4.5:1 (WCAG 1.4.3), each mark's fill or outline at least 3:1 (1.4.11)."""
-    reader.emulate_media(color_scheme=scheme)
     try:
-        reader.goto(reader.base + url)
-        reader.evaluate(
-            "Object.keys(localStorage).filter(k => k.endsWith('__palette'))"
-            ".forEach(k => localStorage.removeItem(k))"
-        )
-        reader.reload()
-        expected = "slate" if scheme == "dark" else "default"
-        reader.wait_for_function(
-            f"document.body.getAttribute('data-md-color-scheme') === '{expected}'"
-        )
+        open_in_scheme(reader, url, scheme)
         background = _rgba(reader.evaluate("getComputedStyle(document.body).backgroundColor"))
         drawn = reader.evaluate(_DRAWN)
     finally:
@@ -329,12 +324,7 @@ def test_no_accessibility_violations_on_a_phone(reader, url: str) -> None:  # ty
     reader.set_viewport_size({"width": 320, "height": 640})
     try:
         reader.goto(reader.base + url)
-        reader.add_script_tag(path=str(require(AXE, "axe-core")))
-        violations = reader.evaluate(
-            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
-            ".violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)",
-            WCAG,
-        )
+        violations = axe_violations(reader)
         frames = reader.evaluate(
             "[...document.querySelectorAll('.explainer-viz')]"
             ".filter(f => f.scrollWidth > f.clientWidth).length"
