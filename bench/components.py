@@ -1,0 +1,113 @@
+"""Time the explainer's own work in one build, part by part, without MkDocs.
+
+    python bench/components.py 1000 10000
+
+Needs the sites that `bench/run.py` wrote (bench/.work/N/, with `floor-site/`). For each
+size it times, in this process, what the hooks call during a two-language build: loading
+and validating the data, the generated pages (views to Markdown), the Atom feed, the
+iCalendar file and the JSON export, glossary term linking on every page's HTML (the
+floor build's HTML, i.e. MkDocs' output before the hooks), the <head> tags of every page,
+and the glossary's "appears in" lines. See bench/PROFILE.md.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from explainer.outputs.atom import atom_feed  # noqa: E402
+from explainer.outputs.export import export  # noqa: E402
+from explainer.outputs.ical import calendar  # noqa: E402
+from explainer.site import Explainer, PageRef, SiteConfig  # noqa: E402
+from explainer.views.base import GLOSSARY  # noqa: E402
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def _timed(results: dict[str, float], name: str, work: Callable[[], Any]) -> Any:
+    start = time.perf_counter()
+    value = work()
+    results[name] = results.get(name, 0.0) + time.perf_counter() - start
+    return value
+
+
+def _contents(site: Path, prefix: str, paths: list[str]) -> dict[str, str]:
+    """The article HTML of each page of the floor build (MkDocs' output, no hooks)."""
+    contents = {}
+    for path in paths:
+        stem = path.removesuffix(".md")
+        stem = stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+        page = site / prefix / stem / "index.html"
+        match = _ARTICLE.search(page.read_text(encoding="utf-8"))
+        contents[path] = match.group(1) if match else ""
+    return contents
+
+
+def _language(results: dict[str, float], explainer: Explainer, root: Path, language: str) -> None:
+    ctx, urls = explainer.context(language), explainer.urls
+    pages = _timed(results, "generated pages (views)", lambda: explainer.pages(language))
+    _timed(results, "Atom feed", lambda: atom_feed(ctx, urls, "Bench"))
+    _timed(results, "iCalendar", lambda: calendar(ctx, urls, "Bench"))
+    _timed(results, "JSON export", lambda: export(ctx, urls, "Bench"))
+    paths = [page.path for page in pages] + ["index.md", "about.md"]
+    contents = _contents(root / "floor-site", urls.prefix(language), paths)
+    refs: list[PageRef] = []
+
+    def link_all() -> None:
+        for path, content in contents.items():
+            linked = explainer.link_terms(language, content, "../glossary/")
+            refs.append(PageRef(path, path, path, tuple(linked.mentioned)))
+
+    def heads() -> None:
+        for path in paths:
+            explainer.head_html(
+                language,
+                site_name="Bench",
+                source_path=path,
+                title="A title",
+                description="A description",
+            )
+
+    _timed(results, "glossary term linking", link_all)
+    _timed(results, "<head> tags", heads)
+    glossary = contents[GLOSSARY]
+    _timed(
+        results,
+        "glossary appears-in",
+        lambda: explainer.fill_appears_in(language, glossary, refs),
+    )
+
+
+def components(n: int) -> dict[str, float]:
+    root = BENCH / ".work" / str(n)
+    results: dict[str, float] = {}
+    config = SiteConfig.from_mkdocs_yml(root / "mkdocs.yml")
+    explainer = _timed(results, "load + validate + model", lambda: Explainer.load(config))
+    for language in config.languages:
+        _language(results, explainer, root, language)
+    results["total"] = sum(results.values())
+    return results
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [1000]
+    table = {n: components(n) for n in sizes}
+    names = list(next(iter(table.values())))
+    print("| part | " + " | ".join(f"{n:,} events s" for n in sizes) + " |")
+    print("|---|" + "---:|" * len(sizes))
+    for name in names:
+        print(f"| {name} | " + " | ".join(f"{table[n][name]:.2f}" for n in sizes) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
