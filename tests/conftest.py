@@ -106,6 +106,7 @@ def seed_story():
 
 
 SITE_URL = "https://example.org/explainer/"
+REPO_URL = "https://github.com/example/explainer"
 
 
 @pytest.fixture(scope="session")
@@ -116,7 +117,7 @@ def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=REPO,
-        env_extra={"SITE_URL": SITE_URL},
+        env_extra={"SITE_URL": SITE_URL, "REPO_URL": REPO_URL},
     )
     assert result.returncode == 0, result.stderr
     return site

@@ -14,7 +14,7 @@ import pytest
 
 from explainer.outputs.common import event_start
 from explainer.validate import load_story
-from tests.conftest import REPO, SITE_URL, make_site, minimal_yaml, mkdocs_build, run
+from tests.conftest import REPO, REPO_URL, SITE_URL, make_site, minimal_yaml, mkdocs_build, run
 
 pytestmark = pytest.mark.build
 
@@ -326,3 +326,12 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> Non
         digests.append(_tree_digest(tmp_path / name))
     assert digests[0] == digests[1]
     assert len(digests[0]) > 50
+
+
+def test_readers_find_where_to_propose_a_correction(published_site: Path) -> None:
+    """The about page sends readers to the repository; the published site links it."""
+    for prefix, word in (("", "correction"), ("de/", "Korrektur")):
+        page = parse(published_site / prefix / "about" / "index.html")
+        assert word in page.text_content()
+        links = [a.get("href") for a in page.cssselect("a.md-source")]  # header, drawer
+        assert links and set(links) == {REPO_URL}
