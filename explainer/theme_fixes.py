@@ -37,9 +37,19 @@ def name_search_dialog(page: str) -> str:
 
 def replace_hreflang_links(page: str, links: str) -> str:
     """Material's hreflang links (relative, one per language) give way to `links`."""
-    page = _HREFLANG_LINK.sub("", page)
-    return page.replace("</head>", links + "\n</head>", 1)
+    head, end, body = page.partition("</head>")
+    if not end:
+        return page
+    return _HREFLANG_LINK.sub("", head) + links + "\n" + end + body
+
+
+#: where Material's page content starts; everything fix_page corrects stands before it
+_CONTENT = '<div class="md-content"'
 
 
 def fix_page(page: str) -> str:
-    return name_search_dialog(drop_dangling_toc_label(drop_checkbox_autocomplete(page)))
+    """The corrections, applied to the header, navigation and sidebars only: the page's
+    content comes from the data (or an editor) and is never rewritten here."""
+    shell, start, content = page.partition(_CONTENT)
+    fixed = name_search_dialog(drop_dangling_toc_label(drop_checkbox_autocomplete(shell)))
+    return fixed + start + content
