@@ -171,3 +171,15 @@ def test_seed_site_shows_all_three_pictures(published_site: Path, seed_story: Ex
         assert len(marks(picture(published_site, prefix + "actors", "network"))) == len(
             seed_story.story.actors
         )
+    # the description names the text alternative where it is: beside the timeline's
+    # picture, the list; the home page has no list, so it names the timeline page
+    described = {
+        url: picture(published_site, url, "timeline").findtext(f".//{SVG}desc")
+        for url in ("timeline", "", "de/timeline", "de")
+    }
+    assert described["timeline"].endswith("The list on this page gives the same information.")
+    assert described[""].endswith("The timeline page lists the same events.")
+    assert described["de/timeline"].endswith(
+        "Die Liste auf dieser Seite enthält dieselben Angaben."
+    )
+    assert described["de"].endswith("Die Chronik führt dieselben Ereignisse auf.")

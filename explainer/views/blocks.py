@@ -43,8 +43,12 @@ def _latest(ctx: RenderContext, page_path: str) -> str:
 
 
 def _timeline_chart(ctx: RenderContext, page_path: str) -> str:
+    """On a hand-written page (the home page), with no list of events beside it."""
     return timeline_chart(
-        ctx, lambda path, anchor: ctx.page_href(page_path, path, anchor), "viz-timeline"
+        ctx,
+        lambda path, anchor: ctx.page_href(page_path, path, anchor),
+        "viz-timeline",
+        alternative="viz.alternative.timeline",
     )
 
 

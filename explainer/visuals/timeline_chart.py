@@ -44,8 +44,14 @@ def strike(x: float, y: float) -> str:
     return el("line", css="viz-strike", x1=x - R - 3, y1=y + R + 3, x2=x + R + 3, y2=y - R - 3)
 
 
-def timeline_chart(ctx: RenderContext, href: Callable[[str, str | None], str], ident: str) -> str:
-    """`href(path, anchor)` is the URL of a page (source path) as seen from this page."""
+def timeline_chart(
+    ctx: RenderContext,
+    href: Callable[[str, str | None], str],
+    ident: str,
+    alternative: str = "viz.alternative.here",
+) -> str:
+    """`href(path, anchor)` is the URL of a page (source path) as seen from this page;
+    `alternative` the UI string that says where the same events are listed as text."""
     events = ctx.story.chronological
     if not events:
         return ""
@@ -114,6 +120,7 @@ def timeline_chart(ctx: RenderContext, href: Callable[[str, str | None], str], i
         start=ctx.l10n.date(events[0].date),
         end=ctx.l10n.date(events[-1].date),
     )
+    description += " " + ctx.t(alternative)
     return svg_root(
         width,
         height,
