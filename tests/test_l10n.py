@@ -80,6 +80,20 @@ def test_german_sort_key_puts_umlauts_with_their_vowel() -> None:
     assert ordered.index("Öl") < ordered.index("Zoll")
 
 
+@pytest.mark.parametrize(
+    "dictionary_order",
+    [
+        ["Ärger", "Arzt"],  # Ä sorts as A (ä < z), not after Z as its code point would
+        ["Masse", "Maße", "Mast"],  # ß as ss: between "Masse" and "Mast"
+        ["Ofen", "Öl", "Otter"],
+        ["Übel", "Ufer", "Zoll"],
+    ],
+)
+def test_german_dictionary_order(dictionary_order: list[str]) -> None:
+    shuffled = list(reversed(dictionary_order))
+    assert sorted(shuffled, key=l10n("de").sort_key) == dictionary_order
+
+
 def test_every_builtin_table_has_every_key() -> None:
     tables = {
         path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
