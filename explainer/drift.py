@@ -30,17 +30,19 @@ class Drift:
     changed: tuple[str, ...]
     unchanged: str
 
-    def __str__(self) -> str:
-        changed = ", ".join(self.changed)
+    @property
+    def message(self) -> str:
         return (
-            f"{self.file}:{self.line}:{self.column}: {self.path}: changed in {changed} "
-            f"but not in {self.unchanged}; check the translation"
+            f"{self.path}: changed in {', '.join(self.changed)} but not in {self.unchanged}; "
+            "check the translation"
         )
 
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
     def github_annotation(self) -> str:
-        message = f"{self.path}: changed in {', '.join(self.changed)} but not in {self.unchanged}"
         where = f"file={escape_property(self.file)},line={self.line},col={self.column}"
-        return f"::warning {where}::{escape_data(message + '; check the translation')}"
+        return f"::warning {where}::{escape_data(self.message)}"
 
 
 class UnreadableData(Exception):

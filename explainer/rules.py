@@ -176,22 +176,28 @@ class _RuleChecker:
             )
 
 
-def _calendar_date(checker: _RuleChecker, path: NodePath, value: Any) -> Iterator[Problem]:
-    """A date that matches the pattern but is not a day of the calendar (30 February)."""
+def not_a_calendar_day(value: Any) -> str | None:
+    """Why a `YYYY-MM-DD` date that matches the pattern is no day of the calendar
+    (30 February); None for any other value. Shared with the new-event scaffold."""
     if not isinstance(value, str) or len(value) != 10:
-        return
+        return None
     try:
         year, month, day = (int(part) for part in value.split("-"))
     except ValueError:
-        return
+        return None
     if not 1 <= month <= 12:
-        return
+        return None
     days = calendar.monthrange(year, month)[1]
-    if day > days:
-        month_name = calendar.month_name[month]
-        yield checker.problem(
-            path, f"`{value}` is not a day of the calendar ({month_name} {year} has {days} days)"
-        )
+    if day <= days:
+        return None
+    month_name = calendar.month_name[month]
+    return f"`{value}` is not a day of the calendar ({month_name} {year} has {days} days)"
+
+
+def _calendar_date(checker: _RuleChecker, path: NodePath, value: Any) -> Iterator[Problem]:
+    reason = not_a_calendar_day(value)
+    if reason is not None:
+        yield checker.problem(path, reason)
 
 
 #: link targets as Markdown writes them: `](target)`, `](<target>)`, `]: target`

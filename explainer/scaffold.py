@@ -6,7 +6,6 @@ one with its line, so a scaffold can never be published half-written by mistake.
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from explainer.loader import load_text
 from explainer.problems import did_you_mean
+from explainer.rules import not_a_calendar_day
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TYPES = ("call", "statement", "meeting")
@@ -64,14 +64,9 @@ def add_event(
         )
     if not DATE.match(date):
         raise ScaffoldError(f"`{date}` is not a date: write YYYY-MM-DD, or YYYY-MM")
-    if len(date) == 10:  # the pattern allows 31 days in every month: check the calendar
-        year, month, day = (int(part) for part in date.split("-"))
-        days = calendar.monthrange(year, month)[1]
-        if day > days:
-            raise ScaffoldError(
-                f"`{date}` is not a day of the calendar "
-                f"({calendar.month_name[month]} {year} has {days} days)"
-            )
+    reason = not_a_calendar_day(date)  # the pattern allows 31 days in every month
+    if reason is not None:
+        raise ScaffoldError(reason)
     text = path.read_text(encoding="utf-8-sig")
     loaded = load_text(text, str(path))
     data = loaded.data if isinstance(loaded.data, dict) else None

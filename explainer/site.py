@@ -27,7 +27,7 @@ from explainer.problems import DataError, Problem, did_you_mean
 from explainer.strings import Strings, load_strings
 from explainer.terms import LinkedPage, TermMatcher, link_terms
 from explainer.urls import CALENDAR, EXPORT, FEED, SiteUrls
-from explainer.validate import collector_paused, display_name, find_problems
+from explainer.validate import display_name, find_problems
 from explainer.views.actor import ActorView
 from explainer.views.actors import ActorsIndexView
 from explainer.views.base import GLOSSARY, GeneratedPage, RenderContext, View, event_path
@@ -185,9 +185,7 @@ class Explainer:
             problems += check_pages(config.docs_dir, display_name)
         if problems:
             raise DataError(problems)
-        with collector_paused():
-            story = build_story(loaded.data, config.languages)
-        explainer = cls(config, story, strings)
+        explainer = cls(config, build_story(loaded.data, config.languages), strings)
         clashes = explainer._hand_written_clashes()
         if clashes:
             raise DataError(clashes)
