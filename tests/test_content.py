@@ -12,7 +12,10 @@ from tests.conftest import REPO
 
 pytestmark = pytest.mark.build
 
-SOURCES = REPO.parent / "shared" / "sources"
+#: the two articles, copied into the repository so that a clone alone runs every test;
+#: the team's originals stand in shared/sources/ beside it (checked below when present)
+SOURCES = REPO / "tests" / "fixtures" / "sources"
+SHARED_SOURCES = REPO.parent / "shared" / "sources"
 ARTICLES = {"en": "001_823471f2cffdeb6b.txt", "de": "000_5f02786b2011eb6e.txt"}
 PREFIX = {"en": "", "de": "de/"}
 
@@ -171,3 +174,12 @@ def test_glossary_has_at_least_twelve_terms_in_both_languages(seed_site: Path, s
         root = lxml.html.parse(str(seed_site / PREFIX[lang] / "glossary" / "index.html")).getroot()
         ids = {h.get("id") for h in root.cssselect("article h2")}
         assert ids >= set(glossary)
+
+
+def test_the_copied_articles_are_the_shared_ones() -> None:
+    """Where shared/sources/ stands beside the repository (CI, the team's machines), the
+    copy the tests read must be the same, byte for byte."""
+    if not SHARED_SOURCES.is_dir():
+        pytest.skip("no shared/sources/ beside this clone to compare the copy with")
+    for name in (*ARTICLES.values(), "README.md"):
+        assert (SOURCES / name).read_bytes() == (SHARED_SOURCES / name).read_bytes(), name
