@@ -227,8 +227,30 @@ def _source_path(page: Page) -> str:
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
 
 
+def _limit_toc(page: Page) -> None:
+    """`toc_depth: N` in a page's front matter: its table of contents lists headings down
+    to level N only (the timeline lists months, not every event)."""
+    depth = page.meta.get("toc_depth")
+    if depth is None:
+        return
+    if isinstance(depth, bool) or not isinstance(depth, int) or not 1 <= depth <= 6:
+        raise PluginError(
+            f"{page.file.src_uri}: toc_depth: {depth!r} is not a heading level from 1 to 6"
+        )
+
+    def prune(items: Any) -> None:
+        for item in items:
+            if item.level >= depth:
+                item.children = []
+            else:
+                prune(item.children)
+
+    prune(page.toc)
+
+
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Link glossary terms; remember which terms the page mentions for the glossary."""
+    _limit_toc(page)
     explainer = _build.explainer
     if explainer is None:
         return content

@@ -335,3 +335,45 @@ def test_readers_find_where_to_propose_a_correction(published_site: Path) -> Non
         assert word in page.text_content()
         links = [a.get("href") for a in page.cssselect("a.md-source")]  # header, drawer
         assert links and set(links) == {REPO_URL}
+
+
+def test_the_timeline_contents_list_months_while_every_event_stays_a_heading(
+    seed_site: Path,
+    seed_story,  # type: ignore[no-untyped-def]
+) -> None:
+    story = seed_story.story
+    months = {(e.date.year, e.date.month) for e in story.events.values()}
+    for prefix in LANGS.values():
+        root = parse(page_file(seed_site, prefix + "timeline/"))
+        toc = root.cssselect("nav.md-nav--secondary a.md-nav__link")
+        targets = {a.get("href") for a in toc}  # Material prints the contents twice
+        assert len(targets) == len(months), targets  # one entry a month, no event
+        for event_id in story.events:
+            heading = root.get_element_by_id(event_id)
+            assert heading.tag == "h3", event_id  # screen readers still move by event
+            assert f"#{event_id}" not in targets
+
+
+def test_a_hand_written_page_may_limit_its_contents_and_is_told_a_bad_depth(
+    tmp_path: Path,
+) -> None:
+    config = make_site(tmp_path, minimal_yaml())
+    page = tmp_path / "docs" / "en" / "about.md"
+    body = "# About\n\n## Part one\n\n### Detail\n\n## Part two\n"
+    page.write_text("---\ntoc_depth: 2\n---\n\n" + body, encoding="utf-8")
+    (tmp_path / "docs" / "de" / "about.md").write_text(body, encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(config, site)
+    assert result.returncode == 0, result.stderr
+
+    def contents(page: Path) -> list[str]:
+        links = parse(page).cssselect("nav.md-nav--secondary a.md-nav__link")
+        return list(dict.fromkeys(a.text_content().strip() for a in links))  # printed twice
+
+    assert contents(site / "about" / "index.html") == ["Part one", "Part two"]
+    assert contents(site / "de" / "about" / "index.html") == ["Part one", "Detail", "Part two"]
+
+    page.write_text("---\ntoc_depth: deep\n---\n\n" + body, encoding="utf-8")
+    result = mkdocs_build(config, site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "en/about.md: toc_depth: 'deep' is not a heading level from 1 to 6" in result.stderr

@@ -80,8 +80,9 @@ class RenderContext:
         return self.t("quote", text=text)
 
 
-def front_matter(title: str, description: str | None) -> str:
-    """YAML front matter with the page title and description (JSON strings are valid YAML).
+def front_matter(title: str, description: str | None, toc_depth: int | None = None) -> str:
+    """YAML front matter with the page title and description (JSON strings are valid YAML),
+    and the deepest heading level its table of contents lists, if not all.
 
     Both are HTML-escaped: MkDocs treats a page title as HTML (a title taken from a
     Markdown heading is), and Material prints both into the page unescaped."""
@@ -89,6 +90,8 @@ def front_matter(title: str, description: str | None) -> str:
     if description:
         text = html.escape(" ".join(description.split()), quote=True)
         lines.append(f"description: {json.dumps(text, ensure_ascii=False)}")
+    if toc_depth is not None:
+        lines.append(f"toc_depth: {toc_depth}")
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -97,6 +100,8 @@ class View:
 
     path: str
     in_nav: bool = True
+    #: the deepest heading level the page's table of contents lists (None: every level)
+    toc_depth: int | None = None
 
     def __init__(self, ctx: RenderContext) -> None:
         self.ctx = ctx
@@ -113,6 +118,6 @@ class View:
 
     def render(self) -> GeneratedPage:
         title = self.title()
-        head = front_matter(title, self.description())
+        head = front_matter(title, self.description(), self.toc_depth)
         markdown = head + f"# {escape(title)}\n\n" + self.body().strip() + "\n"
         return GeneratedPage(self.path, title, markdown, self.in_nav)

@@ -20,6 +20,10 @@ TYPES = ("call", "statement", "meeting")
 
 class TimelineView(View):
     path = TIMELINE
+    # Each event is a heading (screen readers move by headings), but the table of contents
+    # lists the months only: one entry per event would make it as long as the page, and
+    # Material's search plugin looks up every heading in it (quadratic in the events).
+    toc_depth = 2
 
     def title(self) -> str:
         return self.ctx.t("timeline.title")
