@@ -54,7 +54,9 @@ def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off while the data is read (a decorator too):
     reading allocates a node, a value and a location for every line but makes no
     reference cycles, and the collector's passes over the growing heap were half the
-    time of loading 1,000 events (1.47 s with it, 0.80 s without)."""
+    time of loading 1,000 events (1.47 s with it, 0.80 s without). Generating pages and
+    feeds from the model makes none either; in a build, each full pass there walked the
+    whole build (0.1 to 0.3 s a pass at 5,000 events, none of them finding garbage)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -17,6 +17,7 @@ import yaml
 from babel.core import UnknownLocaleError
 
 from explainer.l10n import Localizer, babel_locale
+from explainer.loader import collector_paused
 from explainer.model import Story, build_story
 from explainer.outputs.atom import atom_feed
 from explainer.outputs.common import reference_time
@@ -168,6 +169,7 @@ class Explainer:
         self._matchers: dict[str, TermMatcher] = {}
 
     @classmethod
+    @collector_paused()  # the whole located document is alive until this returns
     def load(cls, config: SiteConfig) -> Explainer:
         """Raises DataError (every located problem of data and pages), StringsError or
         ConfigError."""
@@ -222,6 +224,7 @@ class Explainer:
             )
         return self._contexts[language]
 
+    @collector_paused()
     def pages(self, language: str) -> list[GeneratedPage]:
         """Every generated page in one language."""
         return [view.render() for view in self._views(language)]
@@ -250,6 +253,7 @@ class Explainer:
         """The build's time in seconds, from the data (or SOURCE_DATE_EPOCH), never the clock."""
         return int(reference_time(self.story).timestamp())
 
+    @collector_paused()
     def outputs(self, language: str, site_name: str) -> dict[str, bytes]:
         """The feed, calendar and JSON export of a language, by file name."""
         ctx = self.context(language)

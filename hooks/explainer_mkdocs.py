@@ -39,6 +39,8 @@ from explainer.views.base import GLOSSARY, GeneratedPage  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.explainer")
 _REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 STYLESHEET = "assets/explainer.css"
+#: pages rendered between two full collections whose survivors are then frozen
+FREEZE_EVERY = 1000
 
 
 class _Build:
@@ -56,6 +58,7 @@ class _Build:
         self.target: Path | None = None
         self.staging: Path | None = None
         self.succeeded = False
+        self.rendered = 0
 
 
 _build = _Build()
@@ -263,6 +266,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     mentioned = tuple(linked.mentioned)
     title = html.unescape(page.title or path)  # MkDocs page titles are HTML
     _build.pages.setdefault(language, {})[path] = (title, page.url, mentioned)
+    _page_done()
     return linked.html
 
 
@@ -314,7 +318,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             return match.group(1) + json.dumps(settings) + match.group(3)
 
         output = _CONFIG_BASE.sub(rebase, output, count=1)
+    _page_done()
     return output
+
+
+def _page_done() -> None:
+    """MkDocs keeps every page it has converted (content, table of contents, search
+    entries) until the build ends, so each full collection walked more of them than the
+    last (52 passes took 9.8 s of a 10,000-event build, 0.3 s at 1,000 events).
+    Collecting every FREEZE_EVERY pages and freezing what survives leaves each later
+    pass only the pages since."""
+    _build.rendered += 1
+    if _build.rendered % FREEZE_EVERY == 0:
+        gc.collect()
+        gc.freeze()
 
 
 @event_priority(-101)  # after the i18n plugin merged every language's search entries
