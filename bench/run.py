@@ -177,7 +177,8 @@ def site_config(docs_dir: str) -> dict[str, object]:
 
 def floor_config(docs_dir: str) -> dict[str, object]:
     """Plain MkDocs on the rendered Markdown: same theme, features, plugins; no hooks.
-    Event and actor pages stay out of the navigation as in the generated build."""
+    Event and actor pages stay out of the navigation, and the tables of contents are as
+    deep, as in the generated build."""
     return {
         "site_name": "Synthetic benchmark",
         "site_description": "A synthetic explainer for the benchmark.",
@@ -186,7 +187,14 @@ def floor_config(docs_dir: str) -> dict[str, object]:
         "strict": True,
         "theme": _theme("overrides"),
         "plugins": _plugins(),
-        "markdown_extensions": ["attr_list", "md_in_html", {"toc": {"permalink": True}}],
+        # toc_depth 2: the contents the generated build has on every page. Only the
+        # timeline has deeper headings (one per event), and the hooks keep its contents
+        # to months (`toc_depth: 2` in its front matter, which plain MkDocs ignores).
+        "markdown_extensions": [
+            "attr_list",
+            "md_in_html",
+            {"toc": {"permalink": True, "toc_depth": 2}},
+        ],
         # gitignore patterns against src_uri (`en/events/x.md`); keep `actors/index.md`
         "not_in_nav": "/*/events/\n/*/actors/*.md\n!/*/actors/index.md\n",
         "nav": NAV,
