@@ -13,6 +13,8 @@ from urllib.parse import urljoin
 FEED = "feed.xml"
 CALENDAR = "events.ics"
 EXPORT = "events.json"
+#: every file `Explainer.outputs` makes for a language
+OUTPUTS = (FEED, CALENDAR, EXPORT)
 
 
 @dataclass(frozen=True)

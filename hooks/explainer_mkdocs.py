@@ -29,11 +29,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
+from explainer.background import Background, Result  # noqa: E402
 from explainer.outputs.sitemap import gzipped, language_sitemap  # noqa: E402
 from explainer.problems import DataError  # noqa: E402
 from explainer.site import STYLESHEET_SOURCE, ConfigError, Explainer, PageRef, SiteConfig  # noqa: E402
 from explainer.strings import StringsError  # noqa: E402
 from explainer.theme_fixes import fix_page, replace_hreflang_links  # noqa: E402
+from explainer.urls import OUTPUTS  # noqa: E402
 from explainer.views.base import GLOSSARY, GeneratedPage  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -59,6 +61,18 @@ class _Build:
         self.staging: Path | None = None
         self.succeeded = False
         self.rendered = 0
+        #: pages and outputs made meanwhile by a worker process (`explainer.background`)
+        self.background: Background | None = None
+        self.coming_pages: dict[str, Result[list[GeneratedPage]]] = {}
+        #: this language pass's output files, and their content still being made
+        self.outputs: list[tuple[File, str, Result[dict[str, bytes]]]] = []
+
+    def stop_background(self) -> None:
+        if self.background is not None:
+            self.background.close()
+        self.background = None
+        self.coming_pages = {}
+        self.outputs = []
 
 
 _build = _Build()
@@ -87,6 +101,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("explainer: set `docs_structure: folder` for the i18n plugin")
     if i18n is None or not i18n.building:  # the first language pass of a new build
         gc.unfreeze()  # the last build's objects (`mkdocs serve` never shuts down between)
+        _build.stop_background()
         _build.explainer = None
         _build.pages = {}
         _build.not_found = None
@@ -99,6 +114,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 config.site_url,
             )
             _build.explainer = Explainer.load(site)
+            # a forked worker only under `mkdocs build`: `mkdocs serve` runs threads
+            _build.background = Background(_build.explainer, use_worker=_build.command == "build")
             story = _build.explainer.story
             log.info(
                 f"explainer: {site.data_path.name} loaded and validated: {len(story.events)} "
@@ -143,11 +160,13 @@ def _stage(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     _build.succeeded = False
+    _build.stop_background()
     if _build.staging is not None:
         _build.target = None  # never put a failed build in place
 
 
 def on_shutdown() -> None:
+    _build.stop_background()
     gc.unfreeze()
     staging, target = _build.staging, _build.target
     _build.staging = _build.target = None
@@ -186,12 +205,19 @@ def _page_file(
 
 @event_priority(-101)  # after the i18n plugin (-100) has sorted the hand-written files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    explainer = _build.explainer
-    assert explainer is not None, "on_config did not load the explainer data"
+    explainer, background = _build.explainer, _build.background
+    assert explainer is not None and background is not None, "on_config did not load the data"
     languages = _languages(config)
     default, language = languages[0], _current_language(config)
+    # What this pass needs only at on_env, and the pages of the passes to come, go to the
+    # worker first, so that it makes them while this pass goes on.
+    outputs = background.outputs(language, config.site_name)
+    coming = _build.coming_pages
+    if not coming:  # the first language pass
+        coming.update((other, background.pages(other)) for other in languages if other != language)
+    pages = coming.pop(language).result() if language in coming else explainer.pages(language)
     generated = []
-    for page in explainer.pages(language):
+    for page in pages:
         file = _page_file(config, page.path, language, default, page)
         file.alternates = {  # type: ignore[attr-defined]
             other: file if other == language else _page_file(config, page.path, other, default)
@@ -202,10 +228,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     i18n = _i18n(config)
     if i18n is not None:
         i18n.i18n_files_per_language.setdefault(language, []).extend(generated)
-    for name, content in explainer.outputs(language, config.site_name).items():
-        output = File.generated(config, f"{language}/{name}", content=content)
+    _build.outputs = []
+    for name in OUTPUTS:  # their content is set in on_env, before MkDocs copies them
+        output = File.generated(config, f"{language}/{name}", content=b"")
         output.dest_uri = explainer.urls.output(language, name)
         files.append(output)
+        _build.outputs.append((output, name, outputs))
     if files.get_file_from_path(STYLESHEET) is None:
         files.append(File.generated(config, STYLESHEET, content=STYLESHEET_SOURCE.read_bytes()))
     # The data, the files and MkDocs' state live until the build ends: keep Python's
@@ -214,6 +242,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # build). The next build's on_config, or on_shutdown, hands them back.
     gc.freeze()
     return files
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """The feed, calendar and export of this language pass, made meanwhile, as the
+    content of their files: MkDocs copies them right after this event."""
+    for file, name, content in _build.outputs:
+        file.content_bytes = content.result()[name]
+    _build.outputs = []
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
