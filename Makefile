@@ -51,10 +51,10 @@ BASE ?= origin/main
 drift: $(BIN)/.installed
 	$(BIN)/python -m explainer drift --base "$(BASE)"
 
-## bench: build-time benchmark (synthetic 100 to 10,000 events, floor, serve rebuild) into bench/results.md; QUICK=1 for 100 and 1,000 only
+## bench: build-time benchmark (synthetic 100 to 10,000 events, floor, serve rebuild) into bench/results.md; QUICK=1 for 100 and 1,000 only, REPEAT=N for the best of N builds
 .PHONY: bench
 bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py $(if $(QUICK),--quick)
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick) $(if $(REPEAT),--repeat $(REPEAT))
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
