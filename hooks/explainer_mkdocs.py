@@ -114,7 +114,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 config.site_url,
             )
             _build.explainer = Explainer.load(site)
-            # a forked worker only under `mkdocs build`: `mkdocs serve` runs threads
+            # a forked worker only for a build (`mkdocs serve` rebuilds while its server
+            # threads run); whether it may fork is checked again when it does
             _build.background = Background(_build.explainer, use_worker=_build.command == "build")
             story = _build.explainer.story
             log.info(
@@ -166,7 +167,14 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown() -> None:
-    _build.stop_background()
+    try:
+        _build.stop_background()
+    finally:
+        _put_in_place()
+
+
+def _put_in_place() -> None:
+    """A build that succeeded replaces site/; a failed one is removed."""
     gc.unfreeze()
     staging, target = _build.staging, _build.target
     _build.staging = _build.target = None
@@ -215,6 +223,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     coming = _build.coming_pages
     if not coming:  # the first language pass
         coming.update((other, background.pages(other)) for other in languages if other != language)
+        if background.forked:
+            log.debug("explainer: a worker process makes outputs and the other languages' pages")
     pages = coming.pop(language).result() if language in coming else explainer.pages(language)
     generated = []
     for page in pages:
@@ -250,6 +260,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     for file, name, content in _build.outputs:
         file.content_bytes = content.result()[name]
     _build.outputs = []
+    if not _build.coming_pages and _build.background is not None:
+        _build.background.close()  # this was its last work: every language pass has begun
     return env
 
 

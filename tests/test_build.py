@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -377,3 +378,41 @@ def test_a_hand_written_page_may_limit_its_contents_and_is_told_a_bad_depth(
     result = mkdocs_build(config, site)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "en/about.md: toc_depth: 'deep' is not a heading level from 1 to 6" in result.stderr
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_the_site_is_the_same_with_or_without_the_worker_process(
+    seed_site: Path, tmp_path: Path
+) -> None:
+    """seed_site is built as CI builds it (with the worker where the machine allows one)."""
+    alone = tmp_path / "alone"
+    result = mkdocs_build(REPO / "mkdocs.yml", alone, env={"EXPLAINER_WORKER": "0"})
+    assert result.returncode == 0, result.stderr
+    with_worker, without = _tree(seed_site), _tree(alone)
+    assert sorted(with_worker) == sorted(without)
+    assert [path for path in with_worker if with_worker[path] != without[path]] == []
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux"
+    or len(os.sched_getaffinity(0)) < 2
+    or os.environ.get("EXPLAINER_WORKER") == "0",
+    reason="the worker is forked on Linux with 2+ cores, unless EXPLAINER_WORKER=0",
+)
+def test_a_build_hands_work_to_a_worker_process_unless_told_not_to(tmp_path: Path) -> None:
+    config = make_site(tmp_path, minimal_yaml())
+    told = "a worker process makes outputs and the other languages' pages"
+    result = mkdocs_build(config, tmp_path / "site", "--verbose")
+    assert result.returncode == 0, result.stderr
+    assert told in result.stderr
+    result = mkdocs_build(config, tmp_path / "alone", "--verbose", env={"EXPLAINER_WORKER": "0"})
+    assert result.returncode == 0, result.stderr
+    assert told not in result.stderr
+    assert _tree(tmp_path / "site") == _tree(tmp_path / "alone")
