@@ -14,6 +14,15 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HOOK = REPO / "hooks" / "explainer_mkdocs.py"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+#: where a build forks its worker process (explainer/background.py), said independently of it
+CAN_FORK = (
+    sys.platform == "linux"
+    and len(os.sched_getaffinity(0)) > 1
+    and os.environ.get("EXPLAINER_WORKER") != "0"
+)
+FORKS = pytest.mark.skipif(
+    not CAN_FORK, reason="the worker is forked on Linux with 2+ cores, unless EXPLAINER_WORKER=0"
+)
 
 
 def minimal_yaml() -> str:

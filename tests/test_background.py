@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import threading
 
 import pytest
@@ -13,20 +12,14 @@ import pytest
 from explainer import background
 from explainer.background import Background, worker_allowed
 from explainer.urls import OUTPUTS
-
-can_fork_here = (
-    sys.platform == "linux"
-    and len(os.sched_getaffinity(0)) > 1
-    and os.environ.get("EXPLAINER_WORKER") != "0"
-)
-forks = pytest.mark.skipif(not can_fork_here, reason="the worker is forked on Linux, 2+ cores")
+from tests.conftest import FORKS
 
 
 def _worker_pids(work: Background) -> set[int]:
     return {process.pid for process in work._pool._processes.values()}  # type: ignore[union-attr]
 
 
-@forks
+@FORKS
 def test_a_forked_worker_makes_what_the_caller_would(seed_story) -> None:  # type: ignore[no-untyped-def]
     work = Background(seed_story, use_worker=True)
     try:
@@ -50,7 +43,7 @@ class _Failing:
         raise ValueError(f"no calendar for {language}")
 
 
-@forks
+@FORKS
 def test_a_failure_in_the_worker_reaches_the_caller() -> None:
     work = Background(_Failing(), use_worker=True)  # type: ignore[arg-type]
     try:
@@ -62,7 +55,7 @@ def test_a_failure_in_the_worker_reaches_the_caller() -> None:
         work.close()
 
 
-@forks
+@FORKS
 def test_when_the_worker_dies_the_caller_does_the_work(seed_story) -> None:  # type: ignore[no-untyped-def]
     work = Background(seed_story, use_worker=True)
     try:
@@ -95,7 +88,7 @@ def test_without_a_worker_the_work_is_done_when_asked_for(seed_story, monkeypatc
     assert not unused.forked
 
 
-@forks
+@FORKS
 def test_never_forked_while_another_thread_runs(seed_story) -> None:  # type: ignore[no-untyped-def]
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 import re
 import sys
 from pathlib import Path
@@ -15,7 +14,16 @@ import pytest
 
 from explainer.outputs.common import event_start
 from explainer.validate import load_story
-from tests.conftest import REPO, REPO_URL, SITE_URL, make_site, minimal_yaml, mkdocs_build, run
+from tests.conftest import (
+    FORKS,
+    REPO,
+    REPO_URL,
+    SITE_URL,
+    make_site,
+    minimal_yaml,
+    mkdocs_build,
+    run,
+)
 
 pytestmark = pytest.mark.build
 
@@ -400,12 +408,7 @@ def test_the_site_is_the_same_with_or_without_the_worker_process(
     assert [path for path in with_worker if with_worker[path] != without[path]] == []
 
 
-@pytest.mark.skipif(
-    sys.platform != "linux"
-    or len(os.sched_getaffinity(0)) < 2
-    or os.environ.get("EXPLAINER_WORKER") == "0",
-    reason="the worker is forked on Linux with 2+ cores, unless EXPLAINER_WORKER=0",
-)
+@FORKS
 def test_a_build_hands_work_to_a_worker_process_unless_told_not_to(tmp_path: Path) -> None:
     config = make_site(tmp_path, minimal_yaml())
     told = "a worker process makes outputs and the other languages' pages"
