@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CHROMIUM, REQUIRE_BROWSER
+
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -30,9 +32,9 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_path() -> str:
-    path = os.environ.get("EXPLAINER_CHROMIUM") or shutil.which("chromium")
+    path = CHROMIUM or shutil.which("chromium")
     if path is None:
-        if os.environ.get("EXPLAINER_REQUIRE_BROWSER") == "1":
+        if REQUIRE_BROWSER:
             pytest.fail("Chromium is required (EXPLAINER_REQUIRE_BROWSER=1) but not installed")
         pytest.skip("no chromium on this machine (apt-get install chromium)")
     return path

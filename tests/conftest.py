@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,16 +14,61 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HOOK = REPO / "hooks" / "explainer_mkdocs.py"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-#: where a build forks its worker process (explainer/background.py), said independently of it
-CAN_FORK = (
-    sys.platform == "linux"
-    and len(os.sched_getaffinity(0)) > 1
-    and os.environ.get("EXPLAINER_WORKER") != "0"
+
+# What the caller tells the suite itself, read once before the environment is cleaned:
+#: CI=true makes a missing shellcheck a failure, EXPLAINER_REQUIRE_BROWSER=1 a missing
+#: browser or checker (.ci/run sets both); elsewhere those tests are skipped
+IN_CI = os.environ.get("CI", "").lower() in {"true", "1"}
+REQUIRE_BROWSER = os.environ.get("EXPLAINER_REQUIRE_BROWSER") == "1"
+#: another Chromium than the one on PATH
+CHROMIUM = os.environ.get("EXPLAINER_CHROMIUM") or None
+
+#: Variables that the code under test, MkDocs, git or Babel read. Every test starts without
+#: them, whatever the caller's shell exports; a test that needs one sets it itself.
+CONTROLLED = (
+    "SITE_URL",
+    "REPO_URL",
+    "SOURCE_DATE_EPOCH",
+    "CI",
+    "NO_MKDOCS_2_WARNING",
+    "DISABLE_MKDOCS_2_WARNING",
+    "NO_COLOR",
+    "TZ",
+    "LANG",
+    "LANGUAGE",
 )
-FORKS = pytest.mark.skipif(
-    not CAN_FORK, reason="the worker is forked on Linux with 2+ cores, unless EXPLAINER_WORKER=0"
-)
+CONTROLLED_PREFIXES = ("EXPLAINER_", "GIT_", "GITHUB_", "RUNNER_", "MKDOCS_", "LC_")
+#: The known environment every test starts from, on top of what is left of the caller's
+#: (PATH, HOME, ...): git reads no user or system configuration (a signing or hook setting
+#: there would change what the drift tests commit), text is UTF-8 in the C locale.
+KNOWN = {
+    "NO_MKDOCS_2_WARNING": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "LANG": "C.UTF-8",
+}
+
+
+def controlled(name: str) -> bool:
+    return name in CONTROLLED or name.startswith(CONTROLLED_PREFIXES)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def known_environment() -> Iterator[None]:
+    """Session-wide, so that the session's shared builds (seed_site, ...) see it too: a
+    session-scoped autouse fixture is set up before any other fixture of the session."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [name for name in os.environ if controlled(name)]:
+            patch.delenv(name)
+        for name, value in KNOWN.items():
+            patch.setenv(name, value)
+        yield
+
+
+#: where a build forks its worker process (explainer/background.py), said independently of
+#: it; the tests never inherit EXPLAINER_WORKER, so only the machine decides
+CAN_FORK = sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
+FORKS = pytest.mark.skipif(not CAN_FORK, reason="the worker is forked on Linux with 2+ cores")
 
 
 def minimal_yaml() -> str:
@@ -32,7 +78,7 @@ def minimal_yaml() -> str:
 def run(
     args: list[str], cwd: Path, env_extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {**ENV, "PYTHONPATH": str(REPO), **(env_extra or {})}
+    env = {**os.environ, "PYTHONPATH": str(REPO), **(env_extra or {})}
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 

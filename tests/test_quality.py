@@ -5,7 +5,6 @@ HTML (W3C Nu checker), no broken links, and a light home page."""
 from __future__ import annotations
 
 import gzip
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,7 +14,7 @@ import lxml.html
 import pytest
 
 from tests.browser import browser, serve_under
-from tests.conftest import REPO, SITE_URL
+from tests.conftest import REPO, REQUIRE_BROWSER, SITE_URL
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -36,7 +35,7 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def require(path: Path, what: str) -> Path:
     """A checker; missing, it skips the test locally and fails it in CI."""
     if not path.exists():
-        if os.environ.get("EXPLAINER_REQUIRE_BROWSER") == "1":
+        if REQUIRE_BROWSER:
             pytest.fail(f"{what} is missing (`npm ci` installs the checkers)")
         pytest.skip(f"{what} is missing (`npm ci` installs the checkers)")
     return path

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -20,7 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import IN_CI, REPO
+
 GITHUB = REPO / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 PR = GITHUB / "workflows" / "pr.yml"
@@ -90,14 +90,10 @@ def tool(name: str) -> Path:
     return path
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"true", "1"}
-
-
 def no_shellcheck(why: str) -> None:
     """Fails in CI, skips (visibly) elsewhere."""
     message = f"{why}; install Debian's `shellcheck` package (.ci/run does)"
-    if in_ci():
+    if IN_CI:
         pytest.fail(f"CI=true: {message}")
     pytest.skip(message)
 
