@@ -20,6 +20,7 @@ import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
+from explainer.dates import date_suggestion
 from explainer.loader import LoadedData
 from explainer.problems import NodePath, Problem, did_you_mean
 
@@ -166,7 +167,10 @@ class _Translator:
             return
 
         if validator in ("pattern", "maxLength") and "x-message" in error.schema:
-            yield self.loaded.problem(path, f"{_describe(instance)} {error.schema['x-message']}")
+            message = f"{_describe(instance)} {error.schema['x-message']}"
+            if kind in ("date", "full-date"):
+                message += date_suggestion(instance, self.languages, days_only=kind == "full-date")
+            yield self.loaded.problem(path, message)
             return
 
         if validator == "pattern" and error.validator_value == "\\S":
