@@ -346,10 +346,37 @@ def _yaml_error_problem(error: yaml.YAMLError, text: str, display_name: str) -> 
         if context_mark is not None and context_mark is not mark:
             message += f" (the {context.split()[-1]} starts at line {context_mark.line + 1})"
     lines = text.splitlines()
+    tabbed = _tab_indented(lines, line)
+    if tabbed is not None:
+        line, column = tabbed
+        return Problem(
+            display_name,
+            line,
+            column,
+            "",
+            f"line {line} is indented with a tab; YAML needs spaces (YAML syntax error: {problem})",
+        )
     offending = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in offending[: column + 1]:
         message += "; YAML does not allow tabs for indentation, indent with spaces"
     return Problem(display_name, line, column, "", f"YAML syntax error: {message}")
+
+
+def _tab_indented(lines: list[str], line: int) -> tuple[int, int] | None:
+    """(line, column) of a tab in the indentation of the line a syntax error stands on,
+    or of the non-blank line before it (the parser may stop on the line after the tab)."""
+    candidates = [line]
+    before = line - 1
+    while before >= 1 and not lines[before - 1].strip():
+        before -= 1
+    if before >= 1:
+        candidates.append(before)
+    for number in candidates:
+        text = lines[number - 1] if 0 < number <= len(lines) else ""
+        indentation = text[: len(text) - len(text.lstrip(" \t"))]
+        if "\t" in indentation:
+            return number, indentation.index("\t") + 1
+    return None
 
 
 _OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)

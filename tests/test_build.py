@@ -181,7 +181,10 @@ def test_broken_data_stops_the_build_with_located_lines_and_keeps_the_old_site(
     ("data", "expected"),
     [
         ("", "data/events.yaml:1:1: the file is empty"),
-        ("actors: {}\nglossary: {}\nevents:\n\tx: 1\n", "data/events.yaml:4:1: YAML syntax error"),
+        (
+            "actors: {}\nglossary: {}\nevents:\n\tx: 1\n",
+            "data/events.yaml:4:1: line 4 is indented with a tab; YAML needs spaces",
+        ),
         (
             "actors: []\nglossary: {}\nevents: {}\n",
             "data/events.yaml:1:9: actors: expected a mapping",

@@ -157,7 +157,9 @@ def test_drift_refuses_a_current_data_file_it_cannot_read(
     assert main(["drift", "--base", "main", "--github"]) == 1
     out, err = capsys.readouterr()
     assert re.search(
-        rf"^data/events\.yaml:{line}:\d+: YAML syntax error: .*indent with spaces$", err, re.M
+        rf"^data/events\.yaml:{line}:1: line {line} is indented with a tab; YAML needs spaces \(",
+        err,
+        re.M,
     ), err
     assert "changed in only some languages" not in out + err
     assert out.startswith(f"::error file=data/events.yaml,line={line},col=")

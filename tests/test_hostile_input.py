@@ -57,7 +57,10 @@ BROKEN = {
         mutate("    type: call\n", "    type: call\n    type: meeting\n"),
         "duplicate key `type`",
     ),
-    "tab": (mutate("    type: call\n", "\ttype: call\n"), "indent with spaces"),
+    "tab": (
+        mutate("    type: call\n", "\ttype: call\n"),
+        "is indented with a tab; YAML needs spaces",
+    ),
     "wrong type": (mutate("value: 12.5,", "value: [12.5],"), "expected a number"),
     "list for mapping": (
         mutate(

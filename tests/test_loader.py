@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 
 from explainer import loader
@@ -84,11 +85,35 @@ def test_syntax_error_is_located(tmp_path: Path) -> None:
     assert problem.line >= 2
 
 
-def test_tab_indentation_explains_itself() -> None:
+def test_tab_indentation_explains_itself_before_the_parser_does() -> None:
     loaded = load_text("a:\n\tb: 1\n", "f.yaml")
     [problem] = loaded.problems
     assert (problem.line, problem.column) == (2, 1)
-    assert "indent with spaces" in problem.message
+    assert problem.message.startswith("line 2 is indented with a tab; YAML needs spaces (")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a tab after spaces: the column is the tab's
+        ("a:\n  b:\n  \t c: 1\n", (3, 3)),
+        # the parser stops on the line after a tab-indented one
+        ("a:\n  b: x\n\tc\n", (3, 1)),
+        ("a:\n  b: one\n\t two\n", (3, 1)),
+    ],
+)
+def test_the_tab_message_names_the_line_and_column_of_the_tab(
+    text: str, where: tuple[int, int]
+) -> None:
+    [problem] = load_text(text, "f.yaml").problems
+    assert (problem.line, problem.column) == where
+    assert problem.message.startswith(f"line {where[0]} is indented with a tab; YAML needs spaces")
+
+
+def test_a_syntax_error_without_a_tab_keeps_the_parser_wording() -> None:
+    [problem] = load_text("a:\n  b: [1, 2\n", "f.yaml").problems
+    assert problem.message.startswith("YAML syntax error: ")
+    assert "tab" not in problem.message
 
 
 def test_empty_file() -> None:
