@@ -38,8 +38,77 @@ def test_new_event_has_every_required_field_in_every_language(tmp_path: Path) ->
         f"events.budget-vote.{field}.{lang}"
         for field in ("title", "summary", "body")
         for lang in ("en", "de")
-    ]
-    assert all(p.message.startswith("is empty") for p in problems)
+    ] + ["events.budget-vote.sources[0].title"]
+    assert all(p.message == "is empty; write the text or remove the field" for p in problems)
+
+
+ORDERED = """\
+actors:
+  ada: {name: Ada, kind: person}
+glossary: {}
+events:
+  early:
+    date: 2026-01-10
+  same-month:
+    date: 2026-01
+  # a comment about the next event belongs to it
+  later:
+    date: 2026-02-05
+"""
+
+
+@pytest.mark.parametrize(
+    ("date", "order"),
+    [
+        ("2026-01-09", ["new", "early", "same-month", "later"]),
+        # the same day: after the events already there
+        ("2026-01-10", ["early", "new", "same-month", "later"]),
+        # a month-only event follows the dated events of its month
+        ("2026-01-31", ["early", "new", "same-month", "later"]),
+        ("2026-01", ["early", "same-month", "new", "later"]),
+        ("2026-02-05", ["early", "same-month", "later", "new"]),
+        ("2027-01-01", ["early", "same-month", "later", "new"]),
+    ],
+)
+def test_new_event_goes_where_the_files_order_puts_it(
+    tmp_path: Path, date: str, order: list[str]
+) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(ORDERED, encoding="utf-8")
+    line = add_event(path, ("en", "de"), "new", "call", date, ["ada"])
+    text = path.read_text(encoding="utf-8")
+    assert list(yaml.safe_load(text)["events"]) == order
+    assert text.splitlines()[line - 1] == "  new:"
+
+
+def test_new_event_keeps_blank_lines_and_comments_with_their_events(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(ORDERED, encoding="utf-8")
+    add_event(path, ("en",), "new", "call", "2026-02-01", ["ada"])
+    before, after = ORDERED.split("  # a comment", 1)
+    assert path.read_text(encoding="utf-8") == (
+        before
+        + "  new:\n"
+        + "    type: call\n"
+        + '    date: "2026-02-01"\n'
+        + "    participants: [ada]\n"
+        + '    title:\n      en: ""\n'
+        + '    summary:\n      en: ""\n'
+        + '    body:\n      en: ""\n'
+        + '    sources:\n      - title: ""\n'
+        + "    terms: []\n"
+        + "\n"
+        + "  # a comment"
+        + after
+    )
+
+
+def test_new_event_leaves_a_source_to_name(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(ORDERED, encoding="utf-8")
+    add_event(path, ("en", "de"), "new", "call", "2026-03-01", ["ada"])
+    event = yaml.safe_load(path.read_text(encoding="utf-8"))["events"]["new"]
+    assert event["sources"] == [{"title": ""}]
 
 
 def test_new_event_goes_at_the_end_of_events_when_another_section_follows(tmp_path: Path) -> None:
@@ -59,7 +128,10 @@ def test_new_event_goes_at_the_end_of_events_when_another_section_follows(tmp_pa
     [
         (("Bad_Id", "call", "2026-01-01", ["ada"]), "is not a valid id"),
         (("x", "meting", "2026-01-01", ["ada"]), "did you mean `meeting`?"),
-        (("x", "call", "01.02.2026", ["ada"]), "is not a date"),
+        (
+            ("x", "call", "28.01.2026", ["ada"]),
+            "`28.01.2026` is not a date: write YYYY-MM-DD, or YYYY-MM; did you mean `2026-01-28`?",
+        ),
         (("x", "call", "2026-02-30", ["ada"]), "`2026-02-30` is not a day of the calendar"),
         (("x", "call", "2025-02-29", ["ada"]), "(February 2025 has 28 days)"),
         (("x", "call", "2026-04-31", ["ada"]), "(April 2026 has 30 days)"),
