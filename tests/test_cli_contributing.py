@@ -1,8 +1,11 @@
 """CONTRIBUTING.md quotes the tools' output: every quoted `data/events.yaml:…` line is
-reproduced here by making, on a copy of the real data file, the mistake the guide
-describes, and must appear word for word in what the command prints. A change of wording
-in the tools, or a line number of the data file that moved, fails here until the guide
-is updated (the guide's lines and this table must also stay the same set)."""
+reproduced here by making the mistake the guide describes, and must appear word for word
+in what the command prints. A change of wording in the tools fails here until the guide is
+updated (the guide's lines and this table must also stay the same set).
+
+The mistakes are made on a snapshot of the data file kept with the tests
+(tests/fixtures/guide/events.yaml; the guide says its line numbers are the snapshot's), never
+on the live data/events.yaml: an editor who adds an event must not break these tests."""
 
 from __future__ import annotations
 
@@ -16,9 +19,11 @@ from pathlib import Path
 import pytest
 
 from explainer.cli import main
-from tests.conftest import REPO
+from tests.conftest import FIXTURES, REPO
 
 GUIDE = REPO / "CONTRIBUTING.md"
+#: the data file as it stood when the guide's examples were written
+SNAPSHOT = FIXTURES / "guide" / "events.yaml"
 GIT = ["git", "-c", "user.email=t@example.org", "-c", "user.name=T"]
 
 
@@ -28,8 +33,8 @@ class Mistake:
 
     what: str
     command: str  # validate | new-event | drift
-    #: (line, old, new): on that line of data/events.yaml, `old` becomes `new` (None:
-    #: the line is deleted)
+    #: (line, old, new): on that line of the snapshot, `old` becomes `new` (None: the line
+    #: is deleted)
     edits: tuple[tuple[int, str, str | None], ...]
     lines: tuple[str, ...]
 
@@ -78,14 +83,21 @@ MISTAKES = (
         "new-event",
         (),
         (
-            "data/events.yaml:905: added the event `ministers-talk`; "
+            "data/events.yaml:867: added the event `ministers-talk`; "
             "write its texts in every language:",
-            "  data/events.yaml:910:11: events.ministers-talk.title.en: "
-            "is empty; write the text or remove the field",
-            "  data/events.yaml:911:11: events.ministers-talk.title.de: "
-            "is empty; write the text or remove the field",
-            "  data/events.yaml:913:11: events.ministers-talk.summary.en: "
-            "is empty; write the text or remove the field",
+            *(
+                f"  data/events.yaml:{line}: events.ministers-talk.{field}: "
+                "is empty; write the text or remove the field"
+                for line, field in (
+                    ("872:11", "title.en"),
+                    ("873:11", "title.de"),
+                    ("875:11", "summary.en"),
+                    ("876:11", "summary.de"),
+                    ("878:11", "body.en"),
+                    ("879:11", "body.de"),
+                    ("881:16", "sources[0].title"),
+                )
+            ),
         ),
     ),
     Mistake(
@@ -95,6 +107,35 @@ MISTAKES = (
         (
             "data/events.yaml:580:11: events.sheinbaum-trump-call.summary.de: "
             "changed in en but not in de; check the translation",
+        ),
+    ),
+    Mistake(
+        "a line indented with a tab",
+        "validate",
+        ((796, "    type: meeting", "\ttype: meeting"),),
+        (
+            "data/events.yaml:796:1: line 796 is indented with a tab; YAML needs spaces "
+            "(YAML syntax error: found character that cannot start any token)",
+        ),
+    ),
+    Mistake(
+        "a date written day.month.year",
+        "validate",
+        ((797, "date: 2026-01-23", "date: 23.01.2026"),),
+        (
+            "data/events.yaml:797:11: events.security-implementation-group-meeting.date: "
+            "`23.01.2026` is not a date: write YYYY-MM-DD, or YYYY-MM when only the month is "
+            "known; did you mean `2026-01-23`?",
+        ),
+    ),
+    Mistake(
+        "a date that can be read two ways",
+        "validate",
+        ((797, "date: 2026-01-23", "date: 03/04/2026"),),
+        (
+            "data/events.yaml:797:11: events.security-implementation-group-meeting.date: "
+            "`03/04/2026` is not a date: write YYYY-MM-DD, or YYYY-MM when only the month is "
+            "known; did you mean `2026-04-03` (day first) or `2026-03-04` (month first)?",
         ),
     ),
 )
@@ -122,7 +163,7 @@ def test_the_table_holds_exactly_the_lines_the_guide_quotes() -> None:
 def _apply(text: str, edits: tuple[tuple[int, str, str | None], ...]) -> str:
     lines = text.splitlines(keepends=True)
     for number, old, new in sorted(edits, reverse=True):
-        assert old in lines[number - 1], f"line {number} of data/events.yaml moved: {old!r}"
+        assert old in lines[number - 1], f"line {number} of {SNAPSHOT} is not {old!r}"
         if new is None:
             del lines[number - 1]
         else:
@@ -164,7 +205,7 @@ def test_the_guide_quotes_what_the_tools_print(
 ) -> None:  # type: ignore[no-untyped-def]
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "data").mkdir()
-    shutil.copy(REPO / "data" / "events.yaml", tmp_path / "data" / "events.yaml")
+    shutil.copy(SNAPSHOT, tmp_path / "data" / "events.yaml")
     monkeypatch.chdir(tmp_path)
     status = _run(mistake, tmp_path)
     out, err = capsys.readouterr()
