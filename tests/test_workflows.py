@@ -265,7 +265,7 @@ def test_setup_python_uses_311_without_a_cache() -> None:
 # --- the shared checks ---------------------------------------------------------------------
 
 
-def test_checks_run_in_order_validate_test_build() -> None:
+def test_the_action_checks_the_data_before_it_builds() -> None:
     runs = [step.get("run", "") for step in steps_of(CHECK_ACTION)]
 
     def index(pattern: str) -> int:
@@ -273,25 +273,50 @@ def test_checks_run_in_order_validate_test_build() -> None:
         assert found, f"no step runs {pattern!r}"
         return found[0]
 
-    chromium = index(r"apt-get install -y chromium")
-    shellcheck = index(r"apt-get install -y shellcheck")
     install = index(r"make \.venv/bin/\.installed")
     validate = index(r"\.venv/bin/python -m explainer validate --github")
-    test = index(r"^make test$")
     build = index(r"\.venv/bin/mkdocs build --strict")
-    assert chromium < test and shellcheck < test
-    assert install < validate < test < build
+    assert install < validate < build
+    # the tests are the callers' (after the preview, for pull requests)
+    assert not [run for run in runs if re.search(r"^make test$", run, re.M)]
 
 
-def test_browser_tests_are_required_and_the_build_log_is_kept() -> None:
-    steps = steps_of(CHECK_ACTION)
-    test = next(step for step in steps if step.get("run") == "make test")
-    assert test["env"]["EXPLAINER_REQUIRE_BROWSER"] == "1"
-    build = next(step for step in steps if "mkdocs build --strict" in step.get("run", ""))
+def test_the_build_log_is_kept() -> None:
+    build = next(s for s in steps_of(CHECK_ACTION) if "mkdocs build --strict" in s.get("run", ""))
     assert build["shell"] == "bash"  # -o pipefail: tee does not hide a failed build
     assert re.search(r"\| tee \"\$BUILD_LOG\"", build["run"])
     assert build["env"]["BUILD_LOG"] == "${{ inputs.build-log }}"
     assert build["env"]["SITE_URL"] == "${{ inputs.site-url }}"
+
+
+@pytest.mark.parametrize("workflow", [PR, DEPLOY], ids=lambda path: path.name)
+def test_the_tests_run_after_the_data_check_and_the_build_with_the_browser(
+    workflow: Path,
+) -> None:
+    steps = steps_of(workflow)
+    check = steps.index(step_using(steps, "./.github/actions/check"))
+    [test] = [step for step in steps if step.get("run") == "make test"]
+    assert steps.index(test) > check
+    assert test["env"]["EXPLAINER_REQUIRE_BROWSER"] == "1"
+    # the action installs what the tests need: chromium and shellcheck
+    installs = " ".join(step.get("run", "") for step in steps_of(CHECK_ACTION))
+    assert "apt-get install -y chromium" in installs
+    assert "apt-get install -y shellcheck" in installs
+
+
+def test_a_pull_request_uploads_its_preview_before_the_tests() -> None:
+    steps = steps_of(PR)
+    upload = steps.index(step_using(steps, "actions/upload-artifact@"))
+    test = steps.index(next(step for step in steps if step.get("run") == "make test"))
+    assert upload < test
+    assert "if" not in steps[upload]  # only after a successful data check and build
+
+
+def test_deploy_uploads_the_site_only_after_the_tests() -> None:
+    steps = steps_of(DEPLOY)
+    upload = steps.index(step_using(steps, UPLOAD_PAGES))
+    test = steps.index(next(step for step in steps if step.get("run") == "make test"))
+    assert test < upload
 
 
 # --- pull requests -------------------------------------------------------------------------
