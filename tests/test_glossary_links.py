@@ -158,7 +158,7 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
     assert items == [
         "Gespräch über Zölle – 4. Mai 2026 · Telefonat zitiert",
         "Erklärung zum Öl – 10. Mai 2026 · Erklärung Abgesagt beteiligt",
-        "Handelstreffen – Juni 2026 · Treffen Geplant beteiligt, nannte eine Zahl",
+        "Handelstreffen – Juni 2026 · Treffen Geplant beteiligt, Quelle einer Zahl",
     ]
     assert page.cssselect('a[href="../minister/"]')  # its member, the other way round
 
@@ -178,7 +178,7 @@ def test_timeline_marks_types_scheduled_and_cancelled(site: Path) -> None:
     assert [e.get("data-type") for e in events] == ["call", "statement", "meeting"]
     cancelled, scheduled = events[1], events[2]
     assert cancelled.cssselect("h3 s a")[0].text_content() == "Oil statement"
-    assert cancelled.cssselect(".explainer-status--cancelled")[0].text_content() == "Cancelled"
+    assert cancelled.cssselect(".explainer-status--cancelled")[0].text_content() == "Canceled"
     assert scheduled.cssselect(".explainer-status--scheduled")[0].text_content() == "Scheduled"
     labels = [label.text_content() for label in page.cssselect(".explainer-filter label")]
     assert labels == ["All events", "Calls", "Statements", "Meetings"]
