@@ -65,6 +65,26 @@ def known_environment() -> Iterator[None]:
         yield
 
 
+#: The fixtures that read the live story (data/events.yaml, docs/, mkdocs.yml): a test
+#: using one is marked `story`, and so is any test marked by hand. The story tests must
+#: stay green after any change an editor makes to the story
+#: (tests/test_editor_pull_request.py runs them on a changed copy).
+STORY_FIXTURES = frozenset({"seed_site", "seed_story", "published_site"})
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "story: reads the live story (data/events.yaml, docs/); runs again on an editor's change",
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if STORY_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.story)
+
+
 #: where a build forks its worker process (explainer/background.py), said independently of
 #: it; the tests never inherit EXPLAINER_WORKER, so only the machine decides
 CAN_FORK = sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1

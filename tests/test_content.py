@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import REPO
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.story]
 
 #: the two articles, copied into the repository so that a clone alone runs every test;
 #: the team's originals stand in shared/sources/ beside it (checked below when present)

@@ -264,6 +264,7 @@ def test_drift_of_a_pull_request_that_adds_the_data_file(
     assert "no-such-branch" in capsys.readouterr().err
 
 
+@pytest.mark.story
 def test_editors_tools_find_the_schema() -> None:
     first_line = (REPO / "data" / "events.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=../explainer/events.schema.json"
