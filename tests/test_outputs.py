@@ -70,16 +70,24 @@ def test_icalendar(published_site: Path, seed_story, lang: str) -> None:  # type
 
 
 def test_calendar_uids_are_stable_and_times_carry_their_zone(tmp_path: Path) -> None:
-    config = make_site(tmp_path, minimal_yaml())
+    data = minimal_yaml().replace(
+        "    date: 2026-03-02\n",
+        "    date: 2026-03-02\n    time: '18:30'\n    timezone: Europe/Berlin\n",
+    )
+    config = make_site(tmp_path, data)
     builds = []
     for name in ("one", "two"):
         assert mkdocs_build(config, tmp_path / name).returncode == 0
         builds.append((tmp_path / name / "de" / "events.ics").read_bytes())
     assert builds[0] == builds[1]
     calendar = icalendar.Calendar.from_ical(builds[0])
-    [meeting] = [e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("council-meeting@")]
-    assert meeting["dtstart"].params["TZID"] == "Europe/Berlin"
+    entries = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+    assert entries["first-call"]["dtstart"].params["TZID"] == "Europe/Berlin"
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    # the meeting has a time but only its month: no day to put the time on
+    meeting = entries["council-meeting"]
+    assert meeting.decoded("dtstart") == datetime.date(2026, 3, 1)
+    assert str(meeting["x-explainer-date-precision"]) == "MONTH"
     assert str(meeting["location"]) == "Rathaus"
 
 

@@ -3,7 +3,8 @@
 Stable UIDs (`<event id>@<site host>`), STATUS from the event's status (held: CONFIRMED,
 scheduled: TENTATIVE, cancelled: CANCELLED), LANGUAGE on every text, VTIMEZONE for events
 with a time. An event known only by its month spans that whole month as all-day dates and
-says so in its description and in X-EXPLAINER-DATE-PRECISION:MONTH.
+says so in its description and in X-EXPLAINER-DATE-PRECISION:MONTH, even with a time (which
+has no day to stand on).
 """
 
 from __future__ import annotations
@@ -41,18 +42,18 @@ def calendar(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         entry.add("uid", f"{event.id}@{host or 'explainer'}")
         entry.add("dtstamp", stamp)
         description = [ctx.text(event.summary)]
-        if event.time and event.timezone:
-            entry.add("dtstart", event_start(event))
-        elif event.date.day is not None:
-            day = event.date.first_day
-            entry.add("dtstart", day)
-            entry.add("dtend", day + datetime.timedelta(days=1))
-        else:
+        if event.date.day is None:  # with a time too: its day is not known
             first = event.date.first_day
             entry.add("dtstart", first)
             entry.add("dtend", _next_month(first))
             entry.add("x-explainer-date-precision", "MONTH")
             description.insert(0, ctx.t("calendar.month_only", month=ctx.l10n.date(event.date)))
+        elif event.time and event.timezone:
+            entry.add("dtstart", event_start(event))
+        else:
+            day = event.date.first_day
+            entry.add("dtstart", day)
+            entry.add("dtend", day + datetime.timedelta(days=1))
         entry.add("summary", ctx.text(event.title), parameters=text)
         page = urls.absolute(urls.page(lang, event_path(event.id)))
         if page:

@@ -1,0 +1,54 @@
+"""Small stories for unit tests: tests/fixtures/minimal.yaml as the site reads it, edited
+per test, turned into a Story or a loaded Explainer (validated, as a build loads it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from explainer.loader import load_text
+from explainer.model import Story, build_story
+from explainer.site import Explainer, SiteConfig
+from tests.conftest import minimal_yaml
+
+LANGUAGES = ("en", "de")
+
+
+def minimal_data() -> dict[str, Any]:
+    """A fresh copy of the minimal fixture's data (dates stay text, as the loader reads them)."""
+    loaded = load_text(minimal_yaml(), "data/events.yaml")
+    assert loaded.problems == []
+    data: dict[str, Any] = loaded.data
+    return data
+
+
+def event(title: str, date: str, **fields: Any) -> dict[str, Any]:
+    """An event of the minimal fixture's actors, with its title in both languages."""
+    return {
+        "type": "call",
+        "date": date,
+        "participants": ["ada"],
+        "title": {"en": title, "de": f"{title} (de)"},
+        "summary": {"en": f"About {title}.", "de": f"Über {title}."},
+        **fields,
+    }
+
+
+def story(data: dict[str, Any] | None = None) -> Story:
+    return build_story(data if data is not None else minimal_data(), LANGUAGES)
+
+
+def load(
+    tmp_path: Path,
+    data: dict[str, Any] | None = None,
+    site_url: str | None = None,
+    languages: tuple[str, ...] = LANGUAGES,
+) -> Explainer:
+    """The site of `data` as a build loads it: written to a file, validated, rendered."""
+    (tmp_path / "data").mkdir(exist_ok=True)
+    text = yaml.safe_dump(data if data is not None else minimal_data(), allow_unicode=True)
+    (tmp_path / "data" / "events.yaml").write_text(text, encoding="utf-8")
+    config = SiteConfig.from_settings(tmp_path, languages, tmp_path / "docs", None, site_url)
+    return Explainer.load(config)
