@@ -1,0 +1,310 @@
+"""The story the pages are made of: every field of the data where the views expect it, and
+the orders a reader sees (timeline, previous/next, related, an actor's events)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from explainer.model import (
+    CLAIMED_FIGURE,
+    PARTICIPANT,
+    QUOTED,
+    Actor,
+    Event,
+    EventDate,
+    Figure,
+    Quote,
+    Source,
+    Term,
+)
+from tests.stories import event, minimal_data, story
+
+BOTH = ("en", "de")
+
+
+def same(text: str) -> dict[str, str]:
+    """A plain text, as each language reads it."""
+    return dict.fromkeys(BOTH, text)
+
+
+def test_the_minimal_file_becomes_exactly_this_story() -> None:
+    data = minimal_data()
+    data["actors"]["bob"]["description"] = {"en": "A *speaker*.", "de": "Ein *Redner*."}
+    data["events"]["council-meeting"]["sources"].append(
+        {"title": {"en": "Report", "de": "Bericht"}, "publisher": "Reuters"}
+    )
+    result = story(data)
+
+    assert list(result.actors) == ["ada", "council", "bob"]
+    assert result.actors == {
+        "ada": Actor(
+            id="ada",
+            name=same("Ada Example"),
+            kind="person",
+            role={"en": "Mayor of Exampleton", "de": "Bürgermeisterin von Exampleton"},
+            country="DE",
+            member_of="council",
+        ),
+        "council": Actor(
+            id="council",
+            name={"en": "City council", "de": "Stadtrat"},
+            kind="institution",
+            country="DE",
+        ),
+        "bob": Actor(
+            id="bob",
+            name=same("Bob Sample"),
+            kind="person",
+            country="US",
+            description={"en": "A *speaker*.", "de": "Ein *Redner*."},
+        ),
+    }
+    assert result.glossary == {
+        "budget": Term(
+            id="budget",
+            term={"en": "Budget", "de": "Haushalt"},
+            definition={
+                "en": "A plan of income and spending. It is voted on yearly.",
+                "de": "Ein Plan der Einnahmen und Ausgaben. Er wird jährlich beschlossen.",
+            },
+            aliases={"en": ("budgets",), "de": ("Haushalts",)},
+            see_also=("tax",),
+        ),
+        "tax": Term(
+            id="tax",
+            term={"en": "Tax", "de": "Steuer"},
+            definition={
+                "en": "Money paid to the state.",
+                "de": "Geld, das an den Staat gezahlt wird.",
+            },
+        ),
+    }
+    assert list(result.events) == ["first-call", "council-meeting", "statement"]
+    assert result.events["first-call"] == Event(
+        id="first-call",
+        type="call",
+        date=EventDate(2026, 3, 2),
+        participants=("ada", "bob"),
+        title={"en": "Ada calls Bob", "de": "Ada ruft Bob an"},
+        summary={"en": "They talk about the budget.", "de": "Sie sprechen über den Haushalt."},
+        quotes=(Quote("ada", {"en": "We agree.", "de": "Wir sind uns einig."}),),
+        figures=(
+            Figure(
+                "first-call",
+                "ada",
+                {"en": "Budget growth", "de": "Haushaltswachstum"},
+                12.5,
+                "percent",
+            ),
+            Figure("first-call", "bob", {"en": "Grain", "de": "Getreide"}, 1500, "tonnes", "about"),
+        ),
+        terms=("budget",),
+    )
+    assert result.events["council-meeting"] == Event(
+        id="council-meeting",
+        type="meeting",
+        date=EventDate(2026, 3),
+        participants=("council",),
+        title={"en": "Council meets", "de": "Der Stadtrat tagt"},
+        summary={"en": "The council votes.", "de": "Der Stadtrat stimmt ab."},
+        status="scheduled",
+        time="10:00",
+        timezone="Europe/Berlin",
+        place={"en": "Town hall", "de": "Rathaus"},
+        sources=(
+            Source(
+                title=same("Minutes"),
+                url="https://example.org/minutes",
+                publisher={"en": "City", "de": "Stadt"},
+                date="2026-03-01",
+            ),
+            Source(title={"en": "Report", "de": "Bericht"}, publisher=same("Reuters")),
+        ),
+        related=("first-call",),
+    )
+    assert result.events["statement"] == Event(
+        id="statement",
+        type="statement",
+        date=EventDate(2026, 2, 28),
+        participants=("bob",),
+        title={"en": "Bob speaks", "de": "Bob spricht"},
+        summary={"en": "Bob makes a statement.", "de": "Bob gibt eine Erklärung ab."},
+        body={
+            "en": "Bob *said* things.\n\nMore things.",
+            "de": "Bob *sagte* Dinge.\n\nWeitere Dinge.",
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "qualifier"),
+    [
+        ({}, None),
+        ({"approximate": False}, None),
+        ({"approximate": True}, "about"),
+        ({"qualifier": "nearly"}, "nearly"),
+        ({"qualifier": "over"}, "over"),
+        # the qualifier says how; `approximate: true` beside it adds nothing
+        ({"qualifier": "nearly", "approximate": True}, "nearly"),
+    ],
+)
+def test_a_qualifier_wins_over_approximate(fields: dict[str, Any], qualifier: str | None) -> None:
+    data = minimal_data()
+    data["events"]["statement"]["figures"] = [
+        {"by": "bob", "label": same("Tons"), "value": 320, "unit": "tonnes", **fields}
+    ]
+    [figure] = story(data).events["statement"].figures
+    assert figure.qualifier == qualifier
+    assert figure.approximate is (qualifier is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "iso"),
+    [
+        ("2026-03-02", EventDate(2026, 3, 2), "2026-03-02"),
+        ("2026-03", EventDate(2026, 3), "2026-03"),
+        ("0987-01-05", EventDate(987, 1, 5), "0987-01-05"),
+    ],
+)
+def test_dates_read_and_written(text: str, date: EventDate, iso: str) -> None:
+    assert EventDate.parse(text) == date
+    assert date.iso == iso
+
+
+def test_a_month_only_date_sorts_after_every_day_of_its_month() -> None:
+    dates = [
+        EventDate(2026, 4, 1),
+        EventDate(2026, 3),
+        EventDate(2026, 3, 31),
+        EventDate(2025, 12),
+        EventDate(2026, 1, 1),
+        EventDate(2026, 3, 1),
+    ]
+    assert sorted(dates, key=lambda d: d.sort_key) == [
+        EventDate(2025, 12),
+        EventDate(2026, 1, 1),
+        EventDate(2026, 3, 1),
+        EventDate(2026, 3, 31),
+        EventDate(2026, 3),
+        EventDate(2026, 4, 1),
+    ]
+
+
+def timed(title: str, date: str, time: str, **fields: Any) -> dict[str, Any]:
+    return event(title, date, time=time, timezone="Europe/Berlin", **fields)
+
+
+def ordered_story() -> dict[str, Any]:
+    """Events in a file order that is not their order in time."""
+    data = minimal_data()
+    data["events"] = {
+        "afternoon": timed("Afternoon", "2026-03-02", "14:00"),
+        "month": event("Some day in March", "2026-03"),
+        "morning": timed("Morning", "2026-03-02", "09:30"),
+        "also-morning": timed("Also at half past nine", "2026-03-02", "09:30"),
+        "april": event("April", "2026-04-01"),
+        "last-of-march": event("Last of March", "2026-03-31"),
+        "february": event("February", "2026-02-28"),
+        "ten": timed("Ten", "2026-03-02", "10:00"),
+    }
+    return data
+
+
+CHRONOLOGICAL = [
+    "february",
+    "morning",
+    "also-morning",
+    "ten",
+    "afternoon",
+    "last-of-march",
+    "month",
+    "april",
+]
+
+
+def test_chronological_same_day_by_time_then_file_order() -> None:
+    assert [e.id for e in story(ordered_story()).chronological] == CHRONOLOGICAL
+
+
+def test_previous_and_next_follow_time_and_stop_at_the_ends() -> None:
+    result = story(ordered_story())
+    previous = {e: getattr(result.previous_event(e), "id", None) for e in CHRONOLOGICAL}
+    following = {e: getattr(result.next_event(e), "id", None) for e in CHRONOLOGICAL}
+    assert previous == dict(zip(CHRONOLOGICAL, [None, *CHRONOLOGICAL[:-1]], strict=True))
+    assert following == dict(zip(CHRONOLOGICAL, [*CHRONOLOGICAL[1:], None], strict=True))
+
+
+def test_related_events_show_on_both_sides_in_time_order() -> None:
+    data = ordered_story()
+    data["events"]["month"]["related"] = ["april", "february"]
+    data["events"]["ten"]["related"] = ["month"]
+    result = story(data)
+    related = {e: [r.id for r in result.related_events(e)] for e in ("month", "april", "ten")}
+    assert related == {
+        "month": ["february", "ten", "april"],
+        "april": ["month"],
+        "ten": ["month"],
+    }
+    assert result.related_events("morning") == []
+
+
+def test_involvement_in_time_order_with_every_way_of_taking_part() -> None:
+    data = ordered_story()
+    events = data["events"]
+    events["april"]["participants"] = ["bob"]
+    events["april"]["quotes"] = [{"by": "ada", "text": same("Yes.")}]
+    events["morning"]["participants"] = ["bob"]
+    events["morning"]["figures"] = [
+        {"by": "ada", "label": same("Share"), "value": 3, "unit": "percent"}
+    ]
+    events["month"]["quotes"] = [{"by": "ada", "text": same("No.")}]
+    events["month"]["figures"] = [
+        {"by": "ada", "label": same("Tons"), "value": 1, "unit": "tonnes"}
+    ]
+    result = story(data)
+    ada = [(e.id, ways) for e, ways in result.involvement("ada")]
+    assert ada == [
+        ("february", {PARTICIPANT}),
+        ("morning", {CLAIMED_FIGURE}),
+        ("also-morning", {PARTICIPANT}),
+        ("ten", {PARTICIPANT}),
+        ("afternoon", {PARTICIPANT}),
+        ("last-of-march", {PARTICIPANT}),
+        ("month", {PARTICIPANT, QUOTED, CLAIMED_FIGURE}),
+        ("april", {QUOTED}),
+    ]
+    assert [(e.id, ways) for e, ways in result.involvement("bob")] == [
+        ("morning", {PARTICIPANT}),
+        ("april", {PARTICIPANT}),
+    ]
+    assert result.involvement("council") == []
+
+
+def test_members_in_file_order_and_figures_in_time_order() -> None:
+    data = ordered_story()
+    data["actors"]["bob"]["member_of"] = "council"
+    data["events"]["april"]["figures"] = [
+        {"by": "bob", "label": same("First of April"), "value": 1, "unit": "count"},
+        {"by": "ada", "label": same("Second of April"), "value": 2, "unit": "count"},
+    ]
+    data["events"]["february"]["figures"] = [
+        {"by": "bob", "label": same("February"), "value": 3, "unit": "count"}
+    ]
+    result = story(data)
+    assert [a.id for a in result.members("council")] == ["ada", "bob"]
+    assert result.members("ada") == []
+    assert [(f.event_id, f.label["en"]) for f in result.figures] == [
+        ("february", "February"),
+        ("april", "First of April"),
+        ("april", "Second of April"),
+    ]
+
+
+def test_scheduled_events_in_time_order() -> None:
+    data = ordered_story()
+    for event_id in ("april", "morning", "february"):
+        data["events"][event_id]["status"] = "scheduled"
+    data["events"]["ten"]["status"] = "cancelled"
+    assert [e.id for e in story(data).scheduled] == ["february", "morning", "april"]
