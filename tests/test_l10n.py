@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from babel import Locale
 
-from explainer.l10n import Localizer
+from explainer.l10n import Localizer, babel_locale
 from explainer.model import EventDate, Figure
 from explainer.strings import BUILTIN_DIR, StringsError, load_strings
 
@@ -69,9 +70,40 @@ def test_country_names() -> None:
     assert l10n("de").country("US") == "Vereinigte Staaten"
 
 
-def test_time_with_zone() -> None:
-    assert l10n("de").time("10:00", "Europe/Berlin").startswith("10:00 (")
-    assert "Mitteleuropäische" in l10n("de").time("10:00", "Europe/Berlin")
+@pytest.mark.parametrize(
+    ("lang", "hhmm", "zone", "expected"),
+    [
+        ("de", "09:45", "Europe/Berlin", "09:45 (Mitteleuropäische Zeit)"),
+        ("en", "09:45", "Europe/Berlin", "9:45\u202fAM (Central European Time)"),
+        ("de", "18:05", "America/Mexico_City", "18:05 (Nordamerikanische Zentralzeit)"),
+        ("en", "18:05", "America/Mexico_City", "6:05\u202fPM (Central Time)"),
+    ],
+)
+def test_time_with_the_long_name_of_its_zone(
+    lang: str, hhmm: str, zone: str, expected: str
+) -> None:
+    assert l10n(lang).time(hhmm, zone) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "expected"),
+    [
+        ("en", EventDate(1999, 12), "Dec 1999"),
+        ("de", EventDate(1999, 12), "Dez. 1999"),
+        ("de", EventDate(2026, 3, 2), "März 2026"),
+    ],
+)
+def test_short_months_of_the_timeline_axis(lang: str, date: EventDate, expected: str) -> None:
+    assert l10n(lang).month_short(date) == expected
+
+
+def test_language_codes_with_a_region_either_way() -> None:
+    assert babel_locale("pt-BR") == babel_locale("pt_BR") == Locale("pt", "BR")
+    assert babel_locale("de") == Locale("de")
+
+
+def test_a_country_code_babel_has_no_name_for_shows_as_written() -> None:
+    assert l10n("de").country("XX") == "XX"
 
 
 def test_german_sort_key_puts_umlauts_with_their_vowel() -> None:
