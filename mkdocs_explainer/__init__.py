@@ -1,0 +1,15 @@
+"""The explainer's MkDocs integration: small modules, one job each, that adapt MkDocs'
+events to the core (`explainer`, which knows nothing of MkDocs).
+
+A site names `hooks/explainer_mkdocs.py` under `hooks:`; that file is only the table of
+MkDocs events and calls these modules:
+
+- `state`: what one build (all its language passes) shares;
+- `i18n`: the coupling with mkdocs-static-i18n (languages, per-language files, switcher);
+- `pages`: the generated pages as MkDocs files and pages;
+- `staging`: building into `<site_dir>.partial`, put in place only on success;
+- `search`: one search index per language;
+- `sitemaps`: one sitemap per language, and a reproducible `sitemap.xml.gz`;
+- `not_found`: the root 404 page, in the default language, linking every language;
+- `toc`: `toc_depth` in a page's front matter.
+"""

@@ -1,0 +1,34 @@
+"""Python's cyclic garbage collector kept from walking the build's long-lived objects.
+
+MkDocs keeps every page it has converted (content, table of contents, search entries)
+until the build ends, and the data, the files and MkDocs' state live as long: each full
+collection walked more of them than the last. Freezing what exists after the files are
+known, and collecting and freezing again every FREEZE_EVERY page events, leaves each
+later pass only what is new. The next build (`mkdocs serve` never shuts down between
+builds) or the shutdown hands them back. Measurements: bench/PROFILE.md.
+"""
+
+from __future__ import annotations
+
+import gc
+
+#: page events (a page's content, then its finished HTML: two a page) between two full
+#: collections whose survivors are then frozen
+FREEZE_EVERY = 1000
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.page_events = 0
+
+    def freeze(self) -> None:
+        gc.freeze()
+
+    def page_done(self) -> None:
+        self.page_events += 1
+        if self.page_events % FREEZE_EVERY == 0:
+            gc.collect()
+            gc.freeze()
+
+    def release(self) -> None:
+        gc.unfreeze()

@@ -1,0 +1,51 @@
+"""The data of a build, loaded and validated in its first language pass, before MkDocs
+cleans anything: a data error stops the build with located lines, no traceback, and
+leaves the previous site/ as it was."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from explainer.problems import DataError
+from explainer.site import ConfigError, Explainer, SiteConfig
+from explainer.strings import StringsError
+from mkdocs_explainer import i18n
+
+log = logging.getLogger("mkdocs.hooks.explainer")
+
+
+def site_config(config: MkDocsConfig) -> SiteConfig:
+    """The core's settings, from mkdocs.yml (`extra.explainer`, languages, site_url)."""
+    return SiteConfig.from_settings(
+        Path(config.config_file_path).parent,
+        i18n.languages(config),
+        Path(config.docs_dir),
+        config.extra.get("explainer"),
+        config.site_url,
+    )
+
+
+def load(config: MkDocsConfig) -> Explainer:
+    try:
+        site = site_config(config)
+        explainer = Explainer.load(site)
+    except DataError as error:
+        sys.stderr.write(error.report() + "\n")
+        sys.stderr.flush()
+        raise PluginError(
+            f"{error}: the site was not built and the previous site/ is untouched; "
+            "fix the lines above (`make validate` checks the data alone)"
+        ) from None
+    except (ConfigError, StringsError) as error:
+        raise PluginError(f"explainer: {error}") from None
+    story = explainer.story
+    log.info(
+        f"explainer: {site.data_path.name} loaded and validated: {len(story.events)} "
+        f"events, {len(story.actors)} actors, {len(story.glossary)} terms"
+    )
+    return explainer
