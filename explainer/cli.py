@@ -167,7 +167,8 @@ def _drift(args: argparse.Namespace) -> int:
             print(drift.github_annotation())
     count = len(drifts)
     print(
-        f"{count} text{'s' if count != 1 else ''} changed in only some languages (vs {args.base})."
+        f"{count} text{'s' if count != 1 else ''} changed in only some languages "
+        f"(compared with {args.base})."
     )
     return 0
 

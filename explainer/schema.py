@@ -66,6 +66,41 @@ def _fast_check(languages: tuple[str, ...]) -> Any:
     return fastjsonschema.compile(_validator(languages).schema)
 
 
+def _resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """A schema node with its `$ref` followed and its first `allOf` part taken."""
+    definitions = static_schema()["definitions"]
+    while True:
+        if "$ref" in node:
+            node = definitions[node["$ref"].rsplit("/", 1)[1]]
+        elif "allOf" in node:
+            node = node["allOf"][0]
+        else:
+            return node
+
+
+def optional_field(path: NodePath) -> str | None:
+    """The field that holds the value at `path`, if an editor may leave it out: `body` for
+    `events.x.body.en`; None for `events.x.title.en` (a title is required, and so is
+    every language of it)."""
+    node: dict[str, Any] = static_schema()
+    field: tuple[str, bool] | None = None
+    for part in path:
+        node = _resolve(node)
+        if "anyOf" in node:  # a text, or a text per language: the mapping, below
+            mappings = [_resolve(b) for b in node["anyOf"] if _resolve(b).get("type") == "object"]
+            node = mappings[0] if mappings and not isinstance(part, int) else node
+        if isinstance(part, int):
+            node = node.get("items", {})
+        elif part in node.get("properties", {}):
+            field = (part, part not in node.get("required", []))
+            node = node["properties"][part]
+        elif isinstance(node.get("additionalProperties"), dict):
+            node = node["additionalProperties"]  # an id, or a language
+        else:
+            return None
+    return field[0] if field and field[1] else None
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
@@ -174,7 +209,9 @@ class _Translator:
             return
 
         if validator == "pattern" and error.validator_value == "\\S":
-            yield self.loaded.problem(path, "is empty; write the text or remove the field")
+            field = optional_field(path)
+            remove = f" or remove `{field}`" if field else ""
+            yield self.loaded.problem(path, f"is empty; write the text{remove}")
             return
 
         if validator == "maxLength":

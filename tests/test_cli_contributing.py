@@ -86,16 +86,15 @@ MISTAKES = (
             "data/events.yaml:867: added the event `ministers-talk`; "
             "write its texts in every language:",
             *(
-                f"  data/events.yaml:{line}: events.ministers-talk.{field}: "
-                "is empty; write the text or remove the field"
-                for line, field in (
-                    ("872:11", "title.en"),
-                    ("873:11", "title.de"),
-                    ("875:11", "summary.en"),
-                    ("876:11", "summary.de"),
-                    ("878:11", "body.en"),
-                    ("879:11", "body.de"),
-                    ("881:16", "sources[0].title"),
+                f"  data/events.yaml:{line}: events.ministers-talk.{field}: is empty; {what}"
+                for line, field, what in (
+                    ("872:11", "title.en", "write the text"),
+                    ("873:11", "title.de", "write the text"),
+                    ("875:11", "summary.en", "write the text"),
+                    ("876:11", "summary.de", "write the text"),
+                    ("878:11", "body.en", "write the text or remove `body`"),
+                    ("879:11", "body.de", "write the text or remove `body`"),
+                    ("881:16", "sources[0].title", "write the text"),
                 )
             ),
         ),
@@ -216,6 +215,6 @@ def test_the_guide_quotes_what_the_tools_print(
             "\n".join(printed)
         )
     if mistake.command == "drift":
-        summary = "1 text changed in only some languages (vs origin/main)."
+        summary = "1 text changed in only some languages (compared with origin/main)."
         assert summary in printed
         assert any(summary in block.splitlines() for block in _guide_text_blocks())
