@@ -1,0 +1,200 @@
+"""MkDocs hooks for the explainer: the table of MkDocs events, each handed to the small
+modules of `mkdocs_explainer`, which adapt them to the core (`explainer`).
+
+A site's hooks file (named under `hooks:` in mkdocs.yml) is `from mkdocs_explainer.hooks
+import *`: MkDocs finds these `on_*` functions in it. The data is loaded and validated
+once per build (on the first language pass); every language pass adds that language's
+generated pages after the i18n plugin has sorted the hand-written ones (priority
+-101 < -100).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from explainer.background import Background
+from explainer.urls import OUTPUTS
+from explainer.views.base import GLOSSARY
+from mkdocs_explainer import head, i18n, loading, pages, search, sitemaps, theme
+from mkdocs_explainer.state import BuildState
+from mkdocs_explainer.toc import TocDepthError, limit_toc, toc_depth
+
+log = logging.getLogger("mkdocs.hooks.explainer")
+_build = BuildState()
+
+
+# --- start: the build, its data and its staging folder ------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _build.command, _build.dirty = command, dirty
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n.check(config)
+    if i18n.first_pass(config):
+        _build.new_build()
+        _build.explainer = loading.load(config)
+        # a forked worker only for a build (`mkdocs serve` rebuilds while its server
+        # threads run); whether it may fork is checked again when it does
+        _build.background = Background(_build.explainer, use_worker=_build.command == "build")
+        if _build.command == "build" and not _build.dirty:
+            config.site_dir = _build.staging.start(config.site_dir)
+    theme.configure(config)
+    return config
+
+
+# --- generate: each language pass's pages and outputs --------------------------------------
+
+
+@event_priority(-101)  # after the i18n plugin (-100) has sorted the hand-written files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    explainer, background = _build.explainer, _build.background
+    assert explainer is not None and background is not None, "on_config did not load the data"
+    languages, language = i18n.languages(config), i18n.current_language(config)
+    # what this pass needs only at on_env goes to the worker first
+    outputs = background.outputs(language, config.site_name)
+    first = not _build.coming_pages
+    generated = [
+        pages.page_file(config, page, language, languages)
+        for page in _build.pages_of(language, languages)
+    ]
+    if first and background.forked:
+        log.debug("explainer: a worker process makes outputs and the other languages' pages")
+    for file in generated:
+        files.append(file)
+    i18n.register(config, language, generated)
+    _build.outputs = []
+    for name in OUTPUTS:
+        file = pages.output_file(config, language, name, explainer.urls.output(language, name))
+        files.append(file)
+        _build.outputs.append((file, name, outputs))
+    if files.get_file_from_path(theme.STYLESHEET) is None:
+        files.append(File.generated(config, theme.STYLESHEET, content=theme.stylesheet()))
+    _build.collector.freeze()
+    return files
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """The feed, calendar and export of this language pass, made meanwhile, as the
+    content of their files: MkDocs copies them right after this event."""
+    for file, name, content in _build.outputs:
+        file.content_bytes = content.result()[name]
+    _build.outputs = []
+    if not _build.coming_pages and _build.background is not None:
+        _build.background.close()  # this was its last work: every language pass has begun
+    return env
+
+
+# --- pages: blocks, glossary links, "appears in", head tags --------------------------------
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    explainer = _build.explainer
+    if explainer is None or getattr(page.file, "generated_by", None) is not None:
+        return markdown
+    language = i18n.file_language(page.file, config)
+    source = page.file.abs_src_path or page.file.src_uri
+    return explainer.expand_blocks(language, markdown, i18n.neutral_path(page.file), source)
+
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link glossary terms; remember which terms the page mentions for the glossary."""
+    try:
+        depth = toc_depth(page.meta, page.file.src_uri)
+    except TocDepthError as error:
+        raise PluginError(str(error)) from None
+    if depth is not None:
+        limit_toc(page.toc, depth)
+    explainer = _build.explainer
+    if explainer is None:
+        return content
+    languages, language = i18n.languages(config), i18n.file_language(page.file, config)
+    path = i18n.neutral_path(page.file)
+    glossary_url = pages.counterpart(config, GLOSSARY, language, languages[0]).url
+    href = "" if path == GLOSSARY else get_relative_url(glossary_url, page.url)
+    linked = explainer.link_terms(language, content, href)
+    title = html.unescape(page.title or path)  # MkDocs page titles are HTML
+    _build.mentions.record(language, path, title, page.url, tuple(linked.mentioned))
+    _build.collector.page_done()
+    return linked.html
+
+
+@event_priority(0)  # after the i18n plugin (50), which leaves home pages on absolute links
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+    """Fill the glossary's "appears in" lines (every page's content is known by now), and
+    point every language switcher entry and hreflang link at the counterpart page."""
+    explainer = _build.explainer
+    if explainer is not None and i18n.neutral_path(page.file) == GLOSSARY and page.content:
+        language = i18n.file_language(page.file, config)
+        refs = _build.mentions.refs(language, page.url)
+        page.content = explainer.fill_appears_in(language, page.content, refs)
+    i18n.point_switcher_at_counterparts(config, page.file)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    explainer = _build.explainer
+    if explainer is None:
+        return output
+    output = head.finish_page(output, page, config, explainer)
+    prefix = explainer.urls.prefix(i18n.file_language(page.file, config))
+    _build.collector.page_done()
+    return search.point_search_at_language(output, prefix)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    explainer = _build.explainer
+    if template_name != "404.html" or explainer is None:
+        return output
+    return _build.not_found.render(output, explainer, config.site_url)
+
+
+# --- finish: per-language search and sitemaps, the staged site put in place ---------------
+
+
+@event_priority(-101)  # after the i18n plugin merged every language's search entries
+def on_post_build(config: MkDocsConfig) -> None:
+    explainer, first = _build.explainer, i18n.first_pass(config)
+    if first:  # the last language pass is done (strict mode may still fail the build)
+        _build.staging.succeeded = True
+    if explainer is None or i18n.plugin(config) is None:
+        return
+    site_dir = Path(config.site_dir)
+    if first:
+        sitemaps.write_language_sitemaps(site_dir, explainer.urls, explainer.timestamp())
+    # the default language's pass ends last, after the nested passes of the others
+    language = explainer.urls.default if first else i18n.current_language(config)
+    search.write_language_index(site_dir, explainer.urls, language)
+
+
+def on_build_error(error: Exception) -> None:
+    _build.stop_background()
+    _build.staging.failed()
+
+
+def on_shutdown() -> None:
+    try:
+        _build.stop_background()
+    finally:
+        _build.collector.release()
+        _build.staging.finish()
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    explainer = _build.explainer
+    if explainer is not None:
+        server.watch(str(explainer.config.data_path))
+        for directory in explainer.config.strings_dirs:
+            server.watch(str(directory))
+    return server
