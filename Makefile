@@ -1,4 +1,6 @@
-# Everything runs in .venv, created from requirements.txt (exact pins) on first use.
+# Everything runs in .venv, created from requirements.txt (exact pins) on first use, with
+# the generator installed into it from this folder (editable: a change to its code applies
+# at once), as a new site installs it from its requirements.txt.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -15,10 +17,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %d.%d)" % sys.version_info[:2] if sys.version_info < (3, 11) else 0)'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 ## serve: build the site and serve it with live reload on http://$(ADDR)/
