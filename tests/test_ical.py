@@ -144,3 +144,13 @@ def test_a_timed_event_starts_at_its_local_time_in_its_zone(tmp_path: Path) -> N
     assert call["dtstart"].params["TZID"] == "America/Mexico_City"
     assert "dtend" not in call and "x-explainer-date-precision" not in call
     assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["America/Mexico_City"]
+
+
+def test_a_zone_without_a_time_is_a_whole_day(tmp_path: Path) -> None:
+    data = minimal_data()
+    data["events"]["first-call"]["timezone"] = "America/Mexico_City"
+    cal = read(tmp_path, "en", data)
+    call = events_of(cal)["first-call"]
+    assert call.decoded("dtstart") == datetime.date(2026, 3, 2)
+    assert call.decoded("dtend") == datetime.date(2026, 3, 3)
+    assert cal.walk("VTIMEZONE") == []

@@ -72,6 +72,8 @@ def test_outputs_and_absolute_urls() -> None:
         ("de/", "404.html", "de/"),
         ("", "404.html", "./"),
         ("assets/x.css", "de/feed.xml", "../assets/x.css"),
+        # hand-written pages may be named anything, capitals too
+        ("", "de/X/", "../../"),
     ],
 )
 def test_relative_urls_reach_their_target(target: str, from_page: str, link: str) -> None:

@@ -1,0 +1,206 @@
+"""Blocks in hand-written pages (`<!-- explainer:NAME -->`): what each one shows, in which
+order, where an unknown one stands (line and column), and that nothing else of the page
+changes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+
+from explainer.problems import DataError
+from explainer.strings import load_strings
+from explainer.views.blocks import BlockError, check_pages, unknown_blocks
+from tests.site_markdown import render
+from tests.stories import event, load, minimal_data
+
+STRINGS = load_strings(("en", "de"))
+KNOWN = "timeline-chart, figures-chart, key-figures, upcoming, latest"
+
+
+def shown(page_markdown: str) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(render(page_markdown), create_parent="div")
+
+
+def items(page_markdown: str) -> list[tuple[str, str]]:
+    """Each list item's linked title and where it links."""
+    return [(a.text_content(), a.get("href")) for a in shown(page_markdown).cssselect("li > a")]
+
+
+def item_texts(page_markdown: str) -> list[str]:
+    """What each list item says, white space folded."""
+    return [" ".join(li.text_content().split()) for li in shown(page_markdown).iter("li")]
+
+
+def many_events() -> dict[str, Any]:
+    """Five held events (in a file order that is not their order in time), one scheduled,
+    one cancelled, the scheduled and cancelled ones newer than every held one."""
+    data = minimal_data()
+    data["events"] = {
+        "third": event("Third", "2026-01-20"),
+        "first": event("First", "2026-01-05"),
+        "fifth": event("Fifth", "2026-02"),
+        "later": event("Later", "2026-03-10", status="scheduled"),
+        "second": event("Second", "2026-01-12"),
+        "off": event("Off", "2026-03-01", status="cancelled"),
+        "fourth": event("Fourth", "2026-02-03", time="09:00", timezone="Europe/Berlin"),
+        "soon": event("Soon", "2026-03-04", status="scheduled"),
+    }
+    return data
+
+
+def test_latest_is_the_three_most_recent_held_events_newest_first(tmp_path: Path) -> None:
+    explainer = load(tmp_path, many_events())
+    md = explainer.expand_blocks("en", "<!-- explainer:latest -->\n", "index.md", "d/index.md")
+    assert items(md) == [
+        ("Fifth", "events/fifth.md"),
+        ("Fourth", "events/fourth.md"),
+        ("Third", "events/third.md"),
+    ]
+    assert item_texts(md) == [
+        "Fifth — February 2026 · Call About Fifth.",
+        "Fourth — February 3, 2026 · Call About Fourth.",
+        "Third — January 20, 2026 · Call About Third.",
+    ]
+
+
+def test_upcoming_is_every_scheduled_event_oldest_first(tmp_path: Path) -> None:
+    explainer = load(tmp_path, many_events())
+    md = explainer.expand_blocks("de", "<!-- explainer:upcoming -->\n", "about.md", "d/about.md")
+    assert items(md) == [("Soon (de)", "events/soon.md"), ("Later (de)", "events/later.md")]
+    badge = STRINGS["de"]("status.scheduled")
+    assert item_texts(md) == [
+        f"Soon (de) – 4. März 2026 · Telefonat {badge} Über Soon.",
+        f"Later (de) – 10. März 2026 · Telefonat {badge} Über Later.",
+    ]
+
+
+def test_blocks_with_nothing_to_show_say_so(tmp_path: Path) -> None:
+    data = minimal_data()
+    data["events"] = {"only": event("Only", "2026-01-05")}
+    explainer = load(tmp_path, data)
+    page = "# Home\n\n<!-- explainer:key-figures -->\n\n<!-- explainer:upcoming -->\n"
+    md = explainer.expand_blocks("de", page, "index.md", "docs/de/index.md")
+    paragraphs = [p.text_content() for p in shown(md).iter("p")]
+    assert paragraphs == [STRINGS["de"]("figures.none"), STRINGS["de"]("upcoming.none")]
+
+
+def test_key_figures_in_time_order_with_who_claimed_them(tmp_path: Path) -> None:
+    data = minimal_data()
+    data["events"]["statement"]["figures"] = [
+        {
+            "by": "bob",
+            "label": {"en": "Seized", "de": "Beschlagnahmt"},
+            "value": 51,
+            "unit": "tonnes",
+        }
+    ]
+    explainer = load(tmp_path, data)
+    md = explainer.expand_blocks("en", "<!-- explainer:key-figures -->", "about.md", "d/about.md")
+    rows = [[c.text_content() for c in tr.iter("td")] for tr in shown(md).iter("tr")][1:]
+    assert rows == [
+        ["51 metric tons", "Seized", "Bob Sample", "Bob speaks (February 28, 2026)"],
+        ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March 2, 2026)"],
+        ["about 1,500 metric tons", "Grain", "Bob Sample", "Ada calls Bob (March 2, 2026)"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "css"), [("timeline-chart", "timeline"), ("figures-chart", "figures")]
+)
+def test_pictures_link_the_event_pages_from_where_they_stand(
+    tmp_path: Path, name: str, css: str
+) -> None:
+    explainer = load(tmp_path)
+    for page_path, prefix in (("index.md", ""), ("about.md", "../"), ("sub/page.md", "../../")):
+        md = explainer.expand_blocks("de", f"<!-- explainer:{name} -->", page_path, "d")
+        [picture] = shown(md).cssselect(f"div.explainer-viz--{css}")
+        links = {a.get("href") for a in picture.iter("{http://www.w3.org/2000/svg}a", "a")}
+        assert f"{prefix}events/first-call/" in links, (page_path, links)
+        assert picture.cssselect(f"[id='viz-{css}-title']")
+
+
+def test_a_crowded_day_links_its_hidden_events_on_the_timeline_page(tmp_path: Path) -> None:
+    data = minimal_data()
+    data["events"] = {f"e{n}": event(f"Event {n}", "2026-01-05") for n in range(1, 9)}
+    explainer = load(tmp_path, data)
+    for page_path, prefix in (("index.md", ""), ("sub/page.md", "../../")):
+        md = explainer.expand_blocks("en", "<!-- explainer:timeline-chart -->", page_path, "d")
+        links = [a.get("href") for a in shown(md).iter("{http://www.w3.org/2000/svg}a", "a")]
+        # six lanes: the seventh and eighth event of the day are behind "+2 more"
+        assert links == [f"{prefix}events/e{n}/" for n in range(1, 7)] + [f"{prefix}timeline/#e7"]
+
+
+def test_the_home_pages_timeline_names_the_timeline_page_as_its_alternative(
+    tmp_path: Path,
+) -> None:
+    explainer = load(tmp_path)
+    md = explainer.expand_blocks("en", "<!-- explainer:timeline-chart -->", "index.md", "d")
+    assert STRINGS["en"]("viz.alternative.timeline") in shown(md).text_content()
+
+
+def test_a_block_replaces_its_marker_line_and_nothing_else(tmp_path: Path) -> None:
+    explainer = load(tmp_path)
+    page = "Before\n  <!--  explainer:upcoming  -->\t\nAfter <!-- explainer:latest --> stays\n"
+    md = explainer.expand_blocks("en", page, "index.md", "d")
+    upcoming = (
+        "- [Council meets](events/council-meeting.md) — *March 2026 · Meeting* "
+        '<span class="explainer-status explainer-status--scheduled">Scheduled</span>'
+        "  \n  The council votes."
+    )
+    assert md == f"Before\n\n{upcoming}\n\nAfter <!-- explainer:latest --> stays\n"
+
+
+def test_unknown_blocks_are_located_and_name_the_known_ones(tmp_path: Path) -> None:
+    page = (
+        "# Home\n\nText\n<!-- explainer:latest -->\n\n"
+        "  <!-- explainer:key-figure -->\n<!--explainer:-->\n"
+    )
+    assert [str(p) for p in unknown_blocks(page, "docs/en/index.md")] == [
+        f"docs/en/index.md:6:1: unknown block `explainer:key-figure`; known blocks: {KNOWN}",
+        f"docs/en/index.md:7:1: unknown block `explainer:`; known blocks: {KNOWN}",
+    ]
+    explainer = load(tmp_path)
+    with pytest.raises(BlockError) as raised:
+        explainer.expand_blocks("en", page, "index.md", "docs/en/index.md")
+    assert str(raised.value).split("\n") == [
+        f"docs/en/index.md:6:1: unknown block `explainer:key-figure`; known blocks: {KNOWN}",
+        f"docs/en/index.md:7:1: unknown block `explainer:`; known blocks: {KNOWN}",
+    ]
+    assert [(p.line, p.column) for p in unknown_blocks("<!-- explainer:nope -->", "a.md")] == [
+        (1, 1)
+    ]
+    # a page that starts with an empty line
+    starts_empty = "\n<!-- explainer:nope -->\n\n<!-- explainer:nix -->"
+    assert [(p.line, p.column) for p in unknown_blocks(starts_empty, "a.md")] == [(2, 1), (4, 1)]
+
+
+def test_hand_written_pages_are_checked_before_the_build(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "en").mkdir(parents=True)
+    (docs / "de" / "sub").mkdir(parents=True)
+    (docs / "en" / "index.md").write_text("# Home\n\n<!-- explainer:upcoming -->\n", "utf-8")
+    # a byte order mark before the first line does not hide its marker
+    (docs / "de" / "index.md").write_bytes("\ufeff<!-- explainer:soon -->\n".encode())
+    (docs / "de" / "sub" / "page.md").write_text("x\n\n\n<!-- explainer:lates -->\n", "utf-8")
+    (docs / "de" / "notes.txt").write_text("<!-- explainer:not-a-page -->\n", "utf-8")
+    problems = check_pages(docs, lambda path: path.relative_to(tmp_path).as_posix())
+    assert [(p.file, p.line, p.column) for p in problems] == [
+        ("docs/de/index.md", 1, 1),
+        ("docs/de/sub/page.md", 4, 1),
+    ]
+    assert [re.sub(r";.*", "", p.message) for p in problems] == [
+        "unknown block `explainer:soon`",
+        "unknown block `explainer:lates`",
+    ]
+    with pytest.raises(DataError) as raised:
+        load(tmp_path)
+    assert [
+        (Path(p.file).relative_to(tmp_path).as_posix(), p.line) for p in raised.value.problems
+    ] == [
+        ("docs/de/index.md", 1),
+        ("docs/de/sub/page.md", 4),
+    ]
