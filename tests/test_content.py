@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from hashlib import sha256
 from pathlib import Path
 
 import lxml.html
@@ -12,8 +13,8 @@ from tests.conftest import REPO
 
 pytestmark = [pytest.mark.build, pytest.mark.story]
 
-#: the two articles, copied into the repository so that a clone alone runs every test;
-#: the team's originals stand in shared/sources/ beside it (checked below when present)
+#: the two articles, copied into the repository so that a clone alone runs every test (the
+#: canonical copy); the team's originals stand in shared/sources/ beside it (see below)
 SOURCES = REPO / "tests" / "fixtures" / "sources"
 SHARED_SOURCES = REPO.parent / "shared" / "sources"
 ARTICLES = {"en": "001_823471f2cffdeb6b.txt", "de": "000_5f02786b2011eb6e.txt"}
@@ -176,10 +177,25 @@ def test_glossary_has_at_least_twelve_terms_in_both_languages(seed_site: Path, s
         assert ids >= set(glossary)
 
 
-def test_the_copied_articles_are_the_shared_ones() -> None:
-    """Where shared/sources/ stands beside the repository (CI, the team's machines), the
-    copy the tests read must be the same, byte for byte."""
-    if not SHARED_SOURCES.is_dir():
-        pytest.skip("no shared/sources/ beside this clone to compare the copy with")
-    for name in (*ARTICLES.values(), "README.md"):
-        assert (SOURCES / name).read_bytes() == (SHARED_SOURCES / name).read_bytes(), name
+#: SHA-256 of each file of the team's articles (shared/sources/) when they were copied into
+#: tests/fixtures/sources/, which is the canonical copy: the tests read it, and a clone
+#: alone (GitHub Actions clones nothing else) has it.
+SOURCE_DIGESTS = {
+    "000_5f02786b2011eb6e.txt": "9b96b8dc8990734dfb8f929783018c64ccc0455948cc53ebd065012fe4afa880",
+    "001_823471f2cffdeb6b.txt": "f0edf0d677c5f8bfddc143a254d15b6f0b4af1be5e8abbe95c0dbe00e3b6ce98",
+    "README.md": "59c46a7c920537913b2bbbb560c1dae2acdc7d053abdff3a1ab11c8285c4f682",
+}
+
+
+def test_the_copied_articles_are_the_teams_articles() -> None:
+    """Runs wherever the tests run: the canonical copy must have the digests of the team's
+    articles (a changed copy needs new digests, on purpose). Where shared/sources/ stands
+    beside the repository (the team's machines), each of its files must also be the same
+    as the copy, byte for byte: an article changed there needs a new copy and digests."""
+    assert set(ARTICLES.values()) < set(SOURCE_DIGESTS)
+    digests = {name: sha256((SOURCES / name).read_bytes()).hexdigest() for name in SOURCE_DIGESTS}
+    assert digests == SOURCE_DIGESTS
+    if SHARED_SOURCES.is_dir():
+        assert sorted(p.name for p in SHARED_SOURCES.iterdir()) == sorted(SOURCE_DIGESTS)
+        for name in SOURCE_DIGESTS:
+            assert (SHARED_SOURCES / name).read_bytes() == (SOURCES / name).read_bytes(), name
