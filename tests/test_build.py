@@ -255,33 +255,34 @@ def _add_language(value, lang: str):  # type: ignore[no-untyped-def]
 def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Path) -> None:
     import yaml
 
-    data = _add_language(yaml.safe_load(minimal_yaml()), "es")
+    # Italian: no built-in UI strings (en, de, fr, es are built in), so the site adds them
+    data = _add_language(yaml.safe_load(minimal_yaml()), "it")
     strings = yaml.safe_load(
         (REPO / "explainer" / "strings" / "en.yaml").read_text(encoding="utf-8")
     )
-    strings["timeline.title"] = "Cronología"
+    strings["timeline.title"] = "Cronologia"
     (tmp_path / "strings").mkdir()
-    (tmp_path / "strings" / "es.yaml").write_text(yaml.safe_dump(strings, allow_unicode=True))
+    (tmp_path / "strings" / "it.yaml").write_text(yaml.safe_dump(strings, allow_unicode=True))
     config = make_site(
         tmp_path,
         yaml.safe_dump(data, allow_unicode=True),
-        languages=("en", "de", "es"),
+        languages=("en", "de", "it"),
         extra_settings="    strings: strings\n",
     )
     site = tmp_path / "site"
     result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stderr
-    page = parse(site / "es" / "timeline" / "index.html")
-    assert page.get("lang") == "es"
-    assert page.findtext(".//h1").strip("¶ ") == "Cronología"
-    assert "2 de marzo de 2026" in page.text_content()
+    page = parse(site / "it" / "timeline" / "index.html")
+    assert page.get("lang") == "it"
+    assert page.findtext(".//h1").strip("¶ ") == "Cronologia"
+    assert "2 marzo 2026" in page.text_content()
     english = sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("index.html")
-        if not p.relative_to(site).as_posix().startswith(("de/", "es/"))
+        if not p.relative_to(site).as_posix().startswith(("de/", "it/"))
     )
     assert len(english) == 11  # home, 4 listings, 3 events, 3 actors
-    for prefix in ("", "de/", "es/"):
+    for prefix in ("", "de/", "it/"):
         for path in english:
             html_file = site / (prefix + path)
             assert html_file.is_file(), html_file
@@ -290,7 +291,7 @@ def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Pa
             targets = {
                 a.get("hreflang"): a.get("href") for a in root.cssselect("a.md-select__link")
             }
-            assert set(targets) == {"en", "de", "es"}
+            assert set(targets) == {"en", "de", "it"}
             for lang, href in targets.items():
                 landing = (html_file.parent / href / "index.html").resolve()
                 expected = site / ("" if lang == "en" else f"{lang}/") / path

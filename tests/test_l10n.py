@@ -193,15 +193,23 @@ def test_a_language_without_strings_is_a_clear_error() -> None:
 
 
 def test_a_site_can_add_a_language_table(tmp_path: Path) -> None:
+    # Italian: no built-in table (en, de, fr, es are built in)
     table = yaml.safe_load((BUILTIN_DIR / "en.yaml").read_text(encoding="utf-8"))
-    table["timeline.title"] = "Cronología"
-    (tmp_path / "es.yaml").write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
-    strings = load_strings(("en", "es"), [tmp_path])
-    assert strings["es"]("timeline.title") == "Cronología"
-    assert Localizer("es", strings["es"]).date(EventDate(2026, 1, 16)) == "16 de enero de 2026"
+    table["timeline.title"] = "Cronologia"
+    (tmp_path / "it.yaml").write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
+    strings = load_strings(("en", "it"), [tmp_path])
+    assert strings["it"]("timeline.title") == "Cronologia"
+    assert Localizer("it", strings["it"]).date(EventDate(2026, 1, 16)) == "16 gennaio 2026"
+
+
+def test_a_sites_table_overrides_built_in_strings(tmp_path: Path) -> None:
+    (tmp_path / "es.yaml").write_text('timeline.title: "Cronograma"\n', encoding="utf-8")
+    strings = load_strings(("es",), [tmp_path])["es"]
+    assert strings("timeline.title") == "Cronograma"
+    assert strings("glossary.title") == "Glosario"  # the rest stays built in
 
 
 def test_an_incomplete_table_names_the_missing_keys(tmp_path: Path) -> None:
-    (tmp_path / "es.yaml").write_text('timeline.title: "Cronología"\n', encoding="utf-8")
+    (tmp_path / "it.yaml").write_text('timeline.title: "Cronologia"\n', encoding="utf-8")
     with pytest.raises(StringsError, match=r"lack: .*actor\.country"):
-        load_strings(("es",), [tmp_path])
+        load_strings(("it",), [tmp_path])
