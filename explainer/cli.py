@@ -1,4 +1,5 @@
-"""Command line: `python -m explainer validate | render | schema` (no MkDocs needed)."""
+"""Command line: `explainer validate | render | schema | new-event | drift` (also
+`python -m explainer ...`; no MkDocs needed)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from explainer.loader import load_file
 from explainer.markup import relative
 from explainer.problems import DataError
 from explainer.scaffold import TYPES, ScaffoldError, add_event
-from explainer.schema import SCHEMA_PATH
+from explainer.schema import schema_path, site_schema_text, stale_schema
 from explainer.site import ConfigError, Explainer, PageRef, SiteConfig
 from explainer.strings import StringsError
 from explainer.validate import display_name, find_problems
@@ -21,7 +22,7 @@ from explainer.views.base import GLOSSARY
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m explainer", description="Check and render an explainer site's data."
+        prog="explainer", description="Check and render an explainer site's data."
     )
     parser.add_argument(
         "-f",
@@ -41,7 +42,16 @@ def _parser() -> argparse.ArgumentParser:
         "render", help="write every page as Markdown, one folder per language"
     )
     render.add_argument("--out", type=Path, required=True, help="the folder to write to")
-    commands.add_parser("schema", help="print the path of the JSON Schema for editors' tools")
+    schema = commands.add_parser(
+        "schema",
+        help="write the site's JSON Schema for editors' tools beside its data file, for the "
+        "languages in mkdocs.yml",
+    )
+    schema.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the schema or the data file's modeline is out of date",
+    )
     new_event = commands.add_parser(
         "new-event", help="add an event with every required field, texts left to fill in"
     )
@@ -173,11 +183,29 @@ def _drift(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    try:
+        config = SiteConfig.from_mkdocs_yml(args.config_file)
+    except (ConfigError, OSError) as error:
+        print(f"{args.config_file}: {error}", file=sys.stderr)
+        return 2
+    path, languages = schema_path(config.data_path), ", ".join(config.languages)
+    data_name = display_name(config.data_path)
+    if not args.check:
+        path.write_text(site_schema_text(config.languages), encoding="utf-8", newline="\n")
+        print(f"wrote {display_name(path)}: the schema of {data_name} for {languages}")
+    problems = stale_schema(config.data_path, config.languages, data_name)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if args.check and not problems:
+        print(f"{display_name(path)}: the schema of {data_name} for {languages}: current")
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
-        print(SCHEMA_PATH)
-        return 0
+        return _schema(args)
     if args.command == "new-event":
         return _new_event(args)
     if args.command == "drift":

@@ -1,10 +1,13 @@
 """Check the data against the JSON Schema and word each failure for an editor.
 
-The schema file (`explainer/events.schema.json`, draft-07) is what editors' YAML tools
-read. A valid file is checked by fastjsonschema (compiled, fast); an invalid one again by
-jsonschema, which reports every error with its path. At build time the schema is
-specialized for the configured languages: every localized text must then have exactly
-those languages.
+The general schema (`explainer/events.schema.json`, draft-07) accepts any language code.
+Each site's own schema is it specialized for the site's languages (`site_schema`): every
+localized text must then have exactly those. The build checks the data against it, and
+`explainer schema` writes it next to the data file (`events.schema.json`), with messages
+and descriptions that editors' YAML tools show (yaml-language-server reads
+`patternErrorMessage`, `errorMessage` and `markdownDescription`). A valid file is checked
+by fastjsonschema (compiled, fast); an invalid one again by jsonschema, which reports
+every error with its path.
 """
 
 from __future__ import annotations
@@ -20,11 +23,14 @@ import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
+from explainer.contract import CONTRACT_VERSION
 from explainer.dates import date_suggestion
 from explainer.loader import LoadedData
 from explainer.problems import NodePath, Problem, did_you_mean
 
 SCHEMA_PATH = Path(__file__).with_name("events.schema.json")
+#: the comment by which the YAML language server finds a data file's schema
+MODELINE = "# yaml-language-server: $schema={schema}"
 
 _TYPE_NAMES = {
     "object": "a mapping of `key: value` lines",
@@ -43,19 +49,119 @@ def static_schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=8)
-def _validator(languages: tuple[str, ...]) -> Draft7Validator:
+def site_schema(languages: Sequence[str]) -> dict[str, Any]:
+    """The schema of a site whose languages are these (the default first): every localized
+    text needs exactly these languages. Also what `explainer schema` writes for editors'
+    tools, so its messages are sentences for editors."""
+    languages = list(languages)
+    listed = ", ".join(languages)
     schema = copy.deepcopy(static_schema())
-    localized = schema["definitions"]["localizedText"]
+    schema["$comment"] = (
+        f"Written by `explainer schema` from mkdocs.yml (languages: {listed}) for version "
+        f"{CONTRACT_VERSION} of the data contract. Do not edit: run `explainer schema` again "
+        "after changing the site's languages or its generator."
+    )
+    schema["title"] = f"Explainer data file ({listed})"
+    schema["description"] = (
+        "Actors, glossary and events of this explainer site. Every localized text needs "
+        f"exactly the site's languages: {listed}. The data contract, with this generator's "
+        "extensions, is described in the generator's README ('The data file')."
+    )
+    definitions = schema["definitions"]
+    version = schema["properties"]["version"]
+    version["maximum"] = CONTRACT_VERSION
+    version["errorMessage"] = (
+        f"The data contract's version: a whole number; this generator reads {CONTRACT_VERSION}."
+    )
+    localized = definitions["localizedText"]
     localized.pop("minProperties", None)
     localized.pop("propertyNames", None)
     localized["properties"] = {lang: {"$ref": "#/definitions/text"} for lang in languages}
-    localized["required"] = list(languages)
+    localized["required"] = languages
     localized["additionalProperties"] = False
-    aliases = schema["definitions"]["term"]["properties"]["aliases"]
+    localized["description"] = f"A text in each language of the site: {listed}."
+    example = "\n".join(f"  {lang}: ..." for lang in languages)
+    localized["markdownDescription"] = (
+        f"A text in each language of the site ({listed}), one per line:\n\n"
+        f"```yaml\ntitle:\n{example}\n```"
+    )
+    localized["errorMessage"] = (
+        f"Write one text for each language of the site ({listed}) and for no other, "
+        f"one per line: `{languages[0]}: ...`"
+    )
+    aliases = definitions["term"]["properties"]["aliases"]
     aliases.pop("propertyNames", None)
     aliases["properties"] = {lang: aliases["additionalProperties"] for lang in languages}
     aliases["additionalProperties"] = False
+    aliases["description"] = f"Other forms of the term, listed per language ({listed})."
+    aliases["errorMessage"] = f"List the other forms per language of the site: {listed}."
+    definitions["text"]["patternErrorMessage"] = "Empty: write the text."
+    for node in _nodes(schema):
+        message = node.get("x-message")
+        if isinstance(message, str) and "pattern" in node:
+            # "is not a date: ..." -> "Not a date: ..."
+            sentence = message.removeprefix("is ")
+            node["patternErrorMessage"] = sentence[:1].upper() + sentence[1:] + "."
+    return schema
+
+
+def _nodes(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _nodes(value)
+
+
+def site_schema_text(languages: Sequence[str]) -> str:
+    """The site's schema as `explainer schema` writes it."""
+    return json.dumps(site_schema(languages), indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_path(data_path: Path) -> Path:
+    """Where a site's schema is written: beside its data file (`events.schema.json`)."""
+    return data_path.with_name(f"{data_path.stem}.schema.json")
+
+
+def stale_schema(data_path: Path, languages: Sequence[str], data_name: str) -> list[str]:
+    """What keeps editors' tools from checking the data file as the build does: its
+    schema missing or not the one `site_schema` makes for these languages, or a data file
+    whose modeline does not name it. Empty when all is well."""
+    path = schema_path(data_path)
+    name = data_name.removesuffix(data_path.name) + path.name
+    problems = []
+    try:
+        current = path.read_text(encoding="utf-8")
+    except OSError:
+        current = None
+    if current is None:
+        problems.append(f"{name} does not exist: run `explainer schema` and commit the file")
+    elif current != site_schema_text(languages):
+        problems.append(
+            f"{name} is not the schema for this site's languages ({', '.join(languages)}) "
+            "and generator: run `explainer schema` and commit the file"
+        )
+    modeline = MODELINE.format(schema=path.name)
+    try:
+        lines = data_path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    named = [line for line in lines if line.startswith(MODELINE.split("$")[0])]
+    if named != [modeline] or not lines or lines[0] != modeline:
+        problems.append(
+            f"{data_name}:1: the first line should be `{modeline}`, the only such line, "
+            "so that editors' tools check the file against the site's schema"
+        )
+    return problems
+
+
+@lru_cache(maxsize=8)
+def _validator(languages: tuple[str, ...]) -> Draft7Validator:
+    schema = site_schema(languages)
+    # a newer version is reported in one line before the schema is checked (contract.py)
+    del schema["properties"]["version"]["maximum"]
     Draft7Validator.check_schema(schema)
     return Draft7Validator(schema)
 
@@ -218,6 +324,12 @@ class _Translator:
             yield self.loaded.problem(
                 path,
                 f"is {len(instance)} characters long; at most {error.validator_value} are allowed",
+            )
+            return
+
+        if validator == "minimum":
+            yield self.loaded.problem(
+                path, f"{_describe(instance)} is less than {error.validator_value}"
             )
             return
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from explainer.contract import migration_problems, newer_version
 from explainer.loader import LoadedData, collector_paused, load_file
 from explainer.model import Story, build_story
 from explainer.problems import DataError, Problem
@@ -25,7 +26,11 @@ def find_problems(path: Path, languages: Sequence[str]) -> tuple[LoadedData, lis
     """Every problem of the data file, in file order."""
     loaded = load_file(path, display_name(path))
     problems = list(loaded.problems)
-    if loaded.data is not None:
+    newer = newer_version(loaded) if loaded.data is not None else None
+    if newer is not None:  # the rest is a newer contract's to judge
+        problems.append(newer)
+    elif loaded.data is not None:
+        problems += migration_problems(loaded)
         problems += check_schema(loaded, languages)
         problems += check_rules(loaded)
     unique = sorted(set(problems), key=lambda p: (p.line, p.column, p.path, p.message))
