@@ -1,9 +1,10 @@
-"""Command line: `explainer validate | render | schema | new-event | drift` (also
+"""Command line: `explainer validate | render | schema | new-event | drift | new` (also
 `python -m explainer ...`; no MkDocs needed)."""
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from explainer.problems import DataError
 from explainer.scaffold import TYPES, ScaffoldError, add_event
 from explainer.schema import schema_path, site_schema_text, stale_schema
 from explainer.site import ConfigError, Explainer, PageRef, SiteConfig
+from explainer.starter import NewSiteError, parse_languages, write_site
 from explainer.strings import StringsError
 from explainer.validate import display_name, find_problems
 from explainer.views.base import GLOSSARY
@@ -51,6 +53,19 @@ def _parser() -> argparse.ArgumentParser:
         "--check",
         action="store_true",
         help="write nothing; exit 1 if the schema or the data file's modeline is out of date",
+    )
+    new = commands.add_parser(
+        "new", help="write a new explainer repository into an empty or absent folder"
+    )
+    new.add_argument("directory", type=Path, help="the new repository's folder")
+    new.add_argument(
+        "--languages", required=True, help="the site's languages, the default first: en,de"
+    )
+    new.add_argument("--title", help="the site's name (default: a placeholder per language)")
+    new.add_argument(
+        "--generator",
+        help="what the new site's requirements.txt installs this generator from, e.g. "
+        "git+https://github.com/OWNER/explainer@v0.1.0 (default: where this one came from)",
     )
     new_event = commands.add_parser(
         "new-event", help="add an event with every required field, texts left to fill in"
@@ -202,10 +217,27 @@ def _schema(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    try:
+        languages = parse_languages(args.languages)
+        files, note = write_site(args.directory, languages, args.title, args.generator)
+    except (NewSiteError, OSError) as error:
+        print(f"explainer new: {error}", file=sys.stderr)
+        return 2
+    folder = shlex.quote(str(args.directory))
+    print(f"wrote {len(files)} files into {args.directory}: an explainer in {', '.join(languages)}")
+    print(f"next: cd {folder} && make serve (the site), make test (its checks)")
+    if note:
+        print(f"note: {note}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
         return _schema(args)
+    if args.command == "new":
+        return _new(args)
     if args.command == "new-event":
         return _new_event(args)
     if args.command == "drift":
