@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate lint render new-event drift clean
+.PHONY: serve build test validate schema lint render new-event drift clean
 
 # The quality tests' checkers (axe-core, the Nu HTML Checker) come from npm when it is
 # there; without npm those tests are skipped locally (CI installs and requires them).
@@ -39,6 +39,10 @@ test: $(BIN)/.installed $(NODE_DEPS) lint
 ## validate: check data/events.yaml alone, with located errors
 validate: $(BIN)/.installed
 	$(BIN)/python -m explainer validate
+
+## schema: write data/events.schema.json, the data file's schema for editors' tools, for the languages in mkdocs.yml
+schema: $(BIN)/.installed
+	$(BIN)/explainer schema
 
 ## render: write every page as Markdown into rendered/ (no MkDocs involved)
 render: $(BIN)/.installed

@@ -280,16 +280,20 @@ def test_editors_tools_find_the_sites_own_schema(capsys, monkeypatch) -> None:  
 
 
 def test_the_readme_minimal_config_builds_a_new_explainer_strict(tmp_path: Path) -> None:
+    """The README's minimal mkdocs.yml and hooks file, with the generator importable (the
+    tests' PYTHONPATH stands for its installation)."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## A new explainer") :]
+    section = readme[readme.index("Without `explainer new`, a folder") :]
     config_text = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
-    config_text = config_text.replace(
-        "path/to/this/repository/hooks/explainer_mkdocs.py", str(HOOK)
-    )
+    hooks_text = re.search(r"```python\n(.*?)```", section, re.S).group(1)  # type: ignore[union-attr]
+    assert hooks_text == HOOK.read_text(encoding="utf-8").split('"""\n\n')[-1]
     config = yaml.safe_load(config_text)
+    assert config["hooks"] == ["hooks/explainer_mkdocs.py"]
     languages = tuple(lang["locale"] for lang in config["plugins"][0]["i18n"]["languages"])
     make_site(tmp_path, minimal_yaml(), languages=languages)
     (tmp_path / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "hooks" / "explainer_mkdocs.py").write_text(hooks_text, encoding="utf-8")
     result = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "de" / "events" / "council-meeting" / "index.html").is_file()
