@@ -1,8 +1,9 @@
 """The explainer's MkDocs integration: small modules, one job each, that adapt MkDocs'
 events to the core (`explainer`, which knows nothing of MkDocs).
 
-A site names `hooks/explainer_mkdocs.py` under `hooks:`; that file is only the table of
-MkDocs events and calls these modules:
+A site's hooks file (named under `hooks:` in its mkdocs.yml) is one line,
+`from mkdocs_explainer.hooks import *`: `hooks` is the table of MkDocs events, and calls
+these modules:
 
 - `state`: what one build (all its language passes) shares;
 - `i18n`: the coupling with mkdocs-static-i18n (languages, per-language files, switcher);
