@@ -37,6 +37,13 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 #: the distribution, with the extra that pins everything a site needs (pyproject.toml)
 DISTRIBUTION = "explainer"
 REQUIREMENT_NAME = "explainer[site]"
+EXAMPLE_REQUIREMENT = f"{REQUIREMENT_NAME} @ git+https://github.com/OWNER/explainer@v0.1.0"
+#: in the new site's README when its requirements.txt names a path on this computer
+LOCAL_NOTE = f"""
+**Before you push:** `requirements.txt` names the generator by a path on the computer
+that made this site, which GitHub cannot reach. Replace that line with an address it can
+reach, such as `{EXAMPLE_REQUIREMENT}`.
+"""
 
 
 class NewSiteError(Exception):
@@ -107,8 +114,7 @@ def requirement(spec: str | None = None) -> tuple[str, str | None]:
         note = (
             "requirements.txt names this generator by a path on this computer, which the "
             "site's CI cannot reach: before you push, replace that line with an address "
-            "it can reach, such as "
-            f"`{REQUIREMENT_NAME} @ git+https://github.com/OWNER/explainer@v0.1.0`"
+            f"it can reach, such as `{EXAMPLE_REQUIREMENT}`"
         )
     return line, note
 
@@ -147,7 +153,7 @@ def site_files(
     texts = {language: _texts(language) for language in languages}
     default = languages[0]
     site_title = title or texts[default]["site.name"]
-    markers = _or_list([f"{texts[lang]['marker']} ({lang})" for lang in languages])
+    markers = _or_list([f"`{texts[lang]['marker']}` ({lang})" for lang in languages])
     values = {
         "TITLE": site_title,
         "LANGUAGE_NAMES": _and_list([_english_name(lang) for lang in languages]),
@@ -157,7 +163,7 @@ def site_files(
         + " ".join(f'-e "{texts[lang]["marker"]}"' for lang in languages)
         + f" mkdocs.yml {DATA} docs",
         "REQUIREMENT": requirement_line,
-        "REQUIREMENT_NOTE": f"\n**Before you push:** {note}.\n" if note else "",
+        "REQUIREMENT_NOTE": LOCAL_NOTE if note else "",
         "TEXT_EXAMPLE": "title:\n" + "\n".join(f'  {lang}: "…"' for lang in languages),
     }
     files: dict[str, str] = {}
