@@ -24,7 +24,8 @@ from explainer.views.base import GLOSSARY
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="explainer", description="Check and render an explainer site's data."
+        prog="explainer",
+        description="Check and render an explainer site's data, or start a new site.",
     )
     parser.add_argument(
         "-f",
