@@ -11,13 +11,14 @@ from pathlib import Path
 
 from explainer.drift import UnreadableData, find_drift
 from explainer.loader import load_file
-from explainer.markup import relative
 from explainer.problems import DataError
 from explainer.scaffold import TYPES, ScaffoldError, add_event
 from explainer.schema import schema_path, site_schema_text, stale_schema
 from explainer.site import ConfigError, Explainer, PageRef, SiteConfig
 from explainer.starter import NewSiteError, parse_languages, write_site
 from explainer.strings import StringsError
+from explainer.templating import TemplateError
+from explainer.urls import relative_url
 from explainer.validate import display_name, find_problems
 from explainer.views.base import GLOSSARY
 
@@ -94,22 +95,28 @@ def _load(config_file: Path) -> Explainer:
 
 
 def _render(explainer: Explainer, out: Path) -> int:
+    """Every generated page as an HTML fragment (its content, without a site's shell) at
+    its address, `<lang>/events/x/index.html`, so that its relative links resolve; the
+    hand-written pages as Markdown with their blocks filled in."""
     count = 0
-    docs_dir = explainer.config.docs_dir
+    docs_dir, urls = explainer.config.docs_dir, explainer.urls
     for language in explainer.config.languages:
         pages = explainer.pages(language)
+        glossary = urls.page(urls.default, GLOSSARY)
         refs = [
-            PageRef(page.path, page.title, relative(GLOSSARY, page.path))
+            PageRef(
+                page.path, page.title, relative_url(urls.page(urls.default, page.path), glossary)
+            )
             for page in pages
             if page.path.startswith("events/")
         ]
         for page in pages:
-            text = page.markdown
+            content = page.html
             if page.path == GLOSSARY:
-                text = explainer.fill_appears_in(language, text, refs)
-            target = out / language / page.path
+                content = explainer.fill_appears_in(language, content, refs)
+            target = out / language / urls.page(urls.default, page.path) / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_text(content, encoding="utf-8")
             count += 1
         source_dir = docs_dir / language
         for source in sorted(source_dir.rglob("*.md")) if source_dir.is_dir() else []:
@@ -263,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(explainer.config.languages)} languages ({', '.join(explainer.config.languages)})"
         )
         return 0
-    count = _render(explainer, args.out)
+    try:
+        count = _render(explainer, args.out)
+    except TemplateError as error:
+        print(error, file=sys.stderr)
+        return 1
     print(f"wrote {count} pages to {args.out}")
     return 0

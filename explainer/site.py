@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from explainer.outputs.ical import calendar
 from explainer.outputs.metadata import head_html
 from explainer.problems import DataError, Problem, did_you_mean
 from explainer.strings import Strings, load_strings
+from explainer.templating import HeadingStyle, environment
 from explainer.terms import LinkedPage, TermMatcher, link_terms
 from explainer.urls import CALENDAR, EXPORT, FEED, SiteUrls
 from explainer.validate import display_name, find_problems
@@ -59,6 +60,10 @@ class SiteConfig:
     docs_dir: Path
     strings_dirs: tuple[Path, ...] = ()
     site_url: str | None = None  # absolute; canonical links, feeds, JSON-LD need it
+    #: folders whose templates replace the built-in ones of the same name
+    template_dirs: tuple[Path, ...] = ()
+    #: the generated pages' heading ids and permanent links, as the site's Markdown has them
+    headings: HeadingStyle = field(default_factory=HeadingStyle)
 
     @property
     def default_language(self) -> str:
@@ -72,6 +77,8 @@ class SiteConfig:
         docs_dir: Path,
         settings: Mapping[str, Any] | None,
         site_url: str | None = None,
+        template_dirs: Sequence[Path] = (),
+        headings: HeadingStyle | None = None,
     ) -> SiteConfig:
         """`settings` is the `extra.explainer` mapping of mkdocs.yml (may be absent)."""
         settings = dict(settings or {})
@@ -98,6 +105,8 @@ class SiteConfig:
             docs_dir=docs_dir,
             strings_dirs=tuple(config_dir / s for s in strings),
             site_url=(site_url.rstrip("/") + "/") if site_url else None,
+            template_dirs=tuple(d for d in template_dirs if d.is_dir()),
+            headings=headings or HeadingStyle(),
         )
 
     @classmethod
@@ -117,13 +126,41 @@ class SiteConfig:
         if not languages:
             theme = config.get("theme") or {}
             languages = [theme.get("language", "en") if isinstance(theme, dict) else "en"]
+        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+        custom_dir = theme.get("custom_dir")
         return cls.from_settings(
             config_dir,
             languages,
             config_dir / (config.get("docs_dir") or "docs"),
             (config.get("extra") or {}).get("explainer"),
             config.get("site_url") or None,
+            template_dirs=[config_dir / custom_dir / "explainer"] if custom_dir else [],
+            headings=heading_style(_toc_settings(config.get("markdown_extensions"))),
         )
+
+
+def _toc_settings(extensions: Any) -> dict[str, Any] | None:
+    """The `toc` extension's settings in a mkdocs.yml's `markdown_extensions` list."""
+    for entry in extensions or []:
+        if entry == "toc":
+            return {}
+        if isinstance(entry, dict) and "toc" in entry:
+            return entry["toc"] or {}
+    return None
+
+
+def heading_style(toc: Mapping[str, Any] | None) -> HeadingStyle:
+    """Heading ids and permanent links as Python-Markdown's `toc` extension makes them with
+    these settings (MkDocs always has the extension; without settings, no links)."""
+    toc = toc or {}
+    permalink = toc.get("permalink", False)
+    symbol = "&para;" if permalink is True else (str(permalink) if permalink else None)
+    slugify = toc.get("slugify")
+    return HeadingStyle(
+        permalink=symbol,
+        slugify=slugify if callable(slugify) else HeadingStyle().slugify,
+        separator=str(toc.get("separator", "-")),
+    )
 
 
 @dataclass(frozen=True)
@@ -224,7 +261,13 @@ class Explainer:
         if language not in self._contexts:
             strings = self.strings[language]
             self._contexts[language] = RenderContext(
-                self.story, language, strings, Localizer(language, strings), self.urls
+                self.story,
+                language,
+                strings,
+                Localizer(language, strings),
+                self.urls,
+                self.config.headings,
+                environment(self.config.template_dirs),
             )
         return self._contexts[language]
 

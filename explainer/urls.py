@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 FEED = "feed.xml"
@@ -29,6 +30,7 @@ class SiteUrls:
     def prefix(self, language: str) -> str:
         return "" if language == self.default else f"{language}/"
 
+    @lru_cache(maxsize=1 << 16)  # noqa: B019 - bounded: `mkdocs serve` makes one a build
     def page(self, language: str, source_path: str) -> str:
         """`events/x.md` -> `de/events/x/`; `index.md` -> `de/`."""
         stem = source_path.removesuffix(".md")
@@ -46,10 +48,27 @@ class SiteUrls:
         return urljoin(self.site_url, path) if self.site_url else None
 
 
+def _relpath(target: str, base: str) -> str:
+    """`posixpath.relpath` for two site-relative paths, without its detour through the
+    working directory (it ran for every link of every generated page)."""
+    base, target = posixpath.normpath(base), posixpath.normpath(target)
+    if target.startswith(("/", "..")) or base.startswith(("/", "..")):  # not a page's
+        return posixpath.relpath(target, base)
+    target_parts = [p for p in target.split("/") if p not in ("", ".")]
+    base_parts = [p for p in base.split("/") if p not in ("", ".")]
+    common = 0
+    for a, b in zip(target_parts, base_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."
+
+
 def relative_url(target: str, from_page: str) -> str:
     """A root-relative target as seen from a root-relative page URL (`de/events/x/`)."""
     base = posixpath.dirname(from_page) if not from_page.endswith("/") else from_page
-    result = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    result = _relpath(target or ".", base.rstrip("/") or ".")
     if result == ".":
         return "./"
     if (target == "" or target.endswith("/")) and not result.endswith("/"):

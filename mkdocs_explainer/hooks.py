@@ -22,10 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from explainer.background import Background
+from explainer.templating import TemplateError
 from explainer.urls import OUTPUTS
 from explainer.views.base import GLOSSARY
-from mkdocs_explainer import head, i18n, loading, pages, search, sitemaps, theme
+from mkdocs_explainer import head, i18n, loading, pages, parallel, search, sitemaps, theme
 from mkdocs_explainer.state import BuildState
 from mkdocs_explainer.toc import TocDepthError, limit_toc, toc_depth
 
@@ -42,15 +42,16 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n.check(config)
+    theme.configure(config)
     if i18n.first_pass(config):
         _build.new_build()
         _build.explainer = loading.load(config)
-        # a forked worker only for a build (`mkdocs serve` rebuilds while its server
-        # threads run); whether it may fork is checked again when it does
-        _build.background = Background(_build.explainer, use_worker=_build.command == "build")
         if _build.command == "build" and not _build.dirty:
             config.site_dir = _build.staging.start(config.site_dir)
-    theme.configure(config)
+        languages = i18n.languages(config)
+        if parallel.allowed(_build.command, _build.dirty, languages):
+            _build.passes.start(config, i18n.plugin(config), languages)
+            log.debug("explainer: each other language is built by a process of its own")
     return config
 
 
@@ -59,18 +60,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-101)  # after the i18n plugin (-100) has sorted the hand-written files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    explainer, background = _build.explainer, _build.background
-    assert explainer is not None and background is not None, "on_config did not load the data"
+    explainer = _build.explainer
+    assert explainer is not None, "on_config did not load the data"
     languages, language = i18n.languages(config), i18n.current_language(config)
-    # what this pass needs only at on_env goes to the worker first
-    outputs = background.outputs(language, config.site_name)
-    first = not _build.coming_pages
-    generated = [
-        pages.page_file(config, page, language, languages)
-        for page in _build.pages_of(language, languages)
-    ]
-    if first and background.forked:
-        log.debug("explainer: a worker process makes outputs and the other languages' pages")
+    try:
+        made = explainer.pages(language)
+    except TemplateError as error:  # most likely a site's own template
+        raise PluginError(f"explainer: {error}") from None
+    generated = [pages.page_file(config, page, language, languages) for page in made]
     for file in generated:
         files.append(file)
     i18n.register(config, language, generated)
@@ -78,7 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name in OUTPUTS:
         file = pages.output_file(config, language, name, explainer.urls.output(language, name))
         files.append(file)
-        _build.outputs.append((file, name, outputs))
+        _build.outputs.append((file, name))
     if files.get_file_from_path(theme.STYLESHEET) is None:
         files.append(File.generated(config, theme.STYLESHEET, content=theme.stylesheet()))
     _build.collector.freeze()
@@ -86,13 +83,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """The feed, calendar and export of this language pass, made meanwhile, as the
-    content of their files: MkDocs copies them right after this event."""
-    for file, name, content in _build.outputs:
-        file.content_bytes = content.result()[name]
+    """The feed, calendar and export of this language pass, as the content of their
+    files: MkDocs copies them right after this event."""
+    explainer = _build.explainer
+    if explainer is not None and _build.outputs:
+        made = explainer.outputs(i18n.current_language(config), config.site_name)
+        for file, name in _build.outputs:
+            file.content_bytes = made[name]
     _build.outputs = []
-    if not _build.coming_pages and _build.background is not None:
-        _build.background.close()  # this was its last work: every language pass has begun
     return env
 
 
@@ -179,13 +177,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    _build.stop_background()
+    _build.passes.stop()
     _build.staging.failed()
 
 
 def on_shutdown() -> None:
     try:
-        _build.stop_background()
+        _build.passes.stop()
     finally:
         _build.collector.release()
         _build.staging.finish()

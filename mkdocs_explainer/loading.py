@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from explainer.problems import DataError
-from explainer.site import ConfigError, Explainer, SiteConfig
+from explainer.site import ConfigError, Explainer, SiteConfig, heading_style
 from explainer.strings import StringsError
 from mkdocs_explainer import i18n
 
@@ -21,12 +21,15 @@ log = logging.getLogger("mkdocs.hooks.explainer")
 
 def site_config(config: MkDocsConfig) -> SiteConfig:
     """The core's settings, from mkdocs.yml (`extra.explainer`, languages, site_url)."""
+    custom_dir = config.theme.custom_dir
     return SiteConfig.from_settings(
         Path(config.config_file_path).parent,
         i18n.languages(config),
         Path(config.docs_dir),
         config.extra.get("explainer"),
         config.site_url,
+        template_dirs=[Path(custom_dir) / "explainer"] if custom_dir else [],
+        headings=heading_style(config.mdx_configs.get("toc")),
     )
 
 

@@ -1,4 +1,5 @@
-"""Generated page Markdown: escaping, cross-links both ways, blocks for hand-written pages."""
+"""Generated pages (HTML from the templates) and the Markdown of hand-written pages'
+blocks: escaping, cross-links both ways, order, attribution."""
 
 from __future__ import annotations
 
@@ -23,23 +24,25 @@ def site(tmp_path: Path, text: str | None = None) -> Explainer:
 
 
 def page(explainer: Explainer, lang: str, path: str) -> str:
+    """A generated page's HTML content, as the core hands it to MkDocs."""
     [found] = [p for p in explainer.pages(lang) if p.path == path]
-    return found.markdown
+    return found.html
 
 
 def html(md_text: str) -> str:
-    """As the site renders a page's Markdown (its extensions, front matter taken off)."""
+    """As the site renders a hand-written page's Markdown (its extensions, front matter
+    taken off)."""
     return render(md_text)
 
 
-def visible(md_text: str) -> str:
-    """The text a reader sees, whitespace folded."""
-    text = lxml.html.fromstring(f"<div>{html(md_text)}</div>").text_content()
+def visible(content: str) -> str:
+    """The text a reader sees in HTML, whitespace folded."""
+    text = lxml.html.fromstring(f"<div>{content}</div>").text_content()
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
-def links(md_text: str) -> set[tuple[str, str]]:
-    root = lxml.html.fromstring(f"<div>{html(md_text)}</div>")
+def links(content: str) -> set[tuple[str, str]]:
+    root = lxml.html.fromstring(f"<div>{content}</div>")
     return {(" ".join(a.text_content().split()), a.get("href")) for a in root.iter("a")}
 
 
@@ -113,16 +116,17 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     explainer = site(tmp_path)
     md = page(explainer, "en", "events/first-call.md")
     found = links(md)
-    assert {("Ada Example", "../actors/ada.md"), ("Bob Sample", "../actors/bob.md")} <= found
-    assert ("Budget", "../glossary.md#budget") in found
+    assert {("Ada Example", "../../actors/ada/"), ("Bob Sample", "../../actors/bob/")} <= found
+    assert ("Budget", "../../glossary/#budget") in found
     # related is declared on council-meeting only, but shows on both pages
-    assert ("Council meets", "council-meeting.md") in found
-    assert ("Ada calls Bob", "first-call.md") in links(
+    assert ("Council meets", "../council-meeting/") in found
+    assert ("Ada calls Bob", "../first-call/") in links(
         page(explainer, "en", "events/council-meeting.md")
     )
     # previous / next in time
     assert "Previous: Bob speaks" in visible(md) and "Next: Council meets" in visible(md)
-    assert ("Bob speaks", "statement.md") in found
+    assert ("Bob speaks", "../statement/") in found
+    assert ("All events in the timeline", "../../timeline/#first-call") in found
     assert "“We agree.”" in visible(md)
     assert "„Wir sind uns einig.“" in visible(page(explainer, "de", "events/first-call.md"))
 
@@ -137,7 +141,7 @@ def test_event_page_shows_month_only_date_time_place_status_and_sources(tmp_path
 
 
 def test_body_markdown_is_rendered_inside_the_page(tmp_path: Path) -> None:
-    out = html(page(site(tmp_path), "en", "events/statement.md"))
+    out = page(site(tmp_path), "en", "events/statement.md")
     assert "Bob <em>said</em> things." in out and "<p>More things.</p>" in out
 
 
@@ -145,9 +149,9 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     explainer = site(tmp_path)
     md = page(explainer, "en", "actors/ada.md")
     assert "took part, quoted, claimed a figure" in md
-    assert "[City council](council.md)" in md  # member_of
+    assert ("City council", "../council/") in links(md)  # member_of
     council = page(explainer, "de", "actors/council.md")
-    assert "[Ada Example](ada.md)" in council  # members, the other way
+    assert ("Ada Example", "../ada/") in links(council)  # members, the other way
     assert "Deutschland" in council
 
 
@@ -157,14 +161,14 @@ def test_timeline_is_oldest_first_and_month_only_dates_come_after_their_month(
     text = minimal_yaml().replace('date: "2026-03"', 'date: "2026-02"')
     md = page(site(tmp_path, text), "en", "timeline.md")
     positions = [
-        md.index(f"(events/{e}.md)") for e in ("statement", "council-meeting", "first-call")
+        md.index(f'href="../events/{e}/"') for e in ("statement", "council-meeting", "first-call")
     ]
     assert positions == sorted(positions)
-    assert md.index("## February 2026") < md.index("## March 2026")
+    assert md.index('<h2 id="february-2026">February 2026') < md.index('<h2 id="march-2026">')
 
 
-def table_rows(md_text: str) -> list[list[str]]:
-    root = lxml.html.fromstring(f"<div>{html(md_text)}</div>")
+def table_rows(content: str) -> list[list[str]]:
+    root = lxml.html.fromstring(f"<div>{content}</div>")
     return [[c.text_content() for c in row.iter("th", "td")] for row in root.iter("tr")]
 
 
@@ -175,9 +179,10 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", "Ada ruft Bob an (2. März 2026)"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", "Ada ruft Bob an (2. März 2026)"],
     ]
-    assert {("Ada Example", "actors/ada.md"), ("Ada ruft Bob an", "events/first-call.md")} <= links(
-        md
-    )
+    assert {
+        ("Ada Example", "../actors/ada/"),
+        ("Ada ruft Bob an", "../events/first-call/"),
+    } <= links(md)
     event = page(site(tmp_path), "de", "events/first-call.md")
     assert "12,5\u00a0% – Haushaltswachstum Angabe von Ada Example" in visible(event)
 
@@ -187,7 +192,7 @@ def test_glossary_sorted_with_anchors_see_also_and_appears_in(tmp_path: Path) ->
 
     explainer = site(tmp_path)
     md = page(explainer, "de", "glossary.md")
-    root = lxml.html.fromstring(f"<div>{html(md)}</div>")
+    root = lxml.html.fromstring(f"<div>{md}</div>")
     # each heading's text, then the permalink the site's toc extension adds
     assert [(h.get("id"), h.text, h[0].get("href")) for h in root.iter("h2")] == [
         ("budget", "Haushalt", "#budget"),
@@ -216,10 +221,10 @@ def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
         "docs/en/index.md",
     )
     assert ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March 2, 2026)"] in table_rows(
-        md
+        html(md)
     )
-    assert ("Council meets", "events/council-meeting.md") in links(md)
-    assert "Council meets — March 2026 · Meeting Scheduled The council votes." in visible(md)
+    assert ("Council meets", "events/council-meeting.md") in links(html(md))
+    assert "Council meets — March 2026 · Meeting Scheduled The council votes." in visible(html(md))
     with pytest.raises(
         BlockError, match=r"docs/en/index.md:3:1: unknown block `explainer:key-figure`"
     ):

@@ -1,17 +1,21 @@
 """`actors/<id>/`: one actor, and every event they took part in, were quoted or claimed a
-figure in."""
+figure in (actor.html)."""
 
 from __future__ import annotations
 
-from explainer.markup import escape, html_block, render_markdown
+from typing import Any
+
+from markupsafe import Markup
+
+from explainer.markup import render_markdown
 from explainer.model import CLAIMED_FIGURE, PARTICIPANT, QUOTED, Actor
-from explainer.views.base import View, actor_path
-from explainer.views.snippets import event_meta
+from explainer.views.base import Links, View, actor_path
 
 _WAYS = (PARTICIPANT, QUOTED, CLAIMED_FIGURE)
 
 
 class ActorView(View):
+    template = "actor.html"
     in_nav = False
 
     def __init__(self, ctx, actor: Actor) -> None:  # type: ignore[no-untyped-def]
@@ -29,36 +33,28 @@ class ActorView(View):
             parts.append(ctx.l10n.country(actor.country))
         return f"{ctx.text(actor.name)}: {', '.join(parts)}"
 
-    def body(self) -> str:
-        ctx, actor, here = self.ctx, self.actor, self.path
-        facts = [f"- **{escape(ctx.t('actor.kind'))}:** {escape(ctx.t(f'kind.{actor.kind}'))}"]
+    def facts(self) -> list[tuple[str, str | Markup]]:
+        ctx, actor = self.ctx, self.actor
+        facts: list[tuple[str, str | Markup]] = [(ctx.t("actor.kind"), ctx.t(f"kind.{actor.kind}"))]
         if actor.role:
-            facts.append(f"- **{escape(ctx.t('actor.role'))}:** {escape(ctx.text(actor.role))}")
+            facts.append((ctx.t("actor.role"), ctx.text(actor.role)))
         if actor.country:
-            country = ctx.l10n.country(actor.country)
-            facts.append(f"- **{escape(ctx.t('actor.country'))}:** {escape(country)}")
+            facts.append((ctx.t("actor.country"), ctx.l10n.country(actor.country)))
         if actor.member_of:
-            facts.append(
-                f"- **{escape(ctx.t('actor.member_of'))}:** {ctx.actor_link(here, actor.member_of)}"
-            )
-        out = [*facts, ""]
-        if actor.description:
-            out.append(html_block(render_markdown(ctx.text(actor.description)), "explainer-body"))
+            link = Links(ctx, self.path).actor(actor.member_of)
+            facts.append((ctx.t("actor.member_of"), link))
+        return facts
 
-        members = ctx.story.members(actor.id)
-        if members:
-            out += [f"## {escape(ctx.t('actor.members'))}", ""]
-            out += [f"- {ctx.actor_link(here, member.id)}" for member in members]
-            out.append("")
-
-        out += [f"## {escape(ctx.t('actor.events'))}", ""]
-        involvement = ctx.story.involvement(actor.id)
-        if not involvement:
-            out.append(escape(ctx.t("actor.no_events")))
-        for event, ways in involvement:
-            how = ", ".join(ctx.t(f"actor.way.{way}") for way in _WAYS if way in ways)
-            out.append(
-                f"- {ctx.event_link(here, event.id)}{ctx.t('separator')}{event_meta(ctx, event)}"
-                f"  \n  {escape(how)}"
-            )
-        return "\n".join(out)
+    def context(self) -> dict[str, Any]:
+        ctx, actor = self.ctx, self.actor
+        description = actor.description
+        return {
+            "actor": actor,
+            "facts": self.facts(),
+            "description": Markup(render_markdown(ctx.text(description))) if description else None,
+            "members": ctx.story.members(actor.id),
+            "involvement": [
+                (event, ", ".join(ctx.t(f"actor.way.{way}") for way in _WAYS if way in ways))
+                for event, ways in ctx.story.involvement(actor.id)
+            ],
+        }

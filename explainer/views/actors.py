@@ -1,8 +1,11 @@
-"""`actors/`: every actor, grouped by kind."""
+"""`actors/`: every actor, grouped by kind (actors.html)."""
 
 from __future__ import annotations
 
-from explainer.markup import escape
+from typing import Any
+
+from markupsafe import Markup
+
 from explainer.views.base import ACTORS, View
 from explainer.visuals.network_chart import network_chart
 
@@ -11,6 +14,7 @@ _KINDS = ("person", "institution", "group")
 
 class ActorsIndexView(View):
     path = ACTORS
+    template = "actors.html"
 
     def title(self) -> str:
         return self.ctx.t("actors.title")
@@ -18,22 +22,21 @@ class ActorsIndexView(View):
     def description(self) -> str:
         return self.ctx.t("actors.intro")
 
-    def body(self) -> str:
+    def context(self) -> dict[str, Any]:
         ctx = self.ctx
-        href = lambda path, anchor: ctx.page_href(self.path, path, anchor)  # noqa: E731
-        out = [escape(ctx.t("actors.intro")), "", network_chart(ctx, href, "viz-network"), ""]
+        groups = []
         for kind in _KINDS:
             actors = [a for a in ctx.story.actors.values() if a.kind == kind]
             if not actors:
                 continue
-            out += [f"## {escape(ctx.t(f'kinds.{kind}'))}", ""]
+            listed = []
             for actor in sorted(actors, key=lambda a: ctx.l10n.sort_key(ctx.text(a.name))):
                 details = []
                 if actor.role:
                     details.append(ctx.text(actor.role))
                 if actor.country:
                     details.append(ctx.l10n.country(actor.country))
-                suffix = ctx.t("separator") + escape(", ".join(details)) if details else ""
-                out.append(f"- {ctx.actor_link(self.path, actor.id)}{suffix}")
-            out.append("")
-        return "\n".join(out)
+                listed.append((actor, ", ".join(details)))
+            groups.append((kind, listed))
+        href = lambda path, anchor: ctx.page_href(self.path, path, anchor)  # noqa: E731
+        return {"chart": Markup(network_chart(ctx, href, "viz-network")), "groups": groups}

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import html
-import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from markupsafe import escape as escape_html
 
 from explainer.l10n import Localizer
 from explainer.markup import escape, link
 from explainer.model import Story
 from explainer.strings import Strings
+from explainer.templating import (
+    Heading,
+    Headings,
+    HeadingStyle,
+    environment,
+    render,
+    table_of_contents,
+)
 from explainer.urls import SiteUrls, relative_url
 
 TIMELINE = "timeline.md"
@@ -30,12 +41,29 @@ def actor_path(actor_id: str) -> str:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page's Markdown source at a language-neutral path (`events/x.md`)."""
+    """A page's HTML content (its `<h1>` included) and table of contents, at a
+    language-neutral source path (`events/x.md`)."""
 
     path: str
     title: str
-    markdown: str
+    html: str
+    toc: tuple[Heading, ...]
     in_nav: bool
+    description: str | None = None
+    #: the deepest heading level its table of contents lists (None: every level)
+    toc_depth: int | None = None
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """What a Markdown page would say in its front matter. Title and description are
+        HTML-escaped: MkDocs treats a page title as HTML (a title taken from a Markdown
+        heading is), and Material prints both into the page unescaped."""
+        meta: dict[str, Any] = {"title": html.escape(self.title)}
+        if self.description:
+            meta["description"] = html.escape(" ".join(self.description.split()), quote=True)
+        if self.toc_depth is not None:
+            meta["toc_depth"] = self.toc_depth
+        return meta
 
 
 @dataclass
@@ -47,6 +75,8 @@ class RenderContext:
     strings: Strings
     l10n: Localizer
     urls: SiteUrls = field(default_factory=lambda: SiteUrls(("en",)))
+    headings: HeadingStyle = field(default_factory=HeadingStyle)
+    templates: jinja2.Environment = field(default_factory=environment)
 
     def page_href(self, from_path: str, to_path: str, anchor: str | None = None) -> str:
         """The URL of a page (source path) from another, for raw HTML such as SVG, where
@@ -79,26 +109,63 @@ class RenderContext:
     def quoted(self, text: str) -> str:
         return self.t("quote", text=text)
 
+    def t_html(self, key: str, **values: Any) -> Markup:
+        """A UI string as HTML: its text escaped, Markup values (links) kept as they are."""
+        tokens = {name: f"\x00{name}\x00" for name, v in values.items() if isinstance(v, Markup)}
+        text = str(Markup.escape(self.t(key, **{**values, **tokens})))
+        for name, token in tokens.items():
+            text = text.replace(token, str(values[name]))
+        return Markup(text)
 
-def front_matter(title: str, description: str | None, toc_depth: int | None = None) -> str:
-    """YAML front matter with the page title and description (JSON strings are valid YAML),
-    and the deepest heading level its table of contents lists, if not all.
 
-    Both are HTML-escaped: MkDocs treats a page title as HTML (a title taken from a
-    Markdown heading is), and Material prints both into the page unescaped."""
-    lines = [f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
-    if description:
-        text = html.escape(" ".join(description.split()), quote=True)
-        lines.append(f"description: {json.dumps(text, ensure_ascii=False)}")
-    if toc_depth is not None:
-        lines.append(f"toc_depth: {toc_depth}")
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+def status_badge(ctx: RenderContext, status: str) -> Markup:
+    """`Scheduled` / `Canceled` as a visible badge; nothing for held events."""
+    if status == "held":
+        return Markup("")
+    label = escape_html(ctx.t(f"status.{status}"))
+    return Markup(f' <span class="explainer-status explainer-status--{status}">{label}</span>')
+
+
+def event_meta(ctx: RenderContext, event: Any) -> Markup:
+    """`<em>16 January 2026 · Statement</em>` and a badge if it is scheduled or cancelled."""
+    date, kind = escape_html(ctx.l10n.date(event.date)), escape_html(ctx.t(f"type.{event.type}"))
+    return Markup(f"<em>{date} · {kind}</em>") + status_badge(ctx, event.status)
+
+
+class Links:
+    """Links from one generated page to the others, as HTML for the templates."""
+
+    def __init__(self, ctx: RenderContext, here: str) -> None:
+        self.ctx, self.here = ctx, here
+
+    def href(self, to_path: str, anchor: str | None = None) -> str:
+        if to_path == self.here and anchor:
+            return f"#{anchor}"
+        return self.ctx.page_href(self.here, to_path, anchor)
+
+    def page(self, to_path: str, label: Any, anchor: str | None = None) -> Markup:
+        # f-strings: Markup.format costs ten times as much, on every link of every page
+        return Markup(
+            f'<a href="{escape_html(self.href(to_path, anchor))}">{escape_html(label)}</a>'
+        )
+
+    def actor(self, actor_id: str) -> Markup:
+        return self.page(actor_path(actor_id), self.ctx.actor_name(actor_id))
+
+    def event(self, event_id: str) -> Markup:
+        return self.page(event_path(event_id), self.ctx.text(self.ctx.story.events[event_id].title))
+
+    def term(self, term_id: str) -> Markup:
+        term = self.ctx.story.glossary[term_id]
+        return self.page(GLOSSARY, self.ctx.text(term.term), anchor=term_id)
 
 
 class View:
-    """A generated page kind. Subclasses set `path` and write `title` and `body`."""
+    """A generated page kind: a template and what it shows. Subclasses set `path` and
+    `template`, and write `title` and `context`."""
 
     path: str
+    template: str
     in_nav: bool = True
     #: the deepest heading level the page's table of contents lists (None: every level)
     toc_depth: int | None = None
@@ -109,15 +176,41 @@ class View:
     def title(self) -> str:
         raise NotImplementedError
 
-    def body(self) -> str:
+    def context(self) -> dict[str, Any]:
+        """The template's variables besides those every page has."""
         raise NotImplementedError
 
     def description(self) -> str | None:
         """The page's meta description (search results, link previews)."""
         return None
 
+    def anchors(self) -> Iterable[str]:
+        """Heading ids the page sets itself (events, terms): never given to another."""
+        return ()
+
     def render(self) -> GeneratedPage:
-        title = self.title()
-        head = front_matter(title, self.description(), self.toc_depth)
-        markdown = head + f"# {escape(title)}\n\n" + self.body().strip() + "\n"
-        return GeneratedPage(self.path, title, markdown, self.in_nav)
+        ctx, title = self.ctx, self.title()
+        headings = Headings(ctx.headings, ctx.t("heading.permalink"), self.anchors())
+        values = {
+            "title": title,
+            "heading": headings,
+            "links": Links(ctx, self.path),
+            "t": ctx.t,
+            "t_html": ctx.t_html,
+            "text": ctx.text,
+            "l10n": ctx.l10n,
+            "story": ctx.story,
+            "event_meta": lambda event: event_meta(ctx, event),
+            "language": ctx.language,
+            **self.context(),
+        }
+        content = render(self.template, ctx.templates, values)
+        return GeneratedPage(
+            self.path,
+            title,
+            content,
+            table_of_contents(content),
+            self.in_nav,
+            self.description(),
+            self.toc_depth,
+        )

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from explainer.markup import escape, html_block, render_markdown
+from markupsafe import Markup
+
+from explainer.markup import render_markdown
 from explainer.terms import OWN_TERM_ATTRIBUTE
 from explainer.views.base import GLOSSARY, RenderContext, View
 
@@ -20,6 +23,7 @@ _APPEARS_IN = re.compile(r"<!-- explainer:appears-in:([a-z0-9-]+) -->")
 
 class GlossaryView(View):
     path = GLOSSARY
+    template = "glossary.html"
 
     def title(self) -> str:
         return self.ctx.t("glossary.title")
@@ -27,22 +31,18 @@ class GlossaryView(View):
     def description(self) -> str:
         return self.ctx.t("glossary.intro")
 
-    def body(self) -> str:
-        ctx, here = self.ctx, self.path
+    def anchors(self) -> Iterable[str]:
+        return self.ctx.story.glossary
+
+    def context(self) -> dict[str, Any]:
+        ctx = self.ctx
         terms = sorted(
             ctx.story.glossary.values(), key=lambda t: ctx.l10n.sort_key(ctx.text(t.term))
         )
-        out = [escape(ctx.t("glossary.intro")), ""]
-        for term in terms:
-            out += [f"## {escape(ctx.text(term.term))} {{ #{term.id} }}", ""]
-            definition = render_markdown(ctx.text(term.definition))
-            attribute = f' {OWN_TERM_ATTRIBUTE}="{term.id}"'
-            out.append(html_block(definition, "explainer-definition", attribute))
-            if term.see_also:
-                links = ", ".join(ctx.term_link(here, other) for other in term.see_also)
-                out += [f"*{escape(ctx.t('glossary.see_also'))}:* {links}", ""]
-            out += [f"<!-- explainer:appears-in:{term.id} -->", ""]
-        return "\n".join(out)
+        return {
+            "terms": [(t, Markup(render_markdown(ctx.text(t.definition)))) for t in terms],
+            "own_term_attribute": OWN_TERM_ATTRIBUTE,
+        }
 
 
 def fill_appears_in(
