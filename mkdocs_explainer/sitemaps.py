@@ -24,3 +24,15 @@ def write_language_sitemaps(site_dir: Path, urls: SiteUrls, timestamp: int) -> N
         root = urls.absolute(urls.prefix(language)) or f"/{urls.prefix(language)}"
         target = site_dir / urls.prefix(language) / "sitemap.xml"
         target.write_bytes(language_sitemap(text, root))
+
+
+def merge_sitemaps(first: str, second: str) -> str:
+    """`first` with the `<url>` entries of `second` after its own: the root sitemap of
+    passes built in separate processes, as one process building them in turn writes it
+    (its last pass lists every language's pages, in language order)."""
+    opening = second.index(">", second.index("<urlset")) + 1
+    entries = second[opening : second.rindex("</urlset>")].removeprefix("\n")
+    head = first[: first.rindex("</urlset>")]
+    if entries and not head.endswith("\n"):
+        head += "\n"
+    return head + entries + first[first.rindex("</urlset>") :]

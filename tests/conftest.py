@@ -85,10 +85,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.story)
 
 
-#: where a build forks its worker process (explainer/background.py), said independently of
-#: it; the tests never inherit EXPLAINER_WORKER, so only the machine decides
+#: where a build forks a process per language (mkdocs_explainer/parallel.py), said
+#: independently of it; the tests never inherit EXPLAINER_WORKER, so only the machine decides
 CAN_FORK = sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
-FORKS = pytest.mark.skipif(not CAN_FORK, reason="the worker is forked on Linux with 2+ cores")
+FORKS = pytest.mark.skipif(
+    not CAN_FORK, reason="languages are built by processes of their own on Linux with 2+ cores"
+)
 
 
 def minimal_yaml() -> str:

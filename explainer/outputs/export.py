@@ -113,4 +113,22 @@ def export(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         "actors": actors,
         "glossary": glossary,
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return one_record_per_line(document).encode("utf-8")
+
+
+def one_record_per_line(document: dict[str, Any]) -> str:
+    """JSON with each top-level field, and each record of a top-level list, on a line of
+    its own: readable in a diff, and written by json's C encoder (indented, the pure-Python
+    encoder took most of the export's time; bench/PROFILE.md)."""
+
+    def dumped(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    fields = []
+    for key, value in document.items():
+        if isinstance(value, list) and value:
+            records = ",\n".join(f"  {dumped(item)}" for item in value)
+            fields.append(f"{dumped(key)}: [\n{records}\n]")
+        else:
+            fields.append(f"{dumped(key)}: {dumped(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"

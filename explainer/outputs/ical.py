@@ -67,4 +67,12 @@ def calendar(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         entry.add("transp", "TRANSPARENT")
         cal.add_component(entry)
     cal.add_missing_timezones()
+    # icalendar adds them in the order of a set, which changes from run to run (string
+    # hashing): sorted by TZID, two builds of one commit give the same file
+    zones = sorted(
+        (c for c in cal.subcomponents if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"])
+    )
+    positions = [i for i, c in enumerate(cal.subcomponents) if c.name == "VTIMEZONE"]
+    for position, zone in zip(positions, zones, strict=True):
+        cal.subcomponents[position] = zone
     return cal.to_ical()
