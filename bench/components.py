@@ -2,17 +2,16 @@
 
     python bench/components.py 1000 10000
 
-Needs the sites that `bench/run.py` wrote (bench/.work/N/, with `floor-site/`). For each
-size it times, in this process, what the hooks call during a two-language build: loading
-and validating the data, the generated pages (views to Markdown), the Atom feed, the
-iCalendar file and the JSON export, glossary term linking on every page's HTML (the
-floor build's HTML, i.e. MkDocs' output before the hooks), the <head> tags of every page,
-and the glossary's "appears in" lines. See bench/PROFILE.md.
+Needs the sites that `bench/run.py` wrote (bench/.work/N/, with the generated `site/`).
+For each size it times, in this process, what the hooks call during a two-language build:
+loading and validating the data, the generated pages (templates to HTML), the Atom feed,
+the iCalendar file and the JSON export, glossary term linking on every generated page's
+HTML (its content as the core made it), the <head> tags of every page, and the glossary's
+"appears in" lines. See bench/PROFILE.md.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from collections.abc import Callable
@@ -30,26 +29,12 @@ from explainer.outputs.ical import calendar  # noqa: E402
 from explainer.site import Explainer, PageRef, SiteConfig  # noqa: E402
 from explainer.views.base import GLOSSARY  # noqa: E402
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-
 
 def _timed(results: dict[str, float], name: str, work: Callable[[], Any]) -> Any:
     start = time.perf_counter()
     value = work()
     results[name] = results.get(name, 0.0) + time.perf_counter() - start
     return value
-
-
-def _contents(site: Path, prefix: str, paths: list[str]) -> dict[str, str]:
-    """The article HTML of each page of the floor build (MkDocs' output, no hooks)."""
-    contents = {}
-    for path in paths:
-        stem = path.removesuffix(".md")
-        stem = stem.removesuffix("index") if stem.endswith("index") else stem + "/"
-        page = site / prefix / stem / "index.html"
-        match = _ARTICLE.search(page.read_text(encoding="utf-8"))
-        contents[path] = match.group(1) if match else ""
-    return contents
 
 
 def _language(results: dict[str, float], explainer: Explainer, root: Path, language: str) -> None:
@@ -59,7 +44,7 @@ def _language(results: dict[str, float], explainer: Explainer, root: Path, langu
     _timed(results, "iCalendar", lambda: calendar(ctx, urls, "Bench"))
     _timed(results, "JSON export", lambda: export(ctx, urls, "Bench"))
     paths = [page.path for page in pages] + ["index.md", "about.md"]
-    contents = _contents(root / "floor-site", urls.prefix(language), paths)
+    contents = {page.path: page.html for page in pages}
     refs: list[PageRef] = []
 
     def link_all() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from functools import lru_cache
 
 import pyuca
@@ -16,6 +17,16 @@ from explainer.strings import Strings
 
 #: data unit -> CLDR unit
 _CLDR_UNITS = {"tonnes": "mass-tonne"}
+#: Babel's minus sign before a digit: the hyphen-minus, which typesetting replaces with
+#: the real minus sign U+2212 (as wide as a plus and aligned with it)
+_MINUS = re.compile(r"-(?=\d)")
+#: the words of a text: runs of letters
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def minus_sign(text: str) -> str:
+    """`-50 %` -> `−50 %`: a formatted number with the typographic minus sign."""
+    return _MINUS.sub("\u2212", text)
 
 
 def babel_locale(language: str) -> Locale:
@@ -30,12 +41,21 @@ class Localizer:
         self.language = language
         self.locale = babel_locale(language)
         self.strings = strings
+        self._dates: dict[EventDate, str] = {}
 
     def date(self, value: EventDate) -> str:
-        """`16 January 2026` in the language's long form; month-only as `January 2026`."""
-        if value.day is None:
-            return format_skeleton("yMMMM", value.first_day, locale=self.locale)
-        return format_date(value.first_day, "long", locale=self.locale)
+        """`16 January 2026` in the language's long form; month-only as `January 2026`.
+
+        Remembered: a page lists the same few dates many times, and Babel parses its
+        pattern on every call."""
+        found = self._dates.get(value)
+        if found is None:
+            if value.day is None:
+                found = format_skeleton("yMMMM", value.first_day, locale=self.locale)
+            else:
+                found = format_date(value.first_day, "long", locale=self.locale)
+            self._dates[value] = found
+        return found
 
     def month_short(self, value: EventDate) -> str:
         """`Jan 2026` / `Jan. 2026`: axis labels."""
@@ -52,10 +72,10 @@ class Localizer:
         return f"{local} ({zone})"
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.locale)
+        return minus_sign(format_decimal(value, locale=self.locale))
 
     def figure_value(self, figure: Figure) -> str:
-        """`-50 %`, `320 Tonnen`, `about 320 metric tons`, `fast 320 Tonnen`."""
+        """`−50 %` (with U+2212), `320 Tonnen`, `about 320 metric tons`, `fast 320 Tonnen`."""
         if figure.unit == "percent":
             text = format_percent(
                 figure.value / 100, locale=self.locale, decimal_quantization=False
@@ -65,13 +85,33 @@ class Localizer:
                 figure.value, _CLDR_UNITS[figure.unit], length="long", locale=self.locale
             )
         else:
-            text = self.number(figure.value)
+            text = format_decimal(figure.value, locale=self.locale)
+        text = minus_sign(text)
         if figure.qualifier:
             text = self.strings(f"figure.{figure.qualifier}", value=text)
         return text
 
     def country(self, code: str) -> str:
         return self.locale.territories.get(code, code)
+
+    def names_country(self, text: str, code: str) -> bool:
+        """Whether `text` (a role) already names the country, so that a list need not add
+        it: its code as a word (`US-Außenminister`), or each word of its name in this
+        language at the start of consecutive words, which allows for endings and the
+        adjective (`Mexico’s`, `Mexican`; `Präsidentin Mexikos`, `der Vereinigten
+        Staaten`). Words of five letters or more lose their last one first (`mexic`,
+        `vereinigt`); shorter ones must match whole (`Iran` is not found in `Iraq`)."""
+        words = _WORDS.findall(text)
+        if code in words:
+            return True
+        folded = [word.casefold() for word in words]
+        stems = [
+            w[:-1] if len(w) >= 5 else w for w in _WORDS.findall(self.country(code).casefold())
+        ]
+        return bool(stems) and any(
+            all(word.startswith(stem) for word, stem in zip(folded[i:], stems, strict=False))
+            for i in range(len(folded) - len(stems) + 1)
+        )
 
     def sort_key(self, text: str) -> tuple[int, ...]:
         """Alphabetical order by the Unicode Collation Algorithm (DUCET).
