@@ -20,14 +20,15 @@ SHARED_SOURCES = REPO.parent / "shared" / "sources"
 ARTICLES = {"en": "001_823471f2cffdeb6b.txt", "de": "000_5f02786b2011eb6e.txt"}
 PREFIX = {"en": "", "de": "de/"}
 
-# Each figure of the articles: how the article says it, how each site must show it.
+# Each figure of the articles: how the article says it, how each site must show it (a drop
+# with the typographic minus sign U+2212: the site's sign convention, not the articles').
 FIGURES = [
     (
         {
             "en": "50 percent reduction in fentanyl seizures",
             "de": "Fentanyl-Beschlagnahmungen an der US-Grenze um 50 Prozent",
         },
-        {"en": "-50%", "de": "-50\u00a0%"},
+        {"en": "\u221250%", "de": "\u221250\u00a0%"},
     ),
     (
         {"en": "nearly 320 tons", "de": "fast 320 Tonnen"},
@@ -39,7 +40,7 @@ FIGURES = [
     ),
     (
         {"en": "40 percent drop in intentional homicides", "de": "Tötungsdelikte um 40 Prozent"},
-        {"en": "-40%", "de": "-40\u00a0%"},
+        {"en": "\u221240%", "de": "\u221240\u00a0%"},
     ),
 ]
 # The dates of the story (relative ones resolved as shared/sources/README.md says).
