@@ -43,8 +43,12 @@ def test_dates(lang: str, date: EventDate, expected: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "fig", "expected"),
     [
-        ("en", figure(-50, "percent"), "-50%"),
-        ("de", figure(-50, "percent"), "-50\u00a0%"),
+        # a drop with the minus sign U+2212, never the hyphen-minus Babel writes
+        ("en", figure(-50, "percent"), "\u221250%"),
+        ("de", figure(-50, "percent"), "\u221250\u00a0%"),
+        ("de", figure(-1500, "count"), "\u22121.500"),
+        ("en", figure(-51, "tonnes"), "\u221251 metric tons"),
+        ("de", figure(-40, "percent", True, "over"), "mehr als \u221240\u00a0%"),
         ("en", figure(12.5, "percent"), "12.5%"),
         ("de", figure(12.5, "percent"), "12,5\u00a0%"),
         ("en", figure(320, "tonnes"), "320 metric tons"),
@@ -62,6 +66,34 @@ def test_dates(lang: str, date: EventDate, expected: str) -> None:
 )
 def test_figures(lang: str, fig: Figure, expected: str) -> None:
     assert l10n(lang).figure_value(fig) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "role", "code", "named"),
+    [
+        ("en", "President of Mexico", "MX", True),
+        ("en", "Mexico’s diplomatic mission in the United States", "MX", True),
+        ("en", "Mexican ambassador", "MX", True),  # the adjective
+        ("en", "President of the United States", "US", True),
+        ("en", "US secretary of state", "US", True),  # the code as a word
+        ("en", "Ambassador to Mexico", "US", False),  # another country
+        ("en", "Minister of the interior", "US", False),  # `us` is no word here
+        ("en", "Ambassador to Iran", "IQ", False),  # short names match whole
+        ("de", "Präsidentin Mexikos", "MX", True),
+        ("de", "mexikanischer Botschafter", "MX", True),
+        ("de", "Präsident der Vereinigten Staaten", "US", True),
+        ("de", "US-Außenminister", "US", True),
+        ("de", "Diplomatische Vertretung Mexikos in den USA", "US", False),
+        ("de", "Botschafter in den Vereinigten Arabischen Emiraten", "US", False),
+    ],
+)
+def test_a_role_that_names_the_country(lang: str, role: str, code: str, named: bool) -> None:
+    assert l10n(lang).names_country(role, code) is named
+
+
+def test_negative_numbers_with_the_minus_sign() -> None:
+    assert l10n("en").number(-1500) == "\u22121,500"
+    assert l10n("de").number(-2.5) == "\u22122,5"
 
 
 def test_country_names() -> None:

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import CLAIMED_FIGURE, PARTICIPANT, QUOTED, Actor
+from explainer.views.actors import role_and_country
 from explainer.views.base import Links, View, actor_path
 
 _WAYS = (PARTICIPANT, QUOTED, CLAIMED_FIGURE)
@@ -28,10 +29,8 @@ class ActorView(View):
 
     def description(self) -> str:
         ctx, actor = self.ctx, self.actor
-        parts = [ctx.text(actor.role) if actor.role else ctx.t(f"kind.{actor.kind}")]
-        if actor.country:
-            parts.append(ctx.l10n.country(actor.country))
-        return f"{ctx.text(actor.name)}: {', '.join(parts)}"
+        details = role_and_country(ctx, actor, fallback=ctx.t(f"kind.{actor.kind}"))
+        return f"{ctx.text(actor.name)}: {details}"
 
     def facts(self) -> list[tuple[str, str | Markup]]:
         ctx, actor = self.ctx, self.actor

@@ -6,10 +6,20 @@ from typing import Any
 
 from markupsafe import Markup
 
-from explainer.views.base import ACTORS, View
+from explainer.model import Actor
+from explainer.views.base import ACTORS, RenderContext, View
 from explainer.visuals.network_chart import network_chart
 
 _KINDS = ("person", "institution", "group")
+
+
+def role_and_country(ctx: RenderContext, actor: Actor, fallback: str = "") -> str:
+    """`Foreign minister of Mexico` / `US secretary of state` / `Prime minister, Canada`:
+    the role (or `fallback`), then the country unless the role already names it."""
+    role = ctx.text(actor.role) if actor.role else fallback
+    if not actor.country or (role and ctx.l10n.names_country(role, actor.country)):
+        return role
+    return ", ".join(part for part in (role, ctx.l10n.country(actor.country)) if part)
 
 
 class ActorsIndexView(View):
@@ -31,12 +41,7 @@ class ActorsIndexView(View):
                 continue
             listed = []
             for actor in sorted(actors, key=lambda a: ctx.l10n.sort_key(ctx.text(a.name))):
-                details = []
-                if actor.role:
-                    details.append(ctx.text(actor.role))
-                if actor.country:
-                    details.append(ctx.l10n.country(actor.country))
-                listed.append((actor, ", ".join(details)))
+                listed.append((actor, role_and_country(ctx, actor)))
             groups.append((kind, listed))
         href = lambda path, anchor: ctx.page_href(self.path, path, anchor)  # noqa: E731
         return {"chart": Markup(network_chart(ctx, href, "viz-network")), "groups": groups}
