@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from explainer.loader import collector_paused
 
@@ -42,6 +44,13 @@ class EventDate:
     @property
     def first_day(self) -> datetime.date:
         return datetime.date(self.year, self.month, self.day or 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The day itself; for a month-only date the month's last day."""
+        if self.day is not None:
+            return self.first_day
+        return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -121,6 +130,27 @@ class Event:
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
         return (self.date.sort_key, self.time or "")
 
+    def known_before(self, other: Event) -> bool:
+        """Whether the data says this event came before `other`: it ended on an earlier day
+        (a month-only date spans its month), or both are on the same day with times that
+        say so. The timeline's order (month-only after the dated days, same day in file
+        order) is a convention; it is not this."""
+        if self.date.last_day < other.date.first_day:
+            return True
+        if self.date.day is None or self.date != other.date or not (self.time and other.time):
+            return False
+        if self.timezone == other.timezone:
+            return self.time < other.time
+        if not (self.timezone and other.timezone):
+            return False
+        return self._instant() < other._instant()
+
+    def _instant(self) -> datetime.datetime:
+        hours, minutes = (int(part) for part in (self.time or "").split(":"))
+        return datetime.datetime.combine(
+            self.date.first_day, datetime.time(hours, minutes), ZoneInfo(self.timezone or "UTC")
+        )
+
 
 #: How an actor took part in an event.
 PARTICIPANT, QUOTED, CLAIMED_FIGURE = "participant", "quoted", "figure"
@@ -145,12 +175,36 @@ class Story:
         return {event.id: i for i, event in enumerate(self.chronological)}
 
     def previous_event(self, event_id: str) -> Event | None:
-        index = self._position[event_id]
-        return self.chronological[index - 1] if index > 0 else None
+        """The latest event the data places before this one (`Event.known_before`): an
+        event of the same month known only by its month, or of the same day without times
+        that tell, is not before or after it, however the timeline lists them."""
+        event, events = self.events[event_id], self.chronological
+        found = (events[i] for i in range(self._position[event_id] - 1, -1, -1))
+        return next((e for e in found if e.known_before(event)), None)
 
     def next_event(self, event_id: str) -> Event | None:
-        index = self._position[event_id]
-        return self.chronological[index + 1] if index + 1 < len(self.chronological) else None
+        """The earliest event the data places after this one (see previous_event)."""
+        event, events = self.events[event_id], self.chronological
+        found = (events[i] for i in range(self._position[event_id] + 1, len(events)))
+        return next((e for e in found if event.known_before(e)), None)
+
+    def order_unknown(self, event_id: str) -> list[Event]:
+        """The events the data places neither before nor after this one, in timeline order:
+        those of its day without times that tell, those of its month known only by their
+        month (and for a month-only event, every other event of its month)."""
+        event = self.events[event_id]
+        return [
+            other
+            for other in self._by_month[(event.date.year, event.date.month)]
+            if other is not event and not (other.known_before(event) or event.known_before(other))
+        ]
+
+    @cached_property
+    def _by_month(self) -> dict[tuple[int, int], list[Event]]:
+        months: dict[tuple[int, int], list[Event]] = {}
+        for event in self.chronological:
+            months.setdefault((event.date.year, event.date.month), []).append(event)
+        return months
 
     @cached_property
     def _related(self) -> dict[str, list[str]]:

@@ -228,12 +228,60 @@ def test_chronological_same_day_by_time_then_file_order() -> None:
     assert [e.id for e in story(ordered_story()).chronological] == CHRONOLOGICAL
 
 
-def test_previous_and_next_follow_time_and_stop_at_the_ends() -> None:
+def test_previous_and_next_are_what_the_data_places_before_and_after() -> None:
+    """Not the timeline's neighbours: a month-only event is neither before nor after the
+    dated ones of its month, nor are two events at the same time; both stop at the ends."""
     result = story(ordered_story())
     previous = {e: getattr(result.previous_event(e), "id", None) for e in CHRONOLOGICAL}
     following = {e: getattr(result.next_event(e), "id", None) for e in CHRONOLOGICAL}
-    assert previous == dict(zip(CHRONOLOGICAL, [None, *CHRONOLOGICAL[:-1]], strict=True))
-    assert following == dict(zip(CHRONOLOGICAL, [*CHRONOLOGICAL[1:], None], strict=True))
+    assert previous == {
+        "february": None,
+        "morning": "february",
+        "also-morning": "february",  # the same time as `morning`
+        "ten": "also-morning",
+        "afternoon": "ten",
+        "last-of-march": "afternoon",
+        "month": "february",  # some day in March: after February only
+        "april": "month",
+    }
+    assert following == {
+        "february": "morning",
+        "morning": "ten",
+        "also-morning": "ten",
+        "ten": "afternoon",
+        "afternoon": "last-of-march",
+        "last-of-march": "april",  # not `month`, which the timeline lists next
+        "month": "april",
+        "april": None,
+    }
+    unknown = {e: [o.id for o in result.order_unknown(e)] for e in CHRONOLOGICAL}
+    assert unknown == {
+        "february": [],
+        "morning": ["also-morning", "month"],
+        "also-morning": ["morning", "month"],
+        "ten": ["month"],
+        "afternoon": ["month"],
+        "last-of-march": ["month"],
+        "month": ["morning", "also-morning", "ten", "afternoon", "last-of-march"],
+        "april": [],
+    }
+
+
+def test_same_day_events_are_ordered_only_by_times_that_tell() -> None:
+    data = ordered_story()
+    events = data["events"]
+    events["untimed"] = event("No time", "2026-03-02")
+    # 09:00 in New York is 15:00 in Berlin: after Berlin's 14:00, whatever the digits say
+    events["new-york"] = event("New York", "2026-03-02", time="09:00", timezone="America/New_York")
+    result = story(data)
+    day = ["new-york", "morning", "also-morning", "ten", "afternoon"]
+    assert [e.id for e in result.order_unknown("untimed")] == [*day, "month"]
+    by_id = result.events
+    assert by_id["afternoon"].known_before(by_id["new-york"])
+    assert not by_id["new-york"].known_before(by_id["afternoon"])
+    assert not by_id["untimed"].known_before(by_id["morning"])
+    assert not by_id["morning"].known_before(by_id["untimed"])
+    assert result.events["february"].known_before(result.events["untimed"])
 
 
 def test_related_events_show_on_both_sides_in_time_order() -> None:

@@ -123,12 +123,59 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     assert ("Ada calls Bob", "../first-call/") in links(
         page(explainer, "en", "events/council-meeting.md")
     )
-    # previous / next in time
-    assert "Previous: Bob speaks" in visible(md) and "Next: Council meets" in visible(md)
+    # previous / next in time; the council meets some day in March, which the data does
+    # not place before or after 2 March: no "Next", but "also in March"
+    assert "Previous: Bob speaks" in visible(md) and "Next:" not in visible(md)
+    assert "Also in March 2026, exact date unknown: Council meets" in visible(md)
     assert ("Bob speaks", "../statement/") in found
     assert ("All events in the timeline", "../../timeline/#first-call") in found
     assert "“We agree.”" in visible(md)
     assert "„Wir sind uns einig.“" in visible(page(explainer, "de", "events/first-call.md"))
+
+
+def test_a_month_only_event_says_so_and_names_no_event_of_its_month_before_or_after(
+    tmp_path: Path,
+) -> None:
+    text = minimal_yaml().replace("date: 2026-02-28", "date: 2026-03-31")  # Bob speaks
+    explainer = site(tmp_path, text)
+    for lang, said in (
+        ("en", "The exact date is not known. The timeline lists this event under March 2026"),
+        ("de", "Das genaue Datum ist nicht bekannt. Die Chronik führt das Ereignis im Abschnitt"),
+    ):
+        md = page(explainer, lang, "events/council-meeting.md")
+        assert said in visible(md)
+        assert "Previous:" not in visible(md) and "Davor:" not in visible(md)
+        assert "Next:" not in visible(md) and "Danach:" not in visible(md)
+        month = "march-2026" if lang == "en" else "marz-2026"
+        assert f'href="../../timeline/#{month}"' in md
+        timeline = page(explainer, lang, "timeline.md")
+        assert f'<h2 id="{month}">' in timeline  # the link finds its month
+    # the dated events of March name it as of their month, not as their neighbour
+    md = page(explainer, "en", "events/statement.md")
+    assert "Previous: Ada calls Bob" in visible(md)
+    assert "Also in March 2026, exact date unknown: Council meets" in visible(md)
+    german = page(explainer, "de", "events/first-call.md")
+    assert "Ebenfalls im März 2026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(german)
+
+
+def test_actors_list_names_the_country_unless_the_role_does(tmp_path: Path) -> None:
+    def listed(explainer: Explainer, lang: str) -> list[str]:
+        return [
+            visible(lxml.html.tostring(li, encoding="unicode"))
+            for li in lxml.html.fromstring(page(explainer, lang, "actors/index.md")).iter("li")
+        ]
+
+    plain = site(tmp_path)
+    assert "Ada Example — Mayor of Exampleton, Germany" in listed(plain, "en")
+    assert "Bob Sample — United States" in listed(plain, "en")  # no role: the country alone
+    assert "Ada Example – Bürgermeisterin von Exampleton, Deutschland" in listed(plain, "de")
+    text = minimal_yaml().replace(
+        'role: {en: "Mayor of Exampleton", de: "Bürgermeisterin von Exampleton"}',
+        'role: {en: "German mayor", de: "Bürgermeisterin in Deutschland"}',
+    )
+    named = site(tmp_path, text)
+    assert "Ada Example — German mayor" in listed(named, "en")
+    assert "Ada Example – Bürgermeisterin in Deutschland" in listed(named, "de")
 
 
 def test_event_page_shows_month_only_date_time_place_status_and_sources(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from explainer.markup import render_markdown
 from explainer.model import Event
 from explainer.views.base import View, event_path
+from explainer.views.timeline import month_anchor
 
 
 def source_url(url: str) -> str:
@@ -47,6 +48,8 @@ class EventView(View):
 
     def context(self) -> dict[str, Any]:
         ctx, event, story = self.ctx, self.event, self.ctx.story
+        unknown = story.order_unknown(event.id)
+        month_only = event.date.day is None
         return {
             "event": event,
             "facts": self.facts(),
@@ -55,5 +58,10 @@ class EventView(View):
             "related": story.related_events(event.id),
             "previous": story.previous_event(event.id),
             "following": story.next_event(event.id),
+            # the data does not say whether these came before or after it
+            "same_day": [] if month_only else [e for e in unknown if e.date == event.date],
+            "same_month": [] if month_only else [e for e in unknown if e.date.day is None],
+            "month_only": month_only,
+            "month_anchor": month_anchor(ctx, event.date),
             "source_url": source_url,
         }

@@ -7,13 +7,22 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import Any
 
+from markdown.extensions.toc import unique
 from markupsafe import Markup
 
 from explainer.model import EventDate
-from explainer.views.base import TIMELINE, View
+from explainer.views.base import TIMELINE, RenderContext, View
 from explainer.visuals.timeline_chart import timeline_chart
 
 TYPES = ("call", "statement", "meeting")
+
+
+def month_anchor(ctx: RenderContext, date: EventDate) -> str:
+    """The id of the timeline's heading for the month of `date` (`january-2026`), as the
+    page gives it: slugified like every heading, never an event's id."""
+    month = EventDate(date.year, date.month)
+    slug = ctx.headings.slugify(ctx.l10n.date(month), ctx.headings.separator)
+    return unique(slug, set(ctx.story.events))
 
 
 class TimelineView(View):
