@@ -78,6 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _build.outputs.append((file, name))
     if files.get_file_from_path(theme.STYLESHEET) is None:
         files.append(File.generated(config, theme.STYLESHEET, content=theme.stylesheet()))
+    search.index_generated_pages_lightly(config, pages.RenderedPage)
     _build.collector.freeze()
     return files
 

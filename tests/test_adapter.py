@@ -194,3 +194,56 @@ def test_pages_that_mention_a_term_are_linked_from_the_glossary() -> None:
         "../events/x/",
         ("cartel",),
     )
+
+
+# --- search: generated pages reach Material's index with less markup --------------------------
+
+
+def _sections(page_html: str) -> list[tuple[str | None, str, str]]:
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(page_html)
+    parser.close()
+    return [(s.id, "".join(s.title).strip(), "".join(s.text).strip()) for s in parser.data]
+
+
+def _linked_pages(tmp_path: Path, data: str):  # type: ignore[no-untyped-def]
+    from explainer.site import Explainer, SiteConfig, heading_style
+
+    (tmp_path / "data").mkdir(parents=True)
+    (tmp_path / "data" / "events.yaml").write_text(data, encoding="utf-8")
+    site = Explainer.load(
+        SiteConfig.from_settings(
+            tmp_path,
+            ("en", "de"),
+            tmp_path / "docs",
+            None,
+            headings=heading_style({"permalink": True}),
+        )
+    )
+    for language in ("en", "de"):
+        for page in site.pages(language):
+            yield site.link_terms(language, page.html, "../glossary/").html
+
+
+@pytest.mark.parametrize("story", [pytest.param("seed", marks=pytest.mark.story), "synthetic"])
+def test_the_search_index_sees_the_same_sections_without_the_discarded_markup(
+    tmp_path: Path, story: str
+) -> None:
+    import yaml
+
+    from bench.synthetic import generate
+    from tests.conftest import REPO
+
+    data = (
+        (REPO / "data" / "events.yaml").read_text(encoding="utf-8")
+        if story == "seed"
+        else yaml.safe_dump(generate(60), allow_unicode=True, sort_keys=False)
+    )
+    pages = list(_linked_pages(tmp_path, data))
+    assert len(pages) > 30
+    for content in pages:
+        lighter = search.without_discarded_markup(content)
+        assert len(lighter) < len(content)
+        assert _sections(lighter) == _sections(content)
