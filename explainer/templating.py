@@ -149,7 +149,7 @@ def environment(override_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
-        auto_reload=False,
+        auto_reload=True,  # a site's template edited under `mkdocs serve` is read anew
     )
 
 

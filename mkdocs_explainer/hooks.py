@@ -86,6 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """The feed, calendar and export of this language pass, as the content of their
     files: MkDocs copies them right after this event."""
+    theme.reuse_compiled_templates(env)
     explainer = _build.explainer
     if explainer is not None and _build.outputs:
         made = explainer.outputs(i18n.current_language(config), config.site_name)

@@ -3,6 +3,9 @@ missing: Markdown extensions, the stylesheet, Material's tooltips for glossary l
 
 from __future__ import annotations
 
+from typing import Any
+
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 
 from explainer.site import STYLESHEET_SOURCE
@@ -25,3 +28,30 @@ def configure(config: MkDocsConfig) -> None:
 
 def stylesheet() -> bytes:
     return STYLESHEET_SOURCE.read_bytes()
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process, not once per build: MkDocs makes a
+    new Jinja environment for every build and language pass, and compiling Material's
+    templates was half of a rebuild of the seed site under `mkdocs serve`. Jinja checks
+    each template's source against its checksum, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = CompiledTemplates()
+
+
+def reuse_compiled_templates(env: Any) -> None:
+    """Give the build's theme environment the process's compiled templates."""
+    if isinstance(env, jinja2.Environment) and env.bytecode_cache is None:
+        env.bytecode_cache = _COMPILED

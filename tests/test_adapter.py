@@ -247,3 +247,35 @@ def test_the_search_index_sees_the_same_sections_without_the_discarded_markup(
         lighter = search.without_discarded_markup(content)
         assert len(lighter) < len(content)
         assert _sections(lighter) == _sections(content)
+
+
+# --- the theme's templates, compiled once per process -------------------------------------------
+
+
+def test_templates_compiled_by_one_build_serve_the_next_until_their_source_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+
+    from mkdocs_explainer.theme import CompiledTemplates
+
+    (tmp_path / "page.html").write_text("<p>{{ x }}</p>", encoding="utf-8")
+    cache = CompiledTemplates()
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):  # type: ignore[no-untyped-def]
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+
+    def build() -> str:  # a new environment, as MkDocs makes for every build
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("page.html").render(x="a")
+
+    assert build() == build() == "<p>a</p>"
+    assert compiled == ["page.html"]
+    (tmp_path / "page.html").write_text("<div>{{ x }}</div>", encoding="utf-8")
+    assert build() == "<div>a</div>"
+    assert compiled == ["page.html", "page.html"]
