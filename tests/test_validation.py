@@ -117,221 +117,262 @@ def test_wrong_type_suggests_quotes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "path", "message"),
+    ("old", "new", "path", "message", "at"),
     [
         (
             "    kind: person\n    country: US",
             "    kind: persn\n    country: US",
             "actors.bob.kind",
             "`persn` is not one of person, institution, group; did you mean `person`?",
+            "persn",
         ),
         (
             "    type: call\n",
             "    type: meetin\n",
             "events.first-call.type",
             "did you mean `meeting`?",
+            "meetin",
         ),
         (
             "    status: scheduled\n",
             "    status: planned\n",
             "events.council-meeting.status",
             "is not one of held, scheduled, cancelled",
+            "planned",
         ),
         (
             "value: 1500, unit: tonnes",
             "value: 1500, unit: tons",
             "events.first-call.figures[1].unit",
             "is not one of percent, tonnes, count",
+            "tons",
         ),
         (
             "value: 12.5,",
             'value: "12.5",',
             "events.first-call.figures[0].value",
             "expected a number",
+            '"12.5"',
         ),
         (
             "approximate: true",
             "approximate: often",
             "events.first-call.figures[1].approximate",
             "expected `true` or `false`",
+            "often",
         ),
         (
             "approximate: true",
             "qualifier: almost",
             "events.first-call.figures[1].qualifier",
             "is not one of about, nearly, over",
+            "almost",
         ),
         (
             "approximate: true",
             "approximate: false, qualifier: nearly",
             "events.first-call.figures[1].qualifier",
             "a `qualifier` makes the figure approximate",
+            "nearly",
         ),
-        ("  bob:\n", "  Bob_S:\n", "actors.Bob_S", "is not a valid id"),
+        ("  bob:\n", "  Bob_S:\n", "actors.Bob_S", "is not a valid id", "Bob_S"),
         (
             "    date: 2026-03-02\n",
             "    date: 2026/03/02\n",
             "events.first-call.date",
             "is not a date: write YYYY-MM-DD, or YYYY-MM",
+            "2026/03/02",
         ),
         (
             "    date: 2026-03-02\n",
             "    date: 2026-02-30\n",
             "events.first-call.date",
             "`2026-02-30` is not a day of the calendar (February 2026 has 28 days)",
+            "2026-02-30",
         ),
         (
             '    time: "10:00"\n',
             '    time: "25:00"\n',
             "events.council-meeting.time",
             "is not a time: write HH:MM",
+            '"25:00"',
         ),
         (
             "    timezone: Europe/Berlin\n",
             "    timezone: Europe/Berlni\n",
             "events.council-meeting.timezone",
             "is not an IANA time zone name; did you mean `Europe/Berlin`",
+            "Europe/Berlni",
         ),
         (
             "    timezone: Europe/Berlin\n",
             "",
             "events.council-meeting.time",
             "`time` needs a `timezone`",
+            '"10:00"',
         ),
         (
             "    country: US\n",
             "    country: XX\n",
             "actors.bob.country",
             "`XX` is not an ISO 3166-1 alpha-2 country code",
+            "XX",
         ),
         (
             "    country: US\n",
             "    country: usa\n",
             "actors.bob.country",
             "is not an ISO 3166-1 alpha-2 country code",
+            "usa",
         ),
         (
             "    participants: [council]\n",
             "    participants: []\n",
             "events.council-meeting.participants",
             "needs at least one entry",
+            "[]",
         ),
         (
             "    participants: [ada, bob]\n",
             "    participants: [ada, ada]\n",
             "events.first-call.participants[1]",
             "`ada` is listed twice",
+            "ada]",
         ),
         (
             "    participants: [ada, bob]\n",
             "    participants: [ada, bobb]\n",
             "events.first-call.participants[1]",
             "unknown actor `bobb`; did you mean `bob`?",
+            "bobb",
         ),
         (
             "    participants: [ada, bob]\n",
             "    participants: [ada, zed]\n",
             "events.first-call.participants[1]",
             "unknown actor `zed`; no actor has this id",
+            "zed",
         ),
         (
             "      - by: ada\n",
             "      - by: adda\n",
             "events.first-call.quotes[0].by",
             "unknown actor `adda`; did you mean `ada`?",
+            "adda",
         ),
         (
             "{by: bob, label",
             "{by: bo, label",
             "events.first-call.figures[1].by",
             "unknown actor `bo`; did you mean `bob`?",
+            "bo,",
         ),
         (
             "    member_of: council\n",
             "    member_of: counsil\n",
             "actors.ada.member_of",
             "unknown actor `counsil`; did you mean `council`?",
+            "counsil",
         ),
         (
             "    member_of: council\n",
             "    member_of: ada\n",
             "actors.ada.member_of",
             "an actor cannot be a member of itself",
+            "ada",
         ),
         (
             "    related: [first-call]\n",
             "    related: [first-cal]\n",
             "events.council-meeting.related[0]",
             "unknown event `first-cal`; did you mean `first-call`?",
+            "first-cal",
         ),
         (
             "    related: [first-call]\n",
             "    related: [council-meeting]\n",
             "events.council-meeting.related[0]",
             "an event cannot be related to itself",
+            "council-meeting",
         ),
         (
             "    terms: [budget]\n",
             "    terms: [budjet]\n",
             "events.first-call.terms[0]",
             "unknown glossary term `budjet`; did you mean `budget`?",
+            "budjet",
         ),
         (
             "    see_also: [tax]\n",
             "    see_also: [taxes]\n",
             "glossary.budget.see_also[0]",
             "unknown glossary term `taxes`; did you mean `tax`?",
+            "taxes",
         ),
         (
             "    see_also: [tax]\n",
             "    see_also: [budget]\n",
             "glossary.budget.see_also[0]",
             "a term cannot refer to itself",
+            "budget",
         ),
         (
             'url: "https://example.org/minutes"',
             'url: "javascript:alert(1)"',
             "events.council-meeting.sources[0].url",
             "is not an http or https URL",
+            '"javascript:alert(1)"',
         ),
         (
             'url: "https://example.org/minutes"',
             'url: "ftp://example.org/x"',
             "events.council-meeting.sources[0].url",
             "is not an http or https URL",
+            '"ftp://example.org/x"',
         ),
         (
             "        date: 2026-03-01\n",
             "        date: 2026-03\n",
             "events.council-meeting.sources[0].date",
             "is not a date: write YYYY-MM-DD",
+            "2026-03",
         ),
         (
             'aliases: {en: ["budgets"], de: ["Haushalts"]}',
             'aliases: {en: ["budgets"], dee: ["x"]}',
             "glossary.budget.aliases.dee",
             "`dee` is not a configured language",
+            "dee",
         ),
         (
             'aliases: {en: ["budgets"], de: ["Haushalts"]}',
             'aliases: {en: "budgets"}',
             "glossary.budget.aliases.en",
             "expected a list",
+            '"budgets"',
         ),
         (
             '{en: "Money paid to the state.", de:',
             '{en: "   ", de:',
             "glossary.tax.definition.en",
             "is empty",
+            '"   "',
         ),
     ],
 )
-def test_rule(tmp_path: Path, old: str, new: str, path: str, message: str) -> None:
+def test_rule(tmp_path: Path, old: str, new: str, path: str, message: str, at: str) -> None:
+    """`at`: where the editor finds the mistake, its first character (the first time it is
+    written from where the change starts)."""
     text = mutate(old, new)
     problem = only(problems(tmp_path, text), path)
     assert message in problem["message"]
     assert problem["file"].endswith("events.yaml")
-    assert int(problem["line"]) >= 1 and int(problem["col"]) >= 1
+    offset = text.index(at, text.index(new))
+    line_start = text.rfind("\n", 0, offset) + 1
+    assert (int(problem["line"]), int(problem["col"])) == (
+        text.count("\n", 0, offset) + 1,
+        offset - line_start + 1,
+    )
 
 
 def test_title_and_summary_lengths(tmp_path: Path) -> None:
