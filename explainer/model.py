@@ -11,6 +11,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from explainer.loader import collector_paused
+from explainer.vocabulary import CLAIMED_FIGURE as CLAIMED_FIGURE
+from explainer.vocabulary import DEFAULT_STATUS, QUALIFIERS
+from explainer.vocabulary import PARTICIPANT as PARTICIPANT
+from explainer.vocabulary import QUOTED as QUOTED
 
 #: A text in each configured language.
 Localized = Mapping[str, str]
@@ -115,7 +119,7 @@ class Event:
     participants: tuple[str, ...]
     title: Localized
     summary: Localized
-    status: str = "held"
+    status: str = DEFAULT_STATUS
     time: str | None = None
     timezone: str | None = None
     place: Localized | None = None
@@ -150,10 +154,6 @@ class Event:
         return datetime.datetime.combine(
             self.date.first_day, datetime.time(hours, minutes), ZoneInfo(self.timezone or "UTC")
         )
-
-
-#: How an actor took part in an event.
-PARTICIPANT, QUOTED, CLAIMED_FIGURE = "participant", "quoted", "figure"
 
 
 @dataclass
@@ -258,7 +258,7 @@ def _tuple_of(items: Any) -> tuple[Any, ...]:
 
 def _qualifier(figure: dict[str, Any]) -> str | None:
     """`qualifier` (an extension of the contract), or `about` for `approximate: true`."""
-    return figure.get("qualifier") or ("about" if figure.get("approximate") else None)
+    return figure.get("qualifier") or (QUALIFIERS[0] if figure.get("approximate") else None)
 
 
 def build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
@@ -303,7 +303,7 @@ def _build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
             participants=tuple(e["participants"]),
             title=dict(e["title"]),
             summary=dict(e["summary"]),
-            status=e.get("status", "held"),
+            status=e.get("status", DEFAULT_STATUS),
             time=e.get("time"),
             timezone=e.get("timezone"),
             place=loc(e.get("place")),

@@ -15,9 +15,10 @@ from explainer.dates import date_suggestion
 from explainer.loader import LoadedData, load_text
 from explainer.problems import did_you_mean
 from explainer.rules import not_a_calendar_day
+from explainer.vocabulary import EVENT_TYPES
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-TYPES = ("call", "statement", "meeting")
+TYPES = EVENT_TYPES
 DATE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$")
 
 

@@ -25,18 +25,12 @@ from explainer.templating import (
 )
 from explainer.urls import SiteUrls, relative_url
 
-TIMELINE = "timeline.md"
-GLOSSARY = "glossary.md"
-FIGURES = "figures.md"
-ACTORS = "actors/index.md"
-
-
-def event_path(event_id: str) -> str:
-    return f"events/{event_id}.md"
-
-
-def actor_path(actor_id: str) -> str:
-    return f"actors/{actor_id}.md"
+# the generated pages' paths, defined in the vocabulary, as the views import them
+from explainer.vocabulary import ACTORS as ACTORS
+from explainer.vocabulary import FIGURES as FIGURES
+from explainer.vocabulary import GLOSSARY as GLOSSARY
+from explainer.vocabulary import TIMELINE as TIMELINE
+from explainer.vocabulary import actor_path, event_path
 
 
 @dataclass(frozen=True)
