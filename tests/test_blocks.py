@@ -18,7 +18,7 @@ from tests.site_markdown import render
 from tests.stories import event, load, minimal_data
 
 STRINGS = load_strings(("en", "de"))
-KNOWN = "timeline-chart, figures-chart, key-figures, upcoming, latest"
+KNOWN = "timeline-chart, figures-chart, key-figures, upcoming, latest, changes"
 
 
 def shown(page_markdown: str) -> lxml.html.HtmlElement:
@@ -130,8 +130,10 @@ def test_a_crowded_day_links_its_hidden_events_on_the_timeline_page(tmp_path: Pa
     for page_path, prefix in (("index.md", ""), ("sub/page.md", "../../")):
         md = explainer.expand_blocks("en", "<!-- explainer:timeline-chart -->", page_path, "d")
         links = [a.get("href") for a in shown(md).iter("{http://www.w3.org/2000/svg}a", "a")]
-        # six lanes: the seventh and eighth event of the day are behind "+2 more"
-        assert links == [f"{prefix}events/e{n}/" for n in range(1, 7)] + [f"{prefix}timeline/#e7"]
+        # six lanes: the seventh and eighth event of the day are behind "+2 more", in both
+        # layouts of the picture (wide, then narrow)
+        shown_once = [f"{prefix}events/e{n}/" for n in range(1, 7)] + [f"{prefix}timeline/#e7"]
+        assert links == shown_once * 2
 
 
 def test_the_home_pages_timeline_names_the_timeline_page_as_its_alternative(

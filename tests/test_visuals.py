@@ -38,10 +38,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def picture(site: Path, url: str, kind: str) -> lxml.etree._Element:
+def picture(site: Path, url: str, kind: str, layout: str = "wide") -> lxml.etree._Element:
+    """One layout of a picture: `wide` (shown on desktops) or `narrow` (on phones)."""
     root = lxml.html.parse(str(site / url / "index.html")).getroot()
     [div] = root.cssselect(f".explainer-viz--{kind}")
-    svg = lxml.etree.fromstring(lxml.html.tostring(div[0]))
+    assert [svg.get("class") for svg in div] == ["viz-wide", "viz-narrow"]
+    svg = lxml.etree.fromstring(lxml.html.tostring(div[0 if layout == "wide" else 1]))
     image, drawing = svg.findall(f"{SVG}g")
     assert image.get("role") == "img"  # one image for assistive technology, named and described
     title, desc = image.find(f"{SVG}title"), image.find(f"{SVG}desc")
@@ -109,11 +111,31 @@ def test_network_picture(site: Path) -> None:
     assert {href.rstrip("/").rsplit("/", 1)[-1] for href in found} == {"ada", "bob", "council"}
     for href in found:
         assert resolves(site, "actors", href)
-    # one edge per pair that shares events (ada and bob: the call)
-    edges = list(svg.iter(f"{SVG}line"))
-    assert len(edges) == 1 and "Ada Example and Bob Sample: 1 event together" in edges[0].findtext(
-        f"{SVG}title"
-    )
+    # a line per relation: ada and bob took part in the call; ada is part of the council;
+    # the council's meeting names the call as related, so the council and each of ada and
+    # bob took part in related events
+    for layout in ("wide", "narrow"):
+        drawn = picture(site, "actors", "network", layout)
+        edges = {
+            e.findtext(f"{SVG}title"): e.get("class")
+            for e in drawn.iter(f"{SVG}line", f"{SVG}path")
+            if "viz-rel" in (e.get("class") or "") and e.find(f"{SVG}title") is not None
+        }
+        assert edges == {
+            "Ada Example and Bob Sample: 1 event together": "viz-rel viz-rel--event",
+            "Ada Example: part of City council": "viz-rel viz-rel--member",
+            "Ada Example and City council: related events": "viz-rel viz-rel--related",
+            "Bob Sample and City council: related events": "viz-rel viz-rel--related",
+        }
+        # the part-of line ends in an arrow; each kind is named in the legend
+        assert drawn.find(f".//{SVG}polygon[@class='viz-arrow']") is not None
+        texts = {t.text for t in drawn.iter(f"{SVG}text")}
+        assert {"Same event", "Part of", "Related events"} <= texts
+    desc = svg.findtext(f"{SVG}g/{SVG}desc")
+    assert desc.startswith("3 actors; lines show how they are connected.")
+    assert "1 pair took part in the same event: a solid line" in desc
+    assert "1 actor is part of another: a dashed line with an arrow" in desc
+    assert "2 pairs took part in related events: dotted lines." in desc
     # kinds by shape: people circles, institutions squares
     council = next(a for h, a in found.items() if "council" in h)
     assert council.find(f"{SVG}rect") is not None
@@ -142,16 +164,25 @@ def test_timeline_scales_to_3000_events_with_clusters() -> None:
         ctx, lambda path, anchor: path + (f"#{anchor}" if anchor else ""), "t"
     )
     frame = lxml.etree.fromstring(svg_text)
-    [svg] = frame
+    svg, narrow = frame
     links = [a.get("href") for a in svg.iter(f"{SVG}a")]
     single = [h for h in links if h.startswith("events/")]
     clusters = [a for a in svg.iter(f"{SVG}a") if a.get("href").startswith("timeline.md#")]
     hidden = sum(int(a.findtext(f"{SVG}title").split()[0].lstrip("+")) for a in clusters)
     assert clusters and len(single) + hidden == 3000
     assert float(svg.get("width")) == pytest.approx(16 * 2 + 36 * 90)  # 36 months, scrollable
-    # shown at its size at most, shrunk to 3/4 at least; beyond that its frame scrolls and
-    # takes keyboard focus, so it can be scrolled without a mouse
-    assert svg.get("style") == "max-width:3272px;min-width:2454px"
+    # shown at its size at most, shrunk to 93 % at least (its 13 px text stays above 12 px);
+    # beyond that its frame scrolls and takes keyboard focus, so it can be scrolled without
+    # a mouse
+    assert svg.get("style") == "max-width:3272px;min-width:3043px"
+    # the narrow layout gives a month 100 units, and may grow to 115 % or shrink to 90 %
+    assert float(narrow.get("width")) == pytest.approx(16 * 2 + 36 * 100)
+    assert narrow.get("style") == "max-width:4176.8px;min-width:3268.8px"
+    for layout in (svg, narrow):  # each layout shows or counts every event
+        marks = [a for a in layout.iter(f"{SVG}a") if a.get("href").startswith("events/")]
+        more = [a for a in layout.iter(f"{SVG}a") if a.get("href").startswith("timeline.md#")]
+        hidden = sum(int(a.findtext(f"{SVG}title").split()[0].lstrip("+")) for a in more)
+        assert len(marks) + hidden == 3000
     assert frame.get("tabindex") == "0" and "explainer-viz" in frame.get("class")
     # the same data gives the same picture
     assert svg_text == timeline_chart(

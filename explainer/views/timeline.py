@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from explainer.model import EventDate
 from explainer.views.base import TIMELINE, RenderContext, View
-from explainer.visuals.timeline_chart import timeline_chart
+from explainer.visuals.timeline_chart import event_keys, timeline_chart
 
 TYPES = ("call", "statement", "meeting")
 
@@ -54,4 +54,9 @@ class TimelineView(View):
             (ctx.l10n.date(EventDate(year, month)), list(events))
             for (year, month), events in by_month
         ]
-        return {"chart": Markup(chart), "filters": filters, "months": months}
+        return {
+            "chart": Markup(chart),
+            "filters": filters,
+            "months": months,
+            "keys": event_keys(ctx),
+        }

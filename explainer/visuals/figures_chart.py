@@ -1,16 +1,18 @@
 """The key figures as bars, grouped by unit; each bar says its value and who claimed it,
-and links to the event where the claim was made. A drop (negative value) points left."""
+and links to the event where the claim was made. A drop (negative value) points left.
+Labels wrap to the layout's width (see svg.py), so the narrow layout keeps the same text
+size on more lines."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from explainer.views.base import RenderContext
-from explainer.visuals.svg import el, esc, link, svg_root
+from explainer.visuals.svg import NARROW, WIDE, Drawing, el, esc, link, picture, wrap
 
-WIDTH = 560.0
 LEFT = 12.0
-ROW = 56.0
+LINE = 17.0  # from one line of a label to the next
+BAR = 12.0
 UNITS = ("percent", "tonnes", "count")
 
 
@@ -18,6 +20,19 @@ def figures_chart(ctx: RenderContext, href: Callable[[str, str | None], str], id
     figures = ctx.story.figures
     if not figures:
         return ""
+    return picture(
+        css_class="explainer-viz--figures",
+        title=ctx.t("viz.figures.title"),
+        description=ctx.t("viz.figures.desc", count=len(figures)),
+        ident=ident,
+        wide=_layout(ctx, href, WIDE),
+        narrow=_layout(ctx, href, NARROW),
+    )
+
+
+def _layout(ctx: RenderContext, href: Callable[[str, str | None], str], width: float) -> Drawing:
+    figures = ctx.story.figures
+    span = width - 2 * LEFT
     body: list[str] = []
     y = 8.0
     for unit in UNITS:
@@ -28,42 +43,43 @@ def figures_chart(ctx: RenderContext, href: Callable[[str, str | None], str], id
         body.append(el("text", esc(ctx.t(f"viz.unit.{unit}")), css="viz-heading", x=LEFT, y=y))
         largest = max(abs(f.value) for f in group) or 1
         negative = any(f.value < 0 for f in group)
-        span = WIDTH - 2 * LEFT
         zero = LEFT + span / 2 if negative else LEFT
         scale = (span / 2 if negative else span) / largest
-        top = y + 12
+        y += 10
         for figure in group:
-            y += 12
             value = ctx.l10n.figure_value(figure)
-            label = f"{ctx.text(figure.label)}: {value}"
+            label = ctx.text(figure.label)
             byline = ctx.t("figure.claimed_by", actor=ctx.actor_name(figure.by))
+            lines = wrap([value, *label.split(" ")], span, first_bold=True)
+            content = [el("title", f"{esc(value)}: {esc(label)} ({esc(byline)})")]
+            for i, line in enumerate(lines):
+                y += LINE
+                if i == 0:  # the value, in bold, then the label
+                    rest = line[len(value) :]
+                    text = el("tspan", esc(value), css="viz-value") + esc(rest)
+                else:
+                    text = esc(line)
+                content.append(el("text", text, css="viz-label", x=LEFT, y=y))
             length = abs(figure.value) * scale
-            direction = "down" if figure.value < 0 else "up"
-            text = el("tspan", esc(value), css="viz-value") + " " + esc(ctx.text(figure.label))
-            content = (
-                el("title", f"{esc(label)} ({esc(byline)})")
-                + el("text", text, css="viz-label", x=LEFT, y=y)
-                + el(
+            content.append(
+                el(
                     "rect",
-                    css=f"viz-bar viz-bar--{direction}",
+                    css=f"viz-bar viz-bar--{'down' if figure.value < 0 else 'up'}",
                     x=zero - length if figure.value < 0 else zero,
                     y=y + 6,
                     width=max(length, 2),
-                    height=12,
+                    height=BAR,
                 )
-                + el("text", esc(byline), css="viz-byline", x=LEFT, y=y + 32)
             )
-            body.append(link(href(f"events/{figure.event_id}.md", None), content))
-            y += ROW - 12
-        if negative:
-            body.append(el("line", css="viz-axis", x1=zero, y1=top, x2=zero, y2=y - 12))
+            if negative:  # the zero line, across the bar only (not through the labels)
+                content.append(
+                    el("line", css="viz-axis", x1=zero, y1=y + 2, x2=zero, y2=y + 10 + BAR)
+                )
+            y += 6 + BAR
+            for line in wrap(byline.split(" "), span):
+                y += LINE
+                content.append(el("text", esc(line), css="viz-byline", x=LEFT, y=y))
+            body.append(link(href(f"events/{figure.event_id}.md", None), "".join(content)))
+            y += 14
         y += 8
-    return svg_root(
-        WIDTH,
-        y + 8,
-        css_class="explainer-viz--figures",
-        title=ctx.t("viz.figures.title"),
-        description=ctx.t("viz.figures.desc", count=len(figures)),
-        ident=ident,
-        body=body,
-    )
+    return Drawing(width, y + 8, body)

@@ -2,8 +2,12 @@
 
 Calls are circles, statements squares, meetings diamonds; scheduled events are hollow,
 cancelled ones struck through; an event known only by its month is a bar across that
-month. Marks that would collide stack in lanes; beyond the last lane a "+N" mark links to
-the first of the hidden events in the timeline list. Wide ranges scroll sideways.
+month. Above each mark stands its number, the event's place in the timeline's list (which
+shows the same numbers), so that a reader without a pointer to hover can tell which mark
+is which event. Marks that would collide stack in lanes; beyond the last lane a "+N" mark
+links to the first of the hidden events in the timeline list. Wide ranges scroll
+sideways. Two layouts (see svg.py): the narrow one gives each month less room and wraps
+its legend.
 """
 
 from __future__ import annotations
@@ -13,15 +17,28 @@ from collections.abc import Callable
 
 from explainer.model import Event, EventDate
 from explainer.views.base import RenderContext
-from explainer.visuals.svg import el, esc, link, num, svg_root
+from explainer.visuals.svg import (
+    NARROW,
+    WIDE,
+    Drawing,
+    LegendItem,
+    el,
+    esc,
+    legend,
+    link,
+    num,
+    picture,
+    text_width,
+)
 
-MONTH = 90.0  # the least width of a month; short stories spread over WIDTH
-LANE = 24.0
+#: the least width of a month in each layout; short stories spread over the whole width
+MONTH = {"wide": 90.0, "narrow": 100.0}
+LANE = 36.0  # a mark and its number above it
 LANES = 6
-TOP = 34.0
 LEFT = 16.0
 R = 7.0
-WIDTH = 760.0
+KEY_GAP = 4.0  # between the top of a mark and the baseline of its number
+MORE = 22.0  # the row of "+N more" marks, when there are any
 
 
 def _month_index(date: EventDate, first: EventDate) -> int:
@@ -44,6 +61,12 @@ def strike(x: float, y: float) -> str:
     return el("line", css="viz-strike", x1=x - R - 3, y1=y + R + 3, x2=x + R + 3, y2=y - R - 3)
 
 
+def event_keys(ctx: RenderContext) -> dict[str, str]:
+    """Each event's number: its place in the timeline (1 for the oldest), in the page's
+    digits. The picture draws it above the mark, the timeline list beside each event."""
+    return {e.id: ctx.l10n.number(i) for i, e in enumerate(ctx.story.chronological, start=1)}
+
+
 def timeline_chart(
     ctx: RenderContext,
     href: Callable[[str, str | None], str],
@@ -51,27 +74,63 @@ def timeline_chart(
     alternative: str = "viz.alternative.here",
 ) -> str:
     """`href(path, anchor)` is the URL of a page (source path) as seen from this page;
-    `alternative` the UI string that says where the same events are listed as text."""
+    `alternative` the UI string that says where the same events are listed as text
+    (`viz.alternative.here` or `viz.alternative.timeline`); the legend says where the
+    numbers come from in the same way (`viz.key.here`, `viz.key.timeline`)."""
     events = ctx.story.chronological
     if not events:
         return ""
+    keys = event_keys(ctx)
+    key_note = ctx.t("viz.key." + alternative.rsplit(".", 1)[-1])
+    layouts = {
+        layout: _layout(ctx, href, events, keys, key_note, width, MONTH[layout])
+        for layout, width in (("wide", WIDE), ("narrow", NARROW))
+    }
+    description = ctx.t(
+        "viz.timeline.desc",
+        count=len(events),
+        start=ctx.l10n.date(events[0].date),
+        end=ctx.l10n.date(events[-1].date),
+    )
+    description += " " + ctx.t(alternative)
+    return picture(
+        css_class="explainer-viz--timeline",
+        title=ctx.t("viz.timeline.title"),
+        description=description,
+        ident=ident,
+        wide=layouts["wide"],
+        narrow=layouts["narrow"],
+    )
+
+
+def _layout(
+    ctx: RenderContext,
+    href: Callable[[str, str | None], str],
+    events: list[Event],
+    keys: dict[str, str],
+    key_note: str,
+    least_width: float,
+    least_month: float,
+) -> Drawing:
     first = EventDate(events[0].date.year, events[0].date.month)
     months = _month_index(events[-1].date, first) + 1
-    month_width = max(MONTH, (WIDTH - 2 * LEFT) / months)
+    month_width = max(least_month, (least_width - 2 * LEFT) / months)
     width = LEFT * 2 + months * month_width
     lanes_end: list[float] = []
-    placed: list[tuple[Event, float, float, float]] = []  # event, x, x_end, lane
+    placed: list[tuple[Event, float, float, int]] = []  # event, x, x_end, lane
     hidden: dict[int, list[Event]] = {}
     for event in events:
         m = _month_index(event.date, first)
         start = LEFT + m * month_width
         if event.date.day is None:
-            x, x_end = start + 4, start + month_width - 4
+            x, x_end = start + 4 + R, start + month_width - 4
         else:
             days = calendar.monthrange(event.date.year, event.date.month)[1]
             x = start + (event.date.day - 0.5) / days * month_width
             x_end = x
-        left, right = x - R - 2, x_end + R + 2
+        # the mark or its number, whichever is wider, and a little air
+        half = max(R, text_width(keys[event.id], bold=True) / 2) + 2
+        left, right = x - half, max(x_end + R, x + half) + 2
         lane = next((i for i, end in enumerate(lanes_end) if end < left), None)
         if lane is None and len(lanes_end) < LANES:
             lanes_end.append(right)
@@ -81,9 +140,13 @@ def timeline_chart(
             continue
         lanes_end[lane] = right
         placed.append((event, x, x_end, lane))
+    top = 8 + (MORE if hidden else 0)
+
+    def middle(lane: int) -> float:  # of a mark in a lane
+        return top + 13 + KEY_GAP + R + lane * LANE
+
     lanes = max(len(lanes_end), 1)
-    axis_y = TOP + lanes * LANE + 6
-    height = axis_y + 64
+    axis_y = middle(lanes - 1) + R + 12
     body = [el("line", css="viz-axis", x1=LEFT, y1=axis_y, x2=width - LEFT, y2=axis_y)]
     label_every = 1 if month_width >= 70 else 2
     for m in range(months):
@@ -94,7 +157,7 @@ def timeline_chart(
             label = ctx.l10n.month_short(EventDate(year, month))
             body.append(el("text", esc(label), css="viz-label", x=x + 4, y=axis_y + 20))
     for event, x, x_end, lane in placed:
-        y = TOP + lane * LANE
+        y = middle(lane)
         title = f"{ctx.text(event.title)} ({ctx.l10n.date(event.date)})"
         css = f"viz-mark viz-{event.type} viz-{event.status}"
         if event.date.day is None:
@@ -104,46 +167,42 @@ def timeline_chart(
             mark = shape(event.type, x, y, css)
         if event.status == "cancelled":
             mark += strike(x, y)
-        content = f"<title>{esc(title)}</title>{mark}"
-        body.append(link(href(f"events/{event.id}.md", None), content))
+        number = el(
+            "text", esc(keys[event.id]), css="viz-key", x=x, y=y - R - KEY_GAP, text_anchor="middle"
+        )
+        body.append(
+            link(href(f"events/{event.id}.md", None), f"<title>{esc(title)}</title>{mark}{number}")
+        )
     for m, events_here in sorted(hidden.items()):
         x = LEFT + m * month_width + month_width / 2
         label = ctx.t("viz.more", count=len(events_here))
         content = f"<title>{esc(label)}</title>" + el(
-            "text", esc(label), css="viz-more", x=x, y=TOP - 14, text_anchor="middle"
+            "text", esc(label), css="viz-more", x=x, y=8 + 13, text_anchor="middle"
         )
         body.append(link(href("timeline.md", events_here[0].id), content))
-    body.append(_legend(ctx, axis_y + 36))
-    description = ctx.t(
-        "viz.timeline.desc",
-        count=len(events),
-        start=ctx.l10n.date(events[0].date),
-        end=ctx.l10n.date(events[-1].date),
-    )
-    description += " " + ctx.t(alternative)
-    return svg_root(
-        width,
-        height,
-        css_class="explainer-viz--timeline",
-        title=ctx.t("viz.timeline.title"),
-        description=description,
-        ident=ident,
-        body=body,
-    )
+    items, last_row = legend(_legend(ctx, key_note), LEFT + 2, axis_y + 44, width - 2 * LEFT)
+    body.append(items)
+    return Drawing(width, last_row + 16, body)
 
 
-def _legend(ctx: RenderContext, y: float) -> str:
-    items = []
-    x = LEFT + 8
+def _legend(ctx: RenderContext, key_note: str) -> list[LegendItem]:
+    def mark(kind: str, status: str) -> Callable[[float, float], str]:
+        def sample(x: float, y: float) -> str:
+            drawn = shape(kind, x + R + 1.5, y, f"viz-mark viz-{kind} viz-{status}")
+            return drawn + (strike(x + R + 1.5, y) if status == "cancelled" else "")
+
+        return sample
+
     entries = [(kind, "held", ctx.t(f"type.{kind}")) for kind in ("call", "statement", "meeting")]
     entries += [
         ("meeting", "scheduled", ctx.t("status.scheduled")),
         ("meeting", "cancelled", ctx.t("status.cancelled")),
     ]
-    for kind, status, label in entries:
-        items.append(shape(kind, x, y, f"viz-mark viz-{kind} viz-{status}"))
-        if status == "cancelled":
-            items.append(strike(x, y))
-        items.append(el("text", esc(label), css="viz-label", x=x + 12, y=y + 4))
-        x += 26 + 7.5 * len(label)
-    return "".join(items)
+    items = [LegendItem(mark(kind, status), 2 * R + 3, label) for kind, status, label in entries]
+    one = ctx.l10n.number(1)
+
+    def key(x: float, y: float) -> str:
+        return el("text", esc(one), css="viz-key", x=x + R + 1.5, y=y + 4.5, text_anchor="middle")
+
+    items.append(LegendItem(key, 2 * R + 3, key_note))
+    return items
