@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from explainer.loader import collector_paused
@@ -112,6 +112,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A published correction of an event's facts: its day and what it says (Markdown)."""
+
+    date: EventDate
+    text: Localized
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     type: str
@@ -129,6 +137,12 @@ class Event:
     sources: tuple[Source, ...] = ()
     related: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    #: oldest first
+    corrections: tuple[Correction, ...] = ()
+    #: from the data file's git history (None without it): the committer dates, in UTC,
+    #: of the commit that added the event and of the last one that changed it after that
+    published: datetime.datetime | None = None
+    updated: datetime.datetime | None = None
 
     @property
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
@@ -251,6 +265,35 @@ class Story:
     def scheduled(self) -> list[Event]:
         return [e for e in self.chronological if e.status == "scheduled"]
 
+    @cached_property
+    def changes(self) -> list[Change]:
+        """Every correction and every event's last update, newest first; on one day,
+        corrections before updates, then in timeline order."""
+        changes = [
+            Change(correction.date.first_day, event, correction)
+            for event in self.chronological
+            for correction in event.corrections
+        ]
+        changes += [
+            Change(event.updated.date(), event, None)
+            for event in self.chronological
+            if event.updated is not None
+        ]
+        position = {event.id: i for i, event in enumerate(self.chronological)}
+        return sorted(
+            changes,
+            key=lambda c: (-c.day.toordinal(), c.correction is None, position[c.event.id]),
+        )
+
+
+@dataclass(frozen=True)
+class Change:
+    """A correction of an event, or (without `correction`) its last update."""
+
+    day: datetime.date
+    event: Event
+    correction: Correction | None = None
+
 
 def _tuple_of(items: Any) -> tuple[Any, ...]:
     return tuple(items or ())
@@ -261,14 +304,29 @@ def _qualifier(figure: dict[str, Any]) -> str | None:
     return figure.get("qualifier") or (QUALIFIERS[0] if figure.get("approximate") else None)
 
 
-def build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
-    """Turn validated data into a Story (call only on data without problems)."""
+class Dates(Protocol):
+    """An event's dates from the data file's history (explainer.history.EventHistory)."""
+
+    @property
+    def published(self) -> datetime.datetime: ...
+
+    @property
+    def updated(self) -> datetime.datetime | None: ...
+
+
+def build_story(
+    data: dict[str, Any], languages: tuple[str, ...], dates: Mapping[str, Dates] | None = None
+) -> Story:
+    """Turn validated data into a Story (call only on data without problems); `dates`
+    are the events' dates from the history, by event id."""
     # not a decorator: `make mutation` (mutmut) leaves decorated functions unmutated
     with collector_paused():
-        return _build_story(data, languages)
+        return _build_story(data, languages, dates or {})
 
 
-def _build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
+def _build_story(
+    data: dict[str, Any], languages: tuple[str, ...], dates: Mapping[str, Dates]
+) -> Story:
     def loc(value: Any) -> dict[str, str] | None:
         return None if value is None else localize(value, languages)
 
@@ -296,6 +354,7 @@ def _build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
     }
     events = {}
     for event_id, e in data["events"].items():
+        history = dates.get(event_id)
         events[event_id] = Event(
             id=event_id,
             type=e["type"],
@@ -331,5 +390,11 @@ def _build_story(data: dict[str, Any], languages: tuple[str, ...]) -> Story:
             ),
             related=_tuple_of(e.get("related")),
             terms=_tuple_of(e.get("terms")),
+            corrections=tuple(
+                Correction(EventDate.parse(c["date"]), dict(c["text"]))
+                for c in e.get("corrections") or ()
+            ),
+            published=history.published if history else None,
+            updated=history.updated if history else None,
         )
     return Story(languages=languages, actors=actors, glossary=glossary, events=events)

@@ -162,6 +162,7 @@ class _RuleChecker:
             yield from _calendar_date(
                 self, path + ("sources", index, "date"), _mapping(source).get("date")
             )
+        yield from self._corrections(path + ("corrections",), event.get("corrections"))
         time, timezone = event.get("time"), event.get("timezone")
         if time is not None and timezone is None:
             yield self.problem(
@@ -174,6 +175,28 @@ class _RuleChecker:
                 f"`{timezone}` is not an IANA time zone name"
                 + did_you_mean(timezone, _time_zones()),
             )
+
+    def _corrections(self, path: NodePath, corrections: Any) -> Iterator[Problem]:
+        """Each correction on a day of the calendar, oldest first (as readers see them)."""
+        latest: str | None = None
+        for index, correction in enumerate(_list(corrections)):
+            date = _mapping(correction).get("date")
+            if not isinstance(date, str) or not _FULL_DATE.match(date):
+                continue  # the schema says what is wrong with it
+            if not_a_calendar_day(date) is not None:
+                yield from _calendar_date(self, path + (index, "date"), date)
+                continue
+            if latest is not None and date < latest:
+                yield self.problem(
+                    path + (index, "date"),
+                    f"corrections are listed oldest first, and this one ({date}) is older "
+                    f"than the one above it ({latest}); move it up",
+                )
+            latest = max(latest or date, date)
+
+
+#: a date as the schema's `fullDate` has it
+_FULL_DATE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
 def not_a_calendar_day(value: Any) -> str | None:
@@ -219,19 +242,29 @@ def _may_hide_a_bad_link(text: str) -> bool:
 _MARKDOWN_FIELDS = (("actors", "description"), ("glossary", "definition"), ("events", "body"))
 
 
+def _markdown_texts(data: dict[str, Any]) -> Iterator[tuple[NodePath, Any]]:
+    """(path, localized text) of every field read as Markdown."""
+    for section, field in _MARKDOWN_FIELDS:
+        for item_id, item in _mapping(data.get(section)).items():
+            yield (section, item_id, field), _mapping(item).get(field)
+    for event_id, event in _mapping(data.get("events")).items():
+        for index, correction in enumerate(_list(_mapping(event).get("corrections"))):
+            path = ("events", event_id, "corrections", index, "text")
+            yield path, _mapping(correction).get("text")
+
+
 def _markdown_links(checker: _RuleChecker) -> Iterator[Problem]:
     """A link to `javascript:`, `data:` or another scheme would be dropped silently."""
-    for section, field in _MARKDOWN_FIELDS:
-        for item_id, item in _mapping(checker.data.get(section)).items():
-            for language, text in _mapping(_mapping(item).get(field)).items():
-                if not isinstance(text, str) or not _may_hide_a_bad_link(text):
-                    continue
-                for target in unsafe_link_targets(text):
-                    yield checker.problem(
-                        (section, item_id, field, language),
-                        f"the link target `{target}` is not allowed; links may only go to "
-                        "http:, https:, mailto: or relative addresses",
-                    )
+    for path, localized in _markdown_texts(checker.data):
+        for language, text in _mapping(localized).items():
+            if not isinstance(text, str) or not _may_hide_a_bad_link(text):
+                continue
+            for target in unsafe_link_targets(text):
+                yield checker.problem(
+                    (*path, language),
+                    f"the link target `{target}` is not allowed; links may only go to "
+                    "http:, https:, mailto: or relative addresses",
+                )
 
 
 def check_rules(loaded: LoadedData) -> list[Problem]:

@@ -95,6 +95,15 @@ def site_schema(languages: Sequence[str]) -> dict[str, Any]:
     aliases["additionalProperties"] = False
     aliases["description"] = f"Other forms of the term, listed per language ({listed})."
     aliases["errorMessage"] = f"List the other forms per language of the site: {listed}."
+    corrections = definitions["event"]["properties"]["corrections"]
+    texts = "\n".join(f"      {lang}: ..." for lang in languages)
+    corrections["markdownDescription"] = (
+        "Published corrections of this event's facts, **oldest first**: the day, and what "
+        "was wrong and what is right in each language of the site (Markdown):\n\n"
+        f"```yaml\ncorrections:\n  - date: YYYY-MM-DD\n    text:\n{texts}\n```\n\n"
+        "Readers see each one on the event's page and on the changes page. Never remove "
+        "a published correction."
+    )
     definitions["text"]["patternErrorMessage"] = "Empty: write the text."
     for node in _nodes(schema):
         message = node.get("x-message")

@@ -495,3 +495,61 @@ def test_a_scheme_hidden_by_spaces_in_angle_brackets_is_found(tmp_path: Path) ->
         'body: {en: "Bob *said* things.', 'body: {en: "Bob *said* [things](<java script:alert(1)>).'
     )
     assert "is not allowed" in only(problems(tmp_path, text), "events.statement.body.en")["message"]
+
+
+STATEMENT_BODY = (
+    '    body: {en: "Bob *said* things.\\n\\nMore things.", '
+    'de: "Bob *sagte* Dinge.\\n\\nWeitere Dinge."}\n'
+)
+
+
+def corrected(*corrections: str) -> str:
+    """The fixture with these lines under the statement's `corrections:`."""
+    return mutate(STATEMENT_BODY, STATEMENT_BODY + "    corrections:\n" + "".join(corrections))
+
+
+def test_corrections_become_part_of_the_event(tmp_path: Path) -> None:
+    text = corrected(
+        "      - date: 2026-03-01\n",
+        "        text: {en: 'It was *Friday*.', de: 'Es war *Freitag*.'}\n",
+        "      - {date: 2026-03-01, text: {en: Same day., de: Am selben Tag.}}\n",
+        "      - {date: 2026-03-04, text: {en: Later., de: Später.}}\n",
+    )
+    assert problems(tmp_path, text) == []
+    path = tmp_path / "events.yaml"
+    story = load_story(path, ("en", "de"))
+    corrections = story.events["statement"].corrections
+    assert [(c.date.iso, c.text["de"]) for c in corrections] == [
+        ("2026-03-01", "Es war *Freitag*."),
+        ("2026-03-01", "Am selben Tag."),
+        ("2026-03-04", "Später."),
+    ]
+    assert story.events["first-call"].corrections == ()
+
+
+def test_corrections_are_located_where_they_go_wrong(tmp_path: Path) -> None:
+    text = corrected(
+        "      - {date: 2026-03-05, text: {en: 'See [this](javascript:alert(1)).', de: Ja.}}\n",
+        "      - {date: 2026-03-04, text: {en: Older., de: ''}}\n",
+        "      - {date: 2026-02-30, text: {en: x, de: y}}\n",
+        "      - {date: 2026-03, text: {en: x, de: y}}\n",
+        "      - {date: 2026-03-06, text: {en: x, de: y}, by: ada}\n",
+    )
+    found = problems(tmp_path, text)
+    lines = text.splitlines()
+    first = line_of(text, "    corrections:")  # the line before the first correction
+    places = [(1, "'See"), (2, "2026"), (2, "''"), (3, "2026"), (4, "2026"), (5, "by")]
+    assert [p.split(": ", 1)[0].rsplit("/", 1)[1] for p in found] == [
+        f"events.yaml:{first + n}:{lines[first + n - 1].index(at) + 1}" for n, at in places
+    ]
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "events.statement.corrections[0].text.en: the link target `javascript:alert(1)` is "
+        "not allowed; links may only go to http:, https:, mailto: or relative addresses",
+        "events.statement.corrections[1].date: corrections are listed oldest first, and this "
+        "one (2026-03-04) is older than the one above it (2026-03-05); move it up",
+        "events.statement.corrections[1].text.de: is empty; write the text",
+        "events.statement.corrections[2].date: `2026-02-30` is not a day of the calendar "
+        "(February 2026 has 28 days)",
+        "events.statement.corrections[3].date: `2026-03` is not a date: write YYYY-MM-DD",
+        "events.statement.corrections[4].by: unknown field `by`; allowed fields: date, text",
+    ]
