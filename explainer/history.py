@@ -1,0 +1,378 @@
+"""When each event was first published and last updated, from the data file's git history.
+
+An event's *first publication* is the committer date of the commit that added it; its
+*last update* is that of the last commit that changed any of its lines. Both come from one
+pass over the history: one `git log` lists the commits that changed the data file on
+HEAD's first-parent line, oldest first, and one `git cat-file --batch` streams the file as
+each of them left it. Each version is cut into one block of lines per event (from its
+id's line to the next id's, without trailing blank lines and comments) and each block is
+compared with the same event's block in the version before. Comparing an event's lines
+with its own lines, found by its id, means that moving an event (re-sorting the file) or
+changing its neighbours is no change to it, and that no change is taken for a copy of
+similar lines elsewhere (`git blame -M` does both, and took two minutes on a re-sorted
+file of 1,000 events; bench/PROFILE.md). Only the stretch of a version that differs from
+the one before is read again (`_follow`), so a commit costs about what it changed.
+
+Nothing comes from the clock or from file times: the same commit gives the same dates.
+Without history (not a git repository, no git, a shallow clone, a data file never
+committed) there are no dates, and `History.unavailable` says why. Changes not yet
+committed are not dated: an event keeps the dates of its last committed version.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: the top-level key of the events: the rest of its line
+_EVENTS_LINE = re.compile(rb"[ \t]*:[ \t]*(?:#[^\n]*)?\r?(?=\n|$)")
+#: the first line of the events section that is neither blank nor a comment: its indentation
+_FIRST_ENTRY = re.compile(rb"\n( *)[^ \t\r\n#]")
+
+
+@dataclass(frozen=True)
+class EventHistory:
+    """An event's dates, as committer dates in UTC."""
+
+    published: datetime.datetime
+    #: the last change, when a commit after the one that added the event changed it
+    updated: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
+class History:
+    """The dates of the events committed so far, or why there are none."""
+
+    events: Mapping[str, EventHistory] = field(default_factory=dict)
+    #: why no dates could be read (None: they were)
+    unavailable: str | None = None
+    #: commits that changed the data file
+    commits: int = 0
+
+    def of(self, event_id: str) -> EventHistory | None:
+        return self.events.get(event_id)
+
+
+def iso(moment: datetime.datetime | datetime.date) -> str:
+    """`2026-01-20T14:03:00Z` for a date of the history, `2026-01-21` for a day."""
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+class _NoHistory(Exception):
+    """The data file's history cannot be read; the message says why."""
+
+
+# --- a version of the data file, cut into one block of lines per event -------------------
+
+#: the rest of the top-level `events:` line
+_EVENTS_LINE = re.compile(rb"[ \t]*:[ \t]*(?:#[^\n]*)?\r?(?=\n|$)")
+#: the first line of the events section that is neither blank nor a comment
+_FIRST_ENTRY = re.compile(rb"\n( *)[^ \t\r\n#]")
+_KEYS: dict[int, re.Pattern[bytes]] = {}
+
+
+def _key_pattern(indent: int) -> re.Pattern[bytes]:
+    """An event's id line at the indentation of the section's keys (its id: group 2), or
+    the top-level line that ends the section. Searched for from the newline before it:
+    a pattern that starts with `^` in multi-line mode is tried at every position of the
+    file, one that starts with a character only where that character stands."""
+    pattern = _KEYS.get(indent)
+    if pattern is None:
+        pattern = _KEYS[indent] = re.compile(
+            rb"\n(?: {%d}([\"']?)([a-z0-9]+(?:-[a-z0-9]+)*)\1[ \t]*:(?=[ \t\r\n]|$)"
+            rb"|[^ \t\r\n#])" % indent
+        )
+    return pattern
+
+
+def _events_start(text: bytes) -> int | None:
+    """Where the line after the top-level `events:` line starts."""
+    at = 0 if text.startswith(b"events") else text.find(b"\nevents") + 1
+    while at > 0 or (at == 0 and text.startswith(b"events")):
+        line = _EVENTS_LINE.match(text, at + len(b"events"))
+        if line is not None:
+            return line.end()
+        at = text.find(b"\nevents", at + 1) + 1
+        if at == 0:
+            return None
+    return None
+
+
+@dataclass
+class _Version:
+    """Where the events of one version of the data file stand."""
+
+    text: bytes
+    indent: int
+    #: where the line after `events:` starts
+    start: int
+    #: the end of the events section (the next top-level line, or the end of the file)
+    end: int
+    #: (where its id line starts, id) of each event, in file order
+    keys: list[tuple[int, str]]
+
+    def block(self, index: int) -> bytes:
+        """The event's lines, without trailing blank lines and comments (a comment before
+        an event belongs to that event; blank lines change nothing)."""
+        begin = self.keys[index][0]
+        stop = self.keys[index + 1][0] if index + 1 < len(self.keys) else self.end
+        block = self.text[begin:stop].rstrip()
+        while True:  # comment lines before the next event, rarely
+            last = block.rfind(b"\n")
+            if not block[last + 1 :].lstrip().startswith(b"#"):
+                return block
+            block = block[:last].rstrip()
+
+
+def _scan(text: bytes, indent: int, start: int, stop: int) -> tuple[list[tuple[int, str]], int]:
+    """The event ids between `start` (a newline) and `stop`, and where the section ends
+    (`stop` if it does not end before)."""
+    keys = []
+    for match in _key_pattern(indent).finditer(text, start, stop):
+        if match.group(2) is None:  # a top-level line
+            return keys, match.start()
+        keys.append((match.start() + 1, match.group(2).decode("ascii")))
+    return keys, stop
+
+
+def _split(text: bytes) -> _Version:
+    """A version read from its first byte to its last (without YAML: a past version may
+    not even parse): the lines after the top-level `events:` up to the next top-level
+    line, cut at the lines that start an id at the indentation of the section's first
+    line."""
+    start = _events_start(text)
+    first = _FIRST_ENTRY.search(text, start - 1) if start else None
+    if start is None or first is None or not first.group(1):
+        return _Version(text, 0, 0, 0, [])
+    indent = len(first.group(1))
+    keys, end = _scan(text, indent, start - 1, len(text))
+    return _Version(text, indent, start, end, keys)
+
+
+#: how many of the next events a change may have removed, at most
+_LOOKAHEAD = 16
+
+
+def _follow(old: _Version, text: bytes) -> tuple[_Version, set[int]] | None:
+    """The next version of the file, read where it differs from `old` only, and the
+    indexes of its events whose lines were read again (every other event's lines are
+    the same as in `old`). None if the whole version must be read: a change before the
+    first event, or one too large to follow (a re-sorted file).
+
+    The events of `old` are compared, in file order, with the same bytes where they
+    should stand in `text`. Where one differs, the next event of `old` found unchanged
+    further on (`bytes.find`, fast) is where the two versions agree again; the lines in
+    between are read with the key pattern. The event before a changed stretch is read
+    again too, since lines added after its end belong to it."""
+    if not old.keys:
+        return None
+    start = _events_start(text)
+    first = old.keys[0][0]
+    lead = old.text[old.start - 1 : first]  # the `events:` line's end to the first id
+    if start is None or text[start - 1 : start - 1 + len(lead)] != lead:
+        return None
+    shift = start - old.start
+    keys: list[tuple[int, str]] = []
+    read: set[int] = set()
+    budget = 4 * len(text)  # bytes searched for a place to agree again
+    count, index = len(old.keys), 0
+    while index < count:
+        position, event_id = old.keys[index]
+        stop = old.keys[index + 1][0] if index + 1 < count else old.end
+        if text[position + shift : stop + shift] == old.text[position:stop]:
+            keys.append((position + shift, event_id))
+            index += 1
+            continue
+        here = position + shift - 1  # the newline the changed stretch starts after
+        if keys:
+            read.add(len(keys) - 1)
+        for later in range(index + 1, min(index + 1 + _LOOKAHEAD, count)):
+            begin = old.keys[later][0]
+            end = old.keys[later + 1][0] if later + 1 < count else old.end
+            found = text.find(old.text[begin - 1 : end], here, here + budget)
+            budget -= (found if found >= 0 else min(here + budget, len(text))) - here
+            if found >= 0:
+                changed, section_end = _scan(text, old.indent, here, found + 1)
+                if section_end != found + 1:
+                    return None  # a top-level line among the changed ones
+                read.update(range(len(keys), len(keys) + len(changed)))
+                keys += changed
+                shift, index = found + 1 - begin, later
+                break
+            if budget <= 0:
+                return None
+        else:  # nothing further on is unchanged: read the rest
+            changed, section_end = _scan(text, old.indent, here, len(text))
+            read.update(range(len(keys), len(keys) + len(changed)))
+            return _Version(text, old.indent, start, section_end, keys + changed), read
+    # the section's end where it was, or more lines after its last event
+    tail = old.end + shift
+    if old.end == len(old.text):
+        ends = tail == len(text)
+    else:
+        after = _key_pattern(old.indent).match(text, tail)
+        ends = after is not None and after.group(2) is None
+    if ends:
+        return _Version(text, old.indent, start, tail, keys), read
+    if keys:
+        read.add(len(keys) - 1)
+    if text[tail - 1 : tail] == b"\n":  # the file's last line ended the section
+        tail -= 1
+    added, section_end = _scan(text, old.indent, tail, len(text))
+    read.update(range(len(keys), len(keys) + len(added)))
+    return _Version(text, old.indent, start, section_end, keys + added), read
+
+
+def event_blocks(text: bytes) -> dict[str, bytes]:
+    """Each event's lines in a version of the data file, by id."""
+    version = _split(text)
+    return {event_id: version.block(i) for i, (_, event_id) in enumerate(version.keys)}
+
+
+# --- the history -----------------------------------------------------------------------
+
+
+def _git(root: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, text=True, env=_environment()
+    )
+    if result.returncode != 0:
+        lines = result.stderr.strip().splitlines() or ["git failed"]
+        raise _NoHistory(lines[-1].removeprefix("fatal: "))
+    return result.stdout
+
+
+def _environment() -> dict[str, str]:
+    """git's environment: no pager, no prompt, and dates it reads itself."""
+    return {**os.environ, "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+
+
+@dataclass(frozen=True)
+class _Commit:
+    name: str
+    time: int  # the committer date, in seconds
+
+
+def _commits(root: Path, path: str) -> list[_Commit]:
+    """The commits that changed `path` on HEAD's first-parent line, oldest first.
+
+    First parents only: on a branch that takes pull requests as merge commits, a change
+    is published when its merge commit lands, and a pull request's own commits (an event
+    added, then fixed before the merge) are one change, dated by the merge."""
+    log = _git(root, "log", "--first-parent", "--reverse", "--format=%H %ct", "HEAD", "--", path)
+    commits = []
+    for line in log.splitlines():
+        name, _, time = line.partition(" ")
+        if name:
+            commits.append(_Commit(name, int(time)))
+    return commits
+
+
+def _versions(root: Path, path: str, commits: list[_Commit]) -> Iterator[bytes]:
+    """The data file as each commit left it (empty where a commit deleted it), streamed by
+    one `git cat-file --batch`."""
+    process = subprocess.Popen(
+        ["git", "cat-file", "--batch"],
+        cwd=root,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=_environment(),
+    )
+    assert process.stdin is not None and process.stdout is not None
+    names = b"".join(f"{commit.name}:{path}\n".encode() for commit in commits)
+
+    def feed() -> None:  # a thread: the answers fill the pipe while the names are written
+        try:
+            process.stdin.write(names)  # type: ignore[union-attr]
+            process.stdin.close()  # type: ignore[union-attr]
+        except OSError:
+            pass
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for _ in commits:
+            header = process.stdout.readline().split()
+            if len(header) == 3 and header[1] == b"blob":
+                content = process.stdout.read(int(header[2]))
+                process.stdout.read(1)  # the newline after each object
+                yield content
+            elif len(header) == 2 and header[1] == b"missing":
+                yield b""
+            else:
+                raise _NoHistory(f"git cat-file answered {b' '.join(header)!r}")
+    finally:
+        writer.join()
+        process.stdout.close()
+        process.wait()
+
+
+def _utc(timestamp: int) -> datetime.datetime:
+    return datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC)
+
+
+def _dates(root: Path, path: str) -> tuple[dict[str, EventHistory], int]:
+    commits = _commits(root, path)
+    if not commits:
+        raise _NoHistory("the data file has not been committed")
+    #: event id -> (its block, the index of the commit that added it, of the commit that
+    #: last changed it), as the previous commit left the file
+    state: dict[str, tuple[bytes, int, int]] = {}
+    version: _Version | None = None
+    for index, text in enumerate(_versions(root, path, commits)):
+        followed = _follow(version, text) if version is not None else None
+        if followed is None:
+            version = _split(text)
+            read: set[int] | range = range(len(version.keys))
+        else:
+            version, read = followed
+        before, state = state, {}
+        for position, (_, event_id) in enumerate(version.keys):
+            found = before.get(event_id)
+            if position not in read and found is not None:
+                state[event_id] = found  # the same lines as before
+                continue
+            block = version.block(position)
+            if found is None:
+                state[event_id] = (block, index, index)  # added here
+            elif found[0] == block:
+                state[event_id] = found  # unchanged, perhaps moved
+            else:
+                state[event_id] = (block, found[1], index)  # changed here
+    dates = {}
+    for event_id, (_, added, changed) in state.items():
+        published = _utc(commits[added].time)
+        updated = _utc(commits[changed].time) if changed != added else None
+        dates[event_id] = EventHistory(published, updated)
+    return dates, len(commits)
+
+
+def read_history(data_path: Path) -> History:
+    """The dates of every event in the data file's committed history (one pass)."""
+    folder = data_path.resolve().parent
+    try:
+        try:
+            answer = _git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository")
+        except FileNotFoundError:
+            if shutil.which("git") is None:
+                raise _NoHistory("git is not installed") from None
+            raise
+        except _NoHistory:
+            raise _NoHistory("not in a git repository") from None
+        root_text, _, shallow = answer.rstrip("\n").rpartition("\n")
+        if shallow == "true":
+            raise _NoHistory("a shallow clone: fetch the whole history (fetch-depth: 0)")
+        root = Path(root_text)
+        path = data_path.resolve().relative_to(root.resolve()).as_posix()
+        dates, commits = _dates(root, path)
+    except (_NoHistory, OSError, ValueError) as error:
+        return History(unavailable=str(error))
+    return History(dates, commits=commits)

@@ -1,0 +1,248 @@
+"""The events' first publication and last update, read from the data file's git history:
+commits at fixed dates in a temporary repository, and versions of the file compared
+directly."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from explainer import history
+from explainer.history import event_blocks, read_history
+
+EVENTS = {
+    "first-call": "    type: call\n    title: {en: First, de: Erstes}\n",
+    "second-call": "    type: call\n    title: {en: Second, de: Zweites}\n",
+    "meeting": "    type: meeting\n    title: {en: Meeting, de: Treffen}\n",
+}
+
+
+def data_file(events: dict[str, str], *, actors: str = "  ada: {name: Ada}\n") -> str:
+    body = "".join(f"  {event_id}:\n{lines}\n" for event_id, lines in events.items())
+    return f"# a comment\nactors:\n{actors}glossary: {{}}\nevents:\n{body}"
+
+
+class Repository:
+    """A git repository whose commits carry the dates a test gives them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.data = root / "data" / "events.yaml"
+        self.data.parent.mkdir(parents=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str, date: str = "2026-01-01T12:00:00Z") -> str:
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Editor",
+            "GIT_AUTHOR_EMAIL": "editor@example.org",
+            "GIT_COMMITTER_NAME": "Editor",
+            "GIT_COMMITTER_EMAIL": "editor@example.org",
+            "GIT_AUTHOR_DATE": date,
+            "GIT_COMMITTER_DATE": date,
+        }
+        return subprocess.run(
+            ["git", *args], cwd=self.root, env=env, check=True, capture_output=True, text=True
+        ).stdout
+
+    def commit(self, text: str, date: str, message: str = "change") -> None:
+        self.data.write_text(text, encoding="utf-8")
+        self.git("add", "data/events.yaml", date=date)
+        self.git("commit", "-q", "-m", message, date=date)
+
+
+def dates(repository: Repository) -> dict[str, tuple[str, str | None]]:
+    found = read_history(repository.data)
+    assert found.unavailable is None, found.unavailable
+    return {
+        event_id: (
+            entry.published.isoformat(),
+            entry.updated.isoformat() if entry.updated else None,
+        )
+        for event_id, entry in found.events.items()
+    }
+
+
+def test_publish_change_correct_and_re_sort(tmp_path: Path) -> None:
+    repository = Repository(tmp_path)
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z", "publish")
+    changed = {**EVENTS, "second-call": EVENTS["second-call"] + "    status: cancelled\n"}
+    repository.commit(data_file(changed), "2026-01-15T10:30:00Z", "change one event")
+    corrected = {
+        **changed,
+        "meeting": EVENTS["meeting"]
+        + "    corrections:\n      - date: 2026-01-21\n        text: {en: Fixed., de: Korr.}\n",
+    }
+    repository.commit(data_file(corrected), "2026-01-21T08:00:00Z", "correct another")
+    re_sorted = dict(reversed(corrected.items()))
+    repository.commit(data_file(re_sorted), "2026-01-25T17:45:00Z", "re-sort the file")
+    assert dates(repository) == {
+        "first-call": ("2026-01-12T09:00:00+00:00", None),
+        "second-call": ("2026-01-12T09:00:00+00:00", "2026-01-15T10:30:00+00:00"),
+        "meeting": ("2026-01-12T09:00:00+00:00", "2026-01-21T08:00:00+00:00"),
+    }
+    assert read_history(repository.data).commits == 4
+
+
+def test_a_new_event_is_published_when_it_is_committed(tmp_path: Path) -> None:
+    repository = Repository(tmp_path)
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00+01:00")
+    grown = {"early": "    type: call\n", **EVENTS}
+    repository.commit(data_file(grown), "2026-01-13T23:30:00-05:00")
+    found = dates(repository)
+    assert found["early"] == ("2026-01-14T04:30:00+00:00", None)  # committer date, in UTC
+    assert found["first-call"] == ("2026-01-12T08:00:00+00:00", None)
+
+
+def test_what_is_no_change_to_an_event(tmp_path: Path) -> None:
+    """Changes elsewhere in the file, blank lines, a comment before the next event, the
+    file's line endings moved by lines above: none of them is an update."""
+    repository = Repository(tmp_path)
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z")
+    text = data_file(EVENTS, actors="  ada: {name: Ada}\n  bob: {name: Bob}\n")
+    text = text.replace("  second-call:", "\n\n  # the next one\n  second-call:")
+    repository.commit(text.replace("# a comment", "# another comment"), "2026-01-13T09:00:00Z")
+    assert {update for _, update in dates(repository).values()} == {None}
+
+
+def test_an_event_removed_and_added_again_is_published_again(tmp_path: Path) -> None:
+    repository = Repository(tmp_path)
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z")
+    without = {k: v for k, v in EVENTS.items() if k != "meeting"}
+    repository.commit(data_file(without), "2026-01-13T09:00:00Z")
+    repository.commit(data_file(EVENTS), "2026-01-14T09:00:00Z")
+    assert dates(repository)["meeting"] == ("2026-01-14T09:00:00+00:00", None)
+
+
+def test_a_merged_pull_request_is_published_when_it_is_merged(tmp_path: Path) -> None:
+    """First parents only: the commits of a pull request (an event added, then fixed) are
+    one change, dated by the merge commit."""
+    repository = Repository(tmp_path)
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z")
+    repository.git("switch", "-q", "-c", "new-event")
+    grown = {**EVENTS, "later": "    type: call\n"}
+    repository.commit(data_file(grown), "2026-01-13T09:00:00Z", "add")
+    repository.commit(data_file({**grown, "later": "    type: meeting\n"}), "2026-01-13T10:00:00Z")
+    repository.git("switch", "-q", "main")
+    (tmp_path / "README").write_text("x", encoding="utf-8")
+    repository.git("add", "README")
+    repository.git("commit", "-q", "-m", "other work", date="2026-01-14T09:00:00Z")
+    repository.git(
+        "merge", "-q", "--no-ff", "-m", "merge", "new-event", date="2026-01-15T09:00:00Z"
+    )
+    assert dates(repository)["later"] == ("2026-01-15T09:00:00+00:00", None)
+
+
+def test_uncommitted_changes_keep_the_last_commits_dates(tmp_path: Path) -> None:
+    repository = Repository(tmp_path)
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z")
+    repository.data.write_text(data_file({**EVENTS, "new": "    type: call\n"}), "utf-8")
+    assert set(dates(repository)) == set(EVENTS)
+
+
+def test_without_history_there_are_no_dates_and_a_reason(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "events.yaml"
+    data.parent.mkdir()
+    data.write_text(data_file(EVENTS), encoding="utf-8")
+    assert read_history(data).unavailable == "not in a git repository"
+    assert read_history(data).events == {}
+    repository = Repository(tmp_path / "repo")
+    repository.data.write_text(data_file(EVENTS), encoding="utf-8")
+    assert read_history(repository.data).unavailable  # no commit at all
+    repository.git("commit", "-q", "--allow-empty", "-m", "empty")
+    assert read_history(repository.data).unavailable == "the data file has not been committed"
+
+
+def test_a_shallow_clone_has_no_history(tmp_path: Path) -> None:
+    repository = Repository(tmp_path / "origin")
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z")
+    repository.commit(data_file(dict(reversed(EVENTS.items()))), "2026-01-13T09:00:00Z")
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repository.root}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    found = read_history(clone / "data" / "events.yaml")
+    assert found.unavailable == "a shallow clone: fetch the whole history (fetch-depth: 0)"
+    assert found.events == {}
+
+
+def test_git_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "events.yaml"
+    data.write_text(data_file(EVENTS), encoding="utf-8")
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    assert read_history(data).unavailable == "git is not installed"
+
+
+def test_blocks_are_each_events_lines_without_trailing_blank_lines_and_comments() -> None:
+    text = (
+        "events:\n"
+        "  # about the first\n"
+        "  a:\n    type: call\n\n  # about b\n"
+        '  "b": # quoted\n    type: meeting\n    body: |\n      b:\n\n'
+        "other:\n  c: {}\n"
+    )
+    assert event_blocks(text.encode()) == {
+        "a": b"  a:\n    type: call",
+        "b": b'  "b": # quoted\n    type: meeting\n    body: |\n      b:',
+    }
+    assert event_blocks(b"actors: {}\n") == {}
+    assert event_blocks(b"events: {}\n") == {}
+    assert event_blocks(b"events:\n    a:\n      type: call\n") == {
+        "a": b"    a:\n      type: call"
+    }
+
+
+def _random_version(rng: random.Random, events: list[list[str]], tail: bool) -> bytes:
+    lines = ["actors:", "  ada: {name: Ada}", "events:"]
+    for event in events:
+        lines += event
+    if tail:
+        lines += ["glossary:", "  x: {}"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_reading_only_what_changed_finds_what_reading_everything_finds(seed: int) -> None:
+    """`_follow` (the stretch that changed) against `_split` (the whole version): the same
+    events, and every event it does not read again has the same lines as before."""
+    rng = random.Random(seed)
+    for _ in range(150):
+        events = [[f"  e{i}:", "    type: call"] for i in range(rng.randint(0, 6))]
+        tail, number = rng.random() < 0.5, 100
+        old = history._split(_random_version(rng, events, tail))
+        for _ in range(6):
+            events = [list(event) for event in events]
+            choice = rng.randrange(7)
+            if choice == 0:
+                events.insert(rng.randint(0, len(events)), [f"  e{number}:", "    type: x"])
+                number += 1
+            elif choice == 1 and events:
+                events.pop(rng.randrange(len(events)))
+            elif choice == 2 and events:
+                event = rng.choice(events)
+                event.insert(rng.randint(1, len(event)), f"    note: {rng.random()}")
+            elif choice == 3 and events:
+                events.insert(rng.randint(0, len(events) - 1), events.pop())
+            elif choice == 4:
+                rng.shuffle(events)
+            elif choice == 5 and events:
+                rng.choice(events).append(rng.choice(["", "  # comment", "    more: 1"]))
+            else:
+                tail = not tail
+            text = _random_version(rng, events, tail)
+            whole = history._split(text)
+            followed = history._follow(old, text) if old.keys else None
+            if followed is not None:
+                new, read = followed
+                assert new.keys == whole.keys
+                before = {event_id: old.block(i) for i, (_, event_id) in enumerate(old.keys)}
+                for i, (_, event_id) in enumerate(new.keys):
+                    if i not in read:
+                        assert before[event_id] == new.block(i)
+            old = whole
