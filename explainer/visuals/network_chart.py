@@ -38,7 +38,7 @@ from explainer.visuals.svg import (
     link,
     num,
     picture,
-    wrap,
+    wrap_evenly,
 )
 from explainer.visuals.timeline_chart import R, shape
 
@@ -217,11 +217,17 @@ def _legend_items(ctx: RenderContext, kinds: set[str], actors: list[Actor]) -> l
 
 def _circle(ctx: RenderContext, href: Href, actors: list[Actor], found: list[Relation]) -> Drawing:
     """Actors on a circle, names outside it (wrapped), relations as straight lines."""
-    label_width = 160.0
-    radius = WIDE / 2 - label_width - 24
-    centre = WIDE / 2
-    names = {a.id: wrap(ctx.text(a.name).split(" "), label_width) for a in actors}
+    radius, centre = 156.0, WIDE / 2
     angles = {a.id: -math.pi / 2 + 2 * math.pi * i / len(actors) for i, a in enumerate(actors)}
+
+    def room(t: float) -> float:
+        """The width a name has beside (or above, below) its mark, up to 220."""
+        x = centre + radius * math.cos(t)
+        if abs(math.cos(t)) < 0.2:
+            return min(220.0, 2 * min(x, WIDE - x) - 16)
+        return min(220.0, (WIDE - x if math.cos(t) > 0 else x) - 14 - 8)
+
+    names = {a.id: wrap_evenly(ctx.text(a.name).split(" "), room(angles[a.id])) for a in actors}
     # room above and below the circle for the names there
     above = max((len(names[a]) * LINE for a in angles if math.sin(angles[a]) < -0.9), default=LINE)
     middle = 12 + above + radius
@@ -279,7 +285,7 @@ def _arcs(ctx: RenderContext, href: Href, actors: list[Actor], found: list[Relat
     """Actors down the picture, names beside them, relations as arcs on the left."""
     node_x = 112.0
     label_x = node_x + 14
-    names = {a.id: wrap(ctx.text(a.name).split(" "), NARROW - label_x - 8) for a in actors}
+    names = {a.id: wrap_evenly(ctx.text(a.name).split(" "), NARROW - label_x - 8) for a in actors}
     position: dict[str, float] = {}
     y = 16.0
     body: list[str] = []

@@ -72,6 +72,18 @@ def wrap(words: Sequence[str], width: float, first_bold: bool = False) -> list[s
     return lines or [""]
 
 
+def wrap_evenly(words: Sequence[str], width: float) -> list[str]:
+    """As `wrap`, in as few lines, but of even length ("Embassy of Mexico / in the United
+    States", not "Embassy of Mexico in the United / States"): a name, not running text."""
+    lines = wrap(words, width)
+    while len(lines) > 1 and width > 40:
+        narrower = wrap(words, width - 8)
+        if len(narrower) > len(lines):
+            break
+        lines, width = narrower, width - 8
+    return lines
+
+
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
