@@ -90,8 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(config_file: Path) -> Explainer:
-    return Explainer.load(SiteConfig.from_mkdocs_yml(config_file))
+def _load(config_file: Path, history: bool) -> Explainer:
+    return Explainer.load(SiteConfig.from_mkdocs_yml(config_file), history=history)
 
 
 def _render(explainer: Explainer, out: Path) -> int:
@@ -251,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "drift":
         return _drift(args)
     try:
-        explainer = _load(args.config_file)
+        # the events' dates from git: the pages show them, a check of the data does not
+        explainer = _load(args.config_file, history=args.command == "render")
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -270,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(explainer.config.languages)} languages ({', '.join(explainer.config.languages)})"
         )
         return 0
+    if explainer.history_note:
+        print(explainer.history_note, file=sys.stderr)
     try:
         count = _render(explainer, args.out)
     except TemplateError as error:

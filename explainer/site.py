@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from babel.core import UnknownLocaleError
 
+from explainer.history import History, read_history
 from explainer.l10n import Localizer, babel_locale
 from explainer.loader import collector_paused
 from explainer.model import Story, build_story
@@ -34,6 +35,7 @@ from explainer.views.actor import ActorView
 from explainer.views.actors import ActorsIndexView
 from explainer.views.base import GLOSSARY, GeneratedPage, RenderContext, View, event_path
 from explainer.views.blocks import check_pages, expand_blocks
+from explainer.views.changes import ChangesView
 from explainer.views.event import EventView
 from explainer.views.figures import FiguresView
 from explainer.views.glossary import GlossaryView, fill_appears_in
@@ -198,18 +200,27 @@ _TolerantLoader.add_multi_constructor(
 class Explainer:
     """A loaded, validated site: render its pages per language."""
 
-    def __init__(self, config: SiteConfig, story: Story, strings: Mapping[str, Strings]) -> None:
+    def __init__(
+        self,
+        config: SiteConfig,
+        story: Story,
+        strings: Mapping[str, Strings],
+        history: History | None = None,
+    ) -> None:
         self.config = config
         self.story = story
         self.strings = strings
+        #: what the data file's git history gave (None: it was not read)
+        self.history = history
         self._contexts: dict[str, RenderContext] = {}
         self._matchers: dict[str, TermMatcher] = {}
 
     @classmethod
     @collector_paused()  # the whole located document is alive until this returns
-    def load(cls, config: SiteConfig) -> Explainer:
+    def load(cls, config: SiteConfig, *, history: bool = True) -> Explainer:
         """Raises DataError (every located problem of data and pages), StringsError or
-        ConfigError."""
+        ConfigError. With `history`, the events' first publication and last update are
+        read from the data file's git history (`history_note` says when they cannot)."""
         for language in config.languages:
             try:
                 babel_locale(language)
@@ -224,7 +235,9 @@ class Explainer:
             problems += check_pages(config.docs_dir, display_name)
         if problems:
             raise DataError(problems)
-        explainer = cls(config, build_story(loaded.data, config.languages), strings)
+        dates = read_history(config.data_path) if history else None
+        story = build_story(loaded.data, config.languages, dates.events if dates else None)
+        explainer = cls(config, story, strings, dates)
         clashes = explainer._hand_written_clashes()
         if clashes:
             raise DataError(clashes)
@@ -252,6 +265,17 @@ class Explainer:
                         )
                     )
         return problems
+
+    @property
+    def history_note(self) -> str | None:
+        """One line for the build's log when the events' dates could not be read."""
+        if self.history is None or self.history.unavailable is None:
+            return None
+        name = display_name(self.config.data_path)
+        return (
+            f"no git history for {name} ({self.history.unavailable}): the pages show no "
+            "first-publication or update dates"
+        )
 
     def page_paths(self) -> list[str]:
         """The language-neutral paths of every generated page."""
@@ -283,6 +307,7 @@ class Explainer:
             FiguresView(ctx),
             ActorsIndexView(ctx),
             GlossaryView(ctx),
+            ChangesView(ctx),
         ]
         views += [EventView(ctx, event) for event in self.story.chronological]
         views += [ActorView(ctx, actor) for actor in self.story.actors.values()]

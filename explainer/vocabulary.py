@@ -29,6 +29,7 @@ TIMELINE = "timeline.md"
 GLOSSARY = "glossary.md"
 FIGURES = "figures.md"
 ACTORS = "actors/index.md"
+CHANGES = "changes.md"
 
 
 def event_path(event_id: str) -> str:

@@ -51,4 +51,6 @@ def load(config: MkDocsConfig) -> Explainer:
         f"explainer: {site.data_path.name} loaded and validated: {len(story.events)} "
         f"events, {len(story.actors)} actors, {len(story.glossary)} terms"
     )
+    if explainer.history_note:  # info, not a warning: a shallow clone still builds (--strict)
+        log.info(f"explainer: {explainer.history_note}")
     return explainer

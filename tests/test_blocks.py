@@ -18,7 +18,7 @@ from tests.site_markdown import render
 from tests.stories import event, load, minimal_data
 
 STRINGS = load_strings(("en", "de"))
-KNOWN = "timeline-chart, figures-chart, key-figures, upcoming, latest"
+KNOWN = "timeline-chart, figures-chart, key-figures, upcoming, latest, changes"
 
 
 def shown(page_markdown: str) -> lxml.html.HtmlElement:

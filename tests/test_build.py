@@ -29,7 +29,7 @@ from tests.conftest import (
 pytestmark = pytest.mark.build
 
 LANGS = {"en": "", "de": "de/"}
-SPEC_PAGES = ["timeline/", "glossary/", "figures/", "actors/"]
+SPEC_PAGES = ["timeline/", "glossary/", "figures/", "actors/", "changes/"]
 ERROR_LINE = re.compile(r"^data/events\.yaml:\d+:\d+: [a-z0-9._\[\]-]+: .+$")
 
 
@@ -285,7 +285,7 @@ def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Pa
         for p in site.rglob("index.html")
         if not p.relative_to(site).as_posix().startswith(("de/", "it/"))
     )
-    assert len(english) == 11  # home, 4 listings, 3 events, 3 actors
+    assert len(english) == 12  # home, 5 listings, 3 events, 3 actors
     for prefix in ("", "de/", "it/"):
         for path in english:
             html_file = site / (prefix + path)

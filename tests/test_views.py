@@ -103,13 +103,13 @@ def test_relative_links() -> None:
 
 def test_every_page_exists_in_every_language(tmp_path: Path) -> None:
     explainer = site(tmp_path)
-    expected = {"timeline.md", "figures.md", "glossary.md", "actors/index.md"}
+    expected = {"timeline.md", "figures.md", "glossary.md", "actors/index.md", "changes.md"}
     expected |= {f"events/{e}.md" for e in ("first-call", "council-meeting", "statement")}
     expected |= {f"actors/{a}.md" for a in ("ada", "bob", "council")}
     for lang in ("en", "de"):
         assert {p.path for p in explainer.pages(lang)} == expected
     in_nav = {p.path for p in explainer.pages("en") if p.in_nav}
-    assert in_nav == {"timeline.md", "figures.md", "glossary.md", "actors/index.md"}
+    assert in_nav == {"timeline.md", "figures.md", "glossary.md", "actors/index.md", "changes.md"}
 
 
 def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Path) -> None:

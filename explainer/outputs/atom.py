@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+
 from feedgen.feed import FeedGenerator
 
 from explainer.markup import render_markdown
+from explainer.model import Event
 from explainer.outputs.common import event_start, stable_id
 from explainer.urls import FEED, SiteUrls, relative_url
 from explainer.views.base import RenderContext, event_path
+from explainer.views.changes import correction_html
 
 
 def atom_feed(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
@@ -28,19 +32,37 @@ def atom_feed(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
     feed.link(href=href(feed_path), rel="self", type="application/atom+xml")
     feed.link(href=href(urls.page(lang, "index.md")), rel="alternate", type="text/html")
     feed.generator("explainer")
-    starts = [event_start(e) for e in events]
-    if starts:
-        feed.updated(max(starts))
-    for event, start in zip(events, starts, strict=True):
+    dates = [entry_dates(e) for e in events]
+    if dates:
+        feed.updated(max(updated for _, updated in dates))
+    for event, (published, updated) in zip(events, dates, strict=True):
         page = urls.page(lang, event_path(event.id))
         entry = feed.add_entry(order="append")
         entry.id(urls.absolute(page) or stable_id(site_name, lang, "events", event.id))
         entry.title(ctx.text(event.title))
         entry.link(href=href(page), rel="alternate", type="text/html")
-        entry.summary(ctx.text(event.summary))
+        summary = ctx.text(event.summary)
+        if event.corrections:
+            latest = ctx.l10n.date(event.corrections[-1].date)
+            summary = ctx.t("feed.corrected", summary=summary, date=latest)
+        entry.summary(summary)
+        content = [correction_html(ctx, c) for c in event.corrections]
         if event.body:
-            entry.content(render_markdown(ctx.text(event.body)), type="html")
-        entry.published(start)
-        entry.updated(start)
+            content.append(render_markdown(ctx.text(event.body)))
+        if content:
+            entry.content("\n".join(content), type="html")
+        entry.published(published)
+        entry.updated(updated)
         entry.category(term=event.type, label=ctx.t(f"type.{event.type}"))
     return feed.atom_str(pretty=True)
+
+
+def entry_dates(event: Event) -> tuple[datetime.datetime, datetime.datetime]:
+    """An entry's `published` and `updated`: the event's first publication and last update
+    from the history, else its start; a correction's day counts as an update too."""
+    published = event.published or event_start(event)
+    corrected = [
+        datetime.datetime.combine(c.date.first_day, datetime.time(), datetime.UTC)
+        for c in event.corrections
+    ]
+    return published, max([published, *filter(None, [event.updated]), *corrected])

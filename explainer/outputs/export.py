@@ -2,7 +2,9 @@
 
 Every text is in the file's language, every reference carries the id and the name, every
 page its URL (absolute with a site_url, else relative to the site root), every date its
-ISO form and its localized text, every figure its number and its localized form.
+ISO form and its localized text, every figure its number and its localized form. Each
+event carries its corrections, and its first publication and last update from the git
+history (UTC, `null` without history or update).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from explainer.history import iso
 from explainer.markup import render_markdown
 from explainer.terms import short_definition
 from explainer.urls import SiteUrls
@@ -75,6 +78,17 @@ def export(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
                 ],
                 "related": [e.id for e in story.related_events(event.id)],
                 "terms": list(event.terms),
+                "published": iso(event.published) if event.published else None,
+                "updated": iso(event.updated) if event.updated else None,
+                "corrections": [
+                    {
+                        "date": c.date.iso,
+                        "date_text": ctx.l10n.date(c.date),
+                        "text_markdown": ctx.text(c.text),
+                        "text_html": render_markdown(ctx.text(c.text)),
+                    }
+                    for c in event.corrections
+                ],
             }
         )
     actors = [

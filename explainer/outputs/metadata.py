@@ -9,6 +9,8 @@ from typing import Any
 
 from babel.core import LOCALE_ALIASES
 
+from explainer.history import iso
+from explainer.model import Event
 from explainer.outputs.common import event_start
 from explainer.urls import CALENDAR, FEED, SiteUrls, relative_url
 from explainer.views.base import RenderContext
@@ -55,7 +57,26 @@ def event_json_ld(ctx: RenderContext, urls: SiteUrls, event_id: str) -> dict[str
     page = urls.absolute(urls.page(ctx.language, f"events/{event.id}.md"))
     if page:
         data["url"] = page
+    webpage = _webpage(event, page, ctx.language)
+    if webpage:
+        data["subjectOf"] = webpage
     return data
+
+
+def _webpage(event: Event, url: str | None, language: str) -> dict[str, Any] | None:
+    """The event's page, with the dates schema.org defines for creative works (not for
+    events): first publication and last change (an update, or a correction's day)."""
+    modified = [iso(c.date.first_day) for c in event.corrections]
+    if event.published is None and not modified:
+        return None
+    page: dict[str, Any] = {"@type": "WebPage", "inLanguage": language}
+    if url:
+        page["url"] = url
+    if event.published is not None:
+        page["datePublished"] = iso(event.published)
+        modified.append(iso(event.updated or event.published))
+    page["dateModified"] = max(modified)
+    return page
 
 
 def hreflang_links(urls: SiteUrls, source_path: str, page_url: str) -> list[str]:

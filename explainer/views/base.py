@@ -27,6 +27,7 @@ from explainer.urls import SiteUrls, relative_url
 
 # the generated pages' paths, defined in the vocabulary, as the views import them
 from explainer.vocabulary import ACTORS as ACTORS
+from explainer.vocabulary import CHANGES as CHANGES
 from explainer.vocabulary import FIGURES as FIGURES
 from explainer.vocabulary import GLOSSARY as GLOSSARY
 from explainer.vocabulary import TIMELINE as TIMELINE

@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from explainer.markup import escape
+from explainer.markup import escape, link
 from explainer.problems import Problem
-from explainer.views.base import RenderContext
+from explainer.views.base import CHANGES, RenderContext, event_path
+from explainer.views.changes import correction_anchor, day
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
@@ -42,6 +43,33 @@ def _latest(ctx: RenderContext, page_path: str) -> str:
     return "\n".join(event_item(ctx, page_path, e, summary=True) for e in reversed(held))
 
 
+#: how many corrections and updates the home page's `changes` block lists
+LATEST_CHANGES = 5
+
+
+def _changes(ctx: RenderContext, page_path: str) -> str:
+    """The latest corrections and updates, each linked to its event, then the page that
+    lists them all."""
+    changes = ctx.story.changes[:LATEST_CHANGES]
+    if not changes:
+        return escape(ctx.t("changes.none"))
+    lines = []
+    for change in changes:
+        event, correction = change.event, change.correction
+        title = escape(ctx.text(event.title))
+        if correction is None:
+            label = ctx.t("changes.updated", date=ctx.l10n.date(day(change.day)))
+            target = link(title, page_path, event_path(event.id))
+        else:
+            label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
+            anchor = correction_anchor(event, correction)
+            target = link(title, page_path, event_path(event.id), anchor=anchor)
+        lines.append(f"- **{escape(label)}** {target}")
+    lines.append("")
+    lines.append(link(escape(ctx.t("changes.all")), page_path, CHANGES))
+    return "\n".join(lines)
+
+
 def _timeline_chart(ctx: RenderContext, page_path: str) -> str:
     """On a hand-written page (the home page), with no list of events beside it."""
     return timeline_chart(
@@ -64,6 +92,7 @@ BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
     "key-figures": _key_figures,
     "upcoming": _upcoming,
     "latest": _latest,
+    "changes": _changes,
 }
 
 

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from explainer.markup import render_markdown
 from explainer.model import Event
 from explainer.views.base import View, event_path
+from explainer.views.changes import correction_anchor, correction_html, dated
 from explainer.views.timeline import month_anchor
 
 
@@ -53,6 +54,13 @@ class EventView(View):
         return {
             "event": event,
             "facts": self.facts(),
+            "published": dated(ctx, "history.published", event.published)
+            if event.published
+            else None,
+            "updated": dated(ctx, "history.updated", event.updated) if event.updated else None,
+            "corrections": [
+                (correction_anchor(event, c), correction_html(ctx, c)) for c in event.corrections
+            ],
             "body": Markup(render_markdown(ctx.text(event.body))) if event.body else None,
             "participants": [story.actors[actor_id] for actor_id in event.participants],
             "related": story.related_events(event.id),

@@ -1,0 +1,299 @@
+"""Corrections and updates as readers see them, in every page, output and language: a site
+in a temporary git repository whose commits carry fixed dates (publish, change one event,
+correct another, re-sort the file), built for real; built twice, byte for byte the same;
+and copied without its history, which still builds and says so in one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import feedparser
+import lxml.html
+import pytest
+
+from tests.conftest import make_site, minimal_yaml, mkdocs_build
+
+pytestmark = pytest.mark.build
+
+SITE = "https://example.org/x/"
+PREFIX = {"en": "", "de": "de/"}
+PUBLISHED, CHANGED, CORRECTED, RE_SORTED = (
+    "2026-03-03T10:00:00Z",
+    "2026-03-05T09:00:00Z",
+    "2026-03-06T15:00:00Z",
+    "2026-03-08T12:00:00Z",
+)
+CORRECTION = """\
+    corrections:
+      - date: 2026-03-06
+        text:
+          en: "An earlier version said Bob spoke on *Saturday*."
+          de: "In einer früheren Fassung hieß es, Bob habe am *Samstag* gesprochen."
+"""
+HOME = {
+    "en": "# Home\n\n## Corrections and updates\n\n<!-- explainer:changes -->\n",
+    "de": "# Start\n\n## Korrekturen und Aktualisierungen\n\n<!-- explainer:changes -->\n",
+}
+
+
+def git(root: Path, *args: str, date: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+    }
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def commit(root: Path, text: str, date: str, message: str) -> None:
+    (root / "data" / "events.yaml").write_text(text, encoding="utf-8")
+    git(root, "add", "-A", date=date)
+    git(root, "commit", "-q", "-m", message, date=date)
+
+
+def event_block(text: str, event_id: str) -> str:
+    start = text.index(f"  {event_id}:\n")
+    following = text.find("\n  ", start + 3)
+    while following != -1 and text[following + 3] == " ":
+        following = text.find("\n  ", following + 1)
+    return text[start : following + 1 if following != -1 else len(text)]
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site's folder, its history written commit by commit."""
+    root = tmp_path_factory.mktemp("changes")
+    text = minimal_yaml()
+    make_site(root, text, extra_settings=f"site_url: {SITE}\n")
+    for language, page in HOME.items():
+        (root / "docs" / language / "index.md").write_text(page, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main", date=PUBLISHED)
+    commit(root, text, PUBLISHED, "publish")
+    text = text.replace('"They talk about the budget."', '"They argue about the budget."')
+    text = text.replace('"Sie sprechen über den Haushalt."', '"Sie streiten über den Haushalt."')
+    commit(root, text, CHANGED, "change one event")
+    body = '    body: {en: "Bob *said* things.'
+    at = text.index("\n", text.index(body)) + 1
+    text = text[:at] + CORRECTION + text[at:]
+    commit(root, text, CORRECTED, "correct another")
+    meeting = event_block(text, "council-meeting")
+    text = text.replace(meeting, "")
+    text = text.replace("  first-call:\n", meeting + "  first-call:\n")
+    commit(root, text, RE_SORTED, "re-sort the file")
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(story: Path) -> tuple[Path, str]:
+    result = mkdocs_build(story / "mkdocs.yml", story.parent / "site")
+    assert result.returncode == 0, result.stderr
+    return story.parent / "site", result.stderr
+
+
+def page(site: Path, language: str, path: str) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(site / PREFIX[language] / path / "index.html")).getroot()
+
+
+def article(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    [found] = root.cssselect("article")
+    return found
+
+
+def text_of(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+DATES = {
+    "en": {
+        "first-call": "Published March 3, 2026 · Updated March 5, 2026",
+        "statement": "Published March 3, 2026 · Updated March 6, 2026",
+        "council-meeting": "Published March 3, 2026",
+    },
+    "de": {
+        "first-call": "Veröffentlicht am 3. März 2026 · Aktualisiert am 5. März 2026",
+        "statement": "Veröffentlicht am 3. März 2026 · Aktualisiert am 6. März 2026",
+        "council-meeting": "Veröffentlicht am 3. März 2026",
+    },
+}
+CORRECTED_TEXT = {
+    "en": "Correction, March 6, 2026: An earlier version said Bob spoke on Saturday.",
+    "de": "Korrektur vom 6. März 2026: In einer früheren Fassung hieß es, Bob habe am "
+    "Samstag gesprochen.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_event_pages_show_first_publication_updates_and_corrections_above_the_facts(
+    built: tuple[Path, str], language: str
+) -> None:
+    site, _ = built
+    for event_id, expected in DATES[language].items():
+        content = article(page(site, language, f"events/{event_id}"))
+        [dates] = content.cssselect("p.explainer-dates")
+        assert text_of(dates) == expected, event_id
+        times = [time.get("datetime") for time in dates.cssselect("time")]
+        assert times[0] == PUBLISHED
+        corrections = content.cssselect(".explainer-correction")
+        if event_id != "statement":
+            assert corrections == []
+            continue
+        [correction] = corrections
+        assert text_of(correction) == CORRECTED_TEXT[language]
+        assert correction.get("id") == "correction-1"
+        assert correction.cssselect("em")[0].text in ("Saturday", "Samstag")
+        # above the facts: the title, the dates, the correction, then the list of facts
+        children = [child.tag for child in content if child.tag in ("h1", "p", "div", "ul")]
+        assert children[:4] == ["h1", "p", "div", "ul"]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_changes_page_lists_corrections_and_updates_newest_first(
+    built: tuple[Path, str], language: str
+) -> None:
+    site, _ = built
+    root = page(site, language, "changes")
+    items = article(root).cssselect("li.explainer-change")
+    expected = {
+        "en": [
+            "Correction, March 6, 2026: Bob speaks An earlier version said Bob spoke on Saturday.",
+            "Updated March 6, 2026: Bob speaks",
+            "Updated March 5, 2026: Ada calls Bob",
+        ],
+        "de": [
+            "Korrektur vom 6. März 2026: Bob spricht In einer früheren Fassung hieß es, Bob "
+            "habe am Samstag gesprochen.",
+            "Aktualisiert am 6. März 2026: Bob spricht",
+            "Aktualisiert am 5. März 2026: Ada ruft Bob an",
+        ],
+    }
+    assert [text_of(item) for item in items] == expected[language]
+    links = [item.cssselect("a")[0].get("href") for item in items]
+    assert links == [
+        "../events/statement/#correction-1",
+        "../events/statement/",
+        "../events/first-call/",
+    ]
+    # in the navigation of every page, in the page's language
+    nav = [text_of(a) for a in page(site, language, "timeline").cssselect("nav a")]
+    assert {"en": "Corrections and updates", "de": "Korrekturen und Aktualisierungen"}[
+        language
+    ] in nav
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_home_page_block_lists_the_latest(built: tuple[Path, str], language: str) -> None:
+    site, _ = built
+    root = lxml.html.parse(str(site / PREFIX[language] / "index.html")).getroot()
+    items = [text_of(li) for li in article(root).cssselect("li")]
+    assert (
+        items
+        == {
+            "en": [
+                "Correction, March 6, 2026: Bob speaks",
+                "Updated March 6, 2026: Bob speaks",
+                "Updated March 5, 2026: Ada calls Bob",
+            ],
+            "de": [
+                "Korrektur vom 6. März 2026: Bob spricht",
+                "Aktualisiert am 6. März 2026: Bob spricht",
+                "Aktualisiert am 5. März 2026: Ada ruft Bob an",
+            ],
+        }[language]
+    )
+    hrefs = [a.get("href") for a in article(root).cssselect("a:not(.headerlink)")]
+    assert hrefs == [
+        "events/statement/#correction-1",
+        "events/statement/",
+        "events/first-call/",
+        "changes/",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_json_ld_atom_and_export_carry_the_dates(built: tuple[Path, str], language: str) -> None:
+    site, _ = built
+    expected = {  # (published, last modified) of each event
+        "first-call": (PUBLISHED, CHANGED),
+        "statement": (PUBLISHED, CORRECTED),
+        "council-meeting": (PUBLISHED, PUBLISHED),
+    }
+    for event_id, (published, modified) in expected.items():
+        root = page(site, language, f"events/{event_id}")
+        [script] = root.cssselect('script[type="application/ld+json"]')
+        data = json.loads(script.text)
+        assert data["@type"] == "Event"
+        assert data["subjectOf"] == {
+            "@type": "WebPage",
+            "inLanguage": language,
+            "url": f"{SITE}{PREFIX[language]}events/{event_id}/",
+            "datePublished": published,
+            "dateModified": modified,
+        }
+    feed = feedparser.parse((site / PREFIX[language] / "feed.xml").read_bytes())
+    entries = {entry.link.rsplit("/", 2)[1]: entry for entry in feed.entries}
+    for event_id, (published, modified) in expected.items():
+        entry = entries[event_id]
+        assert entry.published == published.replace("Z", "+00:00")
+        assert entry.updated == modified.replace("Z", "+00:00")
+    corrected = {
+        "en": "Bob makes a statement. This entry was corrected on March 6, 2026.",
+        "de": "Bob gibt eine Erklärung ab. Dieser Eintrag wurde am 6. März 2026 korrigiert.",
+    }
+    assert entries["statement"].summary == corrected[language]
+    assert "<strong>" in entries["statement"].content[0].value
+    assert entries["first-call"].summary != corrected[language]
+    assert feed.feed.updated == CORRECTED.replace("Z", "+00:00")
+    export = json.loads((site / PREFIX[language] / "events.json").read_text(encoding="utf-8"))
+    events = {event["id"]: event for event in export["events"]}
+    assert [(events[e]["published"], events[e]["updated"]) for e in expected] == [
+        (PUBLISHED, CHANGED),
+        (PUBLISHED, CORRECTED),
+        (PUBLISHED, None),
+    ]
+    [correction] = events["statement"]["corrections"]
+    assert correction["date"] == "2026-03-06"
+    assert correction["date_text"] == {"en": "March 6, 2026", "de": "6. März 2026"}[language]
+    assert correction["text_markdown"].startswith(("An earlier", "In einer"))
+    assert "<em>" in correction["text_html"]
+    assert events["first-call"]["corrections"] == []
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_two_builds_of_one_commit_are_byte_identical(built: tuple[Path, str], story: Path) -> None:
+    site, log = built
+    again = story.parent / "again"
+    result = mkdocs_build(story / "mkdocs.yml", again)
+    assert result.returncode == 0, result.stderr
+    first, second = tree(site), tree(again)
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
+    assert "no git history" not in log
+
+
+def test_a_folder_without_history_builds_and_says_so_once(story: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    shutil.copytree(story, folder, ignore=shutil.ignore_patterns(".git"))
+    result = mkdocs_build(folder / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    told = [line for line in result.stderr.splitlines() if "no git history" in line]
+    assert told == [
+        "INFO    -  explainer: no git history for data/events.yaml (not in a git repository): "
+        "the pages show no first-publication or update dates"
+    ]
+    statement = article(page(tmp_path / "site", "de", "events/statement"))
+    assert statement.cssselect("p.explainer-dates") == []
+    [correction] = statement.cssselect(".explainer-correction")  # corrections come from the data
+    assert text_of(correction) == CORRECTED_TEXT["de"]
+    items = article(page(tmp_path / "site", "en", "changes")).cssselect("li.explainer-change")
+    assert [text_of(item).split(":")[0] for item in items] == ["Correction, March 6, 2026"]
