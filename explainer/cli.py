@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from explainer.drift import UnreadableData, find_drift
+from explainer.drift import Drift, UnreadableData, find_drift
 from explainer.loader import load_file
 from explainer.problems import DataError
 from explainer.scaffold import TYPES, ScaffoldError, add_event
@@ -198,11 +198,17 @@ def _drift(args: argparse.Namespace) -> int:
         print(drift, file=sys.stderr)
         if args.github:
             print(drift.github_annotation())
-    count = len(drifts)
+    count = sum(1 for drift in drifts if isinstance(drift, Drift))
     print(
         f"{count} text{'s' if count != 1 else ''} changed in only some languages "
         f"(compared with {args.base})."
     )
+    removed = len(drifts) - count
+    if removed:
+        print(
+            f"{removed} published correction{'s' if removed != 1 else ''} removed "
+            f"(compared with {args.base}); put {'them' if removed != 1 else 'it'} back."
+        )
     return 0
 
 

@@ -1,9 +1,12 @@
-"""Translation drift: a text changed in some languages but not in the others.
+"""Translation drift: a text changed in some languages but not in the others; and a
+published correction removed.
 
 Compares every localized text of the data file with its version on a base (usually the
 pull request's target branch). A text whose English changed while its German stayed the
 same probably needs a new translation; each such text gets a warning on the line of the
-language that did not change.
+language that did not change. A correction the base publishes and the current file lacks
+(matched by its date) gets a warning on the event's corrections: once published, a
+correction is never deleted.
 
 Drift cannot be judged when the data file does not load as a mapping: `find_drift` then
 raises `UnreadableData` (for the current file, with every located problem), never
@@ -35,6 +38,32 @@ class Drift:
         return (
             f"{self.path}: changed in {', '.join(self.changed)} but not in {self.unchanged}; "
             "check the translation"
+        )
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+    def github_annotation(self) -> str:
+        where = f"file={escape_property(self.file)},line={self.line},col={self.column}"
+        return f"::warning {where}::{escape_data(self.message)}"
+
+
+@dataclass(frozen=True)
+class RemovedCorrection:
+    """A correction the base publishes and the current file no longer has."""
+
+    file: str
+    line: int
+    column: int
+    event_id: str
+    date: str
+
+    @property
+    def message(self) -> str:
+        return (
+            f"events.{self.event_id}.corrections: the correction of {self.date} was removed; "
+            "a published correction is never deleted: put it back (its wording may be "
+            "corrected)"
         )
 
     def __str__(self) -> str:
@@ -82,10 +111,47 @@ def _localized_texts(
             yield from _localized_texts(item, languages, (*path, index))
 
 
+def _correction_dates(data: Any) -> dict[str, list[str]]:
+    """The dates of each event's corrections, by event id."""
+    events = data.get("events") if isinstance(data, dict) else None
+    found: dict[str, list[str]] = {}
+    for event_id, event in (events if isinstance(events, dict) else {}).items():
+        corrections = event.get("corrections") if isinstance(event, dict) else None
+        found[event_id] = [
+            str(correction.get("date"))
+            for correction in (corrections if isinstance(corrections, list) else [])
+            if isinstance(correction, dict)
+        ]
+    return found
+
+
+def removed_corrections(base: LoadedData, current: LoadedData) -> list[RemovedCorrection]:
+    """Corrections of the base that the current file no longer has, by date, for the
+    events it still has (a removed event takes its page and corrections with it)."""
+    now = _correction_dates(current.data)
+    removed = []
+    for event_id, dates in _correction_dates(base.data).items():
+        if event_id not in now:
+            continue
+        left = list(now[event_id])
+        for date in dates:
+            if date in left:
+                left.remove(date)
+                continue
+            path: NodePath = ("events", event_id, "corrections")
+            # on the `corrections:` key, or on the event's id if the field is gone
+            loc = current.where(path if path in current.keys else path[:2], key=True)
+            removed.append(
+                RemovedCorrection(current.display_name, loc.line, loc.column, event_id, date)
+            )
+    return removed
+
+
 def find_drift(
     base_text: str, current: LoadedData, languages: Sequence[str], *, base_name: str = "base"
-) -> list[Drift]:
-    """Texts of `current` that changed in some configured languages but not in others.
+) -> list[Drift | RemovedCorrection]:
+    """Texts of `current` that changed in some configured languages but not in others, and
+    corrections the base has and `current` no longer has.
 
     Raises UnreadableData if `current` has any loading problem (syntax, duplicate keys…)
     or if the base does not load as a mapping (a base with lesser problems is compared)."""
@@ -96,7 +162,7 @@ def find_drift(
     if not isinstance(base.data, dict):
         raise UnreadableData("base", _unreadable(base, languages))
     before = dict(_localized_texts(base.data, languages))
-    drifts = []
+    drifts: list[Drift | RemovedCorrection] = list(removed_corrections(base, current))
     for path, texts in _localized_texts(current.data, languages):
         old = before.get(path)
         if old is None:

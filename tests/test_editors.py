@@ -185,6 +185,46 @@ def test_drift_flags_the_language_that_did_not_change() -> None:
     assert drift.github_annotation().startswith(f"::warning file=data/events.yaml,line={line},col=")
 
 
+CORRECTIONS = """\
+    corrections:
+      - {date: 2026-03-04, text: {en: "It was Tuesday.", de: "Es war Dienstag."}}
+      - {date: 2026-03-06, text: {en: "Ada spoke first.", de: "Ada sprach zuerst."}}
+"""
+
+
+def test_drift_warns_when_a_published_correction_is_removed() -> None:
+    anchor = "    terms: [budget]\n"
+    base = minimal_yaml().replace(anchor, anchor + CORRECTIONS, 1)
+    kept = base.replace('"It was Tuesday."', '"It was Wednesday."')  # reworded
+    [drift] = find_drift(base, load_text(kept, "data/events.yaml"), ("en", "de"))
+    assert drift.message.startswith("events.first-call.corrections[0].text.de: changed in en")
+    removed = base.replace(
+        '      - {date: 2026-03-04, text: {en: "It was Tuesday.", de: "Es war Dienstag."}}\n', ""
+    )
+    [warning] = find_drift(base, load_text(removed, "data/events.yaml"), ("en", "de"))
+    line = removed[: removed.index("    corrections:")].count("\n") + 1
+    assert str(warning) == (
+        f"data/events.yaml:{line}:5: events.first-call.corrections: the correction of "
+        "2026-03-04 was removed; a published correction is never deleted: put it back (its "
+        "wording may be corrected)"
+    )
+    assert warning.github_annotation().startswith(
+        f"::warning file=data/events.yaml,line={line},col=5::events.first-call.corrections:"
+    )
+    gone = minimal_yaml()  # both removed, and the field with them: on the event's line
+    warnings = find_drift(base, load_text(gone, "data/events.yaml"), ("en", "de"))
+    line = gone[: gone.index("  first-call:")].count("\n") + 1
+    assert [(w.line, w.column, w.date) for w in warnings] == [
+        (line, 3, "2026-03-04"),
+        (line, 3, "2026-03-06"),
+    ]
+    without_event = base.replace(
+        base[base.index("  first-call:") : base.index("  council-meeting:")], ""
+    )
+    without_event = without_event.replace("related: [first-call]", "related: []")
+    assert find_drift(base, load_text(without_event, "data/events.yaml"), ("en", "de")) == []
+
+
 def test_drift_command_against_a_git_base(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     make_site(tmp_path, minimal_yaml())
     git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=T"]
@@ -218,6 +258,20 @@ def _git_site(root: Path, committed: str | None) -> Path:
     subprocess.run([*git, "add", "-A"], cwd=root, check=True)
     subprocess.run([*git, "commit", "-qm", "base"], cwd=root, check=True)
     return data
+
+
+def test_drift_command_counts_removed_corrections(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    anchor = "    terms: [budget]\n"
+    _git_site(tmp_path, minimal_yaml().replace(anchor, anchor + CORRECTIONS, 1))
+    (tmp_path / "data" / "events.yaml").write_text(minimal_yaml(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["drift", "--base", "main"]) == 0  # a warning, as drift is
+    out, err = capsys.readouterr()
+    assert err.count("was removed; a published correction is never deleted") == 2
+    assert out.splitlines() == [
+        "0 texts changed in only some languages (compared with main).",
+        "2 published corrections removed (compared with main); put them back.",
+    ]
 
 
 def test_drift_refuses_a_current_data_file_it_cannot_read(
