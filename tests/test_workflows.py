@@ -514,3 +514,73 @@ def test_pull_request_template_has_the_editors_checklist() -> None:
     template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 5
     assert "make validate" in template and "CONTRIBUTING.md" in template
+
+
+# --- the events a pull request changes, and the history the dates need --------------------
+
+
+def test_every_build_checks_out_the_whole_history() -> None:
+    """The events' publication and update dates come from the data file's commits: a
+    shallow checkout (actions/checkout's default, one commit) would build without them."""
+    for workflow in (PR, DEPLOY):
+        checkout = step_using(steps_of(workflow), CHECKOUT)
+        assert checkout["with"]["fetch-depth"] == 0, workflow.name
+
+
+def test_the_pull_request_summary_compares_with_the_base() -> None:
+    summary = next(step for step in steps_of(PR) if "build_summary.py" in step.get("run", ""))
+    assert '--base "origin/$BASE_REF"' in summary["run"]
+    assert summary["env"]["BASE_REF"] == "${{ github.base_ref }}"
+
+
+def _commit_all(root: Path, message: str) -> None:
+    git = ["git", "-c", "user.email=t@example.org", "-c", "user.name=T"]
+    subprocess.run([*git, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", message], cwd=root, check=True)
+
+
+def test_summary_lists_the_events_a_pull_request_changes(tmp_path: Path, build_summary) -> None:
+    from tests.conftest import minimal_yaml
+
+    config = config_with(tmp_path, "en", "de")
+    data = tmp_path / "data" / "events.yaml"
+    data.parent.mkdir()
+    base = minimal_yaml()
+    data.write_text(base, encoding="utf-8")
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=tmp_path, check=True)
+    _commit_all(tmp_path, "base")
+    statement = base[base.index("  statement:") :]
+    changed = base.replace(statement, "")  # moved before the others: no change
+    changed = changed.replace("events:\n", "events:\n" + statement, 1)
+    changed = changed.replace('"They talk about the budget."', '"They argue | fight."')
+    changed = changed.replace(
+        "    related: [first-call]\n",
+        "    related: [first-call]\n    corrections:\n"
+        "      - {date: 2026-03-02, text: {en: Fixed., de: Berichtigt.}}\n",
+    )
+    changed += (
+        "  new-call:\n    type: call\n    date: 2026-04-01\n    participants: [ada]\n"
+        '    title: {en: "New | call", de: "Neu"}\n    summary: {en: x, de: y}\n'
+    )
+    data.write_text(changed, encoding="utf-8")
+    site = fake_site(tmp_path, {"": 1})
+    log = tmp_path / "build.log"
+    log.write_text("INFO    -  Documentation built\n", encoding="utf-8")
+    text = build_summary.summary(site, log, config, None, None, "main")
+    table = text[text.index("### Events") :]
+    assert table.splitlines()[2:8] == [
+        "**3 events** added, changed, corrected or removed (compared with `main`; moving an "
+        "event is no change):",
+        "",
+        "| Event | Title | Change |",
+        "| --- | --- | --- |",
+        "| `first-call` | Ada calls Bob | changed |",
+        "| `council-meeting` | Council meets | corrected (2026-03-02) |",
+    ]
+    assert "| `new-call` | New \\| call | added |" in table
+    assert "statement" not in table
+    _commit_all(tmp_path, "the pull request")
+    same = build_summary.summary(site, log, config, None, None, "main")
+    assert "No event is added, changed, corrected or removed (compared with `main`)." in same
+    missing = build_summary.summary(site, log, config, None, None, "no-such-branch")
+    assert "cannot be read at `no-such-branch`" in missing

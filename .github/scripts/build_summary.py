@@ -3,17 +3,21 @@
 Usage (the workflows append stdout to $GITHUB_STEP_SUMMARY):
 
     python .github/scripts/build_summary.py --site site --log BUILD_LOG
-        [--artifact NAME [--artifact-url URL]]
+        [--artifact NAME [--artifact-url URL]] [--base REVISION]
 
 The languages come from the i18n plugin in mkdocs.yml: the default one is built at the
 root of the site, every other one under /<locale>/. Works on a failed build too (no site,
-or a log that ends in "Aborted"), so that the summary says what went wrong.
+or a log that ends in "Aborted"), so that the summary says what went wrong. With
+`--base` (a pull request's target branch), it also lists the events whose lines the
+pull request adds, changes, corrects or removes in the data file (moving an event is no
+change), as the site's update dates will count them.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -55,6 +59,97 @@ def languages(config: Path) -> list[tuple[str, str, bool]]:
     return []
 
 
+def data_file(config: Path) -> Path:
+    """The data file that mkdocs.yml names (`extra.explainer.data`), or the default."""
+    try:
+        import yaml
+
+        class Loader(yaml.SafeLoader):
+            """mkdocs.yml uses tags such as !ENV; their values do not matter here."""
+
+        Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
+        name = data["extra"]["explainer"]["data"]
+    except Exception:  # any unreadable setting: the default
+        name = "data/events.yaml"
+    return config.parent / str(name)
+
+
+def event_changes(config: Path, base: str, language: str) -> list[str]:
+    """Markdown: a table of the events the working tree adds, changes, corrects or removes
+    against `base`, or a sentence saying why they cannot be listed."""
+    path = data_file(config)
+    try:
+        from explainer.history import event_blocks
+        from explainer.loader import load_text
+    except ImportError:
+        return [
+            "The events this pull request changes cannot be listed: the generator is not installed."
+        ]
+    try:
+        root = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        name = path.resolve().relative_to(Path(root).resolve()).as_posix()
+        before = subprocess.run(
+            ["git", "show", f"{base}:{name}"], cwd=root, capture_output=True, check=True
+        ).stdout
+        after = path.read_bytes()
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return [
+            f"The events this pull request changes cannot be listed: `{path.name}` "
+            f"cannot be read at `{base}`."
+        ]
+    old, new = event_blocks(before), event_blocks(after)
+    old_data = load_text(before.decode("utf-8", "replace"), "base").data
+    new_data = load_text(after.decode("utf-8", "replace"), "current").data
+
+    def event(data: object, event_id: str) -> dict:
+        events = data.get("events") if isinstance(data, dict) else None
+        found = events.get(event_id) if isinstance(events, dict) else None
+        return found if isinstance(found, dict) else {}
+
+    def title(event_id: str) -> str:
+        found = event(new_data, event_id).get("title") or event(old_data, event_id).get("title")
+        text = found.get(language) if isinstance(found, dict) else found
+        return str(text or "").replace("|", "\\|")
+
+    def corrections(data: object, event_id: str) -> list[str]:
+        listed = event(data, event_id).get("corrections")
+        return [str(c.get("date")) for c in listed or [] if isinstance(c, dict)]
+
+    rows = []
+    for event_id in [*new, *(e for e in old if e not in new)]:
+        if event_id not in old:
+            what = "added"
+        elif event_id not in new:
+            what = "removed"
+        elif old[event_id] == new[event_id]:
+            continue
+        else:
+            added = corrections(new_data, event_id)
+            for date in corrections(old_data, event_id):
+                if date in added:
+                    added.remove(date)
+            what = f"corrected ({', '.join(added)})" if added else "changed"
+        rows.append(f"| `{event_id}` | {title(event_id)} | {what} |")
+    if not rows:
+        return [f"No event is added, changed, corrected or removed (compared with `{base}`)."]
+    count = len(rows)
+    return [
+        f"**{count} event{'s' if count != 1 else ''}** added, changed, corrected or removed "
+        f"(compared with `{base}`; moving an event is no change):",
+        "",
+        "| Event | Title | Change |",
+        "| --- | --- | --- |",
+        *rows,
+    ]
+
+
 def page_counts(site: Path, langs: list[tuple[str, str, bool]]) -> list[tuple[str, int]]:
     """Pages (index.html files) per language: other languages' folders are not the root's."""
     pages = [path.relative_to(site) for path in site.rglob("index.html")]
@@ -81,7 +176,12 @@ def fenced(lines: list[str]) -> list[str]:
 
 
 def summary(
-    site: Path, log: Path, config: Path, artifact: str | None, artifact_url: str | None
+    site: Path,
+    log: Path,
+    config: Path,
+    artifact: str | None,
+    artifact_url: str | None,
+    base: str | None = None,
 ) -> str:
     out = ["## Site build", ""]
     log_lines = (
@@ -111,6 +211,10 @@ def summary(
         if errors:
             out += ["", *fenced(errors)]
         out.append("")
+
+    if base:
+        language = next((locale for locale, _, default in langs if default), "en")
+        out += ["### Events", "", *event_changes(config, base, language), ""]
 
     if artifact and built:
         where = f"[`{artifact}`]({artifact_url})" if artifact_url else f"`{artifact}`"
@@ -144,9 +248,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--artifact", help="name of the uploaded preview artifact")
     parser.add_argument("--artifact-url", help="its URL (actions/upload-artifact output)")
+    parser.add_argument("--base", help="list the events changed against this git revision")
     args = parser.parse_args(argv)
     sys.stdout.write(
-        summary(args.site, args.log, args.config, args.artifact, args.artifact_url or None)
+        summary(
+            args.site,
+            args.log,
+            args.config,
+            args.artifact,
+            args.artifact_url or None,
+            args.base or None,
+        )
     )
     return 0
 
