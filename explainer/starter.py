@@ -165,6 +165,7 @@ def site_files(
         "REQUIREMENT": requirement_line,
         "REQUIREMENT_NOTE": LOCAL_NOTE if note else "",
         "TEXT_EXAMPLE": "title:\n" + "\n".join(f'  {lang}: "…"' for lang in languages),
+        "CORRECTION_EXAMPLE": "\n".join(f'          {lang}: "…"' for lang in languages),
     }
     files: dict[str, str] = {}
     for path in sorted(FILES.rglob("*")):
@@ -326,6 +327,7 @@ nav:
   - figures.md
   - actors/index.md
   - glossary.md
+  - changes.md
   - about.md
 """
 

@@ -352,6 +352,7 @@ def test_the_new_workflows_have_our_least_privilege_and_pins(github: Path) -> No
             assert ours.get(action) == sha, f"{action}: not the commit this repository pins"
         if uses.startswith("actions/checkout@"):
             assert step["with"]["persist-credentials"] is False
+            assert step["with"]["fetch-depth"] == 0  # the history: the events' dates
     names = [step.get("name") for step in steps_of(github / "workflows" / "pr.yml")]
     assert (
         names.index("Translation drift (warnings on the changed lines)")
