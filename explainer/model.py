@@ -207,9 +207,16 @@ class Story:
         those of its day without times that tell, those of its month known only by their
         month (and for a month-only event, every other event of its month)."""
         event = self.events[event_id]
+        date = event.date
+        if date.day is None:
+            candidates = self._by_month[(date.year, date.month)]
+        else:  # its day, then the month-only events of its month (as the timeline lists them)
+            candidates = self._by_date[date] + self._by_date.get(
+                EventDate(date.year, date.month), []
+            )
         return [
             other
-            for other in self._by_month[(event.date.year, event.date.month)]
+            for other in candidates
             if other is not event and not (other.known_before(event) or event.known_before(other))
         ]
 
@@ -219,6 +226,14 @@ class Story:
         for event in self.chronological:
             months.setdefault((event.date.year, event.date.month), []).append(event)
         return months
+
+    @cached_property
+    def _by_date(self) -> dict[EventDate, list[Event]]:
+        """Events by their date as written: a day, or a month for month-only ones."""
+        dates: dict[EventDate, list[Event]] = {}
+        for event in self.chronological:
+            dates.setdefault(event.date, []).append(event)
+        return dates
 
     @cached_property
     def _related(self) -> dict[str, list[str]]:

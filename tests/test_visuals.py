@@ -17,6 +17,7 @@ from explainer.site import Explainer
 from explainer.strings import load_strings
 from explainer.urls import SiteUrls
 from explainer.views.base import RenderContext
+from explainer.visuals.network_chart import network_chart
 from explainer.visuals.timeline_chart import timeline_chart
 from tests.conftest import make_site, minimal_yaml, mkdocs_build
 
@@ -214,3 +215,41 @@ def test_seed_site_shows_all_three_pictures(published_site: Path, seed_story: Ex
         "Die Liste auf dieser Seite enthält dieselben Angaben."
     )
     assert described["de"].endswith("Die Chronik führt dieselben Ereignisse auf.")
+
+
+def test_a_crowded_network_draws_its_closest_relations_and_says_so() -> None:
+    """30 actors at one meeting are 435 pairs: the picture draws 300 relations, part of
+    first, and its text alternative says so."""
+    ids = [f"a{i:02d}" for i in range(30)]
+    actors = {
+        a: Actor(
+            a, {"en": a.upper(), "de": a.upper()}, "person", member_of="a00" if a == "a29" else None
+        )
+        for a in ids
+    }
+    meeting = Event(
+        id="m",
+        type="meeting",
+        date=EventDate(2026, 1, 5),
+        participants=tuple(ids),
+        title={"en": "Meeting", "de": "Treffen"},
+        summary={"en": "s", "de": "s"},
+    )
+    story = Story(("en", "de"), actors, {}, {"m": meeting})
+    strings = load_strings(("en", "de"))
+    ctx = RenderContext(
+        story, "en", strings["en"], Localizer("en", strings["en"]), SiteUrls(("en", "de"))
+    )
+    frame = lxml.etree.fromstring(network_chart(ctx, lambda path, anchor: path, "n"))
+    for svg in frame:
+        drawn = [
+            e for e in svg.iter(f"{SVG}line", f"{SVG}path") if e.find(f"{SVG}title") is not None
+        ]
+        assert len(drawn) == 300
+        assert "A29: part of A00" in {e.findtext(f"{SVG}title") for e in drawn}
+    desc = frame[0].findtext(f"{SVG}g/{SVG}desc")
+    assert "435 pairs took part in the same event" in desc
+    assert desc.endswith(
+        "Only the 300 closest connections are drawn: memberships first, then the pairs with"
+        " the most events in common."
+    )

@@ -20,17 +20,31 @@ def figures_chart(ctx: RenderContext, href: Callable[[str, str | None], str], id
     figures = ctx.story.figures
     if not figures:
         return ""
+    # each figure's value, label and byline, formatted once for both layouts
+    texts = {
+        id(f): (
+            ctx.l10n.figure_value(f),
+            ctx.text(f.label),
+            ctx.t("figure.claimed_by", actor=ctx.actor_name(f.by)),
+        )
+        for f in figures
+    }
     return picture(
         css_class="explainer-viz--figures",
         title=ctx.t("viz.figures.title"),
         description=ctx.t("viz.figures.desc", count=len(figures)),
         ident=ident,
-        wide=_layout(ctx, href, WIDE),
-        narrow=_layout(ctx, href, NARROW),
+        wide=_layout(ctx, href, WIDE, texts),
+        narrow=_layout(ctx, href, NARROW, texts),
     )
 
 
-def _layout(ctx: RenderContext, href: Callable[[str, str | None], str], width: float) -> Drawing:
+def _layout(
+    ctx: RenderContext,
+    href: Callable[[str, str | None], str],
+    width: float,
+    texts: dict[int, tuple[str, str, str]],
+) -> Drawing:
     figures = ctx.story.figures
     span = width - 2 * LEFT
     body: list[str] = []
@@ -47,9 +61,7 @@ def _layout(ctx: RenderContext, href: Callable[[str, str | None], str], width: f
         scale = (span / 2 if negative else span) / largest
         y += 10
         for figure in group:
-            value = ctx.l10n.figure_value(figure)
-            label = ctx.text(figure.label)
-            byline = ctx.t("figure.claimed_by", actor=ctx.actor_name(figure.by))
+            value, label, byline = texts[id(figure)]
             lines = wrap([value, *label.split(" ")], span, first_bold=True)
             content = [el("title", f"{esc(value)}: {esc(label)} ({esc(byline)})")]
             for i, line in enumerate(lines):

@@ -92,15 +92,33 @@ def network_chart(ctx: RenderContext, href: Href, ident: str) -> str:
     if not actors:
         return ""
     found = relations(story)
-    actors = _close_together(actors, found)
+    drawn = closest(found)
+    actors = _close_together(actors, drawn)
+    description = describe(ctx, len(actors), found)
+    if len(drawn) < len(found):
+        description += " " + ctx.t("viz.network.most", count=len(drawn))
     return picture(
         css_class="explainer-viz--network",
         title=ctx.t("viz.network.title"),
-        description=describe(ctx, len(actors), found),
+        description=description,
         ident=ident,
-        wide=_circle(ctx, href, actors, found),
-        narrow=_arcs(ctx, href, actors, found),
+        wide=_circle(ctx, href, actors, drawn),
+        narrow=_arcs(ctx, href, actors, drawn),
     )
+
+
+#: the most relations a picture draws: more only hide each other (and weigh megabytes)
+MOST = 300
+_CLOSENESS = {"member": 0, "event": 1, "related": 2}
+
+
+def closest(found: list[Relation], most: int = MOST) -> list[Relation]:
+    """At most `most` relations, the closest ones: `part of` first, then taking part in
+    the same events, then in related events, more events before fewer; in their order."""
+    if len(found) <= most:
+        return found
+    chosen = set(sorted(found, key=lambda r: (_CLOSENESS[r.kind], -r.count))[:most])
+    return [relation for relation in found if relation in chosen]
 
 
 def _close_together(actors: list[Actor], found: list[Relation]) -> list[Actor]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: the width wide layouts are drawn for: a desktop column with both sidebars is 688 px
 WIDE = 680.0
@@ -36,6 +37,7 @@ _WIDE_UPPER = set("MWÆŒ%—")
 _MARGIN = 1.1
 
 
+@lru_cache(maxsize=8192)  # labels repeat: words, names, units
 def text_width(text: str, size: float = FONT, bold: bool = False) -> float:
     """An estimate of the width of `text` set in the page's font at `size`."""
     ems = 0.0
