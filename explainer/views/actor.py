@@ -8,11 +8,10 @@ from typing import Any
 from markupsafe import Markup
 
 from explainer.markup import render_markdown
-from explainer.model import CLAIMED_FIGURE, PARTICIPANT, QUOTED, Actor
+from explainer.model import Actor
 from explainer.views.actors import role_and_country
 from explainer.views.base import Links, View, actor_path
-
-_WAYS = (PARTICIPANT, QUOTED, CLAIMED_FIGURE)
+from explainer.vocabulary import WAYS
 
 
 class ActorView(View):
@@ -53,7 +52,7 @@ class ActorView(View):
             "description": Markup(render_markdown(ctx.text(description))) if description else None,
             "members": ctx.story.members(actor.id),
             "involvement": [
-                (event, ", ".join(ctx.t(f"actor.way.{way}") for way in _WAYS if way in ways))
+                (event, ", ".join(ctx.t(f"actor.way.{way}") for way in WAYS if way in ways))
                 for event, ways in ctx.story.involvement(actor.id)
             ],
         }

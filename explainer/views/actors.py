@@ -9,8 +9,7 @@ from markupsafe import Markup
 from explainer.model import Actor
 from explainer.views.base import ACTORS, RenderContext, View
 from explainer.visuals.network_chart import network_chart
-
-_KINDS = ("person", "institution", "group")
+from explainer.vocabulary import ACTOR_KINDS
 
 
 def role_and_country(ctx: RenderContext, actor: Actor, fallback: str = "") -> str:
@@ -35,7 +34,7 @@ class ActorsIndexView(View):
     def context(self) -> dict[str, Any]:
         ctx = self.ctx
         groups = []
-        for kind in _KINDS:
+        for kind in ACTOR_KINDS:
             actors = [a for a in ctx.story.actors.values() if a.kind == kind]
             if not actors:
                 continue

@@ -13,8 +13,7 @@ from markupsafe import Markup
 from explainer.model import EventDate
 from explainer.views.base import TIMELINE, RenderContext, View
 from explainer.visuals.timeline_chart import event_keys, timeline_chart
-
-TYPES = ("call", "statement", "meeting")
+from explainer.vocabulary import EVENT_TYPES
 
 
 def month_anchor(ctx: RenderContext, date: EventDate) -> str:
@@ -48,7 +47,7 @@ class TimelineView(View):
             ctx, lambda path, anchor: ctx.page_href(self.path, path, anchor), "viz-timeline"
         )
         filters = [("all", ctx.t("timeline.filter.all"))]
-        filters += [(kind, ctx.t(f"timeline.filter.{kind}")) for kind in TYPES]
+        filters += [(kind, ctx.t(f"timeline.filter.{kind}")) for kind in EVENT_TYPES]
         by_month = groupby(ctx.story.chronological, key=lambda e: (e.date.year, e.date.month))
         months = [
             (ctx.l10n.date(EventDate(year, month)), list(events))

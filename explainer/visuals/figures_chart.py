@@ -9,11 +9,11 @@ from collections.abc import Callable
 
 from explainer.views.base import RenderContext
 from explainer.visuals.svg import NARROW, WIDE, Drawing, el, esc, link, picture, wrap
+from explainer.vocabulary import UNITS
 
 LEFT = 12.0
 LINE = 17.0  # from one line of a label to the next
 BAR = 12.0
-UNITS = ("percent", "tonnes", "count")
 
 
 def figures_chart(ctx: RenderContext, href: Callable[[str, str | None], str], ident: str) -> str:

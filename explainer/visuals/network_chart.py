@@ -41,6 +41,7 @@ from explainer.visuals.svg import (
     wrap_evenly,
 )
 from explainer.visuals.timeline_chart import R, shape
+from explainer.vocabulary import ACTOR_KINDS
 
 _KIND_SHAPE = {"person": "call", "institution": "statement", "group": "meeting"}
 #: the kinds of relation, in the order the legend and the description name them
@@ -224,7 +225,7 @@ def _legend_items(ctx: RenderContext, kinds: set[str], actors: list[Actor]) -> l
 
     items = [
         LegendItem(node(kind), 2 * R + 3, ctx.t(f"kind.{kind}"))
-        for kind in ("person", "institution", "group")
+        for kind in ACTOR_KINDS
         if any(actor.kind == kind for actor in actors)
     ]
     items += [

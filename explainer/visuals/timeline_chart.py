@@ -30,6 +30,7 @@ from explainer.visuals.svg import (
     picture,
     text_width,
 )
+from explainer.vocabulary import DEFAULT_STATUS, EVENT_TYPES
 
 #: the least width of a month in each layout; short stories spread over the whole width
 MONTH = {"wide": 90.0, "narrow": 100.0}
@@ -193,7 +194,7 @@ def _legend(ctx: RenderContext, key_note: str) -> list[LegendItem]:
 
         return sample
 
-    entries = [(kind, "held", ctx.t(f"type.{kind}")) for kind in ("call", "statement", "meeting")]
+    entries = [(kind, DEFAULT_STATUS, ctx.t(f"type.{kind}")) for kind in EVENT_TYPES]
     entries += [
         ("meeting", "scheduled", ctx.t("status.scheduled")),
         ("meeting", "cancelled", ctx.t("status.cancelled")),
