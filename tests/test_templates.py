@@ -170,3 +170,17 @@ _SEGMENT = st.sampled_from(["de", "events", "x", "actors", "glossary", "index.ht
 def test_relative_paths_are_those_of_posixpath(target: list[str], base: list[str]) -> None:
     to, start = "/".join(target) or ".", "/".join(base) or "."
     assert _relpath(to, start) == posixpath.relpath(to, start)
+
+
+def test_a_label_is_followed_by_its_languages_colon(tmp_path: Path) -> None:
+    from explainer.strings import load_strings
+
+    tables = load_strings(("en", "de", "fr", "es"))
+    assert [tables[lang]("label", label="Type") for lang in ("en", "de", "fr", "es")] == [
+        "Type:",
+        "Type:",
+        "Type\u00a0:",
+        "Type:",
+    ]
+    page = generated(site(tmp_path), "de", "events/first-call.md").html
+    assert "<li><strong>Datum:</strong> 2. März 2026</li>" in page

@@ -49,7 +49,7 @@ def fill_appears_in(
     ctx: RenderContext, content: str, pages_by_term: dict[str, Sequence[tuple[str, str]]]
 ) -> str:
     """Replace each term's marker with links (title, href) to the pages that use it."""
-    label = html.escape(ctx.t("glossary.appears_in"))
+    label = html.escape(ctx.t("label", label=ctx.t("glossary.appears_in")))
 
     def replace(match: re.Match[str]) -> str:
         pages = pages_by_term.get(match.group(1), ())
@@ -59,6 +59,6 @@ def fill_appears_in(
             f'<a href="{html.escape(href)}">{html.escape(title, quote=False)}</a>'
             for title, href in pages
         )
-        return f'<p class="explainer-appears-in"><em>{label}:</em> {links}</p>'
+        return f'<p class="explainer-appears-in"><em>{label}</em> {links}</p>'
 
     return _APPEARS_IN.sub(replace, content)
