@@ -31,6 +31,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explainer.loader import load_text
+
 #: the top-level key of the events: the rest of its line
 _EVENTS_LINE = re.compile(rb"[ \t]*:[ \t]*(?:#[^\n]*)?\r?(?=\n|$)")
 #: the first line of the events section that is neither blank nor a comment: its indentation
@@ -230,6 +232,20 @@ def _follow(old: _Version, text: bytes) -> tuple[_Version, set[int]] | None:
     return _Version(text, old.indent, start, section_end, keys + added), read
 
 
+def same_event(old: bytes, new: bytes) -> bool:
+    """Whether two versions of an event's lines say the same, read as the build reads
+    them: only comments, quoting, line breaks in a long text or other ways of writing the
+    same values differ. Readers would see no change, so it is no update. Asked only of
+    lines that differ (a few events a commit), so reading them costs next to nothing."""
+    if old == new:
+        return True
+    before = load_text(old.decode("utf-8", "replace"), "before")
+    after = load_text(new.decode("utf-8", "replace"), "after")
+    if before.problems or after.problems:  # broken, or an alias to an anchor elsewhere
+        return False
+    return bool(before.data == after.data)
+
+
 def event_blocks(text: bytes) -> dict[str, bytes]:
     """Each event's lines in a version of the data file, by id."""
     version = _split(text)
@@ -345,6 +361,8 @@ def _dates(root: Path, path: str) -> tuple[dict[str, EventHistory], int]:
                 state[event_id] = (block, index, index)  # added here
             elif found[0] == block:
                 state[event_id] = found  # unchanged, perhaps moved
+            elif same_event(found[0], block):
+                state[event_id] = (block, found[1], found[2])  # written otherwise
             else:
                 state[event_id] = (block, found[1], index)  # changed here
     dates = {}

@@ -99,14 +99,22 @@ def test_a_new_event_is_published_when_it_is_committed(tmp_path: Path) -> None:
 
 
 def test_what_is_no_change_to_an_event(tmp_path: Path) -> None:
-    """Changes elsewhere in the file, blank lines, a comment before the next event, the
-    file's line endings moved by lines above: none of them is an update."""
+    """Changes elsewhere in the file, blank lines, a comment before the next event or in
+    the event, the same values written otherwise (quoted, as a folded block): readers see
+    no change, so none of them is an update."""
     repository = Repository(tmp_path)
     repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z")
     text = data_file(EVENTS, actors="  ada: {name: Ada}\n  bob: {name: Bob}\n")
     text = text.replace("  second-call:", "\n\n  # the next one\n  second-call:")
+    text = text.replace(
+        "{en: First, de: Erstes}", "\n      en: 'First'\n      de: >-\n        Erstes"
+    )
+    text = text.replace("    type: meeting\n", '    # planned\n    type: "meeting"\n')
     repository.commit(text.replace("# a comment", "# another comment"), "2026-01-13T09:00:00Z")
     assert {update for _, update in dates(repository).values()} == {None}
+    # a value that changes is an update, even if only its case does
+    repository.commit(text.replace("Erstes", "erstes"), "2026-01-14T09:00:00Z")
+    assert dates(repository)["first-call"][1] == "2026-01-14T09:00:00+00:00"
 
 
 def test_an_event_removed_and_added_again_is_published_again(tmp_path: Path) -> None:

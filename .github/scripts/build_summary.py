@@ -9,8 +9,9 @@ The languages come from the i18n plugin in mkdocs.yml: the default one is built 
 root of the site, every other one under /<locale>/. Works on a failed build too (no site,
 or a log that ends in "Aborted"), so that the summary says what went wrong. With
 `--base` (a pull request's target branch), it also lists the events whose lines the
-pull request adds, changes, corrects or removes in the data file (moving an event is no
-change), as the site's update dates will count them.
+pull request adds, changes, corrects or removes in the data file, as the site's update
+dates will count them (moving an event or writing the same values otherwise is no
+change).
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def event_changes(config: Path, base: str, language: str) -> list[str]:
     against `base`, or a sentence saying why they cannot be listed."""
     path = data_file(config)
     try:
-        from explainer.history import event_blocks
+        from explainer.history import event_blocks, same_event
         from explainer.loader import load_text
     except ImportError:
         return [
@@ -128,7 +129,7 @@ def event_changes(config: Path, base: str, language: str) -> list[str]:
             what = "added"
         elif event_id not in new:
             what = "removed"
-        elif old[event_id] == new[event_id]:
+        elif same_event(old[event_id], new[event_id]):
             continue
         else:
             added = corrections(new_data, event_id)
