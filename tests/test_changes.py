@@ -5,6 +5,7 @@ and copied without its history, which still builds and says so in one line."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
@@ -297,3 +298,64 @@ def test_a_folder_without_history_builds_and_says_so_once(story: Path, tmp_path:
     assert text_of(correction) == CORRECTED_TEXT["de"]
     items = article(page(tmp_path / "site", "en", "changes")).cssselect("li.explainer-change")
     assert [text_of(item).split(":")[0] for item in items] == ["Correction, March 6, 2026"]
+
+
+# --- the seed site: its events' dates as its own history gives them -----------------------
+
+
+def seed_dates() -> dict[str, tuple[str, str | None]] | None:
+    """Each event's first publication and last update in this repository, found another
+    way than the build's: every version of the data file on the first-parent line read
+    whole, as data, and each event compared with the version before. None without history
+    (a copy of the repository, a shallow clone)."""
+    from explainer.loader import load_text
+    from tests.conftest import REPO
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout
+
+    try:
+        if git("rev-parse", "--is-shallow-repository").strip() == "true":
+            return None
+        log = git("log", "--first-parent", "--reverse", "--format=%H %cI", "--", "data/events.yaml")
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    published: dict[str, str] = {}
+    updated: dict[str, str | None] = {}
+    before: dict[str, object] = {}
+    for line in log.splitlines():
+        commit, when = line.split()
+        moment = datetime.datetime.fromisoformat(when).astimezone(datetime.UTC)
+        iso = moment.isoformat().replace("+00:00", "Z")
+        data = load_text(git("show", f"{commit}:data/events.yaml"), "version").data
+        events = data.get("events") if isinstance(data, dict) else None
+        events = events if isinstance(events, dict) else {}
+        for event_id, event in events.items():
+            if event_id not in before:
+                published[event_id], updated[event_id] = iso, None
+            elif event != before[event_id]:
+                updated[event_id] = iso
+        before = events
+    return {event_id: (published[event_id], updated[event_id]) for event_id in before}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_seed_site_shows_its_first_publication_dates_and_no_spurious_updates(
+    seed_site: Path, seed_story, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    expected = seed_dates()
+    for event_id in seed_story.story.events:
+        content = article(page(seed_site, language, f"events/{event_id}"))
+        shown = content.cssselect("p.explainer-dates")
+        if expected is None or event_id not in expected:  # no history, or not committed yet
+            assert shown == [], event_id
+            continue
+        [dates] = shown
+        published, updated = expected[event_id]
+        times = [time.get("datetime") for time in dates.cssselect("time")]
+        assert times == [published] + ([updated] if updated else []), event_id
+        lead = {"en": "Published ", "de": "Veröffentlicht am "}[language]
+        assert text_of(dates).startswith(lead)
+        assert (" · " in text_of(dates)) == (updated is not None)
