@@ -4,7 +4,8 @@
 
 Needs the sites that `bench/run.py` wrote (bench/.work/N/, with the generated `site/`).
 For each size it times, in this process, what the hooks call during a two-language build:
-loading and validating the data, the generated pages (templates to HTML), the Atom feed,
+loading and validating the data, reading the events' dates from the data file's git
+history (for the sizes run.py gave one), the generated pages (templates to HTML), the Atom feed,
 the iCalendar file and the JSON export, glossary term linking on every generated page's
 HTML (its content as the core made it), the <head> tags of every page, and the glossary's
 "appears in" lines. See bench/PROFILE.md.
@@ -23,6 +24,7 @@ REPO = BENCH.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from explainer.history import read_history  # noqa: E402
 from explainer.outputs.atom import atom_feed  # noqa: E402
 from explainer.outputs.export import export  # noqa: E402
 from explainer.outputs.ical import calendar  # noqa: E402
@@ -76,7 +78,11 @@ def components(n: int) -> dict[str, float]:
     root = BENCH / ".work" / str(n)
     results: dict[str, float] = {}
     config = SiteConfig.from_mkdocs_yml(root / "mkdocs.yml")
-    explainer = _timed(results, "load + validate + model", lambda: Explainer.load(config))
+    explainer = _timed(
+        results, "load + validate + model", lambda: Explainer.load(config, history=False)
+    )
+    # the events' dates from the data file's git history (where run.py wrote one)
+    _timed(results, "history pass", lambda: read_history(config.data_path))
     for language in config.languages:
         _language(results, explainer, root, language)
     results["total"] = sum(results.values())

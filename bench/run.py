@@ -48,6 +48,7 @@ if str(REPO) not in sys.path:
 if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
+from history import COMMITS, time_history, write_history  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 from explainer.validate import find_problems  # noqa: E402
@@ -62,9 +63,21 @@ BUILD_10K_TARGET = 90.0  # seconds, 10,000 events x 2 languages
 GROWTH_TARGET = 10.5  # 10,000-event build / 1,000-event build
 PEAK_RSS_TARGET_MB = 1600.0  # the 10,000-event build before the fast path
 SERVE_TARGET = 1.0  # seconds from saving an edit to the rebuilt page (seed site)
+HISTORY_TARGET = 2.0  # seconds of the history pass, 1,000 events and 100 commits (issue 16)
+#: sizes built from a git history of COMMITS commits (bench/history.py); larger ones have
+#: none (100 versions of a 33 MB file would take minutes to write)
+HISTORY_UP_TO = 1000
 BUILD_TIMEOUT = 900.0  # seconds (--timeout); a build taking longer is stopped and reported
 
-NAV = ["index.md", "timeline.md", "figures.md", "actors/index.md", "glossary.md", "about.md"]
+NAV = [
+    "index.md",
+    "timeline.md",
+    "figures.md",
+    "actors/index.md",
+    "glossary.md",
+    "changes.md",
+    "about.md",
+]
 FLOOR_NAV = ["index.md", "about.md"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 ENV.pop("SITE_URL", None)
@@ -222,6 +235,7 @@ HOME = {
         " lists every event, the [glossary](glossary.md) every term, the [actors](actors/index.md)"
         " everyone involved and the [figures](figures.md) every number.\n\n## Latest\n\n"
         "<!-- explainer:latest -->\n\n## What comes next\n\n<!-- explainer:upcoming -->\n"
+        "\n## Corrections and updates\n\n<!-- explainer:changes -->\n"
     ),
     "de": (
         "# Synthetisches Erklärstück\n\nEine erzeugte Geschichte für den Benchmark. Die "
@@ -229,6 +243,7 @@ HOME = {
         "Begriff, die [Akteure](actors/index.md) alle Beteiligten und die [Zahlen](figures.md) "
         "jede Zahl.\n\n## Neueste Ereignisse\n\n<!-- explainer:latest -->\n\n"
         "## Was als Nächstes kommt\n\n<!-- explainer:upcoming -->\n"
+        "\n## Korrekturen und Aktualisierungen\n\n<!-- explainer:changes -->\n"
     ),
 }
 ABOUT = {
@@ -256,6 +271,9 @@ def write_site(n: int) -> Path:
     shutil.copytree(REPO / "overrides", root / "overrides")
     data = generate(n)
     write_yaml(root / "data" / "events.yaml", data)
+    shutil.rmtree(root / ".git", ignore_errors=True)
+    if n <= HISTORY_UP_TO:
+        write_history(root, data, COMMITS)
     write_yaml(root / "mkdocs.yml", site_config("docs"))
     write_yaml(root / "floor.yml", floor_config("floor-docs"))
     write_floor_pages(root, data)
@@ -275,6 +293,8 @@ class SizeResult:
     floor: Run
     validate_s: float
     data_mb: float
+    #: seconds of the history pass alone (None: the site has no history)
+    history_s: float | None = None
 
     @property
     def ratio(self) -> float:
@@ -303,6 +323,9 @@ def measure_size(n: int, repeat: int, timeout: float) -> SizeResult:
     )
     validate_s = time_validate(data)
     print(f"[{n} events] load + validate: {validate_s:.2f} s", flush=True)
+    history_s = time_history(data)[0] if (root / ".git").is_dir() else None
+    if history_s is not None:
+        print(f"[{n} events] history pass ({COMMITS} commits): {history_s:.2f} s", flush=True)
 
     runs: dict[str, list[Run]] = {"generated": [], "floor": []}
     for _ in range(repeat):
@@ -329,6 +352,7 @@ def measure_size(n: int, repeat: int, timeout: float) -> SizeResult:
         floor=min(runs["floor"], key=lambda r: r.seconds),
         validate_s=validate_s,
         data_mb=data.stat().st_size / 1e6,
+        history_s=history_s,
     )
 
 
@@ -537,21 +561,29 @@ def report(results: list[SizeResult], serve: ServeResult | None, info: dict[str,
         "",
         "| events | event pages (events x 2 languages) | HTML pages | data MB "
         "| generated build s | floor build s | ratio | generated CPU s | floor CPU s "
-        "| peak RSS MB generated | peak RSS MB floor | load + validate s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| peak RSS MB generated | peak RSS MB floor | load + validate s "
+        f"| history pass s ({COMMITS} commits) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         ratio = f"{'>' if r.generated.timed_out else ''}{r.ratio:.2f}"
+        history = f"{r.history_s:.2f}" if r.history_s is not None else "-"
         out.append(
             f"| {r.n:,} | {r.pages:,} | {r.html_pages:,} | {r.data_mb:.1f} "
             f"| {r.generated.shown()} | {r.floor.shown()} | {ratio} "
             f"| {r.generated.cpu_seconds:.1f} | {r.floor.cpu_seconds:.1f} "
-            f"| {r.generated.peak_rss_mb:.0f} | {r.floor.peak_rss_mb:.0f} | {r.validate_s:.2f} |"
+            f"| {r.generated.peak_rss_mb:.0f} | {r.floor.peak_rss_mb:.0f} | {r.validate_s:.2f} "
+            f"| {history} |"
         )
     by_n = {r.n: r for r in results}
     small, large = by_n.get(1000), by_n.get(10000)
     growth = large.generated.seconds / small.generated.seconds if small and large else None
     out.append("")
+    out.append(
+        f"- Sizes up to {HISTORY_UP_TO:,} events are built from a git repository whose data "
+        f"file has a history of {COMMITS} commits (bench/history.py): their builds read every "
+        "event's first publication and last update; larger sizes have no history"
+    )
     if small and large and growth is not None:
         floor_growth = large.floor.seconds / small.floor.seconds
         cpu_growth = large.generated.cpu_seconds / small.generated.cpu_seconds
@@ -606,6 +638,13 @@ def report(results: list[SizeResult], serve: ServeResult | None, info: dict[str,
             f"peak memory of the 10,000-event build <= {PEAK_RSS_TARGET_MB:,.0f} MB",
             f"{large.generated.peak_rss_mb:,.0f} MB" if large else "-",
             _met(large.generated.peak_rss_mb <= PEAK_RSS_TARGET_MB if large else None),
+        ),
+        (
+            f"history pass, 1,000 events and {COMMITS} commits <= {HISTORY_TARGET:.0f} s",
+            f"{small.history_s:.2f} s" if small and small.history_s is not None else "-",
+            _met(
+                small.history_s <= HISTORY_TARGET if small and small.history_s is not None else None
+            ),
         ),
         (
             f"seed site rebuild under `mkdocs serve` <= {SERVE_TARGET:.1f} s",
