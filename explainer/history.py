@@ -31,7 +31,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer.loader import load_text
+from explainer.loader import collector_paused, load_text
 
 #: the top-level key of the events: the rest of its line
 _EVENTS_LINE = re.compile(rb"[ \t]*:[ \t]*(?:#[^\n]*)?\r?(?=\n|$)")
@@ -375,6 +375,13 @@ def _dates(root: Path, path: str) -> tuple[dict[str, EventHistory], int]:
 
 def read_history(data_path: Path) -> History:
     """The dates of every event in the data file's committed history (one pass)."""
+    # the pass makes no reference cycles; the collector's passes over a build's heap would
+    # cost more than the pass itself (bench/PROFILE.md)
+    with collector_paused():
+        return _read_history(data_path)
+
+
+def _read_history(data_path: Path) -> History:
     folder = data_path.resolve().parent
     try:
         try:
