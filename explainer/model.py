@@ -285,9 +285,9 @@ class Story:
         """Every correction and every event's last update, newest first; on one day,
         corrections before updates, then in timeline order."""
         changes = [
-            Change(correction.date.first_day, event, correction)
+            Change(correction.date.first_day, event, correction, number)
             for event in self.chronological
-            for correction in event.corrections
+            for number, correction in enumerate(event.corrections, start=1)
         ]
         changes += [
             Change(event.updated.date(), event, None)
@@ -308,6 +308,8 @@ class Change:
     day: datetime.date
     event: Event
     correction: Correction | None = None
+    #: the correction's place among its event's, from 1 for the oldest
+    number: int = 0
 
 
 def _tuple_of(items: Any) -> tuple[Any, ...]:

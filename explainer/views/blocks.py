@@ -62,7 +62,7 @@ def _changes(ctx: RenderContext, page_path: str) -> str:
             target = link(title, page_path, event_path(event.id))
         else:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
-            anchor = correction_anchor(event, correction)
+            anchor = correction_anchor(change.number)
             target = link(title, page_path, event_path(event.id), anchor=anchor)
         lines.append(f"- **{escape(label)}** {target}")
     lines.append("")

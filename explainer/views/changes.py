@@ -11,13 +11,13 @@ from markupsafe import escape as escape_html
 
 from explainer.history import iso
 from explainer.markup import render_markdown
-from explainer.model import Correction, Event, EventDate
+from explainer.model import Correction, EventDate
 from explainer.views.base import CHANGES, RenderContext, View, event_path
 
 
-def correction_anchor(event: Event, correction: Correction) -> str:
+def correction_anchor(number: int) -> str:
     """The id of a correction on its event's page: `correction-1` for the oldest."""
-    return f"correction-{event.corrections.index(correction) + 1}"
+    return f"correction-{number}"
 
 
 def day(moment: datetime.datetime | datetime.date) -> EventDate:
@@ -76,7 +76,7 @@ class ChangesView(View):
                         "event": event,
                         "path": event_path(event.id),
                         "label": dated(ctx, "correction.label", correction.date.first_day),
-                        "anchor": correction_anchor(event, correction),
+                        "anchor": correction_anchor(change.number),
                         "text": Markup(render_markdown(ctx.text(correction.text))),
                     }
                 )

@@ -59,7 +59,8 @@ class EventView(View):
             else None,
             "updated": dated(ctx, "history.updated", event.updated) if event.updated else None,
             "corrections": [
-                (correction_anchor(event, c), correction_html(ctx, c)) for c in event.corrections
+                (correction_anchor(number), correction_html(ctx, correction))
+                for number, correction in enumerate(event.corrections, start=1)
             ],
             "body": Markup(render_markdown(ctx.text(event.body))) if event.body else None,
             "participants": [story.actors[actor_id] for actor_id in event.participants],
