@@ -154,3 +154,20 @@ def test_a_zone_without_a_time_is_a_whole_day(tmp_path: Path) -> None:
     assert call.decoded("dtstart") == datetime.date(2026, 3, 2)
     assert call.decoded("dtend") == datetime.date(2026, 3, 3)
     assert cal.walk("VTIMEZONE") == []
+
+
+def test_time_zones_are_written_in_the_order_of_their_names(tmp_path: Path) -> None:
+    """The same data gives the same file: icalendar adds zones in a set's order."""
+    data = minimal_data()
+    zones = ["Europe/Berlin", "Asia/Tokyo", "America/Mexico_City", "Africa/Lagos"]
+    data["events"] = {
+        f"e{n}": event(f"E{n}", f"2026-03-0{n + 1}", time="10:00", timezone=zone)
+        for n, zone in enumerate(zones)
+    }
+    cal = read(tmp_path, "en", data)
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == [
+        "Africa/Lagos",
+        "America/Mexico_City",
+        "Asia/Tokyo",
+        "Europe/Berlin",
+    ]
