@@ -39,8 +39,13 @@ def site_extensions() -> tuple[tuple[str, ...], dict[str, dict[str, object]]]:
     return tuple(names), option.configdata
 
 
+@cache
+def _site_markdown() -> markdown.Markdown:
+    names, configs = site_extensions()
+    return markdown.Markdown(extensions=list(names), extension_configs=configs)
+
+
 def render(page_markdown: str) -> str:
     """A page's Markdown (front matter and all) -> the HTML of its content on the site."""
     body, _ = get_data(page_markdown)
-    names, configs = site_extensions()
-    return markdown.Markdown(extensions=list(names), extension_configs=configs).convert(body)
+    return _site_markdown().reset().convert(body)
