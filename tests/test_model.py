@@ -356,3 +356,59 @@ def test_scheduled_events_in_time_order() -> None:
         data["events"][event_id]["status"] = "scheduled"
     data["events"]["ten"]["status"] = "cancelled"
     assert [e.id for e in story(data).scheduled] == ["february", "morning", "april"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "before", "after"),
+    [
+        # the same instant in two zones (London is an hour behind Berlin in March)
+        (
+            ("2026-03-02", "10:00", "Europe/Berlin"),
+            ("2026-03-02", "09:00", "Europe/London"),
+            False,
+            False,
+        ),
+        # minutes count: 10:15 in Berlin is before 09:30 in London (10:30 in Berlin)
+        (
+            ("2026-03-02", "10:15", "Europe/Berlin"),
+            ("2026-03-02", "09:30", "Europe/London"),
+            True,
+            False,
+        ),
+        # a later day with an earlier clock time
+        (
+            ("2026-03-03", "09:00", "Europe/Berlin"),
+            ("2026-03-02", "10:00", "Europe/Berlin"),
+            False,
+            True,
+        ),
+        # a zone but no time: its time of day is not known
+        (
+            ("2026-03-02", None, "Europe/Berlin"),
+            ("2026-03-02", "10:00", "Europe/Berlin"),
+            False,
+            False,
+        ),
+        # two events known only by the same month, with times: their days are not known
+        (
+            ("2026-03", "09:00", "Europe/Berlin"),
+            ("2026-03", "10:00", "Europe/Berlin"),
+            False,
+            False,
+        ),
+    ],
+)
+def test_what_the_data_says_about_before_and_after(
+    first: tuple[str, str | None, str],
+    second: tuple[str, str | None, str],
+    before: bool,
+    after: bool,
+) -> None:
+    def make(name: str, date: str, time: str | None, zone: str) -> dict[str, Any]:
+        return event(name, date, **({"time": time} if time else {}), timezone=zone)
+
+    data = minimal_data()
+    data["events"] = {"one": make("One", *first), "two": make("Two", *second)}
+    result = story(data)
+    one, two = result.events["one"], result.events["two"]
+    assert (one.known_before(two), two.known_before(one)) == (before, after)
