@@ -97,10 +97,28 @@ def build(root: Path, data: str) -> Path:
     return root / "site"
 
 
+#: a published correction, so that the changes page, the event page and the outputs show
+#: one (its text is Markdown, as a body is)
+CORRECTION = {
+    "date": "2026-03-05",
+    "text": {
+        "en": "An earlier version gave the *wrong* budget.",
+        "de": "Eine frühere Fassung nannte den *falschen* Haushalt.",
+    },
+}
+
+
+def with_a_correction(data):  # type: ignore[no-untyped-def]
+    data["events"]["statement"]["corrections"] = [dict(CORRECTION)]
+    return data
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    plain = yaml.safe_load(minimal_yaml())
-    data = poison(plain)
+    plain = with_a_correction(yaml.safe_load(minimal_yaml()))
+    data = poison({**plain, "events": {k: v for k, v in plain["events"].items()}})
+    correction = data["events"]["statement"]["corrections"][0]
+    correction["text"] = poison(CORRECTION["text"], "body", [7])
     # the poisoned headwords and aliases are found nowhere: the plain ones are found where
     # the plain site finds them, so both sites link the same mentions to the glossary
     for term_id, term in plain["glossary"].items():
@@ -118,7 +136,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same site from the data without the hostile text."""
-    data = yaml.safe_load(minimal_yaml())
+    data = with_a_correction(yaml.safe_load(minimal_yaml()))
     text = yaml.safe_dump(data, allow_unicode=True, width=1000)
     return build(tmp_path_factory.mktemp("plain"), text)
 
