@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -91,6 +92,22 @@ CAN_FORK = sys.platform == "linux" and len(os.sched_getaffinity(0)) > 1
 FORKS = pytest.mark.skipif(
     not CAN_FORK, reason="languages are built by processes of their own on Linux with 2+ cores"
 )
+
+
+def copy_checkout(destination: Path) -> None:
+    """The working tree as `pip install <folder>` or a fresh clone sees it: the files git
+    tracks or would add (not ignored), without .git, .venv or node_modules."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, (entry.decode() for entry in listed)):
+        source = REPO / name
+        if source.is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
 
 
 def minimal_yaml() -> str:

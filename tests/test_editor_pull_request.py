@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ import yaml
 
 from explainer.cli import main
 from explainer.loader import load_file
-from tests.conftest import IN_CI, REPO, REQUIRE_BROWSER
+from tests.conftest import IN_CI, REPO, REQUIRE_BROWSER, copy_checkout
 
 pytestmark = pytest.mark.build
 
@@ -55,18 +54,8 @@ TERM = f"""\
 
 
 def copy_repository(target: Path) -> None:
-    """The working tree's files that git knows or would add, without .git and .venv."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO,
-        capture_output=True,
-        check=True,
-    ).stdout.split(b"\0")
-    for name in filter(None, (entry.decode() for entry in listed)):
-        source = REPO / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
+    """The checkout, and the browser tests' checkers (npm ci) where they are installed."""
+    copy_checkout(target)
     if (REPO / "node_modules").is_dir():  # the browser tests' checkers (npm ci)
         (target / "node_modules").symlink_to(REPO / "node_modules")
 

@@ -12,7 +12,6 @@ environment import the pinned packages of the running one. `explainer` and
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -26,7 +25,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_checkout
 
 #: what the generator needs at run time (pyproject.toml), and a site's tests
 RUNTIME = [
@@ -80,26 +79,10 @@ def test_the_site_extra_pins_exactly_what_a_site_installs_as_requirements_txt_do
 # --- the wheel ------------------------------------------------------------------------------
 
 
-def _sources(destination: Path) -> None:
-    """The checkout as `pip install <folder>` sees it: tracked and new files, not ignored."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=REPO,
-        capture_output=True,
-        check=True,
-    ).stdout.split(b"\0")
-    for raw in filter(None, listed):
-        source = REPO / raw.decode()
-        if source.is_file():
-            target = destination / raw.decode()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-
-
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("build")
-    _sources(root / "src")
+    copy_checkout(root / "src")
     # `python -m build`: an sdist, then the wheel built from that sdist
     result = run([sys.executable, "-m", "build", "--no-isolation", "--outdir", root / "dist",
                   root / "src"], cwd=root)  # fmt: skip
