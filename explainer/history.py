@@ -390,8 +390,10 @@ def _read_history(data_path: Path) -> History:
             if shutil.which("git") is None:
                 raise _NoHistory("git is not installed") from None
             raise
-        except _NoHistory:
-            raise _NoHistory("not in a git repository") from None
+        except _NoHistory as error:
+            if "not a git repository" in str(error):
+                raise _NoHistory("not in a git repository") from None
+            raise  # another reason git gives, such as a repository it does not trust
         root_text, _, shallow = answer.rstrip("\n").rpartition("\n")
         if shallow == "true":
             raise _NoHistory("a shallow clone: fetch the whole history (fetch-depth: 0)")
