@@ -32,8 +32,10 @@ _SHOWN = """() => [...document.querySelectorAll('.explainer-viz')].map(frame => 
     texts: shown.flatMap(svg => { const box = svg.getBoundingClientRect();
       return [...svg.querySelectorAll('text')].map(t => { const r = t.getBoundingClientRect();
         const m = t.getScreenCTM();
-        return { text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
-          outside: r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1 }; }); }) }; })"""
+        return { text: t.textContent,
+          size: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
+          outside: r.left < box.left - 1 || r.right > box.right + 1
+            || r.top < box.top - 1 || r.bottom > box.bottom + 1 }; }); }) }; })"""
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +80,8 @@ _MARKS = """() => { const svg = [...document.querySelectorAll('.explainer-viz--t
       return { event: a.getAttribute('href').split('/').filter(Boolean).pop(),
         key: key.textContent, seen: r.width > 0 && r.height > 0 }; }); }"""
 _LIST = """() => Object.fromEntries([...document.querySelectorAll('.explainer-event')].map(e =>
-  [e.querySelector('h3').id, getComputedStyle(e.querySelector('[data-key]'), '::before').content]))"""
+  [e.querySelector('h3').id,
+   getComputedStyle(e.querySelector('[data-key]'), '::before').content]))"""
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -112,7 +115,8 @@ _RELATIONS = """() => { const svg = [...document.querySelectorAll('.explainer-vi
     arrows: svg.querySelectorAll('.viz-arrow').length,
     desc: svg.querySelector('desc').textContent,
     relations: drawn.map(e => { const s = getComputedStyle(e);
-      return { kind: e.getAttribute('class').split('--')[1], title: e.querySelector('title').textContent,
+      return { kind: e.getAttribute('class').split('--')[1],
+        title: e.querySelector('title').textContent,
         dash: s.strokeDasharray, colour: s.stroke }; }) }; }"""
 
 LEGEND = {
