@@ -4,14 +4,18 @@ changes."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import lxml.html
 import pytest
 
+from explainer.model import EventDate, build_story
 from explainer.problems import DataError
+from explainer.site import Explainer
 from explainer.strings import load_strings
 from explainer.views.blocks import BlockError, check_pages, unknown_blocks
 from tests.site_markdown import render
@@ -206,3 +210,91 @@ def test_hand_written_pages_are_checked_before_the_build(tmp_path: Path) -> None
         ("docs/de/index.md", 1),
         ("docs/de/sub/page.md", 4),
     ]
+
+
+def corrected_story(tmp_path: Path) -> Explainer:
+    """Corrections in the data and updates from the history (committer dates, UTC)."""
+    data = minimal_data()
+    data["events"]["first-call"]["corrections"] = [
+        {"date": "2026-03-05", "text": {"en": "First fix.", "de": "Erste Korrektur."}},
+        {"date": "2026-03-07", "text": {"en": "Second fix.", "de": "Zweite Korrektur."}},
+    ]
+    data["events"]["statement"]["corrections"] = [
+        {"date": "2026-03-07", "text": {"en": "A fix.", "de": "Eine Korrektur."}}
+    ]
+    loaded = load(tmp_path, data)
+
+    def at(day: int, hour: int) -> datetime.datetime:
+        return datetime.datetime(2026, 3, day, hour, tzinfo=datetime.UTC)
+
+    history = {
+        "council-meeting": SimpleNamespace(published=at(1, 9), updated=at(7, 23)),
+        "first-call": SimpleNamespace(published=at(2, 9), updated=at(6, 8)),
+        "statement": SimpleNamespace(published=at(1, 8), updated=None),
+    }
+    story = build_story(data, ("en", "de"), history)
+    return Explainer(loaded.config, story, loaded.strings)
+
+
+def test_changes_newest_first_corrections_before_updates_then_timeline_order(
+    tmp_path: Path,
+) -> None:
+    explainer = corrected_story(tmp_path)
+    changes = [
+        (c.day.isoformat(), c.event.id, c.correction is not None, c.number)
+        for c in explainer.story.changes
+    ]
+    assert changes == [
+        ("2026-03-07", "statement", True, 1),
+        ("2026-03-07", "first-call", True, 2),
+        ("2026-03-07", "council-meeting", False, 0),
+        ("2026-03-06", "first-call", False, 0),
+        ("2026-03-05", "first-call", True, 1),
+    ]
+    [fix, second] = explainer.story.events["first-call"].corrections
+    assert (fix.date, fix.text["de"]) == (EventDate(2026, 3, 5), "Erste Korrektur.")
+    assert (second.date, second.text["en"]) == (EventDate(2026, 3, 7), "Second fix.")
+    meeting = explainer.story.events["council-meeting"]
+    assert (meeting.published, meeting.updated) == (
+        datetime.datetime(2026, 3, 1, 9, tzinfo=datetime.UTC),
+        datetime.datetime(2026, 3, 7, 23, tzinfo=datetime.UTC),
+    )
+    assert explainer.story.events["statement"].updated is None
+
+
+def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Path) -> None:
+    explainer = corrected_story(tmp_path)
+    md = explainer.expand_blocks("de", "<!-- explainer:changes -->", "about.md", "d/about.md")
+    de = STRINGS["de"]
+    fixed = de("correction.label", date="7. März 2026")
+    assert [
+        (li.text_content(), [a.get("href") for a in li.iter("a")]) for li in shown(md).iter("li")
+    ] == [
+        (f"{fixed} Bob spricht", ["events/statement.md#correction-1"]),
+        (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
+        (
+            f"{de('changes.updated', date='7. März 2026')} Der Stadtrat tagt",
+            ["events/council-meeting.md"],
+        ),
+        (f"{de('changes.updated', date='6. März 2026')} Ada ruft Bob an", ["events/first-call.md"]),
+        (
+            f"{de('correction.label', date='5. März 2026')} Ada ruft Bob an",
+            ["events/first-call.md#correction-1"],
+        ),
+    ]
+    [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
+    assert everything.text_content() == de("changes.all")
+    # each label in bold
+    assert [b.text_content() for b in shown(md).iter("strong")] == [
+        fixed,
+        fixed,
+        de("changes.updated", date="7. März 2026"),
+        de("changes.updated", date="6. März 2026"),
+        de("correction.label", date="5. März 2026"),
+    ]
+
+
+def test_the_changes_block_without_changes_says_so(tmp_path: Path) -> None:
+    explainer = load(tmp_path)
+    md = explainer.expand_blocks("en", "<!-- explainer:changes -->", "index.md", "d/index.md")
+    assert shown(md).text_content().strip() == STRINGS["en"]("changes.none")
