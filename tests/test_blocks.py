@@ -219,6 +219,7 @@ def corrected_story(tmp_path: Path) -> Explainer:
         {"date": "2026-03-05", "text": {"en": "First fix.", "de": "Erste Korrektur."}},
         {"date": "2026-03-07", "text": {"en": "Second fix.", "de": "Zweite Korrektur."}},
     ]
+    data["events"]["later"] = event("Later", "2026-04-01")
     data["events"]["statement"]["corrections"] = [
         {"date": "2026-03-07", "text": {"en": "A fix.", "de": "Eine Korrektur."}}
     ]
@@ -230,7 +231,8 @@ def corrected_story(tmp_path: Path) -> Explainer:
     history = {
         "council-meeting": SimpleNamespace(published=at(1, 9), updated=at(7, 23)),
         "first-call": SimpleNamespace(published=at(2, 9), updated=at(6, 8)),
-        "statement": SimpleNamespace(published=at(1, 8), updated=None),
+        "statement": SimpleNamespace(published=at(1, 8), updated=at(4, 12)),
+        "later": SimpleNamespace(published=at(1, 8), updated=None),
     }
     story = build_story(data, ("en", "de"), history)
     return Explainer(loaded.config, story, loaded.strings)
@@ -250,6 +252,7 @@ def test_changes_newest_first_corrections_before_updates_then_timeline_order(
         ("2026-03-07", "council-meeting", False, 0),
         ("2026-03-06", "first-call", False, 0),
         ("2026-03-05", "first-call", True, 1),
+        ("2026-03-04", "statement", False, 0),
     ]
     [fix, second] = explainer.story.events["first-call"].corrections
     assert (fix.date, fix.text["de"]) == (EventDate(2026, 3, 5), "Erste Korrektur.")
@@ -259,7 +262,7 @@ def test_changes_newest_first_corrections_before_updates_then_timeline_order(
         datetime.datetime(2026, 3, 1, 9, tzinfo=datetime.UTC),
         datetime.datetime(2026, 3, 7, 23, tzinfo=datetime.UTC),
     )
-    assert explainer.story.events["statement"].updated is None
+    assert explainer.story.events["later"].updated is None
 
 
 def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Path) -> None:
