@@ -110,6 +110,22 @@ def copy_checkout(destination: Path) -> None:
             shutil.copy2(source, destination / name)
 
 
+def git_at(root: Path, *args: str, date: str = "2026-01-01T12:00:00Z") -> str:
+    """git in `root` as an editor whose commits carry `date` (author and committer)."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+    }
+    return subprocess.run(
+        ["git", *args], cwd=root, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
 def minimal_yaml() -> str:
     return (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,7 +15,7 @@ import feedparser
 import lxml.html
 import pytest
 
-from tests.conftest import make_site, minimal_yaml, mkdocs_build
+from tests.conftest import git_at, make_site, minimal_yaml, mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -42,16 +41,7 @@ HOME = {
 
 
 def git(root: Path, *args: str, date: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Editor",
-        "GIT_AUTHOR_EMAIL": "editor@example.org",
-        "GIT_COMMITTER_NAME": "Editor",
-        "GIT_COMMITTER_EMAIL": "editor@example.org",
-        "GIT_AUTHOR_DATE": date,
-        "GIT_COMMITTER_DATE": date,
-    }
-    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+    git_at(root, *args, date=date)
 
 
 def commit(root: Path, text: str, date: str, message: str) -> None:

@@ -4,7 +4,6 @@ directly."""
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from explainer import history
 from explainer.history import event_blocks, read_history
+from tests.conftest import git_at
 
 EVENTS = {
     "first-call": "    type: call\n    title: {en: First, de: Erstes}\n",
@@ -36,18 +36,7 @@ class Repository:
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str, date: str = "2026-01-01T12:00:00Z") -> str:
-        env = {
-            **os.environ,
-            "GIT_AUTHOR_NAME": "Editor",
-            "GIT_AUTHOR_EMAIL": "editor@example.org",
-            "GIT_COMMITTER_NAME": "Editor",
-            "GIT_COMMITTER_EMAIL": "editor@example.org",
-            "GIT_AUTHOR_DATE": date,
-            "GIT_COMMITTER_DATE": date,
-        }
-        return subprocess.run(
-            ["git", *args], cwd=self.root, env=env, check=True, capture_output=True, text=True
-        ).stdout
+        return git_at(self.root, *args, date=date)
 
     def commit(self, text: str, date: str, message: str = "change") -> None:
         self.data.write_text(text, encoding="utf-8")
