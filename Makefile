@@ -63,7 +63,7 @@ drift: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py $(if $(QUICK),--quick) $(if $(REPEAT),--repeat $(REPEAT))
 
-## mutation: mutation testing of the core modules (mutmut, not in CI): one line per module, killed/total and equivalent; about 10 minutes on 2 cores
+## mutation: mutation testing of the core modules (mutmut, not in CI): one line per module, killed/total and equivalent; about 20 minutes on 2 busy cores
 .PHONY: mutation
 mutation: $(BIN)/.installed $(BIN)/.mutation-installed
 	$(BIN)/python tools/mutation/run.py
