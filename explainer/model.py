@@ -146,7 +146,11 @@ class Event:
 
     @property
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
-        return (self.date.sort_key, self.time or "")
+        """The timeline's order: by date; on one day, untimed events first, then by the
+        moment in UTC (09:00 in Berlin comes before 08:30 in London)."""
+        if not (self.time and self.timezone and self.date.day is not None):
+            return (self.date.sort_key, "")
+        return (self.date.sort_key, self._instant().astimezone(datetime.UTC).isoformat())
 
     def known_before(self, other: Event) -> bool:
         """Whether the data says this event came before `other`: it ended on an earlier day

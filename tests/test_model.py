@@ -228,6 +228,23 @@ def test_chronological_same_day_by_time_then_file_order() -> None:
     assert [e.id for e in story(ordered_story()).chronological] == CHRONOLOGICAL
 
 
+def test_on_one_day_the_timeline_orders_times_by_the_moment_across_zones() -> None:
+    """09:00 in Berlin (08:00 UTC) comes before 08:30 in London (08:30 UTC); an untimed
+    event of that day comes first, and previous and next follow the same order."""
+    data = minimal_data()
+    data["events"] = {
+        "london": event("London", "2026-03-02", time="08:30", timezone="Europe/London"),
+        "untimed": event("Some time that day", "2026-03-02"),
+        "berlin": event("Berlin", "2026-03-02", time="09:00", timezone="Europe/Berlin"),
+        "new-york": event("New York", "2026-03-02", time="03:45", timezone="America/New_York"),
+    }
+    told = story(data)
+    assert [e.id for e in told.chronological] == ["untimed", "berlin", "london", "new-york"]
+    assert told.next_event("berlin").id == "london"  # type: ignore[union-attr]
+    assert told.previous_event("london").id == "berlin"  # type: ignore[union-attr]
+    assert told.next_event("london").id == "new-york"  # type: ignore[union-attr]
+
+
 def test_previous_and_next_are_what_the_data_places_before_and_after() -> None:
     """Not the timeline's neighbours: a month-only event is neither before nor after the
     dated ones of its month, nor are two events at the same time; both stop at the ends."""
@@ -274,7 +291,8 @@ def test_same_day_events_are_ordered_only_by_times_that_tell() -> None:
     # 09:00 in New York is 15:00 in Berlin: after Berlin's 14:00, whatever the digits say
     events["new-york"] = event("New York", "2026-03-02", time="09:00", timezone="America/New_York")
     result = story(data)
-    day = ["new-york", "morning", "also-morning", "ten", "afternoon"]
+    # the timeline lists that day's times by the moment: New York's 09:00 last
+    day = ["morning", "also-morning", "ten", "afternoon", "new-york"]
     assert [e.id for e in result.order_unknown("untimed")] == [*day, "month"]
     by_id = result.events
     assert by_id["afternoon"].known_before(by_id["new-york"])
