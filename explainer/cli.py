@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
         help="also print each problem as a GitHub Actions error annotation",
     )
     render = commands.add_parser(
-        "render", help="write every page as Markdown, one folder per language"
+        "render",
+        help="write every generated page as an HTML fragment at its address, and the "
+        "hand-written pages as Markdown, one folder per language",
     )
     render.add_argument("--out", type=Path, required=True, help="the folder to write to")
     schema = commands.add_parser(

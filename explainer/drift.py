@@ -24,8 +24,27 @@ from explainer.problems import NodePath, Problem, escape_data, escape_property, 
 from explainer.schema import check_schema
 
 
+class _LocatedWarning:
+    """A warning on a line of the data file, printed and annotated alike."""
+
+    file: str
+    line: int
+    column: int
+
+    @property
+    def message(self) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+    def github_annotation(self) -> str:
+        where = f"file={escape_property(self.file)},line={self.line},col={self.column}"
+        return f"::warning {where}::{escape_data(self.message)}"
+
+
 @dataclass(frozen=True)
-class Drift:
+class Drift(_LocatedWarning):
     file: str
     line: int
     column: int
@@ -40,16 +59,9 @@ class Drift:
             "check the translation"
         )
 
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
-
-    def github_annotation(self) -> str:
-        where = f"file={escape_property(self.file)},line={self.line},col={self.column}"
-        return f"::warning {where}::{escape_data(self.message)}"
-
 
 @dataclass(frozen=True)
-class RemovedCorrection:
+class RemovedCorrection(_LocatedWarning):
     """A correction the base publishes and the current file no longer has."""
 
     file: str
@@ -65,13 +77,6 @@ class RemovedCorrection:
             "a published correction is never deleted: put it back (its wording may be "
             "corrected)"
         )
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
-
-    def github_annotation(self) -> str:
-        where = f"file={escape_property(self.file)},line={self.line},col={self.column}"
-        return f"::warning {where}::{escape_data(self.message)}"
 
 
 class UnreadableData(Exception):
