@@ -121,7 +121,10 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
         return content
     languages, language = i18n.languages(config), i18n.file_language(page.file, config)
     path = i18n.neutral_path(page.file)
-    glossary_url = pages.counterpart(config, GLOSSARY, language, languages[0]).url
+    glossary_url = _build.glossary_urls.get(language)
+    if glossary_url is None:  # once per language, not once per page
+        glossary_url = pages.counterpart(config, GLOSSARY, language, languages[0]).url
+        _build.glossary_urls[language] = glossary_url
     href = "" if path == GLOSSARY else get_relative_url(glossary_url, page.url)
     linked = explainer.link_terms(language, content, href)
     title = html.unescape(page.title or path)  # MkDocs page titles are HTML

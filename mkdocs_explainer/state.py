@@ -20,6 +20,8 @@ class BuildState:
         self.dirty = False
         self.explainer: Explainer | None = None
         self.mentions = Mentions()
+        #: language -> the address of its glossary page, which every page links to
+        self.glossary_urls: dict[str, str] = {}
         self.not_found = NotFoundPage()
         self.staging = Staging()
         self.collector = Collector()
@@ -34,4 +36,5 @@ class BuildState:
         self.outputs = []
         self.explainer = None
         self.mentions = Mentions()
+        self.glossary_urls = {}
         self.not_found.reset()
