@@ -21,11 +21,15 @@ committed are not dated: an event keeps the dates of its last committed version.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
+import pickle
 import re
 import shutil
+import signal
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -379,6 +383,73 @@ def read_history(data_path: Path) -> History:
     # cost more than the pass itself (bench/PROFILE.md)
     with collector_paused():
         return _read_history(data_path)
+
+
+class PendingHistory:
+    """The history pass started before it is needed: `result()` gives its History.
+
+    Reading the history does not depend on the data being valid, so a build starts it
+    first and checks the data meanwhile. Where a process may fork safely (Linux, no other
+    thread, two or more usable cores) the pass runs in a child process, which sends its
+    History back through a pipe; elsewhere `result()` reads it then, in this process. The
+    result is the same either way (a test compares them); a child that fails or dies is
+    replaced by the pass in this process."""
+
+    def __init__(self, data_path: Path, *, fork: bool | None = None) -> None:
+        self._path = data_path
+        self._child: tuple[int, int] | None = None  # process id, the pipe's read end
+        if fork if fork is not None else _may_fork():
+            self._child = self._fork()
+
+    def _fork(self) -> tuple[int, int] | None:
+        read, write = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: the pass, its answer into the pipe, and out
+            code = 1
+            try:
+                os.close(read)
+                answer = pickle.dumps(read_history(self._path), pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(answer)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        return pid, read
+
+    def result(self) -> History:
+        child, self._child = self._child, None
+        if child is None:
+            return read_history(self._path)
+        pid, read = child
+        with os.fdopen(read, "rb") as pipe:
+            answer = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status == 0 and answer:
+            history = pickle.loads(answer)
+            if isinstance(history, History):
+                return history
+        return read_history(self._path)  # the child failed: the pass, here
+
+    def cancel(self) -> None:
+        """Not needed after all (the data has errors): stop the child, if any."""
+        child, self._child = self._child, None
+        if child is not None:
+            pid, read = child
+            os.close(read)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+
+
+def _may_fork() -> bool:
+    return (
+        sys.platform == "linux"
+        and len(os.sched_getaffinity(0)) > 1
+        and threading.active_count() == 1
+    )
 
 
 def _read_history(data_path: Path) -> History:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from babel.core import UnknownLocaleError
 
-from explainer.history import History, read_history
+from explainer.history import History, PendingHistory
 from explainer.l10n import Localizer, babel_locale
 from explainer.loader import collector_paused
 from explainer.model import Story, build_story
@@ -229,13 +229,19 @@ class Explainer:
                     f"the language `{language}` is not a locale Babel knows (like `en`, `de`, "
                     "`pt-BR`); dates and numbers cannot be formatted for it"
                 ) from None
-        strings = load_strings(config.languages, config.strings_dirs)
-        loaded, problems = find_problems(config.data_path, config.languages)
-        if config.docs_dir.is_dir():
-            problems += check_pages(config.docs_dir, display_name)
-        if problems:
-            raise DataError(problems)
-        dates = read_history(config.data_path) if history else None
+        # the history pass needs only the committed file: it runs while the data is checked
+        pending = PendingHistory(config.data_path) if history else None
+        try:
+            strings = load_strings(config.languages, config.strings_dirs)
+            loaded, problems = find_problems(config.data_path, config.languages)
+            if config.docs_dir.is_dir():
+                problems += check_pages(config.docs_dir, display_name)
+            if problems:
+                raise DataError(problems)
+            dates = pending.result() if pending is not None else None
+        finally:
+            if pending is not None:
+                pending.cancel()
         story = build_story(loaded.data, config.languages, dates.events if dates else None)
         explainer = cls(config, story, strings, dates)
         clashes = explainer._hand_written_clashes()

@@ -4,7 +4,9 @@ directly."""
 
 from __future__ import annotations
 
+import os
 import random
+import signal
 import subprocess
 from pathlib import Path
 
@@ -174,6 +176,79 @@ def test_git_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data.write_text(data_file(EVENTS), encoding="utf-8")
     monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
     assert read_history(data).unavailable == "git is not installed"
+
+
+# --- the pass started early, in a process of its own -------------------------------------
+
+
+def _history_repository(tmp_path: Path) -> Repository:
+    repository = Repository(tmp_path)
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z", "publish")
+    changed = {**EVENTS, "meeting": EVENTS["meeting"] + "    status: cancelled\n"}
+    repository.commit(data_file(changed), "2026-01-15T10:30:00Z", "change")
+    return repository
+
+
+@pytest.mark.parametrize("where", ["a repository", "no repository"])
+def test_the_pass_in_a_child_process_gives_what_the_pass_here_gives(
+    tmp_path: Path, where: str
+) -> None:
+    if where == "a repository":
+        data = _history_repository(tmp_path).data
+    else:
+        data = tmp_path / "events.yaml"
+        data.write_text(data_file(EVENTS), encoding="utf-8")
+    pending = history.PendingHistory(data, fork=True)
+    assert pending._child is not None  # it did fork
+    assert pending.result() == read_history(data)
+    assert history.PendingHistory(data, fork=False).result() == read_history(data)
+
+
+def test_a_child_that_dies_is_replaced_by_the_pass_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _history_repository(tmp_path).data
+    expected = read_history(data)
+    parent, original = os.getpid(), history.read_history
+
+    def dies_in_the_child(path: Path) -> history.History:
+        if os.getpid() != parent:
+            os._exit(3)
+        return original(path)
+
+    monkeypatch.setattr(history, "read_history", dies_in_the_child)
+    assert history.PendingHistory(data, fork=True).result() == expected
+
+
+def test_a_pass_not_needed_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _history_repository(tmp_path).data
+    parent = os.getpid()
+
+    def hangs_in_the_child(path: Path) -> history.History:
+        if os.getpid() != parent:
+            signal.pause()  # until a signal ends it
+        raise AssertionError("the pass ran here")
+
+    monkeypatch.setattr(history, "read_history", hangs_in_the_child)
+    pending = history.PendingHistory(data, fork=True)
+    assert pending._child is not None
+    pid = pending._child[0]
+    pending.cancel()
+    with pytest.raises(ChildProcessError):  # stopped and reaped
+        os.waitpid(pid, os.WNOHANG)
+    pending.cancel()  # twice is harmless
+
+
+def test_the_build_reads_the_history_while_it_checks_the_data(tmp_path: Path) -> None:
+    from explainer.site import Explainer, SiteConfig
+    from tests.conftest import REPO
+
+    repository = Repository(tmp_path)
+    repository.commit((REPO / "data" / "events.yaml").read_text("utf-8"), "2026-01-12T09:00:00Z")
+    config = SiteConfig.from_settings(repository.root, ("en", "de"), tmp_path / "docs", None)
+    loaded = Explainer.load(config)
+    assert loaded.history is not None and len(loaded.history.events) == len(loaded.story.events)
+    assert loaded.history == read_history(repository.data)
 
 
 def test_blocks_are_each_events_lines_without_trailing_blank_lines_and_comments() -> None:
