@@ -190,8 +190,8 @@ def on_shutdown() -> None:
     try:
         _build.passes.stop()
     finally:
-        _build.collector.release()
         _build.staging.finish()
+        _build.collector.before_exit()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
