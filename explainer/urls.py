@@ -7,6 +7,7 @@ directory URLs (`events/<id>/`). All paths here are relative to the site root.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
@@ -45,7 +46,17 @@ class SiteUrls:
         return self.prefix(language) + name
 
     def absolute(self, path: str) -> str | None:
-        return urljoin(self.site_url, path) if self.site_url else None
+        if not self.site_url:
+            return None
+        if _PLAIN_PATH.fullmatch(path):  # what this module makes: no need to resolve it
+            return self.site_url + path
+        return urljoin(self.site_url, path)
+
+
+#: a relative path of plain segments (no `.` or `..`, no empty segment, no query, fragment
+#: or scheme), which urljoin would only append to the site URL; it ran for every link of
+#: every output and page head
+_PLAIN_PATH = re.compile(r"(?:[\w~-][\w.~-]*/)*(?:[\w~-][\w.~-]*)?", re.ASCII)
 
 
 def _relpath(target: str, base: str) -> str:
