@@ -199,17 +199,32 @@ def test_pages_that_mention_a_term_are_linked_from_the_glossary() -> None:
 # --- search: generated pages reach Material's index with less markup --------------------------
 
 
+def _described(sections: list[object]) -> list[tuple[str | None, str, str]]:
+    """Sections as Material's index reads them: id, title and text."""
+    return [(s.id, "".join(s.title).strip(), "".join(s.text).strip()) for s in sections]  # type: ignore[attr-defined]
+
+
 def _sections(page_html: str) -> list[tuple[str | None, str, str]]:
     from material.plugins.search.plugin import Parser
 
     parser = Parser()
     parser.feed(page_html)
     parser.close()
-    return [(s.id, "".join(s.title).strip(), "".join(s.text).strip()) for s in parser.data]
+    return _described(parser.data)
 
 
-def _linked_pages(tmp_path: Path, data: str):  # type: ignore[no-untyped-def]
+class _Generated:
+    """A generated page as Material's search index reads it (content, toc, url, meta,
+    title): the type `index_generated_pages_lightly` is told to treat as generated."""
+
+    def __init__(self, **fields: object) -> None:
+        self.__dict__.update(fields)
+
+
+def _generated_pages(tmp_path: Path, data: str) -> list[_Generated]:
+    """The story's generated pages in both languages, glossary links included."""
     from explainer.site import Explainer, SiteConfig, heading_style
+    from mkdocs_explainer.pages import toc_tokens
 
     (tmp_path / "data").mkdir(parents=True)
     (tmp_path / "data" / "events.yaml").write_text(data, encoding="utf-8")
@@ -222,9 +237,21 @@ def _linked_pages(tmp_path: Path, data: str):  # type: ignore[no-untyped-def]
             headings=heading_style({"permalink": True}),
         )
     )
-    for language in ("en", "de"):
-        for page in site.pages(language):
-            yield site.link_terms(language, page.html, "../glossary/").html
+    return [
+        _Generated(
+            content=site.link_terms(language, page.html, "../glossary/").html,
+            toc=get_toc(toc_tokens(page.toc)),
+            url=f"{language}/{page.path.removesuffix('.md')}/",
+            meta=page.meta,
+            title=page.title,
+        )
+        for language in ("en", "de")
+        for page in site.pages(language)
+    ]
+
+
+def _linked_pages(tmp_path: Path, data: str) -> list[str]:
+    return [page.content for page in _generated_pages(tmp_path, data)]
 
 
 @pytest.mark.parametrize("story", [pytest.param("seed", marks=pytest.mark.story), "synthetic"])
@@ -247,6 +274,204 @@ def test_the_search_index_sees_the_same_sections_without_the_discarded_markup(
         lighter = search.without_discarded_markup(content)
         assert len(lighter) < len(content)
         assert _sections(lighter) == _sections(content)
+
+
+# --- search: generated pages read by a scan instead of HTMLParser's tokenizer -----------------
+
+#: Appended to the texts of the minimal story: markup, character references (escaped and
+#: escaped twice), quotes, lone `<` and `>`, Markdown links and autolinks, comments.
+HOSTILE = (
+    "<script>alert('x')</script>",
+    "&amp;lt;b&amp;gt; &#x27;single&#x27; &#39; &quot;x&quot; &nbsp;&#0;&unknown; &amp",
+    "\"double\" and 'single' quotes, a < b > c && d <",
+    "[a link](https://example.org/?a=1&b=2 \"its 'title'\") and <https://example.org/x>",
+    "<!-- a comment --> </p> <b onclick=\"x\">bold</b> <p class='x'> <br/>",
+    "</script><style>p{}</style> <![CDATA[ x ]]> <?php ?> <!DOCTYPE html> <!-->",
+)
+
+#: The keys of the data's free texts, plain and Markdown
+_TEXTS = frozenset(
+    ("title", "summary", "body", "text", "name", "role", "definition", "term", "place")
+    + ("label", "publisher", "description")
+)
+
+
+def _hostile(value: object, key: str = "", counter: list[int] | None = None) -> object:
+    """`value` (the loaded minimal story) with a HOSTILE string after every free text."""
+    counter = counter if counter is not None else [0]
+    if isinstance(value, dict):
+        return {k: _hostile(v, key if k in ("en", "de") else k, counter) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_hostile(v, key, counter) for v in value]
+    if isinstance(value, str) and key in _TEXTS:
+        counter[0] += 1
+        return f"{value} {HOSTILE[counter[0] % len(HOSTILE)]}"
+    return value
+
+
+def _story(story: str) -> str:
+    import yaml
+
+    from bench.synthetic import generate
+    from tests.conftest import REPO, minimal_yaml
+
+    if story == "seed":
+        return (REPO / "data" / "events.yaml").read_text(encoding="utf-8")
+    if story == "hostile":
+        return yaml.safe_dump(_hostile(yaml.safe_load(minimal_yaml())), allow_unicode=True)
+    return yaml.safe_dump(generate(60), allow_unicode=True, sort_keys=False)
+
+
+def _page(content: str, **meta: object) -> _Generated:
+    return _Generated(content=content, toc=get_toc([]), url="x/", meta=meta, title="X")
+
+
+def _entries(pages: list[_Generated], *, ours: bool) -> tuple[list[dict[str, object]], int]:
+    """Material's search entries of `pages`, with our indexing installed or without it,
+    and how many of them went through Material's own `add_entry_from_context`."""
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchIndex
+
+    index = SearchIndex(lang=["en"], separator="[\\s]+", pipeline=[], fields={})
+    materials = index.add_entry_from_context
+    through_material: list[object] = []
+
+    def counting(page: object) -> None:
+        through_material.append(page)
+        materials(page)
+
+    index.add_entry_from_context = counting  # type: ignore[method-assign]
+    if ours:
+        config = SimpleNamespace(plugins={"material/search": SimpleNamespace(search_index=index)})
+        search.index_generated_pages_lightly(config, _Generated)  # type: ignore[arg-type]
+    for page in pages:
+        index.add_entry_from_context(page)
+    return index.entries, len(through_material)
+
+
+def _exactly(sections: list[object]) -> list[tuple[object, ...]]:
+    """Everything Material's parser keeps of a section, its text not yet joined."""
+    return [(s.id, s.depth, s.el.tag, s.el.attrs, s.title, s.text) for s in sections]  # type: ignore[attr-defined]
+
+
+def _parsed(page_html: str) -> list[object]:
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(page_html)
+    parser.close()
+    return parser.data
+
+
+@pytest.mark.parametrize(
+    "story", [pytest.param("seed", marks=pytest.mark.story), "synthetic", "hostile"]
+)
+def test_the_scan_gives_materials_parser_the_same_sections_and_the_index_the_same_entries(
+    tmp_path: Path, story: str
+) -> None:
+    pages = _generated_pages(tmp_path, _story(story))
+    assert len(pages) > 20
+    if story == "hostile":  # the texts reach the pages escaped, some twice
+        assert all(any(s in p.content for p in pages) for s in ("&amp;lt;", "&#x27;", "&lt;!--"))
+    for page in pages:
+        light = search.without_discarded_markup(page.content)
+        scanned = search.scanned_sections(light)
+        assert scanned is not None, f"{page.url}: the scan handed the page back"
+        assert _described(scanned) == _sections(page.content), page.url
+        assert _exactly(scanned) == _exactly(_parsed(light)), page.url
+    entries, through_material = _entries(pages, ours=True)
+    assert through_material == 0
+    assert entries == _entries(pages, ours=False)[0]
+
+
+def _calls(page_html: str, *, scan: bool) -> list[tuple[object, ...]] | None:
+    """The handler calls HTMLParser makes for `page_html`, or the scan (None if it gave
+    the page back)."""
+    from html.parser import HTMLParser
+
+    class Recorder(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.calls: list[tuple[object, ...]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.calls.append(("start", tag, attrs))
+
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.calls.append(("startend", tag, attrs))
+
+        def handle_endtag(self, tag: str) -> None:
+            self.calls.append(("end", tag))
+
+        def handle_data(self, data: str) -> None:
+            self.calls.append(("data", data))
+
+    recorder = Recorder()
+    if scan:
+        return recorder.calls if search.scan_into(recorder, page_html) else None
+    recorder.feed(page_html)
+    recorder.close()
+    return recorder.calls
+
+
+@pytest.mark.parametrize(
+    "page_html",
+    [
+        '<H2 ID="a-b" Class="x">T &amp; t</H2>\n<P title="a &amp; b &lt;c&gt; &#x27;q&#39;" '
+        'hidden data-x="">x &amp;lt; y &gt; z &nbsp;&#8212;&#x2014;</P>',
+        '<p\nclass = "a"\n>one</p ><br/><br /><img alt="&quot;&gt;" src="a.png"/><hr>',
+        'a<!-- a comment <b> with - dashes -->b<!---->c\n\n<my-el data-v="1">d</my-el>',
+        '<h2 id="x" data-search-exclude>Hidden</h2><p>gone</p><h2 id="y">Seen</h2><p>kept</p>',
+        "<ul>\n<li>one</li>\n\n<li>\n</li>\n<li>two &amp;</li></ul>\n\ntail &amp",
+        '<a href="?a=1&amp;b=2&copy=3">x</a> & y &; &#xZZ; &unknownentity; text > text',
+        "plain text only, &lt;no tags&gt;",
+        "",
+    ],
+)
+def test_the_scan_calls_the_handlers_as_htmlparser_does(page_html: str) -> None:
+    assert _calls(page_html, scan=True) == _calls(page_html, scan=False)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<script>if (a < b) {}</script>",
+        "<STYLE>p > a {}</STYLE>",
+        "<textarea><p>x</p></textarea>",
+        "<!DOCTYPE html>",
+        "<![CDATA[ x ]]>",
+        "<?php echo 1 ?>",
+        "<!--> a -->",
+        "<!-- a -- b -->",
+        "<p class='single'>x</p>",
+        "<p class=bare>x</p>",
+        '<p class="a"title="b">x</p>',
+        "a < b",
+        "a <",
+        "</ p>",
+        '<p\x0bclass="x">vertical tab</p>',
+        '<p class="x"',
+    ],
+)
+def test_markup_the_scan_is_not_sure_about_goes_to_htmlparser(markup: str) -> None:
+    content = f'<h1 id="a">A</h1><p>x &amp; y</p><h2 id="b">B</h2>{markup}<p>z</p>'
+    assert _calls(content, scan=True) is None
+    entries, through_material = _entries([_page(content)], ours=True)
+    assert through_material == 1
+    assert entries == _entries([_page(content)], ours=False)[0]
+
+
+def test_excluded_pages_and_sections_stay_out_of_the_index() -> None:
+    pages = [
+        _page('<h1 id="a">A</h1><p>x</p>', search={"exclude": True}),
+        _page('<h1 id="a">A</h1><p>x</p><h2 id="b" data-search-exclude>B</h2><p>y</p>'),
+        _page('<h1 id="a">A</h1><p>x</p>', search={"boost": 2}, tags=["t", 1, None]),
+    ]
+    entries, through_material = _entries(pages, ours=True)
+    assert through_material == 0
+    assert entries == _entries(pages, ours=False)[0]
+    assert [(e["location"], e["text"]) for e in entries] == [("x/", "<p>x</p>")] * 2
 
 
 # --- the theme's templates, compiled once per process -------------------------------------------
