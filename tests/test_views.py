@@ -158,6 +158,17 @@ def test_a_month_only_event_says_so_and_names_no_event_of_its_month_before_or_af
     assert "Ebenfalls im März 2026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(german)
 
 
+def test_a_months_anchor_steps_aside_for_an_event_of_that_name(tmp_path: Path) -> None:
+    text = minimal_yaml().replace("date: 2026-02-28", "date: 2026-03-31")
+    text = text.replace("  statement:\n", "  march-2026:\n")  # an event named like the month
+    explainer = site(tmp_path, text)
+    md = page(explainer, "en", "events/council-meeting.md")
+    assert 'href="../../timeline/#march-2026_1"' in md
+    timeline = page(explainer, "en", "timeline.md")
+    assert '<h2 id="march-2026_1">' in timeline  # the link still finds its month
+    assert 'id="march-2026"' in timeline  # the event keeps its own id
+
+
 def test_actors_list_names_the_country_unless_the_role_does(tmp_path: Path) -> None:
     def listed(explainer: Explainer, lang: str) -> list[str]:
         return [

@@ -21,6 +21,8 @@ def month_anchor(ctx: RenderContext, date: EventDate) -> str:
     page gives it: slugified like every heading, never an event's id."""
     month = EventDate(date.year, date.month)
     slug = ctx.headings.slugify(ctx.l10n.date(month), ctx.headings.separator)
+    if slug and slug not in ctx.story.events:  # the usual case, without copying the ids
+        return slug  # (a copy for every event page made the pages quadratic in the events)
     return unique(slug, set(ctx.story.events))
 
 
