@@ -4,15 +4,22 @@ calendar application shows for each event (day or month, time and zone, texts, s
 from __future__ import annotations
 
 import datetime
+import itertools
+import string
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from icalendar.parser import Contentline
 
-from explainer.outputs.ical import calendar
+from explainer.outputs.common import event_start
+from explainer.outputs.ical import _fold, _param, _text, calendar
 from explainer.strings import load_strings
+from explainer.urls import SiteUrls
 from tests.stories import event, load, minimal_data
 
 STRINGS = load_strings(("en", "de"))
@@ -171,3 +178,229 @@ def test_time_zones_are_written_in_the_order_of_their_names(tmp_path: Path) -> N
         "Asia/Tokyo",
         "Europe/Berlin",
     ]
+
+
+# --- the writer against icalendar ------------------------------------------------------------
+# calendar() writes the content lines itself; icalendar wrote them until it took a third of
+# a second a language at 1,000 events. The calendar it wrote is the reference, byte for byte.
+
+
+def reference_calendar(ctx, urls, site_name: str) -> bytes:  # type: ignore[no-untyped-def]
+    """explainer/outputs/ical.py's calendar as icalendar 7.3 made it (commit b51244c)."""
+    from urllib.parse import urlsplit
+
+    from explainer.outputs.common import event_start, reference_time
+    from explainer.views.base import event_path
+
+    status = {"held": "CONFIRMED", "scheduled": "TENTATIVE", "cancelled": "CANCELLED"}
+    lang = ctx.language
+    host = urlsplit(urls.site_url).hostname if urls.site_url else None
+    stamp = reference_time(ctx.story)
+    text = {"LANGUAGE": lang}
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//explainer//{site_name}//{lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", site_name, parameters=text)
+    for item in ctx.story.chronological:
+        entry = icalendar.Event()
+        entry.add("uid", f"{item.id}@{host or 'explainer'}")
+        entry.add("dtstamp", stamp)
+        description = [ctx.text(item.summary)]
+        if item.date.day is None:
+            first = item.date.first_day
+            entry.add("dtstart", first)
+            entry.add(
+                "dtend", datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            )
+            entry.add("x-explainer-date-precision", "MONTH")
+            description.insert(0, ctx.t("calendar.month_only", month=ctx.l10n.date(item.date)))
+        elif item.time and item.timezone:
+            entry.add("dtstart", event_start(item))
+        else:
+            day = item.date.first_day
+            entry.add("dtstart", day)
+            entry.add("dtend", day + datetime.timedelta(days=1))
+        entry.add("summary", ctx.text(item.title), parameters=text)
+        page = urls.absolute(urls.page(lang, event_path(item.id)))
+        if page:
+            entry.add("url", page)
+            description.append(page)
+        entry.add("description", "\n\n".join(description), parameters=text)
+        if item.place:
+            entry.add("location", ctx.text(item.place), parameters=text)
+        entry.add("status", status[item.status])
+        entry.add("categories", [ctx.t(f"type.{item.type}")], parameters=text)
+        entry.add("transp", "TRANSPARENT")
+        cal.add_component(entry)
+    cal.add_missing_timezones()
+    zones = sorted(
+        (c for c in cal.subcomponents if c.name == "VTIMEZONE"), key=lambda c: str(c["TZID"])
+    )
+    positions = [i for i, c in enumerate(cal.subcomponents) if c.name == "VTIMEZONE"]
+    for position, zone in zip(positions, zones, strict=True):
+        cal.subcomponents[position] = zone
+    return cal.to_ical()
+
+
+def unescaped(value: str) -> str:
+    """A text as a calendar application reads it back: icalendar writes `\\N` and every
+    line end as a newline."""
+    return value.replace("\\N", "\n").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def assert_as_icalendar_writes(  # type: ignore[no-untyped-def]
+    explainer, site_name: str = "Test explainer", urls: SiteUrls | None = None
+) -> None:
+    """Every language's calendar is the reference's, byte for byte, and reads back as its
+    events."""
+    urls = urls or explainer.urls
+    for lang in explainer.config.languages:
+        ctx = explainer.context(lang)
+        raw = calendar(ctx, urls, site_name)
+        assert raw == reference_calendar(ctx, urls, site_name), lang
+        cal = icalendar.Calendar.from_ical(raw)
+        assert cal.to_ical() == raw  # what icalendar reads, it writes the same
+        assert str(cal["x-wr-calname"]) == site_name
+        entries = cal.walk("VEVENT")
+        events = ctx.story.chronological
+        assert [str(e["uid"]).split("@")[0] for e in entries] == [e.id for e in events]
+        for entry, item in zip(entries, events, strict=True):
+            assert text(entry, "summary", lang) == unescaped(ctx.text(item.title))
+            description = text(entry, "description", lang)
+            assert unescaped(ctx.text(item.summary)) in description
+            if item.place:
+                assert text(entry, "location", lang) == unescaped(ctx.text(item.place))
+            if item.time and item.timezone and item.date.day is not None:
+                assert entry.decoded("dtstart") == event_start(item)
+
+
+@pytest.mark.story
+def test_the_seed_calendars_are_the_ones_icalendar_wrote(seed_story) -> None:  # type: ignore[no-untyped-def]
+    assert_as_icalendar_writes(seed_story)
+    assert_as_icalendar_writes(seed_story, urls=SiteUrls(seed_story.urls.languages, SITE_URL))
+
+
+def test_a_synthetic_storys_calendars_are_the_ones_icalendar_wrote(tmp_path: Path) -> None:
+    from bench.synthetic import generate
+
+    explainer = load(tmp_path, generate(300), SITE_URL)
+    events = explainer.story.events.values()
+    # what the writer has to get right is there: months, times in zones, every status
+    assert any(e.date.day is None for e in events)
+    assert len({e.timezone for e in events if e.time and e.date.day is not None}) > 1
+    assert {e.status for e in events} == {"held", "scheduled", "cancelled"}
+    assert_as_icalendar_writes(explainer)
+
+
+#: texts that TEXT escaping and folding must get right: the escaped characters, the
+#: backslash-N icalendar reads as a newline, line ends of three kinds, the caret it keeps
+#: with the next character, quotes, and multi-byte UTF-8 of two, three and four octets
+ODD = (
+    'Komma, Semikolon; Backslash \\ und \\N und \\n\nneue Zeile\r\nCRLF\rCR ^Dach^ "Zitat" ’s',
+    "Äußerst große Übergänge öffnen Türen für Ölförderung, Gemüse und Süßwaren",
+    "東京都議会の予算審議について、市長が声明を発表しました；詳細は後日",
+    "Wahl 🗳️ am 📅, Feier 🎉 der Familie 👩‍👩‍👧 und 🇩🇪, dann 🤝",
+    "\\,\\;\\\\^\\N,;^" * 6,
+)
+
+#: (time, zone) of the hostile events: zones with summer time (north and south, and Lord
+#: Howe's half hour), without, UTC by its names (written with a Z, no VTIMEZONE), a time
+#: that does not exist and one that happens twice in Berlin
+TIMES = (
+    ("02:30", "Europe/Berlin"),  # 2026-03-29 in the list below: skipped by summer time
+    ("18:45", "America/New_York"),
+    ("07:15", "Australia/Lord_Howe"),
+    ("09:00", "Asia/Kolkata"),
+    ("12:00", "UTC"),
+    ("23:59", "Etc/GMT+5"),
+    ("00:00", "GMT"),
+    ("10:30", "Asia/Tokyo"),
+    ("02:30", "Europe/Berlin"),  # 2026-10-25: twice
+    ("16:00", "America/Sao_Paulo"),
+)
+
+
+def hostile_data() -> dict[str, Any]:
+    """The minimal story with events whose texts shift the hostile ones by 0 to 9
+    characters, so that folds fall at every offset of them (inside a character of two,
+    three and four octets, on a backslash and a caret)."""
+    data = minimal_data()
+    days = ["2026-03-29", "2026-04-01", "2026-04-05", "2026-05-01", "2026-06-30"]
+    days += ["2026-07-01", "2026-08-15", "2026-09-09", "2026-10-25", "2026-12-31"]
+    statuses = ("held", "scheduled", "cancelled")
+    for n, (day, (time, zone)) in enumerate(zip(days, TIMES, strict=True)):
+        pad = "x" * n
+        odd = [f"{pad}{text} {pad}" for text in ODD[n % len(ODD) :] + ODD[: n % len(ODD)]]
+        data["events"][f"odd-{n}"] = {
+            "type": ("call", "statement", "meeting")[n % 3],
+            "date": day[:7] if n % 4 == 3 else day,  # Kolkata's and Tokyo's: the month only
+            "participants": ["ada"],
+            "title": {"en": odd[0][:120], "de": odd[1][:120]},
+            "summary": {"en": " ".join(odd)[:400], "de": " ".join(reversed(odd))[:400]},
+            "place": {"en": odd[2], "de": odd[3] + odd[4]},
+            "status": statuses[n % 3],
+            **({"timezone": zone} if n == 9 else {"time": time, "timezone": zone}),
+        }
+    return data
+
+
+@pytest.mark.parametrize(
+    "site_url", [None, SITE_URL, "https://bücher.example:8443/erklärer/"], ids=str
+)
+def test_a_hostile_storys_calendars_are_the_ones_icalendar_wrote(
+    tmp_path: Path, site_url: str | None
+) -> None:
+    explainer = load(tmp_path, hostile_data(), site_url)
+    # X-WR-CALNAME has no type in icalendar: it wrote the name raw (and failed on a line
+    # end in it), yet escaped in PRODID
+    site_name = "Der Erklärer, ein Test; mit \\ und 東京 🗳️ " * 3
+    assert_as_icalendar_writes(explainer, site_name)
+    raw = calendar(explainer.context("de"), explainer.urls, site_name)
+    pieces = raw.split(b"\r\n")
+    # the folds the writer had to get right are in it: at 74 octets, before a character
+    # that would not fit whole, and before an escape's backslash that would end a piece
+    continued = [
+        len(p.removeprefix(b" ")) for p, after in itertools.pairwise(pieces) if after[:1] == b" "
+    ]
+    assert {74, 73, 72, 71}.issubset(continued)
+    assert any(p.startswith(b" \\") for p in pieces)
+    assert any(p.startswith(b" ^") for p in pieces)
+    zones = [str(z["tzid"]) for z in icalendar.Calendar.from_ical(raw).walk("VTIMEZONE")]
+    assert zones == sorted(zones)
+    # UTC by any name has none; nor have a month's time or a zone without a time
+    assert zones == ["America/New_York", "Australia/Lord_Howe", "Etc/GMT+5", "Europe/Berlin"]
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_texts_are_escaped_and_folded_as_icalendar_does(value: str) -> None:
+    line = f"DESCRIPTION;LANGUAGE=de:{_text(value)}"
+    assert line == f"DESCRIPTION;LANGUAGE=de:{icalendar.vText(value).to_ical().decode()}"
+    assert _fold(line) == Contentline(line).to_ical()
+    assert _fold(value.replace("\n", "")) == Contentline(value.replace("\n", "")).to_ical()
+
+
+#: one of each kind of character: ASCII letters, digits and signs (the backslash and caret
+#: icalendar keeps with the next piece among them), and UTF-8 of two, three and four octets
+CHARACTERS = string.ascii_letters + string.digits + string.punctuation + " äß€東🗳"
+
+
+@pytest.mark.parametrize("character", CHARACTERS)
+def test_a_line_of_any_character_is_folded_as_icalendar_folds_it(character: str) -> None:
+    """Lines of one character after prefixes of every length up to a line's: each fold
+    falls after each character, at each of its octets' offsets."""
+    for prefix in range(76):
+        line = "x" * prefix + character * 160
+        assert _fold(line) == Contentline(line).to_ical(), prefix
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["de", "pt-BR", "a,b", "a;b", "Europe:Berlin", "it’s", 'say "hi"', "a^b", "x\ny", "x\r\ny"]
+    + ["x\ry", "", '^"\n,', "a b"],
+)
+def test_parameter_values_are_quoted_as_icalendar_does(value: str) -> None:
+    assert f"LANGUAGE={_param(value)}".encode() == icalendar.Parameters(LANGUAGE=value).to_ical()
+    assert f"TZID={_param(value)}".encode() == icalendar.Parameters(TZID=value).to_ical()
