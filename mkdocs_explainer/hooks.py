@@ -25,7 +25,17 @@ from mkdocs.utils import get_relative_url
 from explainer.templating import TemplateError
 from explainer.urls import OUTPUTS
 from explainer.views.base import GLOSSARY
-from mkdocs_explainer import head, i18n, loading, pages, parallel, search, sitemaps, theme
+from mkdocs_explainer import (
+    collector,
+    head,
+    i18n,
+    loading,
+    pages,
+    parallel,
+    search,
+    sitemaps,
+    theme,
+)
 from mkdocs_explainer.state import BuildState
 from mkdocs_explainer.toc import TocDepthError, limit_toc, toc_depth
 
@@ -79,7 +89,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if files.get_file_from_path(theme.STYLESHEET) is None:
         files.append(File.generated(config, theme.STYLESHEET, content=theme.stylesheet()))
     search.index_generated_pages_lightly(config, pages.RenderedPage)
-    _build.collector.freeze()
     return files
 
 
@@ -129,7 +138,6 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     linked = explainer.link_terms(language, content, href)
     title = html.unescape(page.title or path)  # MkDocs page titles are HTML
     _build.mentions.record(language, path, title, page.url, tuple(linked.mentioned))
-    _build.collector.page_done()
     return linked.html
 
 
@@ -152,7 +160,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     output = head.finish_page(output, page, config, explainer)
     prefix = explainer.urls.prefix(i18n.file_language(page.file, config))
-    _build.collector.page_done()
     return search.point_search_at_language(output, prefix)
 
 
@@ -191,7 +198,7 @@ def on_shutdown() -> None:
         _build.passes.stop()
     finally:
         _build.staging.finish()
-        _build.collector.before_exit()
+        collector.freeze_before_exit()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from mkdocs.structure.files import File
 
 from explainer.site import Explainer
-from mkdocs_explainer.collector import Collector
 from mkdocs_explainer.glossary import Mentions
 from mkdocs_explainer.not_found import NotFoundPage
 from mkdocs_explainer.parallel import LanguagePasses
@@ -24,14 +23,12 @@ class BuildState:
         self.glossary_urls: dict[str, str] = {}
         self.not_found = NotFoundPage()
         self.staging = Staging()
-        self.collector = Collector()
         self.passes = LanguagePasses()
         #: this language pass's output files, whose content is set at `on_env`
         self.outputs: list[tuple[File, str]] = []
 
     def new_build(self) -> None:
         """Forget the previous build of this process (`mkdocs serve` rebuilds)."""
-        self.collector.release()
         self.passes.stop()
         self.outputs = []
         self.explainer = None

@@ -509,27 +509,15 @@ def test_templates_compiled_by_one_build_serve_the_next_until_their_source_chang
 # --- the garbage collector ---------------------------------------------------------------------
 
 
-def test_the_collector_leaves_what_the_build_keeps_frozen_and_hands_it_back() -> None:
+def test_at_shutdown_the_whole_heap_is_kept_from_the_collectors_last_passes() -> None:
     import gc
 
-    from mkdocs_explainer.collector import FREEZE_EVERY, Collector
+    from mkdocs_explainer.collector import freeze_before_exit
 
     gc.unfreeze()  # whatever an earlier test left
-    collector = Collector()
     try:
         kept = [[index] for index in range(1000)]  # what MkDocs keeps until the build ends
-        collector.freeze()
-        frozen = gc.get_freeze_count()
-        assert frozen >= len(kept)
-        made = [[index] for index in range(1000)]  # pages converted since
-        for _ in range(FREEZE_EVERY - 1):
-            collector.page_done()
-        assert gc.get_freeze_count() == frozen
-        collector.page_done()  # every FREEZE_EVERY page events: what survived joins them
-        assert gc.get_freeze_count() >= frozen + len(made)
-        collector.release()  # the next build (mkdocs serve) starts from nothing frozen
-        assert gc.get_freeze_count() == 0
-        collector.before_exit()  # at shutdown: the process ends, nothing is walked again
-        assert gc.get_freeze_count() >= len(kept) + len(made)
+        freeze_before_exit()
+        assert gc.get_freeze_count() >= len(kept)
     finally:
         gc.unfreeze()
