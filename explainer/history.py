@@ -386,14 +386,14 @@ def read_history(data_path: Path) -> History:
 
 
 class PendingHistory:
-    """The history pass started before it is needed: `result()` gives its History.
+    """The history pass, started before it is needed; `result()` returns its History.
 
-    Reading the history does not depend on the data being valid, so a build starts it
-    first and checks the data meanwhile. Where a process may fork safely (Linux, no other
-    thread, two or more usable cores) the pass runs in a child process, which sends its
-    History back through a pipe; elsewhere `result()` reads it then, in this process. The
-    result is the same either way (a test compares them); a child that fails or dies is
-    replaced by the pass in this process."""
+    Reading the history does not depend on the data being valid, so a build starts the
+    pass first and checks the data in the meantime. Where the process can fork safely
+    (Linux, no other thread, two or more usable cores), the pass runs in a child process,
+    which sends its History back through a pipe; elsewhere, `result()` runs the pass
+    itself, in this process, when it is called. The History is the same either way (a test
+    compares the two); if the child fails or dies, the pass runs in this process instead."""
 
     def __init__(self, data_path: Path, *, fork: bool | None = None) -> None:
         self._path = data_path

@@ -17,12 +17,12 @@ from explainer.vocabulary import EVENT_TYPES
 
 
 def month_anchor(ctx: RenderContext, date: EventDate) -> str:
-    """The id of the timeline's heading for the month of `date` (`january-2026`), as the
-    page gives it: slugified like every heading, never an event's id."""
+    """The id the timeline page gives its heading for the month of `date` (`january-2026`):
+    slugified like every heading, and never the same as an event's id."""
     month = EventDate(date.year, date.month)
     slug = ctx.headings.slugify(ctx.l10n.date(month), ctx.headings.separator)
-    if slug and slug not in ctx.story.events:  # the usual case, without copying the ids
-        return slug  # (a copy for every event page made the pages quadratic in the events)
+    if slug and slug not in ctx.story.events:  # the usual case: no need to copy the ids
+        return slug  # (a copy per event page made building the pages quadratic in events)
     return unique(slug, set(ctx.story.events))
 
 
