@@ -74,6 +74,7 @@ def run_mutmut(jobs: int) -> None:
     if MUTANTS.exists():  # a fresh copy: results of the current code and tests only
         shutil.rmtree(MUTANTS)
     MUTANTS.mkdir()
+    (MUTANTS / "bench").mkdir()  # for bench/synthetic.py (also_copy copies a file only)
     mutmut = Path(sys.executable).with_name("mutmut")
     with LOG.open("w", encoding="utf-8") as log:
         result = subprocess.run(
