@@ -150,7 +150,7 @@ class Event:
         moment in UTC (09:00 in Berlin comes before 08:30 in London)."""
         if not (self.time and self.timezone and self.date.day is not None):
             return (self.date.sort_key, "")
-        return (self.date.sort_key, self._instant().astimezone(datetime.UTC).isoformat())
+        return (self.date.sort_key, self._moment().isoformat())
 
     def known_before(self, other: Event) -> bool:
         """Whether the data says this event came before `other`: it ended on an earlier day
@@ -162,10 +162,16 @@ class Event:
         if self.date.day is None or self.date != other.date or not (self.time and other.time):
             return False
         if self.timezone == other.timezone:
-            return self.time < other.time
+            # as moments, like the timeline (sort_key): a time the clocks skip (02:30 when
+            # they jump from 02:00 to 03:00) is not in the order of its digits
+            return self._moment() < other._moment()
         if not (self.timezone and other.timezone):
             return False
         return self._instant() < other._instant()
+
+    def _moment(self) -> datetime.datetime:
+        """The event's time in UTC (two times in one zone compare by their digits)."""
+        return self._instant().astimezone(datetime.UTC)
 
     def _instant(self) -> datetime.datetime:
         hours, minutes = (int(part) for part in (self.time or "").split(":"))

@@ -245,6 +245,22 @@ def test_on_one_day_the_timeline_orders_times_by_the_moment_across_zones() -> No
     assert told.next_event("london").id == "new-york"  # type: ignore[union-attr]
 
 
+def test_a_time_the_clocks_skip_keeps_previous_and_next_in_the_timelines_order() -> None:
+    """Berlin's clocks jump from 02:00 to 03:00 on 29 March 2026: 02:30 is read as 01:30
+    UTC, after 03:10 (01:10 UTC). The timeline and previous/next agree on that order."""
+    data = minimal_data()
+    data["events"] = {
+        "skipped": event("Skipped", "2026-03-29", time="02:30", timezone="Europe/Berlin"),
+        "after-the-jump": event("After", "2026-03-29", time="03:10", timezone="Europe/Berlin"),
+    }
+    told = story(data)
+    assert [e.id for e in told.chronological] == ["after-the-jump", "skipped"]
+    assert told.next_event("after-the-jump").id == "skipped"  # type: ignore[union-attr]
+    assert told.previous_event("skipped").id == "after-the-jump"  # type: ignore[union-attr]
+    assert told.next_event("skipped") is None
+    assert told.previous_event("after-the-jump") is None
+
+
 def test_previous_and_next_are_what_the_data_places_before_and_after() -> None:
     """Not the timeline's neighbours: a month-only event is neither before nor after the
     dated ones of its month, nor are two events at the same time; both stop at the ends."""
