@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from urllib.parse import urljoin
 
 import lxml.html
 import pytest
@@ -20,7 +19,7 @@ from explainer.templating import (
     TemplateError,
     table_of_contents,
 )
-from explainer.urls import SiteUrls, _relpath
+from explainer.urls import _relpath
 from tests.conftest import make_site, minimal_yaml, mkdocs_build
 
 
@@ -171,20 +170,6 @@ _SEGMENT = st.sampled_from(["de", "events", "x", "actors", "glossary", "index.ht
 def test_relative_paths_are_those_of_posixpath(target: list[str], base: list[str]) -> None:
     to, start = "/".join(target) or ".", "/".join(base) or "."
     assert _relpath(to, start) == posixpath.relpath(to, start)
-
-
-_URL_SEGMENT = st.sampled_from(
-    ["de", "events", "x.y", "feed.xml", "", ".", "..", "a:b", "?q", "#f", "Über", "_x", "~u"]
-)
-
-
-@given(
-    st.lists(_URL_SEGMENT, max_size=5),
-    st.sampled_from(["https://example.org/", "https://example.org/project/", "http://h:8000/a/"]),
-)
-def test_absolute_urls_are_those_of_urljoin(segments: list[str], site_url: str) -> None:
-    path = "/".join(segments)
-    assert SiteUrls(("en", "de"), site_url).absolute(path) == urljoin(site_url, path)
 
 
 def test_a_label_is_followed_by_its_languages_colon(tmp_path: Path) -> None:

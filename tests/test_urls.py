@@ -6,6 +6,8 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from explainer.urls import SiteUrls, relative_url
 
@@ -81,3 +83,17 @@ def test_relative_urls_reach_their_target(target: str, from_page: str, link: str
     # as a browser resolves it, wherever the site is served
     for base in ("https://example.org/", "https://example.org/project/"):
         assert urljoin(base + from_page, link) == base + target
+
+
+_URL_SEGMENT = st.sampled_from(
+    ["de", "events", "x.y", "feed.xml", "", ".", "..", "a:b", "?q", "#f", "Über", "_x", "~u"]
+)
+
+
+@given(
+    st.lists(_URL_SEGMENT, max_size=5),
+    st.sampled_from(["https://example.org/", "https://example.org/project/", "http://h:8000/a/"]),
+)
+def test_absolute_urls_are_those_of_urljoin(segments: list[str], site_url: str) -> None:
+    path = "/".join(segments)
+    assert SiteUrls(("en", "de"), site_url).absolute(path) == urljoin(site_url, path)

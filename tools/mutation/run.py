@@ -41,8 +41,9 @@ LOG = MUTANTS / "mutmut.log"
 TARGET = 0.90
 #: mutmut's exit codes that mean the tests noticed the mutant: 1 a test failed, 3 pytest
 #: broke, 255 the test process failed outright (the mutant breaks importing explainer),
-#: the rest the CPU time limit (an endless loop); mutmut calls 255 a timeout too
-KILLED = {1, 3, 24, -24, 152, 255, 36}
+#: -9 the kernel killed it (an endless loop filled the memory), the rest the CPU time
+#: limit (an endless loop); mutmut calls 255 a timeout too
+KILLED = {1, 3, 24, -24, -9, 152, 255, 36}
 #: mutmut's separator in the names of methods' mutants (`xǁStoryǁnext_event__mutmut_3`)
 CLASS_SEP = "\u01c1"
 
