@@ -261,6 +261,29 @@ def test_a_time_the_clocks_skip_keeps_previous_and_next_in_the_timelines_order()
     assert told.previous_event("after-the-jump") is None
 
 
+def test_the_timelines_order_does_not_depend_on_the_machines_time_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """05:30 and 06:10 UTC on 1 November 2026 are 01:30 and 01:10 in New York, whose clocks
+    go back that night: a build there lists them as a build anywhere else does."""
+    import time
+
+    data = minimal_data()
+    data["events"] = {
+        "later": event("Later", "2026-11-01", time="06:10", timezone="Etc/UTC"),
+        "earlier": event("Earlier", "2026-11-01", time="05:30", timezone="Etc/UTC"),
+    }
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        told = story(data)
+        assert [e.id for e in told.chronological] == ["earlier", "later"]
+        assert told.next_event("earlier").id == "later"  # type: ignore[union-attr]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
 def test_previous_and_next_are_what_the_data_places_before_and_after() -> None:
     """Not the timeline's neighbours: a month-only event is neither before nor after the
     dated ones of its month, nor are two events at the same time; both stop at the ends."""
