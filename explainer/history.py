@@ -35,6 +35,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explainer.forking import may_fork
 from explainer.loader import collector_paused, load_text
 
 #: the top-level key of the events: the rest of its line
@@ -398,7 +399,7 @@ class PendingHistory:
     def __init__(self, data_path: Path, *, fork: bool | None = None) -> None:
         self._path = data_path
         self._child: tuple[int, int] | None = None  # process id, the pipe's read end
-        if fork if fork is not None else _may_fork():
+        if fork if fork is not None else may_fork():
             self._child = self._fork()
 
     def _fork(self) -> tuple[int, int] | None:
@@ -442,14 +443,6 @@ class PendingHistory:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
-
-
-def _may_fork() -> bool:
-    return (
-        sys.platform == "linux"
-        and len(os.sched_getaffinity(0)) > 1
-        and threading.active_count() == 1
-    )
 
 
 def _read_history(data_path: Path) -> History:

@@ -23,7 +23,6 @@ import logging
 import os
 import shutil
 import sys
-import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 
+from explainer.forking import may_fork
 from mkdocs_explainer.sitemaps import merge_sitemaps
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -41,14 +41,7 @@ def allowed(command: str | None, dirty: bool, languages: list[str]) -> bool:
     """Whether the other languages' passes may run in forked processes now."""
     if os.environ.get("EXPLAINER_WORKER", "1").strip() == "0":
         return False
-    return (
-        command == "build"
-        and not dirty
-        and len(languages) > 1
-        and sys.platform == "linux"
-        and len(os.sched_getaffinity(0)) > 1
-        and threading.active_count() == 1
-    )
+    return command == "build" and not dirty and len(languages) > 1 and may_fork()
 
 
 class LanguagePasses:
