@@ -79,12 +79,24 @@ def test_figures(lang: str, fig: Figure, expected: str) -> None:
         ("en", "Ambassador to Mexico", "US", False),  # another country
         ("en", "Minister of the interior", "US", False),  # `us` is no word here
         ("en", "Ambassador to Iran", "IQ", False),  # short names match whole
+        ("en", "Mexico’s foreign minister", "MX", True),
+        ("en", "Mexican president", "MX", True),
+        ("en", "US Secretary of State", "US", True),
+        ("en", "Italian foreign minister", "IT", True),  # Italy: five letters, less the last
+        ("en", "Iranian envoy", "IR", True),
+        ("en", "Iraqi envoy", "IR", False),  # Iran: four letters, whole
+        ("en", "Iraqi envoy", "IT", False),
+        ("en", "Mexiko trip", "MX", False),  # `mexic`, not only its first four letters
+        ("en", "United Nations envoy", "US", False),
+        ("en", "Secretary of State", "US", False),
         ("de", "Präsidentin Mexikos", "MX", True),
         ("de", "mexikanischer Botschafter", "MX", True),
         ("de", "Präsident der Vereinigten Staaten", "US", True),
         ("de", "US-Außenminister", "US", True),
         ("de", "Diplomatische Vertretung Mexikos in den USA", "US", False),
         ("de", "Botschafter in den Vereinigten Arabischen Emiraten", "US", False),
+        ("de", "Außenminister der Vereinigten Staaten", "US", True),
+        ("de", "Bürgermeisterin von Exampleton", "DE", False),
     ],
 )
 def test_a_role_that_names_the_country(lang: str, role: str, code: str, named: bool) -> None:
@@ -132,30 +144,6 @@ def test_short_months_of_the_timeline_axis(lang: str, date: EventDate, expected:
 def test_language_codes_with_a_region_either_way() -> None:
     assert babel_locale("pt-BR") == babel_locale("pt_BR") == Locale("pt", "BR")
     assert babel_locale("de") == Locale("de")
-
-
-@pytest.mark.parametrize(
-    ("lang", "role", "code", "named"),
-    [
-        ("en", "Mexico’s foreign minister", "MX", True),
-        ("en", "Mexican president", "MX", True),
-        ("en", "US Secretary of State", "US", True),
-        ("en", "President of the United States", "US", True),
-        ("en", "Italian foreign minister", "IT", True),  # Italy: five letters, less the last
-        ("en", "Iranian envoy", "IR", True),
-        ("en", "Iraqi envoy", "IR", False),  # Iran: four letters, whole
-        ("en", "Iraqi envoy", "IT", False),
-        ("en", "Mexiko trip", "MX", False),  # `mexic`, not only its first four letters
-        ("en", "United Nations envoy", "US", False),
-        ("en", "Secretary of State", "US", False),
-        ("de", "Präsidentin Mexikos", "MX", True),
-        ("de", "Außenminister der Vereinigten Staaten", "US", True),
-        ("de", "US-Außenminister", "US", True),
-        ("de", "Bürgermeisterin von Exampleton", "DE", False),
-    ],
-)
-def test_a_role_that_names_its_country(lang: str, role: str, code: str, named: bool) -> None:
-    assert l10n(lang).names_country(role, code) is named
 
 
 def test_a_country_code_babel_has_no_name_for_shows_as_written() -> None:
