@@ -36,6 +36,11 @@ def event(title: str, date: str, **fields: Any) -> dict[str, Any]:
     }
 
 
+def timed(title: str, date: str, time: str, **fields: Any) -> dict[str, Any]:
+    """An event at a time of day in Berlin."""
+    return event(title, date, time=time, timezone="Europe/Berlin", **fields)
+
+
 def story(data: dict[str, Any] | None = None) -> Story:
     return build_story(data if data is not None else minimal_data(), LANGUAGES)
 

@@ -13,11 +13,7 @@ import feedparser
 
 from explainer.outputs.atom import atom_feed
 from explainer.outputs.export import export
-from tests.stories import event, load, minimal_data
-
-
-def timed(title: str, date: str, time: str) -> dict[str, Any]:
-    return event(title, date, time=time, timezone="Europe/Berlin")
+from tests.stories import event, load, minimal_data, timed
 
 
 def crowded() -> dict[str, Any]:

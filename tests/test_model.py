@@ -19,7 +19,7 @@ from explainer.model import (
     Source,
     Term,
 )
-from tests.stories import event, minimal_data, story
+from tests.stories import event, minimal_data, story, timed
 
 BOTH = ("en", "de")
 
@@ -190,10 +190,6 @@ def test_a_month_only_date_sorts_after_every_day_of_its_month() -> None:
         EventDate(2026, 3),
         EventDate(2026, 4, 1),
     ]
-
-
-def timed(title: str, date: str, time: str, **fields: Any) -> dict[str, Any]:
-    return event(title, date, time=time, timezone="Europe/Berlin", **fields)
 
 
 def ordered_story() -> dict[str, Any]:
