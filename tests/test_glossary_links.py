@@ -196,3 +196,16 @@ def test_tooltips_are_switched_on_for_every_explainer_site(site: Path) -> None:
     root = lxml.html.parse(str(site / "events" / "tariff-talks" / "index.html")).getroot()
     config = json.loads(root.cssselect("script#__config")[0].text)
     assert "content.tooltips" in config["features"]
+
+
+def test_the_ministry_and_its_minister_link_to_their_own_terms(seed_site: Path) -> None:
+    """The German name of the ministry once sent readers to the definition of the
+    minister: the minister's term listed the ministry's names among its aliases."""
+    home = term_links(article(seed_site, "de"))
+    assert ("US-Außenministeriums", "state-department") in home
+    assert ("Außenminister", "foreign-minister") in home
+    assert ("US State Department", "state-department") in term_links(article(seed_site, ""))
+    for page in sorted(seed_site.rglob("index.html")):
+        for text, term_id in term_links(lxml.html.parse(str(page)).getroot()):
+            if "außenministerium" in text.lower() or "state department" in text.lower():
+                assert term_id == "state-department", (page, text)
