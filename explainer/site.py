@@ -230,7 +230,7 @@ class Explainer:
                     "`pt-BR`); dates and numbers cannot be formatted for it"
                 ) from None
         # the history pass needs only the committed file: it runs while the data is checked
-        pending = PendingHistory(config.data_path) if history else None
+        pending = PendingHistory(config.data_path, config.languages) if history else None
         try:
             strings = load_strings(config.languages, config.strings_dirs)
             loaded, problems = find_problems(config.data_path, config.languages)
