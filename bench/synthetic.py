@@ -196,8 +196,8 @@ def generate(n: int, seed: int = 2026) -> dict[str, Any]:
         if rng.random() < 0.2:
             event["time"] = f"{rng.randrange(7, 21):02d}:{rng.choice((0, 15, 30, 45)):02d}"
             event["timezone"] = rng.choice(TIMEZONES)
-        if i >= n - max(2, n // 50):
-            event["status"] = "scheduled"
+        if i >= n - max(2, n // 50):  # the last few: planned, the first of them unconfirmed
+            event["status"] = "unconfirmed" if i == n - max(2, n // 50) else "scheduled"
         elif rng.random() < 0.01:
             event["status"] = "cancelled"
         if rng.random() < 0.5:

@@ -13,6 +13,11 @@ similar lines elsewhere (`git blame -M` does both, and took two minutes on a re-
 file of 1,000 events; bench/PROFILE.md). Only the stretch of a version that differs from
 the one before is read again (`_follow`), so a commit costs about what it changed.
 
+The changes of one day (UTC) are one update, as the pages date it: what an event's last
+update changed is found by comparing its lines as that day's last commit left them with
+its lines before that day's first change, field by field (`FieldChange`: the title
+revised in German, the status changed). Only the fields whose lines differ are read.
+
 Nothing comes from the clock or from file times: the same commit gives the same dates.
 Without history (not a git repository, no git, a shallow clone, a data file never
 committed) there are no dates, and `History.unavailable` says why. Changes not yet
@@ -31,7 +36,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,12 +50,26 @@ _FIRST_ENTRY = re.compile(rb"\n( *)[^ \t\r\n#]")
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """What an update did to one field of an event: `added` it, `removed` it, `changed` it
+    (a value that is not a text in each language, such as a date or the participants, or
+    one whose language-neutral parts changed), or `revised` its texts in `languages`."""
+
+    field: str
+    how: str
+    #: the languages whose texts were revised (only for `revised`), in the site's order
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class EventHistory:
     """An event's dates, as committer dates in UTC."""
 
     published: datetime.datetime
     #: the last change, when a commit after the one that added the event changed it
     updated: datetime.datetime | None = None
+    #: what the changes of the last update's day did, in the order of the event's fields
+    changes: tuple[FieldChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,6 +270,85 @@ def same_event(old: bytes, new: bytes) -> bool:
     return bool(before.data == after.data)
 
 
+#: a line of an event's block that starts a field (its indentation: group 1, name: group 3)
+_FIELD = re.compile(rb"\n( +)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2[ \t]*:(?=[ \t\r\n]|$)")
+
+
+def _fields(block: bytes) -> dict[str, bytes] | None:
+    """An event's lines cut into one piece per field, by name; None if they are not
+    written one field to a line (a flow mapping `{type: call, ...}`)."""
+    id_line = block.split(b"\n", 1)[0]
+    if id_line.partition(b":")[2].split(b"#", 1)[0].strip():  # `id: {...}`
+        return None
+    first = _FIELD.search(block)
+    if first is None:
+        return None
+    indent = first.group(1)
+    fields: dict[str, bytes] = {}
+    starts = [m for m in _FIELD.finditer(block) if m.group(1) == indent]
+    for match, following in zip(starts, [*starts[1:], None], strict=True):
+        end = following.start() if following is not None else len(block)
+        fields[match.group(3).decode("ascii")] = block[match.start() + 1 : end].rstrip()
+    return fields
+
+
+def _read(lines: bytes) -> dict[str, object] | None:
+    """Lines of YAML as data, as the build reads them (None if they do not read as a
+    mapping: a version with a mistake in it)."""
+    loaded = load_text(lines.decode("utf-8", "replace"), "version")
+    return loaded.data if not loaded.problems and isinstance(loaded.data, dict) else None
+
+
+def _in_language(value: object, language: str | None, languages: frozenset[str]) -> object:
+    """The value with each text in the languages (a mapping of exactly some of them to
+    texts) replaced by its text in `language`, or by nothing for None."""
+    if isinstance(value, dict):
+        if value and set(value) <= languages and all(isinstance(v, str) for v in value.values()):
+            return value.get(language) if language else None
+        return {k: _in_language(v, language, languages) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_in_language(v, language, languages) for v in value]
+    return value
+
+
+def field_changes(old: bytes, new: bytes, languages: tuple[str, ...]) -> tuple[FieldChange, ...]:
+    """What changed between two versions of an event's lines, field by field: only the
+    fields whose lines differ are read, and a field written otherwise is no change."""
+    old_fields, new_fields = _fields(old), _fields(new)
+    if old_fields is None or new_fields is None:  # not one field a line: read them whole
+        old_data, new_data = _read(old), _read(new)
+        if old_data is None or new_data is None or len(old_data) != 1 or len(new_data) != 1:
+            return ()
+        ((_, old_value),) = old_data.items()
+        ((_, new_value),) = new_data.items()
+        if not isinstance(old_value, dict) or not isinstance(new_value, dict):
+            return ()
+        old_values, new_values = old_value, new_value
+    else:
+        names = [*new_fields, *(name for name in old_fields if name not in new_fields)]
+        differ = [name for name in names if old_fields.get(name) != new_fields.get(name)]
+        old_values = _read(b"\n".join(old_fields[n] for n in differ if n in old_fields)) or {}
+        new_values = _read(b"\n".join(new_fields[n] for n in differ if n in new_fields)) or {}
+    known = frozenset(languages)
+    changes = []
+    for name in [*new_values, *(n for n in old_values if n not in new_values)]:
+        before, after = old_values.get(name), new_values.get(name)
+        if before == after:
+            continue  # written otherwise
+        if before is None or after is None:
+            changes.append(FieldChange(name, "added" if before is None else "removed"))
+        elif _in_language(before, None, known) != _in_language(after, None, known):
+            changes.append(FieldChange(name, "changed"))
+        else:
+            revised = tuple(
+                language
+                for language in languages
+                if _in_language(before, language, known) != _in_language(after, language, known)
+            )
+            changes.append(FieldChange(name, "revised", revised))
+    return tuple(changes)
+
+
 def event_blocks(text: bytes) -> dict[str, bytes]:
     """Each event's lines in a version of the data file, by id."""
     version = _split(text)
@@ -340,13 +438,20 @@ def _utc(timestamp: int) -> datetime.datetime:
     return datetime.datetime.fromtimestamp(timestamp, tz=datetime.UTC)
 
 
-def _dates(root: Path, path: str) -> tuple[dict[str, EventHistory], int]:
+def _day(commit: _Commit) -> datetime.date:
+    return _utc(commit.time).date()
+
+
+def _dates(
+    root: Path, path: str, languages: tuple[str, ...]
+) -> tuple[dict[str, EventHistory], int]:
     commits = _commits(root, path)
     if not commits:
         raise _NoHistory("the data file has not been committed")
     #: event id -> (its block, the index of the commit that added it, of the commit that
-    #: last changed it), as the previous commit left the file
-    state: dict[str, tuple[bytes, int, int]] = {}
+    #: last changed it, its block before the first change of that commit's day), as the
+    #: previous commit left the file
+    state: dict[str, tuple[bytes, int, int, bytes]] = {}
     version: _Version | None = None
     for index, text in enumerate(_versions(root, path, commits)):
         followed = _follow(version, text) if version is not None else None
@@ -363,27 +468,33 @@ def _dates(root: Path, path: str) -> tuple[dict[str, EventHistory], int]:
                 continue
             block = version.block(position)
             if found is None:
-                state[event_id] = (block, index, index)  # added here
+                state[event_id] = (block, index, index, block)  # added here
             elif found[0] == block:
                 state[event_id] = found  # unchanged, perhaps moved
             elif same_event(found[0], block):
-                state[event_id] = (block, found[1], found[2])  # written otherwise
-            else:
-                state[event_id] = (block, found[1], index)  # changed here
+                state[event_id] = (block, *found[1:])  # written otherwise
+            else:  # changed here; a change on the day of the last one adds to that update
+                last, added, changed, day_before = found
+                same_day = changed != added and _day(commits[changed]) == _day(commits[index])
+                state[event_id] = (block, added, index, day_before if same_day else last)
     dates = {}
-    for event_id, (_, added, changed) in state.items():
+    for event_id, (block, added, changed, day_before) in state.items():
         published = _utc(commits[added].time)
-        updated = _utc(commits[changed].time) if changed != added else None
-        dates[event_id] = EventHistory(published, updated)
+        if changed == added:
+            dates[event_id] = EventHistory(published)
+            continue
+        changes = field_changes(day_before, block, languages)
+        dates[event_id] = EventHistory(published, _utc(commits[changed].time), changes)
     return dates, len(commits)
 
 
-def read_history(data_path: Path) -> History:
-    """The dates of every event in the data file's committed history (one pass)."""
+def read_history(data_path: Path, languages: Sequence[str] = ()) -> History:
+    """The dates of every event in the data file's committed history (one pass), and what
+    each one's last update changed (the site's `languages` tell its texts apart)."""
     # the pass makes no reference cycles; the collector's passes over a build's heap would
     # cost more than the pass itself (bench/PROFILE.md)
     with collector_paused():
-        return _read_history(data_path)
+        return _read_history(data_path, tuple(languages))
 
 
 class PendingHistory:
@@ -396,8 +507,11 @@ class PendingHistory:
     itself, in this process, when it is called. The History is the same either way (a test
     compares the two); if the child fails or dies, the pass runs in this process instead."""
 
-    def __init__(self, data_path: Path, *, fork: bool | None = None) -> None:
+    def __init__(
+        self, data_path: Path, languages: Sequence[str] = (), *, fork: bool | None = None
+    ) -> None:
         self._path = data_path
+        self._languages = tuple(languages)
         self._child: tuple[int, int] | None = None  # process id, the pipe's read end
         if fork if fork is not None else may_fork():
             self._child = self._fork()
@@ -411,7 +525,9 @@ class PendingHistory:
             code = 1
             try:
                 os.close(read)
-                answer = pickle.dumps(read_history(self._path), pickle.HIGHEST_PROTOCOL)
+                answer = pickle.dumps(
+                    read_history(self._path, self._languages), pickle.HIGHEST_PROTOCOL
+                )
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(answer)
                 code = 0
@@ -423,7 +539,7 @@ class PendingHistory:
     def result(self) -> History:
         child, self._child = self._child, None
         if child is None:
-            return read_history(self._path)
+            return read_history(self._path, self._languages)
         pid, read = child
         with os.fdopen(read, "rb") as pipe:
             answer = pipe.read()
@@ -432,7 +548,7 @@ class PendingHistory:
             history = pickle.loads(answer)
             if isinstance(history, History):
                 return history
-        return read_history(self._path)  # the child failed: the pass, here
+        return read_history(self._path, self._languages)  # the child failed: the pass, here
 
     def cancel(self) -> None:
         """Not needed after all (the data has errors): stop the child, if any."""
@@ -445,7 +561,7 @@ class PendingHistory:
             os.waitpid(pid, 0)
 
 
-def _read_history(data_path: Path) -> History:
+def _read_history(data_path: Path, languages: tuple[str, ...]) -> History:
     folder = data_path.resolve().parent
     try:
         try:
@@ -463,7 +579,7 @@ def _read_history(data_path: Path) -> History:
             raise _NoHistory("a shallow clone: fetch the whole history (fetch-depth: 0)")
         root = Path(root_text)
         path = data_path.resolve().relative_to(root.resolve()).as_posix()
-        dates, commits = _dates(root, path)
+        dates, commits = _dates(root, path, languages)
     except (_NoHistory, OSError, ValueError) as error:
         return History(unavailable=str(error))
     return History(dates, commits=commits)

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from explainer.history import FieldChange
 from explainer.loader import collector_paused
 from explainer.vocabulary import CLAIMED_FIGURE as CLAIMED_FIGURE
 from explainer.vocabulary import DEFAULT_STATUS, QUALIFIERS
@@ -71,6 +72,8 @@ class Actor:
     country: str | None = None
     member_of: str | None = None
     description: Localized | None = None
+    #: other forms of the name to recognise in texts, per language (an extension)
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,8 @@ class Event:
     #: of the commit that added the event and of the last one that changed it after that
     published: datetime.datetime | None = None
     updated: datetime.datetime | None = None
+    #: what the last update changed, field by field (from the history; empty without it)
+    what_changed: tuple[FieldChange, ...] = ()
 
     @property
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
@@ -287,8 +292,18 @@ class Story:
         return [figure for event in self.chronological for figure in event.figures]
 
     @property
-    def scheduled(self) -> list[Event]:
-        return [e for e in self.chronological if e.status == "scheduled"]
+    def planned(self) -> list[Event]:
+        """Events agreed on and not known to have taken place or been cancelled: scheduled
+        ones, and unconfirmed ones (their date has passed; no source says what came of
+        them)."""
+        return [e for e in self.chronological if e.status in ("scheduled", "unconfirmed")]
+
+    @property
+    def last_update(self) -> datetime.datetime | None:
+        """When the story last changed, from the history: the latest first publication or
+        update of an event (None without history)."""
+        dates = [d for e in self.events.values() for d in (e.published, e.updated) if d]
+        return max(dates, default=None)
 
     @cached_property
     def changes(self) -> list[Change]:
@@ -326,6 +341,10 @@ def _tuple_of(items: Any) -> tuple[Any, ...]:
     return tuple(items or ())
 
 
+def _aliases(entry: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(words) for lang, words in (entry.get("aliases") or {}).items()}
+
+
 def _qualifier(figure: dict[str, Any]) -> str | None:
     """`qualifier` (an extension of the contract), or `about` for `approximate: true`."""
     return figure.get("qualifier") or (QUALIFIERS[0] if figure.get("approximate") else None)
@@ -339,6 +358,9 @@ class Dates(Protocol):
 
     @property
     def updated(self) -> datetime.datetime | None: ...
+
+    @property
+    def changes(self) -> tuple[FieldChange, ...]: ...
 
 
 def build_story(
@@ -366,6 +388,7 @@ def _build_story(
             country=a.get("country"),
             member_of=a.get("member_of"),
             description=loc(a.get("description")),
+            aliases=_aliases(a),
         )
         for actor_id, a in data["actors"].items()
     }
@@ -374,7 +397,7 @@ def _build_story(
             id=term_id,
             term=dict(t["term"]),
             definition=dict(t["definition"]),
-            aliases={lang: tuple(words) for lang, words in (t.get("aliases") or {}).items()},
+            aliases=_aliases(t),
             see_also=_tuple_of(t.get("see_also")),
         )
         for term_id, t in data["glossary"].items()
@@ -423,5 +446,6 @@ def _build_story(
             ),
             published=history.published if history else None,
             updated=history.updated if history else None,
+            what_changed=history.changes if history else (),
         )
     return Story(languages=languages, actors=actors, glossary=glossary, events=events)

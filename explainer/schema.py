@@ -89,11 +89,13 @@ def site_schema(languages: Sequence[str]) -> dict[str, Any]:
         f"Write one text for each language of the site ({listed}) and for no other, "
         f"one per line: `{languages[0]}: ...`"
     )
-    aliases = definitions["term"]["properties"]["aliases"]
+    aliases = definitions["aliases"]
     aliases.pop("propertyNames", None)
     aliases["properties"] = {lang: aliases["additionalProperties"] for lang in languages}
     aliases["additionalProperties"] = False
-    aliases["description"] = f"Other forms of the term, listed per language ({listed})."
+    aliases["description"] = (
+        f"Other forms of the term or name to recognise in texts, listed per language ({listed})."
+    )
     aliases["errorMessage"] = f"List the other forms per language of the site: {listed}."
     corrections = definitions["event"]["properties"]["corrections"]
     texts = "\n".join(f"      {lang}: ..." for lang in languages)

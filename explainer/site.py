@@ -10,6 +10,7 @@ import html
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from babel.core import UnknownLocaleError
 from explainer.history import History, PendingHistory
 from explainer.l10n import Localizer, babel_locale
 from explainer.loader import collector_paused
+from explainer.mentions import Mentions, find_mentions
 from explainer.model import Story, build_story
 from explainer.outputs.atom import atom_feed
 from explainer.outputs.common import reference_time
@@ -230,7 +232,7 @@ class Explainer:
                     "`pt-BR`); dates and numbers cannot be formatted for it"
                 ) from None
         # the history pass needs only the committed file: it runs while the data is checked
-        pending = PendingHistory(config.data_path) if history else None
+        pending = PendingHistory(config.data_path, config.languages) if history else None
         try:
             strings = load_strings(config.languages, config.strings_dirs)
             loaded, problems = find_problems(config.data_path, config.languages)
@@ -298,8 +300,14 @@ class Explainer:
                 self.urls,
                 self.config.headings,
                 environment(self.config.template_dirs),
+                self.mentions,
             )
         return self._contexts[language]
+
+    @cached_property
+    def mentions(self) -> Mentions:
+        """Where the texts mention each actor: one pass over the data for every language."""
+        return find_mentions(self.story)
 
     @collector_paused()
     def pages(self, language: str) -> list[GeneratedPage]:

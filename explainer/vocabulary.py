@@ -10,8 +10,9 @@ from __future__ import annotations
 
 #: `type` of an event, in the order the timeline's filter and legends list them
 EVENT_TYPES = ("call", "statement", "meeting")
-#: `status` of an event; the first is the default
-STATUSES = ("held", "scheduled", "cancelled")
+#: `status` of an event; the first is the default. `unconfirmed`: the date has passed and no
+#: source says whether the event took place (an editorial fact, never set by the clock)
+STATUSES = ("held", "scheduled", "cancelled", "unconfirmed")
 DEFAULT_STATUS = STATUSES[0]
 #: `kind` of an actor, in the order the actors page groups them
 ACTOR_KINDS = ("person", "institution", "group")

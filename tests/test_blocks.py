@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import lxml.html
 import pytest
 
+from explainer.history import EventHistory, FieldChange
 from explainer.model import EventDate, build_story
 from explainer.problems import DataError
 from explainer.site import Explainer
@@ -22,7 +22,7 @@ from tests.site_markdown import render
 from tests.stories import event, load, minimal_data
 
 STRINGS = load_strings(("en", "de"))
-KNOWN = "timeline-chart, figures-chart, key-figures, upcoming, latest, changes"
+KNOWN = "as-of, timeline-chart, figures-chart, key-figures, upcoming, latest, changes"
 
 
 def shown(page_markdown: str) -> lxml.html.HtmlElement:
@@ -229,10 +229,14 @@ def corrected_story(tmp_path: Path) -> Explainer:
         return datetime.datetime(2026, 3, day, hour, tzinfo=datetime.UTC)
 
     history = {
-        "council-meeting": SimpleNamespace(published=at(1, 9), updated=at(7, 23)),
-        "first-call": SimpleNamespace(published=at(2, 9), updated=at(6, 8)),
-        "statement": SimpleNamespace(published=at(1, 8), updated=at(4, 12)),
-        "later": SimpleNamespace(published=at(1, 8), updated=None),
+        "council-meeting": EventHistory(
+            at(1, 9),
+            at(7, 23),
+            (FieldChange("status", "changed"), FieldChange("summary", "revised", ("de",))),
+        ),
+        "first-call": EventHistory(at(2, 9), at(6, 8)),
+        "statement": EventHistory(at(1, 8), at(4, 12)),
+        "later": EventHistory(at(1, 8)),
     }
     story = build_story(data, ("en", "de"), history)
     return Explainer(loaded.config, story, loaded.strings)
@@ -271,12 +275,14 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
     de = STRINGS["de"]
     fixed = de("correction.label", date="7. März 2026")
     assert [
-        (li.text_content(), [a.get("href") for a in li.iter("a")]) for li in shown(md).iter("li")
+        (" ".join(li.text_content().split()), [a.get("href") for a in li.iter("a")])
+        for li in shown(md).iter("li")
     ] == [
         (f"{fixed} Bob spricht", ["events/statement.md#correction-1"]),
         (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
-        (
-            f"{de('changes.updated', date='7. März 2026')} Der Stadtrat tagt",
+        (  # an update says what it changed, when the history says so
+            f"{de('changes.updated', date='7. März 2026')} Der Stadtrat tagt "
+            "Zusammenfassung überarbeitet (Deutsch); Status geändert.",
             ["events/council-meeting.md"],
         ),
         (f"{de('changes.updated', date='6. März 2026')} Ada ruft Bob an", ["events/first-call.md"]),
@@ -301,3 +307,49 @@ def test_the_changes_block_without_changes_says_so(tmp_path: Path) -> None:
     explainer = load(tmp_path)
     md = explainer.expand_blocks("en", "<!-- explainer:changes -->", "index.md", "d/index.md")
     assert shown(md).text_content().strip() == STRINGS["en"]("changes.none")
+
+
+def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
+    """The latest event and the story's last update from the history: both from the data
+    and its commits, never the day of the build."""
+    explainer = corrected_story(tmp_path)
+    said = {
+        "en": "The latest event in this account: Later (April 1, 2026). "
+        "Last updated on March 7, 2026.",
+        "de": "Das jüngste Ereignis in diesem Erklärstück: Later (de) (1. April 2026). "
+        "Zuletzt aktualisiert am 7. März 2026.",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        assert " ".join(shown(md).text_content().split()) == sentence
+        assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == [
+            "events/later.md"
+        ]
+
+
+def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: Path) -> None:
+    data = minimal_data()
+    data["events"]["later"] = event("Later", "2026-04-09", status="unconfirmed")
+    explainer = load(tmp_path, data)  # not a git repository: no history
+    md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+    assert " ".join(shown(md).text_content().split()) == (
+        "The latest event in this account: Later "
+        "(scheduled for April 9, 2026; not confirmed whether it took place)."
+    )
+
+
+def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path) -> None:
+    """A meeting whose date passed without a source saying whether it took place is still
+    one the story expects news of: it stays in the list, saying so."""
+    data = minimal_data()
+    data["events"] = {
+        "past": event("Past", "2026-01-23", status="unconfirmed"),
+        "soon": event("Soon", "2026-03-04", status="scheduled"),
+        "held": event("Held", "2026-01-05"),
+    }
+    explainer = load(tmp_path, data)
+    md = explainer.expand_blocks("en", "<!-- explainer:upcoming -->\n", "index.md", "d/index.md")
+    assert item_texts(md) == [
+        "Past — January 23, 2026 · Call Not confirmed whether it took place About Past.",
+        "Soon — March 4, 2026 · Call Scheduled About Soon.",
+    ]

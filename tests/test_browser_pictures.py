@@ -125,14 +125,14 @@ LEGEND = {
 }
 DESCRIBED = {
     "": [
-        "2 pairs took part in the same event: solid lines",
+        "2 pairs share an event: solid lines",
         "1 actor is part of another: a dashed line with an arrow",
-        "6 pairs took part in related events: dotted lines.",
+        "6 pairs appear in related events: dotted lines.",
     ],
     "de/": [
-        "2 Paare waren am selben Ereignis beteiligt: durchgezogene Linien",
+        "2 Paare haben ein gemeinsames Ereignis: durchgezogene Linien",
         "1 Akteur gehört zu einem anderen: gestrichelte Linie, der Pfeil",
-        "6 Paare waren an zusammenhängenden Ereignissen beteiligt: gepunktete Linien.",
+        "6 Paare sind an zusammenhängenden Ereignissen beteiligt: gepunktete Linien.",
     ],
 }
 

@@ -152,20 +152,35 @@ def test_the_changes_page_lists_corrections_and_updates_newest_first(
     site, _ = built
     root = page(site, language, "changes")
     items = article(root).cssselect("li.explainer-change")
+    # a heading per day, newest first; under it each correction and update, and what each
+    # update changed, in the page's language
+    days = [text_of(h).rstrip("¶") for h in article(root).cssselect("h2")]
+    assert (
+        days
+        == {"en": ["March 6, 2026", "March 5, 2026"], "de": ["6. März 2026", "5. März 2026"]}[
+            language
+        ]
+    )
+    assert [h.cssselect("time")[0].get("datetime") for h in article(root).cssselect("h2")] == [
+        "2026-03-06",
+        "2026-03-05",
+    ]
     expected = {
         "en": [
-            "Correction, March 6, 2026: Bob speaks An earlier version said Bob spoke on Saturday.",
-            "Updated March 6, 2026: Bob speaks",
-            "Updated March 5, 2026: Ada calls Bob",
+            "Correction: Bob speaks An earlier version said Bob spoke on Saturday.",
+            "Updated: Bob speaks Corrections added.",
+            "Updated: Ada calls Bob Summary revised (English and German).",
         ],
         "de": [
-            "Korrektur vom 6. März 2026: Bob spricht In einer früheren Fassung hieß es, Bob "
-            "habe am Samstag gesprochen.",
-            "Aktualisiert am 6. März 2026: Bob spricht",
-            "Aktualisiert am 5. März 2026: Ada ruft Bob an",
+            "Korrektur: Bob spricht In einer früheren Fassung hieß es, Bob habe am Samstag "
+            "gesprochen.",
+            "Aktualisiert: Bob spricht Korrekturen ergänzt.",
+            "Aktualisiert: Ada ruft Bob an Zusammenfassung überarbeitet (Englisch und Deutsch).",
         ],
     }
     assert [text_of(item) for item in items] == expected[language]
+    per_day = [len(h.getnext().cssselect("li")) for h in article(root).cssselect("h2")]
+    assert per_day == [2, 1]
     links = [item.cssselect("a")[0].get("href") for item in items]
     assert links == [
         "../events/statement/#correction-1",
@@ -189,13 +204,14 @@ def test_the_home_page_block_lists_the_latest(built: tuple[Path, str], language:
         == {
             "en": [
                 "Correction, March 6, 2026: Bob speaks",
-                "Updated March 6, 2026: Bob speaks",
-                "Updated March 5, 2026: Ada calls Bob",
+                "Updated March 6, 2026: Bob speaks Corrections added.",
+                "Updated March 5, 2026: Ada calls Bob Summary revised (English and German).",
             ],
             "de": [
                 "Korrektur vom 6. März 2026: Bob spricht",
-                "Aktualisiert am 6. März 2026: Bob spricht",
-                "Aktualisiert am 5. März 2026: Ada ruft Bob an",
+                "Aktualisiert am 6. März 2026: Bob spricht Korrekturen ergänzt.",
+                "Aktualisiert am 5. März 2026: Ada ruft Bob an Zusammenfassung überarbeitet "
+                "(Englisch und Deutsch).",
             ],
         }[language]
     )
@@ -287,7 +303,7 @@ def test_a_folder_without_history_builds_and_says_so_once(story: Path, tmp_path:
     [correction] = statement.cssselect(".explainer-correction")  # corrections come from the data
     assert text_of(correction) == CORRECTED_TEXT["de"]
     items = article(page(tmp_path / "site", "en", "changes")).cssselect("li.explainer-change")
-    assert [text_of(item).split(":")[0] for item in items] == ["Correction, March 6, 2026"]
+    assert [text_of(item).split(":")[0] for item in items] == ["Correction"]
 
 
 # --- the seed site: its events' dates as its own history gives them -----------------------
@@ -349,3 +365,22 @@ def test_the_seed_site_shows_its_first_publication_dates_and_no_spurious_updates
         lead = {"en": "Published ", "de": "Veröffentlicht am "}[language]
         assert text_of(dates).startswith(lead)
         assert (" · " in text_of(dates)) == (updated is not None)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_seed_sites_updates_say_what_changed(seed_site: Path, language: str) -> None:
+    """The changes page listed seven identical "Updated November 30, 2026" lines: each
+    update now says, under its day, what changed in which languages."""
+    if not seed_dates():
+        pytest.skip("no history: the seed site shows no updates")
+    content = article(page(seed_site, language, "changes"))
+    updates = content.cssselect("li.explainer-change--update")
+    assert updates
+    revised = {"en": "revised (", "de": "überarbeitet ("}[language]
+    for update in updates:
+        paragraphs = [text_of(p) for p in update.cssselect("p")]
+        assert len(paragraphs) == 2 and paragraphs[1].endswith("."), paragraphs
+    told = [text_of(update.cssselect("p")[1]) for update in updates]
+    assert any(revised in line for line in told)
+    days = [text_of(h) for h in content.cssselect("h2")]
+    assert len(days) == len(set(days))  # one heading a day

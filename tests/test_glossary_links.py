@@ -157,8 +157,8 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
     ]
     assert items == [
         "Gespräch über Zölle – 4. Mai 2026 · Telefonat zitiert",
-        "Erklärung zum Öl – 10. Mai 2026 · Erklärung Abgesagt beteiligt",
-        "Handelstreffen – Juni 2026 · Treffen Geplant beteiligt, Quelle einer Zahl",
+        "Erklärung zum Öl – 10. Mai 2026 · Erklärung Abgesagt Teilnahme war geplant",
+        "Handelstreffen – Juni 2026 · Treffen Geplant Teilnahme geplant, Quelle einer Zahl",
     ]
     assert page.cssselect('a[href="../minister/"]')  # its member, the other way round
 

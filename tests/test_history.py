@@ -108,6 +108,60 @@ def test_what_is_no_change_to_an_event(tmp_path: Path) -> None:
     assert dates(repository)["first-call"][1] == "2026-01-14T09:00:00+00:00"
 
 
+def what_changed(repository: Repository) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+    found = read_history(repository.data, ("en", "de"))
+    return {
+        event_id: [(c.field, c.how, c.languages) for c in entry.changes]
+        for event_id, entry in found.events.items()
+    }
+
+
+def test_an_update_says_which_fields_changed_and_in_which_languages(tmp_path: Path) -> None:
+    repository = Repository(tmp_path)
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z")
+    changed = {
+        **EVENTS,
+        # a text in one language, a field added, a value that is not a text
+        "first-call": "    type: call\n    title: {en: First, de: Erstes Telefonat}\n"
+        "    status: unconfirmed\n",
+        # the texts of both languages
+        "second-call": "    type: call\n    title:\n      en: The second\n      de: Das zweite\n",
+        # written otherwise, and a field removed
+        "meeting": "    title: {en: 'Meeting', de: Treffen}\n",
+    }
+    repository.commit(data_file(changed), "2026-01-15T10:30:00Z")
+    assert what_changed(repository) == {
+        "first-call": [("title", "revised", ("de",)), ("status", "added", ())],
+        "second-call": [("title", "revised", ("en", "de"))],
+        "meeting": [("type", "removed", ())],
+    }
+
+
+def test_the_changes_of_one_day_are_one_update(tmp_path: Path) -> None:
+    """Two commits on the last update's day (UTC) are one update, described from the
+    lines as they stood before the first; an earlier day's change is not in it."""
+    repository = Repository(tmp_path)
+    repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z")
+    step = {**EVENTS, "first-call": "    type: meeting\n    title: {en: First, de: Erstes}\n"}
+    repository.commit(data_file(step), "2026-01-13T09:00:00Z")  # the day before: the type
+    step = {**step, "first-call": step["first-call"].replace("en: First", "en: The first")}
+    repository.commit(data_file(step), "2026-01-14T08:00:00Z")
+    step = {**step, "first-call": step["first-call"].replace("de: Erstes", "de: Das erste")}
+    repository.commit(data_file(step), "2026-01-14T23:00:00+01:00")  # 22:00 UTC: same day
+    assert dates(repository)["first-call"][1] == "2026-01-14T22:00:00+00:00"
+    assert what_changed(repository)["first-call"] == [("title", "revised", ("en", "de"))]
+    # a change undone on the same day leaves nothing to tell
+    repository.commit(data_file(EVENTS), "2026-01-20T08:00:00Z")
+    repository.commit(data_file(step), "2026-01-20T09:00:00Z")
+    assert what_changed(repository)["first-call"] == []
+    # an event added and changed on one day: the change since it was added
+    grown = {**step, "new": "    type: call\n    title: {en: New, de: Neu}\n"}
+    repository.commit(data_file(grown), "2026-01-21T08:00:00Z")
+    grown["new"] = grown["new"].replace("de: Neu", "de: Ganz neu")
+    repository.commit(data_file(grown), "2026-01-21T09:00:00Z")
+    assert what_changed(repository)["new"] == [("title", "revised", ("de",))]
+
+
 def test_an_event_removed_and_added_again_is_published_again(tmp_path: Path) -> None:
     repository = Repository(tmp_path)
     repository.commit(data_file(EVENTS), "2026-01-12T09:00:00Z")
@@ -211,10 +265,10 @@ def test_a_child_that_dies_is_replaced_by_the_pass_here(
     expected = read_history(data)
     parent, original = os.getpid(), history.read_history
 
-    def dies_in_the_child(path: Path) -> history.History:
+    def dies_in_the_child(path: Path, languages: tuple[str, ...] = ()) -> history.History:
         if os.getpid() != parent:
             os._exit(3)
-        return original(path)
+        return original(path, languages)
 
     monkeypatch.setattr(history, "read_history", dies_in_the_child)
     assert history.PendingHistory(data, fork=True).result() == expected
@@ -224,7 +278,7 @@ def test_a_pass_not_needed_is_stopped(tmp_path: Path, monkeypatch: pytest.Monkey
     data = _history_repository(tmp_path).data
     parent = os.getpid()
 
-    def hangs_in_the_child(path: Path) -> history.History:
+    def hangs_in_the_child(path: Path, languages: tuple[str, ...] = ()) -> history.History:
         if os.getpid() != parent:
             signal.pause()  # until a signal ends it
         raise AssertionError("the pass ran here")

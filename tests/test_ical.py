@@ -1,5 +1,6 @@
 """`events.ics` of a language, made without a build and read back with icalendar: what a
-calendar application shows for each event (day or month, time and zone, texts, status)."""
+calendar application shows for each event (day, time and zone, texts, status), and that
+events known only by their month are not in it."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ def test_the_calendar_and_its_events_in_german(tmp_path: Path, monkeypatch) -> N
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     data = minimal_data()
     data["events"]["cancelled-visit"] = event("A visit", "2026-03-05", status="cancelled")
+    data["events"]["open-meeting"] = event("Open", "2026-03-06", status="unconfirmed")
     cal = read(tmp_path, "de", data, SITE_URL)
     assert str(cal["prodid"]) == "-//explainer//Test explainer//DE"
     assert str(cal["version"]) == "2.0"
@@ -57,16 +59,16 @@ def test_the_calendar_and_its_events_in_german(tmp_path: Path, monkeypatch) -> N
     assert text(cal, "x-wr-calname", "de") == "Test explainer"
 
     entries = cal.walk("VEVENT")
-    # oldest first, the month-only event after the dated days of its month
+    # oldest first; the council meeting, known only by its month, is not among them
     assert [str(e["uid"]) for e in entries] == [
         "statement@example.org",
         "first-call@example.org",
         "cancelled-visit@example.org",
-        "council-meeting@example.org",
+        "open-meeting@example.org",
     ]
     stamp = datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.UTC)
     assert all(e.decoded("dtstamp") == stamp for e in entries)
-    statement, call, visit, meeting = entries
+    statement, call, visit, unconfirmed = entries
 
     page = SITE_URL + "de/events/statement/"
     assert text(statement, "summary", "de") == "Bob spricht"
@@ -82,19 +84,16 @@ def test_the_calendar_and_its_events_in_german(tmp_path: Path, monkeypatch) -> N
     assert [str(c) for c in statement["categories"].cats] == [STRINGS["de"]("type.statement")]
 
     assert [str(c) for c in call["categories"].cats] == [STRINGS["de"]("type.call")]
+    # an event that has not simply taken place says its status in words, first
     assert str(visit["status"]) == "CANCELLED"
-
-    # known only to the month (with a time, but no day for it): the whole month, all day
-    month_only = STRINGS["de"]("calendar.month_only", month="März 2026")
-    assert text(meeting, "description", "de") == (
-        f"{month_only}\n\nDer Stadtrat stimmt ab.\n\n{SITE_URL}de/events/council-meeting/"
+    assert text(visit, "description", "de") == (
+        "Für den 5. März 2026 angesetzt; abgesagt.\n\nÜber A visit.\n\n"
+        f"{SITE_URL}de/events/cancelled-visit/"
     )
-    assert meeting.decoded("dtstart") == datetime.date(2026, 3, 1)
-    assert meeting.decoded("dtend") == datetime.date(2026, 4, 1)
-    assert str(meeting["x-explainer-date-precision"]) == "MONTH"
-    assert text(meeting, "location", "de") == "Rathaus"
-    assert str(meeting["status"]) == "TENTATIVE"
-    assert [str(c) for c in meeting["categories"].cats] == [STRINGS["de"]("type.meeting")]
+    assert str(unconfirmed["status"]) == "TENTATIVE"
+    assert text(unconfirmed, "description", "de").startswith(
+        "Für den 6. März 2026 angesetzt; ob es stattgefunden hat, ist nicht bestätigt.\n\n"
+    )
 
 
 def test_english_calendar_says_english(tmp_path: Path) -> None:
@@ -104,41 +103,47 @@ def test_english_calendar_says_english(tmp_path: Path) -> None:
     statement = events_of(cal)["statement"]
     assert text(statement, "summary", "en") == "Bob speaks"
     assert str(statement["url"]) == SITE_URL + "events/statement/"
-    meeting = events_of(cal)["council-meeting"]
-    month_only = STRINGS["en"]("calendar.month_only", month="March 2026")
-    assert text(meeting, "description", "en").startswith(f"{month_only}\n\nThe council votes.")
+
+
+@pytest.mark.parametrize("status", ["scheduled", "unconfirmed"])
+def test_an_event_not_known_to_have_taken_place_is_tentative_and_says_why(
+    tmp_path: Path, status: str
+) -> None:
+    data = minimal_data()
+    data["events"]["talks"] = event("Talks", "2026-01-23", type="meeting", status=status)
+    talks = events_of(read(tmp_path, "en", data))["talks"]
+    assert str(talks["status"]) == "TENTATIVE"
+    said = {
+        "scheduled": "Scheduled for January 23, 2026.",
+        "unconfirmed": "Scheduled for January 23, 2026; not confirmed whether it took place.",
+    }
+    assert text(talks, "description", "en") == f"{said[status]}\n\nAbout Talks."
 
 
 def test_without_a_site_url_no_links_and_uids_of_their_own(tmp_path: Path) -> None:
     entries = read(tmp_path, "de").walk("VEVENT")
-    assert [str(e["uid"]) for e in entries] == [
-        "statement@explainer",
-        "first-call@explainer",
-        "council-meeting@explainer",
-    ]
+    assert [str(e["uid"]) for e in entries] == ["statement@explainer", "first-call@explainer"]
     assert all("url" not in e for e in entries)
     assert str(entries[0]["description"]) == "Bob gibt eine Erklärung ab."
 
 
 @pytest.mark.parametrize(
-    ("month", "end"),
-    [
-        ("2026-12", datetime.date(2027, 1, 1)),  # into the next year
-        ("2026-11", datetime.date(2026, 12, 1)),
-        ("2028-02", datetime.date(2028, 3, 1)),
-        ("2026-01", datetime.date(2026, 2, 1)),
-    ],
+    "fields",
+    [{}, {"time": "10:00", "timezone": "Europe/Berlin"}, {"status": "scheduled"}],
+    ids=["all day", "with a time", "scheduled"],
 )
-def test_a_month_only_event_spans_its_whole_month(
-    tmp_path: Path, month: str, end: datetime.date
+def test_an_event_known_only_by_its_month_is_not_in_the_calendar(
+    tmp_path: Path, fields: dict[str, str]
 ) -> None:
+    """No VEVENT can say "some day in March": one that spans the month says it lasted the
+    month, one on its first day says it was that day (RFC 5545, 3.6.1)."""
     data = minimal_data()
-    data["events"]["later"] = event("Later", month)
-    later = events_of(read(tmp_path, "en", data))["later"]
-    year, number = (int(p) for p in month.split("-"))
-    assert later.decoded("dtstart") == datetime.date(year, number, 1)
-    assert later.decoded("dtend") == end
-    assert str(later["x-explainer-date-precision"]) == "MONTH"
+    data["events"]["later"] = event("Later", "2026-12", **fields)
+    data["events"]["dated"] = event("Dated", "2026-12-04", **fields)
+    found = events_of(read(tmp_path, "en", data))
+    assert "later" not in found and "council-meeting" not in found
+    assert "dated" in found
+    assert all("x-explainer-date-precision" not in entry for entry in found.values())
 
 
 def test_a_timed_event_starts_at_its_local_time_in_its_zone(tmp_path: Path) -> None:
@@ -190,9 +195,14 @@ def reference_calendar(ctx, urls, site_name: str) -> bytes:  # type: ignore[no-u
     from urllib.parse import urlsplit
 
     from explainer.outputs.common import event_start, reference_time
-    from explainer.views.base import event_path
+    from explainer.views.base import event_path, status_sentence
 
-    status = {"held": "CONFIRMED", "scheduled": "TENTATIVE", "cancelled": "CANCELLED"}
+    status = {
+        "held": "CONFIRMED",
+        "scheduled": "TENTATIVE",
+        "cancelled": "CANCELLED",
+        "unconfirmed": "TENTATIVE",
+    }
     lang = ctx.language
     host = urlsplit(urls.site_url).hostname if urls.site_url else None
     stamp = reference_time(ctx.story)
@@ -204,19 +214,15 @@ def reference_calendar(ctx, urls, site_name: str) -> bytes:  # type: ignore[no-u
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", site_name, parameters=text)
     for item in ctx.story.chronological:
+        if item.date.day is None:  # known only by its month: not a dated event
+            continue
         entry = icalendar.Event()
         entry.add("uid", f"{item.id}@{host or 'explainer'}")
         entry.add("dtstamp", stamp)
         description = [ctx.text(item.summary)]
-        if item.date.day is None:
-            first = item.date.first_day
-            entry.add("dtstart", first)
-            entry.add(
-                "dtend", datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            )
-            entry.add("x-explainer-date-precision", "MONTH")
-            description.insert(0, ctx.t("calendar.month_only", month=ctx.l10n.date(item.date)))
-        elif item.time and item.timezone:
+        if status_sentence(ctx, item):
+            description.insert(0, status_sentence(ctx, item))
+        if item.time and item.timezone:
             entry.add("dtstart", event_start(item))
         else:
             day = item.date.first_day
@@ -264,7 +270,7 @@ def assert_as_icalendar_writes(  # type: ignore[no-untyped-def]
         assert cal.to_ical() == raw  # what icalendar reads, it writes the same
         assert str(cal["x-wr-calname"]) == site_name
         entries = cal.walk("VEVENT")
-        events = ctx.story.chronological
+        events = [e for e in ctx.story.chronological if e.date.day is not None]
         assert [str(e["uid"]).split("@")[0] for e in entries] == [e.id for e in events]
         for entry, item in zip(entries, events, strict=True):
             assert text(entry, "summary", lang) == unescaped(ctx.text(item.title))
@@ -272,7 +278,7 @@ def assert_as_icalendar_writes(  # type: ignore[no-untyped-def]
             assert unescaped(ctx.text(item.summary)) in description
             if item.place:
                 assert text(entry, "location", lang) == unescaped(ctx.text(item.place))
-            if item.time and item.timezone and item.date.day is not None:
+            if item.time and item.timezone:
                 assert entry.decoded("dtstart") == event_start(item)
 
 
@@ -287,10 +293,11 @@ def test_a_synthetic_storys_calendars_are_the_ones_icalendar_wrote(tmp_path: Pat
 
     explainer = load(tmp_path, generate(300), SITE_URL)
     events = explainer.story.events.values()
-    # what the writer has to get right is there: months, times in zones, every status
+    # what the writer has to get right is there: months (left out), times in zones, every
+    # status
     assert any(e.date.day is None for e in events)
     assert len({e.timezone for e in events if e.time and e.date.day is not None}) > 1
-    assert {e.status for e in events} == {"held", "scheduled", "cancelled"}
+    assert {e.status for e in events} == {"held", "scheduled", "cancelled", "unconfirmed"}
     assert_as_icalendar_writes(explainer)
 
 
@@ -329,7 +336,7 @@ def hostile_data() -> dict[str, Any]:
     data = minimal_data()
     days = ["2026-03-29", "2026-04-01", "2026-04-05", "2026-05-01", "2026-06-30"]
     days += ["2026-07-01", "2026-08-15", "2026-09-09", "2026-10-25", "2026-12-31"]
-    statuses = ("held", "scheduled", "cancelled")
+    statuses = ("held", "scheduled", "cancelled", "unconfirmed")
     for n, (day, (time, zone)) in enumerate(zip(days, TIMES, strict=True)):
         pad = "x" * n
         odd = [f"{pad}{text} {pad}" for text in ODD[n % len(ODD) :] + ODD[: n % len(ODD)]]
@@ -340,7 +347,7 @@ def hostile_data() -> dict[str, Any]:
             "title": {"en": odd[0][:120], "de": odd[1][:120]},
             "summary": {"en": " ".join(odd)[:400], "de": " ".join(reversed(odd))[:400]},
             "place": {"en": odd[2], "de": odd[3] + odd[4]},
-            "status": statuses[n % 3],
+            "status": statuses[n % 4],
             **({"timezone": zone} if n == 9 else {"time": time, "timezone": zone}),
         }
     return data

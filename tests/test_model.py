@@ -403,12 +403,13 @@ def test_members_in_file_order_and_figures_in_time_order() -> None:
     ]
 
 
-def test_scheduled_events_in_time_order() -> None:
+def test_planned_events_scheduled_or_unconfirmed_in_time_order() -> None:
     data = ordered_story()
-    for event_id in ("april", "morning", "february"):
+    for event_id in ("april", "morning"):
         data["events"][event_id]["status"] = "scheduled"
+    data["events"]["february"]["status"] = "unconfirmed"
     data["events"]["ten"]["status"] = "cancelled"
-    assert [e.id for e in story(data).scheduled] == ["february", "morning", "april"]
+    assert [e.id for e in story(data).planned] == ["february", "morning", "april"]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,9 @@ import lxml.html
 import pytest
 import yaml
 
+from explainer.outputs.atom import atom_feed
 from tests.conftest import FIXTURES, SITE_URL, make_site, minimal_yaml, mkdocs_build
+from tests.stories import load
 
 pytestmark = pytest.mark.build
 
@@ -36,7 +38,9 @@ def test_atom_feed(published_site: Path, seed_story, lang: str) -> None:  # type
     for entry, event in zip(feed.entries, newest_first, strict=True):
         assert entry.link == f"{SITE_URL}{LANGS[lang]}events/{event.id}/"
         assert entry.id == entry.link
-        assert entry.summary.startswith(event.summary[lang])  # "corrected on ..." after it
+        # a status other than `held` in words before it, "corrected on ..." after it
+        status = {"en": "Scheduled for ", "de": "Für "}[lang] if event.status != "held" else ""
+        assert entry.summary.startswith(status) and event.summary[lang] in entry.summary
         page = published_site / entry.link.removeprefix(SITE_URL) / "index.html"
         assert page.is_file()
         # the first publication from the git history; without history, the event's day
@@ -54,22 +58,26 @@ def test_icalendar(published_site: Path, seed_story, lang: str) -> None:  # type
     assert all(len(line) <= 75 for line in raw.split(b"\r\n")), "lines are folded"
     calendar = icalendar.Calendar.from_ical(raw)
     events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
-    assert set(events) == {f"{event_id}@example.org" for event_id in story.events}
-    for event in story.events.values():
+    # the dated events: the embassy post and the ministerial meeting, known only by their
+    # month, are not in it
+    dated = [event for event in story.events.values() if event.date.day is not None]
+    assert set(events) == {f"{event.id}@example.org" for event in dated}
+    assert {"embassy-post", "ministerial-security-meeting"}.isdisjoint(e.id for e in dated)
+    for event in dated:
         entry = events[f"{event.id}@example.org"]
         assert str(entry["summary"]) == event.title[lang]
         assert entry["summary"].params["LANGUAGE"] == lang
         assert entry["description"].params["LANGUAGE"] == lang
-        expected = {"held": "CONFIRMED", "scheduled": "TENTATIVE", "cancelled": "CANCELLED"}
+        expected = {
+            "held": "CONFIRMED",
+            "scheduled": "TENTATIVE",
+            "cancelled": "CANCELLED",
+            "unconfirmed": "TENTATIVE",
+        }
         assert str(entry["status"]) == expected[event.status]
         start, end = entry.decoded("dtstart"), entry.decoded("dtend")
-        if event.date.day is None:  # month only: the whole month, and it says so
-            assert start == datetime.date(event.date.year, event.date.month, 1)
-            assert end.day == 1 and (end - start).days >= 28
-            assert str(entry["x-explainer-date-precision"]) == "MONTH"
-        else:
-            assert start == event.date.first_day
-            assert end - start == datetime.timedelta(days=1)
+        assert start == event.date.first_day
+        assert end - start == datetime.timedelta(days=1)
         assert str(entry["url"]) == f"{SITE_URL}{LANGS[lang]}events/{event.id}/"
 
 
@@ -88,11 +96,8 @@ def test_calendar_uids_are_stable_and_times_carry_their_zone(tmp_path: Path) -> 
     entries = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
     assert entries["first-call"]["dtstart"].params["TZID"] == "Europe/Berlin"
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
-    # the meeting has a time but only its month: no day to put the time on
-    meeting = entries["council-meeting"]
-    assert meeting.decoded("dtstart") == datetime.date(2026, 3, 1)
-    assert str(meeting["x-explainer-date-precision"]) == "MONTH"
-    assert str(meeting["location"]) == "Rathaus"
+    # the meeting has a time but only its month: no day to put it on, and not in the calendar
+    assert set(entries) == {"first-call", "statement"}
 
 
 #: statuses.yaml: one event of each status, and what the outputs must say for it. The
@@ -102,6 +107,8 @@ STATUSES = {
     "held-call": ("held", "CONFIRMED", "https://schema.org/EventScheduled"),
     "scheduled-meeting": ("scheduled", "TENTATIVE", "https://schema.org/EventScheduled"),
     "cancelled-visit": ("cancelled", "CANCELLED", "https://schema.org/EventCancelled"),
+    # no word says "not known whether it took place": the page's text says it
+    "unconfirmed-talks": ("unconfirmed", "TENTATIVE", "https://schema.org/EventScheduled"),
 }
 
 
@@ -135,6 +142,79 @@ def test_each_status_in_the_calendar_and_the_json_ld(statuses_site: Path, lang: 
     assert {e["id"]: e["status"] for e in export["events"]} == {
         event_id: status for event_id, (status, _, _) in STATUSES.items()
     }
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_unconfirmed_event_says_so_in_words_in_every_output(
+    statuses_site: Path, lang: str
+) -> None:
+    said = {
+        "en": "Scheduled for April 2, 2026; not confirmed whether it took place.",
+        "de": "Für den 2. April 2026 angesetzt; ob es stattgefunden hat, ist nicht bestätigt.",
+    }[lang]
+    feed = feedparser.parse((statuses_site / LANGS[lang] / "feed.xml").read_bytes())
+    [entry] = [e for e in feed.entries if e.link.endswith("/unconfirmed-talks/")]
+    assert entry.summary.startswith(said + " ")
+    calendar = icalendar.Calendar.from_ical(
+        (statuses_site / LANGS[lang] / "events.ics").read_bytes()
+    )
+    [talks] = [e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("unconfirmed-")]
+    assert str(talks["description"]).startswith(said + "\n\n")
+    export = json.loads((statuses_site / LANGS[lang] / "events.json").read_text(encoding="utf-8"))
+    [exported] = [e for e in export["events"] if e["id"] == "unconfirmed-talks"]
+    label = {
+        "en": "Not confirmed whether it took place",
+        "de": "Nicht bestätigt, ob es stattgefunden hat",
+    }
+    assert exported["status_label"] == label[lang]
+    page = html(statuses_site, f"{LANGS[lang]}events/unconfirmed-talks")
+    facts = " ".join(page.cssselect("article ul")[0].text_content().split())
+    assert said.removesuffix(".") in facts
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_every_feed_entry_carries_its_events_quotes_and_figures(
+    published_site: Path, seed_story, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A body may point to the quotes and figures ("see the full quote below"): in the
+    feed, as on the page, they follow it, attributed by name."""
+    feed = feedparser.parse((published_site / LANGS[lang] / "feed.xml").read_bytes())
+    entries = {entry.link.rsplit("/", 2)[1]: entry for entry in feed.entries}
+    with_quotes = [e for e in seed_story.story.events.values() if e.quotes or e.figures]
+    assert with_quotes
+    for event in with_quotes:
+        content = entries[event.id].content[0].value
+        root = lxml.html.fragment_fromstring(content, create_parent="div")
+        quoted = [" ".join(b.text_content().split()) for b in root.cssselect("blockquote")]
+        assert len(quoted) == len(event.quotes), event.id
+        for quote, shown in zip(event.quotes, quoted, strict=True):
+            assert " ".join(quote.text[lang].split()) in shown
+            assert shown.endswith(seed_story.story.actors[quote.by].name[lang])
+        according = {"en": "according to", "de": "laut"}[lang]
+        figures = [" ".join(li.text_content().split()) for li in root.cssselect("li")]
+        assert [f.rsplit(according, 1)[1].strip() for f in figures] == [
+            seed_story.story.actors[figure.by].name[lang] for figure in event.figures
+        ]
+
+
+def test_a_feed_entry_has_the_quote_its_body_points_to(tmp_path: Path) -> None:
+    data = yaml.safe_load(minimal_yaml())
+    statement = data["events"]["statement"]
+    statement["body"] = {
+        "en": "Bob spoke at length (see the full quote below).",
+        "de": "Bob sprach lange (siehe das vollständige Zitat unten).",
+    }
+    statement["quotes"] = [{"by": "bob", "text": {"en": "Long words.", "de": "Lange Worte."}}]
+    explainer = load(tmp_path, data)
+    for lang, below, quote in (("en", "below", "“Long words.”"), ("de", "unten", "„Lange Worte.“")):
+        feed = feedparser.parse(atom_feed(explainer.context(lang), explainer.urls, "Test"))
+        [entry] = [e for e in feed.entries if e.link.endswith("events/statement/")]
+        root = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+        text = " ".join(root.text_content().split())
+        assert text.index(below) < text.index(quote)
+        [said] = root.cssselect("blockquote")
+        by = "– Bob Sample" if lang == "de" else "— Bob Sample"
+        assert [p.text_content() for p in said.iter("p")] == [quote, by]
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

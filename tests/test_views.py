@@ -14,6 +14,7 @@ from explainer.site import Explainer, SiteConfig
 from explainer.views.blocks import BlockError
 from tests.conftest import minimal_yaml
 from tests.site_markdown import render
+from tests.stories import event, load, minimal_data
 
 
 def site(tmp_path: Path, text: str | None = None) -> Explainer:
@@ -192,7 +193,9 @@ def test_actors_list_names_the_country_unless_the_role_does(tmp_path: Path) -> N
 def test_event_page_shows_month_only_date_time_place_status_and_sources(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "events/council-meeting.md")
     text = visible(md)
-    assert "Datum: März 2026" in text and "Status: Geplant" in text and "Ort: Rathaus" in text
+    assert "Datum: März 2026" in text and "Ort: Rathaus" in text
+    # the status in words that stay true after the date: "scheduled for", not "will meet"
+    assert "Status: Für März 2026 angesetzt" in text
     assert "Uhrzeit: 10:00" in text
     assert ("Minutes", "https://example.org/minutes") in links(md)
     assert "Minutes, Stadt, 1. März 2026" in text
@@ -206,7 +209,7 @@ def test_body_markdown_is_rendered_inside_the_page(tmp_path: Path) -> None:
 def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     explainer = site(tmp_path)
     md = page(explainer, "en", "actors/ada.md")
-    assert "took part, quoted, claimed a figure" in md
+    assert "took part, quoted, source of a figure" in md
     assert ("City council", "../council/") in links(md)  # member_of
     council = page(explainer, "de", "actors/council.md")
     assert ("Ada Example", "../ada/") in links(council)  # members, the other way
@@ -233,7 +236,7 @@ def table_rows(content: str) -> list[list[str]]:
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     assert table_rows(md) == [
-        ["Zahl", "Was", "Angabe von", "Ereignis"],
+        ["Zahl", "Was", "Quelle", "Ereignis"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", "Ada ruft Bob an (2. März 2026)"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", "Ada ruft Bob an (2. März 2026)"],
     ]
@@ -242,7 +245,13 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
         ("Ada ruft Bob an", "../events/first-call/"),
     } <= links(md)
     event = page(site(tmp_path), "de", "events/first-call.md")
-    assert "12,5\u00a0% – Haushaltswachstum Angabe von Ada Example" in visible(event)
+    assert "12,5\u00a0% – Haushaltswachstum laut Ada Example" in visible(event)
+    english = site(tmp_path)
+    assert table_rows(page(english, "en", "figures.md"))[0] == ["Figure", "What", "Source", "Event"]
+    shown = visible(page(english, "en", "events/first-call.md"))
+    # "according to", not "claimed by": the same neutral attribution as the German "laut"
+    assert "12.5% — Budget growth according to Ada Example" in shown
+    assert "claimed" not in shown
 
 
 def test_glossary_sorted_with_anchors_see_also_and_appears_in(tmp_path: Path) -> None:
@@ -308,3 +317,151 @@ def test_unknown_settings_are_named(tmp_path: Path) -> None:
         ConfigError, match=r"extra.explainer.dta: unknown setting; did you mean `data`\?"
     ):
         SiteConfig.from_settings(tmp_path, ("en",), tmp_path / "docs", {"dta": "x.yaml"})
+
+
+# --- time, honestly: words that stay true whenever they are read ---------------------------
+
+
+def statuses_story(tmp_path: Path) -> Explainer:
+    """Ada in an event of each status; Bob in none."""
+    data = minimal_data()
+    data["events"] = {
+        "held": event("Held talks", "2026-01-12"),
+        "planned": event("Planned talks", "2026-05-04", status="scheduled"),
+        "open": event("Open talks", "2026-01-23", type="meeting", status="unconfirmed"),
+        "off": event("Called-off talks", "2026-02", status="cancelled"),
+    }
+    return load(tmp_path, data)
+
+
+def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: Path) -> None:
+    explainer = statuses_story(tmp_path)
+    items = {
+        "en": [
+            "Held talks — January 12, 2026 · Call took part",
+            "Open talks — January 23, 2026 · Meeting Not confirmed whether it took place "
+            "due to take part",
+            "Called-off talks — February 2026 · Call Canceled was due to take part",
+            "Planned talks — May 4, 2026 · Call Scheduled due to take part",
+        ],
+        "de": [
+            "Held talks (de) – 12. Januar 2026 · Telefonat beteiligt",
+            "Open talks (de) – 23. Januar 2026 · Treffen Nicht bestätigt, ob es stattgefunden "
+            "hat Teilnahme geplant",
+            "Called-off talks (de) – Februar 2026 · Telefonat Abgesagt Teilnahme war geplant",
+            "Planned talks (de) – 4. Mai 2026 · Telefonat Geplant Teilnahme geplant",
+        ],
+    }
+    for lang, expected in items.items():
+        root = lxml.html.fromstring(f"<div>{page(explainer, lang, 'actors/ada.md')}</div>")
+        assert [visible(lxml.html.tostring(li, encoding="unicode")) for li in root.iter("li")][
+            -4:
+        ] == expected
+
+
+def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed(
+    tmp_path: Path,
+) -> None:
+    explainer = statuses_story(tmp_path)
+    said = {
+        "en": "Status: Scheduled for January 23, 2026; not confirmed whether it took place",
+        "de": "Status: Für den 23. Januar 2026 angesetzt; ob es stattgefunden hat, ist nicht "
+        "bestätigt",
+    }
+    for lang, words in said.items():
+        assert words in visible(page(explainer, lang, "events/open.md")), lang
+    # a month: "für Februar", not "für den Februar"
+    assert "Status: Für Februar 2026 angesetzt; abgesagt" in visible(
+        page(explainer, "de", "events/off.md")
+    )
+    assert "Status: Took place" in visible(page(explainer, "en", "events/held.md"))
+    timeline = page(explainer, "en", "timeline.md")
+    root = lxml.html.fromstring(f"<div>{timeline}</div>")
+    [badge] = root.cssselect(".explainer-status--unconfirmed")
+    assert badge.text_content() == "Not confirmed whether it took place"
+
+
+def mentioned_story(tmp_path: Path) -> Explainer:
+    """Ada takes part in both events; the texts name Bob, the Central Office (by an alias
+    in German only, by a link to its page, in a definition) and never the Archive."""
+    data = minimal_data()
+    data["actors"]["office"] = {
+        "name": {"en": "Central Office", "de": "Zentralamt"},
+        "kind": "institution",
+        "aliases": {"de": ["Zentralamts"]},
+    }
+    data["actors"]["archive"] = {"name": "Archive", "kind": "institution"}
+    data["actors"]["council"]["description"] = {
+        "en": "Works with [the office](../actors/office.md).",
+        "de": "Arbeitet mit [dem Amt](../actors/office.md).",
+    }
+    data["glossary"]["tax"]["definition"] = {
+        "en": "Money the Central Office collects.",
+        "de": "Geld, das das Zentralamt einzieht.",
+    }
+    data["events"] = {
+        "talks": event(
+            "Talks",
+            "2026-01-12",
+            summary={"en": "Ada met Bob Sample.", "de": "Ada traf Bob Sample."},
+        ),
+        "plan": event(
+            "Plan",
+            "2026-01-20",
+            body={
+                "en": "The plan came from elsewhere.",
+                "de": "Der Plan kam aus dem Umfeld des Zentralamts.",
+            },
+        ),
+    }
+    return load(tmp_path, data)
+
+
+def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
+    tmp_path: Path,
+) -> None:
+    explainer = mentioned_story(tmp_path)
+    for lang, sentence, heading in (
+        (
+            "en",
+            "Not involved in any of the events described here, but mentioned in these texts:",
+            "Mentioned in",
+        ),
+        (
+            "de",
+            "An keinem der hier beschriebenen Ereignisse beteiligt, aber in diesen Texten erwähnt:",
+            "Erwähnt in",
+        ),
+    ):
+        office = page(explainer, lang, "actors/office.md")
+        root = lxml.html.fromstring(f"<div>{office}</div>")
+        assert [h.text for h in root.iter("h2")] == [heading]
+        assert sentence in visible(office)
+        # the event (named in German only, inflected: an alias), the actor whose
+        # description links its page, the term whose definition names it
+        title = "Plan" if lang == "en" else "Plan (de)"
+        council = "City council" if lang == "en" else "Stadtrat"
+        term = "Tax" if lang == "en" else "Steuer"
+        assert [a.get("href") for a in root.cssselect("ul.explainer-mentioned-in a")] == [
+            "../../events/plan/",
+            "../council/",
+            "../../glossary/#tax",
+        ]
+        assert [a.text_content() for a in root.cssselect("ul.explainer-mentioned-in a")] == [
+            title,
+            council,
+            term,
+        ]
+        assert "No event in this story lists" not in visible(office)
+    bob = page(explainer, "en", "actors/bob.md")
+    assert ("Talks", "../../events/talks/") in links(bob)
+    # an actor the texts never name says it takes part in nothing, and nothing more
+    archive = visible(page(explainer, "en", "actors/archive.md"))
+    assert archive.endswith("Events¶ Not involved in any of the events described here.")
+
+
+def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> None:
+    explainer = mentioned_story(tmp_path)
+    ada = lxml.html.fromstring(f"<div>{page(explainer, 'en', 'actors/ada.md')}</div>")
+    assert [h.text for h in ada.iter("h2")] == ["Events"]
+    assert ada.cssselect("ul.explainer-mentioned-in") == []

@@ -78,10 +78,9 @@ def test_timeline_picture(site: Path, prefix: str, months: list[str]) -> None:
         assert by_id["first-call"].find(f"{SVG}circle") is not None
         assert by_id["statement"].find(f"{SVG}rect") is not None
         assert by_id["council-meeting"].find(f"{SVG}polygon") is not None
-        # cancelled: struck through; scheduled: hollow; month-only: a bar across the month
+        # cancelled: struck through; scheduled: hollow
         assert by_id["statement"].find(f"{SVG}line[@class='viz-strike']") is not None
         assert "viz-scheduled" in by_id["council-meeting"].find(f"{SVG}polygon").get("class")
-        assert by_id["council-meeting"].find(f"{SVG}rect").get("class").endswith("viz-span")
         labels = [t.text for t in svg.iter(f"{SVG}text")]
         for month in months:
             assert month in labels
@@ -93,6 +92,34 @@ def test_timeline_legend_and_title_in_the_pages_language(site: Path) -> None:
     assert "3 Ereignisse" in svg.find(f"{SVG}g/{SVG}desc").text
     labels = {t.text for t in svg.iter(f"{SVG}text")}
     assert {"Telefonat", "Erklärung", "Treffen", "Geplant", "Abgesagt"} <= labels
+    assert {"Nicht bestätigt, ob es stattgefunden hat", "Tag im Monat unbekannt"} <= labels
+
+
+def test_a_month_only_event_is_a_mark_in_a_bracket_over_its_month_not_a_bar(
+    site: Path,
+) -> None:
+    """A bar from the first to the last day would say the council met all March. The mark
+    stands in the middle of the month, in a dashed bracket the legend explains, and its
+    tooltip gives the month and the status in words."""
+    svg = picture(site, "timeline", "timeline")
+    [meeting] = [a for a in svg.iter(f"{SVG}a") if "council-meeting" in a.get("href")]
+    assert meeting.find(f"{SVG}rect") is None  # no bar
+    [ends] = meeting.findall(f"{SVG}path[@class='viz-month']")
+    assert ends.get("d").count("M") == 2  # an upright stroke at each end
+    [span] = meeting.findall(f"{SVG}line[@class='viz-month viz-month-span']")
+    left, right = float(span.get("x1")), float(span.get("x2"))
+    [mark] = meeting.findall(f"{SVG}polygon")
+    middle = sum(float(p.split(",")[0]) for p in mark.get("points").split()) / 4
+    assert left < middle < right and abs(middle - (left + right) / 2) < 1
+    # the bracket spans the month: the axis ticks of March and April stand at its ends
+    ticks = sorted(
+        float(t.get("x1")) for t in svg.iter(f"{SVG}line") if t.get("class") == "viz-tick"
+    )
+    march = next(i for i, x in enumerate(ticks) if x > left - 6)
+    assert abs(ticks[march] + 4 - left) < 1
+    assert meeting.find(f"{SVG}title").text == "Council meets (scheduled for March 2026)"
+    labels = [t.text for t in svg.iter(f"{SVG}text")]
+    assert "Date within the month unknown" in labels
 
 
 def test_figures_picture(site: Path) -> None:
@@ -100,7 +127,7 @@ def test_figures_picture(site: Path) -> None:
     found = marks(svg)
     assert len(list(svg.iter(f"{SVG}a"))) == 2  # a bar per figure, both from the same event
     texts = " ".join("".join(t.itertext()) for t in svg.iter(f"{SVG}text"))
-    assert "12,5\u00a0% Haushaltswachstum" in texts and "Angabe von Ada Example" in texts
+    assert "12,5\u00a0% Haushaltswachstum" in texts and "laut Ada Example" in texts
     assert "Prozent" in texts and "Tonnen" in texts  # grouped by unit
     for href in found:
         assert resolves(site, "de/figures", href)
@@ -134,9 +161,10 @@ def test_network_picture(site: Path) -> None:
         assert {"Same event", "Part of", "Related events"} <= texts
     desc = svg.findtext(f"{SVG}g/{SVG}desc")
     assert desc.startswith("3 actors; lines show how they are connected.")
-    assert "1 pair took part in the same event: a solid line" in desc
+    # "share an event", not "took part": true of an event that is only scheduled as well
+    assert "1 pair shares an event: a solid line" in desc
     assert "1 actor is part of another: a dashed line with an arrow" in desc
-    assert "2 pairs took part in related events: dotted lines." in desc
+    assert "2 pairs appear in related events: dotted lines." in desc
     # kinds by shape: people circles, institutions squares
     council = next(a for h, a in found.items() if "council" in h)
     assert council.find(f"{SVG}rect") is not None
@@ -248,7 +276,7 @@ def test_a_crowded_network_draws_its_closest_relations_and_says_so() -> None:
         assert len(drawn) == 300
         assert "A29: part of A00" in {e.findtext(f"{SVG}title") for e in drawn}
     desc = frame[0].findtext(f"{SVG}g/{SVG}desc")
-    assert "435 pairs took part in the same event" in desc
+    assert "435 pairs share an event" in desc
     assert desc.endswith(
         "Only the 300 closest connections are drawn: memberships first, then the pairs with"
         " the most events in common."

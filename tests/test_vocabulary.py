@@ -11,6 +11,8 @@ from explainer.outputs.ical import STATUS as CALENDAR_STATUS
 from explainer.outputs.metadata import EVENT_STATUS
 from explainer.schema import static_schema
 from explainer.site import STYLESHEET_SOURCE
+from explainer.strings import load_strings
+from explainer.views.changes import FIELD_WORDS
 
 SCHEMA = static_schema()["definitions"]
 
@@ -30,7 +32,7 @@ def test_the_schema_allows_exactly_the_vocabulary() -> None:
 #: fields the model derives from the data under another name, or adds
 DERIVED = {
     # first publication and last update come from the git history, not the data
-    "event": {"id": None, "date": "date", "published": None, "updated": None},
+    "event": {"id": None, "date": "date", "published": None, "updated": None, "what_changed": None},
     "figure": {"event_id": None, "approximate": "qualifier"},
     "actor": {"id": None},
     "term": {"id": None},
@@ -69,6 +71,34 @@ def test_the_stylesheet_styles_every_type_and_the_statuses_it_marks() -> None:
         assert re.search(rf"\.viz-{kind}\b", css), kind
     assert re.search(r"\.explainer-event--cancelled\b", css)
     assert re.search(r"\.explainer-status--scheduled\b|\.explainer-status\b", css)
+    # every status but the default is drawn apart in the timeline picture
+    for status in vocabulary.STATUSES[1:]:
+        if status != "cancelled":  # struck through by a line of its own (.viz-strike)
+            assert re.search(rf"\.viz-{status}\b", css), status
+    assert re.search(r"\.explainer-status--unconfirmed\b", css)
+
+
+def test_every_status_has_its_words_in_every_ui_table() -> None:
+    """Its label, and for any status but the default its date in words that stay true (a
+    day or a month), and how an actor takes part in it."""
+    tables = load_strings(("en", "de", "fr", "es"))
+    for language, strings in tables.items():
+        for status in vocabulary.STATUSES:
+            assert strings(f"status.{status}"), (language, status)
+            if status == vocabulary.DEFAULT_STATUS:
+                continue
+            for precision in ("day", "month"):
+                assert "{date}" in strings.table[f"when.{status}.{precision}"], language
+            assert strings(f"actor.way.participant.{status}"), (language, status)
+
+
+def test_every_field_of_an_event_has_a_word_for_what_changed() -> None:
+    fields = set(SCHEMA["event"]["properties"])
+    assert fields <= set(FIELD_WORDS), fields - set(FIELD_WORDS)
+    tables = load_strings(("en", "de", "fr", "es"))
+    for strings in tables.values():
+        for word in {*FIELD_WORDS.values(), "other"}:
+            assert strings(f"changes.field.{word}")
 
 
 def test_page_paths_are_the_specs() -> None:

@@ -1,8 +1,14 @@
-"""`feed.xml`: an Atom feed of a language's events, newest first (feedgen)."""
+"""`feed.xml`: an Atom feed of a language's events, newest first (feedgen).
+
+An entry stands on its own, away from the event's page: its summary says an event's
+status in words when it has not simply taken place, and its content carries, after the
+corrections and the body, the quotes and figures the body may point to ("see the full
+quote below")."""
 
 from __future__ import annotations
 
 import datetime
+import html
 
 from feedgen.feed import FeedGenerator
 
@@ -10,7 +16,7 @@ from explainer.markup import render_markdown
 from explainer.model import Event
 from explainer.outputs.common import event_start, stable_id
 from explainer.urls import FEED, SiteUrls, relative_url
-from explainer.views.base import RenderContext, event_path
+from explainer.views.base import RenderContext, event_path, status_sentence
 from explainer.views.changes import correction_html
 
 
@@ -42,6 +48,9 @@ def atom_feed(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         entry.title(ctx.text(event.title))
         entry.link(href=href(page), rel="alternate", type="text/html")
         summary = ctx.text(event.summary)
+        status = status_sentence(ctx, event)
+        if status:
+            summary = f"{status} {summary}"
         if event.corrections:
             latest = ctx.l10n.date(event.corrections[-1].date)
             summary = ctx.t("feed.corrected", summary=summary, date=latest)
@@ -49,12 +58,36 @@ def atom_feed(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         content = [correction_html(ctx, c) for c in event.corrections]
         if event.body:
             content.append(render_markdown(ctx.text(event.body)))
+        content += quotes_and_figures(ctx, event)
         if content:
             entry.content("\n".join(content), type="html")
         entry.published(published)
         entry.updated(updated)
         entry.category(term=event.type, label=ctx.t(f"type.{event.type}"))
     return feed.atom_str(pretty=True)
+
+
+def quotes_and_figures(ctx: RenderContext, event: Event) -> list[str]:
+    """The event's quotes and figures as HTML, each attributed (by name: a feed entry has
+    no pages to link to that it could rely on)."""
+    parts = []
+    if event.quotes:
+        parts.append(f"<h3>{html.escape(ctx.t('event.quotes'))}</h3>")
+        for quote in event.quotes:
+            said = html.escape(ctx.quoted(ctx.text(quote.text)))
+            by = html.escape(ctx.t("quote.by", actor=ctx.actor_name(quote.by)))
+            parts.append(f"<blockquote><p>{said}</p><p>{by}</p></blockquote>")
+    if event.figures:
+        parts.append(f"<h3>{html.escape(ctx.t('event.figures'))}</h3>")
+        separator = html.escape(ctx.t("separator"))
+        items = []
+        for figure in event.figures:
+            value = html.escape(ctx.l10n.figure_value(figure))
+            label = html.escape(ctx.text(figure.label))
+            source = html.escape(ctx.t("figure.claimed_by", actor=ctx.actor_name(figure.by)))
+            items.append(f"<li><strong>{value}</strong>{separator}{label}<br>{source}</li>")
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    return parts
 
 
 def entry_dates(event: Event) -> tuple[datetime.datetime, datetime.datetime]:

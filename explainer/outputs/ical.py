@@ -1,10 +1,15 @@
 """`events.ics`: the events of a language as an RFC 5545 calendar.
 
 Stable UIDs (`<event id>@<site host>`), STATUS from the event's status (held: CONFIRMED,
-scheduled: TENTATIVE, cancelled: CANCELLED), LANGUAGE on every text, VTIMEZONE for events
-with a time. An event known only by its month spans that whole month as all-day dates and
-says so in its description and in X-EXPLAINER-DATE-PRECISION:MONTH, even with a time (which
-has no day to stand on).
+scheduled and unconfirmed: TENTATIVE, cancelled: CANCELLED; the description says the
+status in words), LANGUAGE on every text, VTIMEZONE for events with a time.
+
+The calendar holds the dated events (the spec's words) and leaves out those known only by
+their month. RFC 5545 has no way to say "a day within this month": a VEVENT's DTSTART is
+a day or a moment (3.8.2.4); one with a DATE and no DTEND lasts that one day (3.6.1), and
+one from the month's first day to the next month's would last the whole month. Each says
+something the sources do not, and a calendar application shows it as fact (it ignores an
+X- property that would say otherwise). The pages, the feed and events.json keep them.
 
 The events' content lines are written here, byte for byte as icalendar 7.3 wrote them
 (property order, TEXT escaping, parameters, dates, folding): icalendar took a third of a
@@ -24,20 +29,26 @@ from zoneinfo import ZoneInfo
 from icalendar import Timezone
 from icalendar.timezone.tzid import tzid_from_tzinfo
 
+from explainer.model import Event, Story
 from explainer.outputs.common import event_start, reference_time
 from explainer.urls import SiteUrls
-from explainer.views.base import RenderContext, event_path
+from explainer.views.base import RenderContext, event_path, status_sentence
 
-STATUS = {"held": "CONFIRMED", "scheduled": "TENTATIVE", "cancelled": "CANCELLED"}
+#: RFC 5545 (3.8.1.11) has three words for an event: TENTATIVE, CONFIRMED (definite) and
+#: CANCELLED. A scheduled event is not definite until it has taken place (the sources say
+#: it was agreed, not that it will happen), so it stays TENTATIVE; so is an unconfirmed one,
+#: whose date has passed without a source saying whether it took place.
+STATUS = {
+    "held": "CONFIRMED",
+    "scheduled": "TENTATIVE",
+    "cancelled": "CANCELLED",
+    "unconfirmed": "TENTATIVE",
+}
 _STATUS_LINES = {status: f"STATUS:{value}".encode() for status, value in STATUS.items()}
 
 #: the octets of a line before icalendar folds it: it folds before the octet that would
 #: make a line 75 long, so every line, continuations after their leading space too, has 74
 _LINE = 74
-
-
-def _next_month(day: datetime.date) -> datetime.date:
-    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def _text(value: str) -> str:
@@ -120,6 +131,11 @@ def _vtimezone(tzid: str) -> tuple[str, bytes]:
     return str(zone["TZID"]), zone.to_ical()
 
 
+def dated(story: Story) -> list[Event]:
+    """The events the calendar holds: those known to the day (with a time or without)."""
+    return [event for event in story.chronological if event.date.day is not None]
+
+
 def calendar(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
     lang = ctx.language
     host = urlsplit(urls.site_url).hostname if urls.site_url else None
@@ -138,14 +154,12 @@ def calendar(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
     ]
     events: list[bytes] = []
     tzids: set[str] = set()
-    for event in ctx.story.chronological:
+    for event in dated(ctx.story):
         description = [ctx.text(event.summary)]
-        month_only = event.date.day is None  # with a time too: its day is not known
-        if month_only:
-            first = event.date.first_day
-            dates = _all_day(first, _next_month(first))
-            description.insert(0, ctx.t("calendar.month_only", month=ctx.l10n.date(event.date)))
-        elif event.time and event.timezone:
+        status = status_sentence(ctx, event)
+        if status:
+            description.insert(0, status)
+        if event.time and event.timezone:
             tzid, before, after = _zone(event.timezone)
             dates = (_fold(before + _date_time(event_start(event)) + after),)
             if tzid:
@@ -166,8 +180,6 @@ def calendar(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         events += (_STATUS_LINES[event.status], b"TRANSP:TRANSPARENT")
         if page:
             events.append(_fold("URL:" + page))
-        if month_only:
-            events.append(b"X-EXPLAINER-DATE-PRECISION:MONTH")
         events.append(b"END:VEVENT")
     # icalendar added zones in the order of a set, which changes from run to run (string
     # hashing): sorted by TZID, two builds of one commit give the same file

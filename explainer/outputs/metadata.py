@@ -15,10 +15,14 @@ from explainer.outputs.common import event_start
 from explainer.urls import CALENDAR, FEED, SiteUrls, relative_url
 from explainer.views.base import RenderContext
 
+#: schema.org has no word for "not known whether it took place": EventScheduled (the
+#: default, "taking place or has taken place as scheduled") is the nearest, as for a
+#: scheduled event; the page's text says that it is not confirmed
 EVENT_STATUS = {
     "held": "https://schema.org/EventScheduled",
     "scheduled": "https://schema.org/EventScheduled",
     "cancelled": "https://schema.org/EventCancelled",
+    "unconfirmed": "https://schema.org/EventScheduled",
 }
 
 

@@ -8,10 +8,19 @@ from typing import Any
 from markupsafe import Markup
 
 from explainer.markup import render_markdown
-from explainer.model import Actor
+from explainer.model import Actor, Event
 from explainer.views.actors import role_and_country
-from explainer.views.base import Links, View, actor_path
-from explainer.vocabulary import WAYS
+from explainer.views.base import Links, RenderContext, View, actor_path
+from explainer.vocabulary import DEFAULT_STATUS, PARTICIPANT, WAYS
+
+
+def way_words(ctx: RenderContext, event: Event, way: str) -> str:
+    """How an actor takes part in an event, in words true for its status: `took part` in a
+    held event, `due to take part` in a scheduled or unconfirmed one, `was due to take
+    part` in a cancelled one (a quote or a figure was given whatever the status)."""
+    if way == PARTICIPANT and event.status != DEFAULT_STATUS:
+        return ctx.t(f"actor.way.{way}.{event.status}")
+    return ctx.t(f"actor.way.{way}")
 
 
 class ActorView(View):
@@ -52,7 +61,25 @@ class ActorView(View):
             "description": Markup(render_markdown(ctx.text(description))) if description else None,
             "members": ctx.story.members(actor.id),
             "involvement": [
-                (event, ", ".join(ctx.t(f"actor.way.{way}") for way in WAYS if way in ways))
+                (event, ", ".join(way_words(ctx, event, way) for way in WAYS if way in ways))
                 for event, ways in ctx.story.involvement(actor.id)
             ],
+            **self.mentioned(),
+        }
+
+    def mentioned(self) -> dict[str, list[Any]]:
+        """The texts that mention the actor outside its own part in the story: events in
+        timeline order, then other actors and glossary terms by name."""
+        ctx, story = self.ctx, self.ctx.story
+        events, actors, terms = ctx.mentions.of(self.actor.id)
+        return {
+            "mentioned_events": [story.events[event_id] for event_id in events],
+            "mentioned_actors": sorted(
+                (story.actors[actor_id] for actor_id in actors),
+                key=lambda other: ctx.l10n.sort_key(ctx.text(other.name)),
+            ),
+            "mentioned_terms": sorted(
+                (story.glossary[term_id] for term_id in terms),
+                key=lambda term: ctx.l10n.sort_key(ctx.text(term.term)),
+            ),
         }

@@ -13,7 +13,8 @@ from markupsafe import escape as escape_html
 
 from explainer.l10n import Localizer
 from explainer.markup import escape, link
-from explainer.model import Story
+from explainer.mentions import Mentions
+from explainer.model import Event, Story
 from explainer.strings import Strings
 from explainer.templating import (
     Heading,
@@ -28,10 +29,10 @@ from explainer.urls import SiteUrls, relative_url
 # the generated pages' paths, defined in the vocabulary, as the views import them
 from explainer.vocabulary import ACTORS as ACTORS
 from explainer.vocabulary import CHANGES as CHANGES
+from explainer.vocabulary import DEFAULT_STATUS, actor_path, event_path
 from explainer.vocabulary import FIGURES as FIGURES
 from explainer.vocabulary import GLOSSARY as GLOSSARY
 from explainer.vocabulary import TIMELINE as TIMELINE
-from explainer.vocabulary import actor_path, event_path
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class RenderContext:
     urls: SiteUrls = field(default_factory=lambda: SiteUrls(("en",)))
     headings: HeadingStyle = field(default_factory=HeadingStyle)
     templates: jinja2.Environment = field(default_factory=environment)
+    #: where the texts mention each actor (the same in every language)
+    mentions: Mentions = field(default_factory=Mentions)
 
     def page_href(self, from_path: str, to_path: str, anchor: str | None = None) -> str:
         """The URL of a page (source path) from another, for raw HTML such as SVG, where
@@ -113,16 +116,41 @@ class RenderContext:
         return Markup(text)
 
 
+def capitalized(text: str) -> str:
+    """A phrase as the start of a sentence or a fact: its first letter upper-case."""
+    return text[:1].upper() + text[1:]
+
+
+def when(ctx: RenderContext, event: Event) -> str:
+    """An event's date as a held event has it (`January 23, 2026`); for any other status,
+    its date and status in words that stay true whenever they are read: `scheduled for
+    January 23, 2026; not confirmed whether it took place` (`unconfirmed`)."""
+    date = ctx.l10n.date(event.date)
+    if event.status == DEFAULT_STATUS:
+        return date
+    precision = "month" if event.date.day is None else "day"  # "für den 23." / "für Februar"
+    return ctx.t(f"when.{event.status}.{precision}", date=date)
+
+
+def status_sentence(ctx: RenderContext, event: Event) -> str | None:
+    """`Scheduled for January 23, 2026.` for texts read away from the pages (the feed, the
+    calendar); None for a held event, whose date says it all."""
+    if event.status == DEFAULT_STATUS:
+        return None
+    return capitalized(when(ctx, event)) + "."
+
+
 def status_badge(ctx: RenderContext, status: str) -> Markup:
-    """`Scheduled` / `Canceled` as a visible badge; nothing for held events."""
-    if status == "held":
+    """`Scheduled` / `Canceled` / `Not confirmed whether it took place` as a visible badge;
+    nothing for held events."""
+    if status == DEFAULT_STATUS:
         return Markup("")
     label = escape_html(ctx.t(f"status.{status}"))
     return Markup(f' <span class="explainer-status explainer-status--{status}">{label}</span>')
 
 
-def event_meta(ctx: RenderContext, event: Any) -> Markup:
-    """`<em>16 January 2026 · Statement</em>` and a badge if it is scheduled or cancelled."""
+def event_meta(ctx: RenderContext, event: Event) -> Markup:
+    """`<em>16 January 2026 · Statement</em>` and a badge unless it took place."""
     date, kind = escape_html(ctx.l10n.date(event.date)), escape_html(ctx.t(f"type.{event.type}"))
     return Markup(f"<em>{date} · {kind}</em>") + status_badge(ctx, event.status)
 

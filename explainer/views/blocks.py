@@ -12,8 +12,8 @@ from pathlib import Path
 
 from explainer.markup import escape, link
 from explainer.problems import Problem
-from explainer.views.base import CHANGES, RenderContext, event_path
-from explainer.views.changes import correction_anchor, day
+from explainer.views.base import CHANGES, RenderContext, event_path, when
+from explainer.views.changes import correction_anchor, day, what_changed
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
@@ -25,6 +25,23 @@ class BlockError(Exception):
     """A hand-written page names a block that does not exist."""
 
 
+def _as_of(ctx: RenderContext, page_path: str) -> str:
+    """How far the account reaches: its latest event, with its date (and status, unless it
+    took place), and the story's last update from the history (without history, the latest
+    event only). Both change only with the data and its commits, never with the day."""
+    events = ctx.story.chronological
+    if not events:
+        return ""
+    latest = events[-1]
+    token = "\x00"  # where the event's link goes: escape() leaves it, and only it, alone
+    sentence = escape(ctx.t("as_of.latest", event=token, when=when(ctx, latest)))
+    lines = [sentence.replace(token, ctx.event_link(page_path, latest.id))]
+    updated = ctx.story.last_update
+    if updated is not None:
+        lines.append(escape(ctx.t("as_of.updated", date=ctx.l10n.date(day(updated)))))
+    return " ".join(lines)
+
+
 def _key_figures(ctx: RenderContext, page_path: str) -> str:
     if not ctx.story.figures:
         return escape(ctx.t("figures.none"))
@@ -32,7 +49,7 @@ def _key_figures(ctx: RenderContext, page_path: str) -> str:
 
 
 def _upcoming(ctx: RenderContext, page_path: str) -> str:
-    events = ctx.story.scheduled
+    events = ctx.story.planned
     if not events:
         return escape(ctx.t("upcoming.none"))
     return "\n".join(event_item(ctx, page_path, e, summary=True) for e in events)
@@ -48,8 +65,8 @@ LATEST_CHANGES = 5
 
 
 def _changes(ctx: RenderContext, page_path: str) -> str:
-    """The latest corrections and updates, each linked to its event, then the page that
-    lists them all."""
+    """The latest corrections and updates, each linked to its event (an update with what it
+    changed), then the page that lists them all."""
     changes = ctx.story.changes[:LATEST_CHANGES]
     if not changes:
         return escape(ctx.t("changes.none"))
@@ -57,14 +74,18 @@ def _changes(ctx: RenderContext, page_path: str) -> str:
     for change in changes:
         event, correction = change.event, change.correction
         title = escape(ctx.text(event.title))
+        told = None
         if correction is None:
             label = ctx.t("changes.updated", date=ctx.l10n.date(day(change.day)))
             target = link(title, page_path, event_path(event.id))
+            told = what_changed(ctx, event.what_changed)
         else:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
             anchor = correction_anchor(change.number)
             target = link(title, page_path, event_path(event.id), anchor=anchor)
         lines.append(f"- **{escape(label)}** {target}")
+        if told:
+            lines[-1] += f"  \n  {escape(told)}"
     lines.append("")
     lines.append(link(escape(ctx.t("changes.all")), page_path, CHANGES))
     return "\n".join(lines)
@@ -87,6 +108,7 @@ def _figures_chart(ctx: RenderContext, page_path: str) -> str:
 
 
 BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
+    "as-of": _as_of,
     "timeline-chart": _timeline_chart,
     "figures-chart": _figures_chart,
     "key-figures": _key_figures,

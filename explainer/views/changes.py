@@ -1,18 +1,68 @@
-"""`changes/`: every correction and every event's last update, newest first, each linked to
-its event (changes.html); and what the event pages and the feed say about them."""
+"""`changes/`: every correction and every event's last update, newest first, grouped by
+day, each linked to its event and saying what changed (changes.html); and what the event
+pages and the feed say about them."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
+from babel.lists import format_list
 from markupsafe import Markup
 from markupsafe import escape as escape_html
 
-from explainer.history import iso
+from explainer.history import FieldChange, iso
+from explainer.l10n import babel_locale
 from explainer.markup import render_markdown
 from explainer.model import Correction, EventDate
-from explainer.views.base import CHANGES, RenderContext, View, event_path
+from explainer.views.base import CHANGES, RenderContext, View, capitalized, event_path
+
+#: the word (`changes.field.<word>`) for each field of an event, in the order a sentence
+#: names them (what readers see first, first); a field not listed is "other details"
+FIELD_WORDS = {
+    "title": "title",
+    "summary": "summary",
+    "body": "body",
+    "type": "type",
+    "date": "date",
+    "time": "time",
+    "timezone": "time",
+    "utc_offset": "time",
+    "status": "status",
+    "place": "place",
+    "participants": "participants",
+    "quotes": "quotes",
+    "figures": "figures",
+    "sources": "sources",
+    "related": "related",
+    "terms": "terms",
+    "corrections": "corrections",
+}
+_ORDER = {name: i for i, name in enumerate(FIELD_WORDS)}
+
+
+def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | None:
+    """An update in words: `Title revised (German); summary and main text revised (English
+    and German); status changed.` (None when the history says nothing of it)."""
+    groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for change in sorted(changes, key=lambda c: _ORDER.get(c.field, len(_ORDER))):
+        words = groups.setdefault((change.how, change.languages), [])
+        word = FIELD_WORDS.get(change.field, "other")
+        if word not in words:  # time and timezone are both the time
+            words.append(word)
+    locale = ctx.l10n.locale
+    clauses = []
+    for (how, languages), words in groups.items():
+        fields = format_list([ctx.t(f"changes.field.{word}") for word in words], locale=locale)
+        if how == "revised":
+            names = [babel_locale(code).get_display_name(locale) or code for code in languages]
+            listed = format_list(names, locale=locale)
+            clauses.append(ctx.t("changes.what.revised", fields=fields, languages=listed))
+        else:
+            clauses.append(ctx.t(f"changes.what.{how}", fields=fields))
+    if not clauses:
+        return None
+    return capitalized(ctx.t("changes.what.join").join(clauses)) + "."
 
 
 def correction_anchor(number: int) -> str:
@@ -54,30 +104,38 @@ class ChangesView(View):
 
     def context(self) -> dict[str, Any]:
         ctx = self.ctx
-        entries = []
-        for change in ctx.story.changes:
+        days: list[dict[str, Any]] = []
+        for change in ctx.story.changes:  # newest first
             event, correction = change.event, change.correction
+            if not days or days[-1]["day"] != change.day:
+                days.append(
+                    {
+                        "day": change.day,
+                        "title": dated(ctx, "changes.day", change.day),
+                        "changes": [],
+                    }
+                )
             if correction is None:
                 assert event.updated is not None
-                entries.append(
-                    {
-                        "kind": "update",
-                        "event": event,
-                        "path": event_path(event.id),
-                        "label": dated(ctx, "changes.updated", event.updated),
-                        "anchor": None,
-                        "text": None,
-                    }
-                )
+                told = what_changed(ctx, event.what_changed)
+                entry = {
+                    "kind": "update",
+                    "event": event,
+                    "path": event_path(event.id),
+                    "label": ctx.t("changes.update"),
+                    "anchor": None,
+                    "what": told,
+                    "text": None,
+                }
             else:
-                entries.append(
-                    {
-                        "kind": "correction",
-                        "event": event,
-                        "path": event_path(event.id),
-                        "label": dated(ctx, "correction.label", correction.date.first_day),
-                        "anchor": correction_anchor(change.number),
-                        "text": Markup(render_markdown(ctx.text(correction.text))),
-                    }
-                )
-        return {"changes": entries}
+                entry = {
+                    "kind": "correction",
+                    "event": event,
+                    "path": event_path(event.id),
+                    "label": ctx.t("changes.correction"),
+                    "anchor": correction_anchor(change.number),
+                    "what": None,
+                    "text": Markup(render_markdown(ctx.text(correction.text))),
+                }
+            days[-1]["changes"].append(entry)
+        return {"days": days}

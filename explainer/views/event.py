@@ -9,14 +9,24 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Event
-from explainer.views.base import View, event_path
+from explainer.views.base import RenderContext, View, capitalized, event_path, when
 from explainer.views.changes import correction_anchor, correction_html, dated
 from explainer.views.timeline import month_anchor
+from explainer.vocabulary import DEFAULT_STATUS
 
 
 def source_url(url: str) -> str:
     """A source's address as an `href`: spaces and parentheses percent-encoded."""
     return quote(url, safe=":/?#[]@!$&'*+,;=%~").replace("(", "%28").replace(")", "%29")
+
+
+def status_words(ctx: RenderContext, event: Event) -> str:
+    """The status in the event's facts: `Took place`, or for any other status the date and
+    status in words that stay true (`Scheduled for January 23, 2026; not confirmed whether
+    it took place`)."""
+    if event.status == DEFAULT_STATUS:
+        return ctx.t(f"status.{event.status}")
+    return capitalized(when(ctx, event))
 
 
 class EventView(View):
@@ -39,7 +49,7 @@ class EventView(View):
         facts = [
             (ctx.t("event.date"), ctx.l10n.date(event.date)),
             (ctx.t("event.type"), ctx.t(f"type.{event.type}")),
-            (ctx.t("event.status"), ctx.t(f"status.{event.status}")),
+            (ctx.t("event.status"), status_words(ctx, event)),
         ]
         if event.time and event.timezone:
             facts.append((ctx.t("event.time"), ctx.l10n.time(event.time, event.timezone)))

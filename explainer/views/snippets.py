@@ -7,18 +7,19 @@ import html
 from explainer.markup import escape
 from explainer.model import Event, Figure
 from explainer.views.base import RenderContext
+from explainer.vocabulary import DEFAULT_STATUS
 
 
 def status_badge(ctx: RenderContext, status: str) -> str:
     """`Scheduled` / `Cancelled` as a visible badge; nothing for held events."""
-    if status == "held":
+    if status == DEFAULT_STATUS:
         return ""
     label = html.escape(ctx.t(f"status.{status}"))
     return f' <span class="explainer-status explainer-status--{status}">{label}</span>'
 
 
 def event_meta(ctx: RenderContext, event: Event) -> str:
-    """`*16 January 2026 · Statement*` and a badge if it is scheduled or cancelled."""
+    """`*16 January 2026 · Statement*` and a badge unless it took place."""
     parts = [ctx.l10n.date(event.date), ctx.t(f"type.{event.type}")]
     return "*" + " · ".join(escape(p) for p in parts) + "*" + status_badge(ctx, event.status)
 

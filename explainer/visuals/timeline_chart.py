@@ -1,13 +1,15 @@
 """The timeline as a picture: events on a time axis, shaped and coloured by type.
 
 Calls are circles, statements squares, meetings diamonds; scheduled events are hollow,
-cancelled ones struck through; an event known only by its month is a bar across that
-month. Above each mark stands its number, the event's place in the timeline's list (which
-shows the same numbers), so that a reader without a pointer to hover can tell which mark
-is which event. Marks that would collide stack in lanes; beyond the last lane a "+N" mark
-links to the first of the hidden events in the timeline list. Wide ranges scroll
-sideways. Two layouts (see svg.py): the narrow one gives each month less room and wraps
-its legend.
+unconfirmed ones hollow with a dashed outline, cancelled ones struck through. An event
+known only by its month is its mark in the middle of a dashed bracket over that month,
+which the legend calls "date within the month unknown": a bar from the month's first day
+to its last would say that the event lasted the whole month. Above each mark stands its
+number, the event's place in the timeline's list (which shows the same numbers), so that
+a reader without a pointer to hover can tell which mark is which event. Marks that would
+collide stack in lanes; beyond the last lane a "+N" mark links to the first of the hidden
+events in the timeline list. Wide ranges scroll sideways. Two layouts (see svg.py): the
+narrow one gives each month less room and wraps its legend.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import calendar
 from collections.abc import Callable
 
 from explainer.model import Event, EventDate
-from explainer.views.base import RenderContext
+from explainer.views.base import RenderContext, when
 from explainer.visuals.svg import (
     NARROW,
     WIDE,
@@ -30,16 +32,18 @@ from explainer.visuals.svg import (
     picture,
     text_width,
 )
-from explainer.vocabulary import DEFAULT_STATUS, EVENT_TYPES
+from explainer.vocabulary import DEFAULT_STATUS, EVENT_TYPES, STATUSES
 
 #: the least width of a month in each layout; short stories spread over the whole width
 MONTH = {"wide": 90.0, "narrow": 100.0}
 LANE = 36.0  # a mark and its number above it
+BRACKET = 5.0  # how far the ends of a month-only event's bracket reach above and below
 LANES = 6
 LEFT = 16.0
 R = 7.0
 KEY_GAP = 4.0  # between the top of a mark and the baseline of its number
 MORE = 22.0  # the row of "+N more" marks, when there are any
+MONTH_SAMPLE = 34.0  # the width of the legend's sample of a month-only event
 
 
 def _month_index(date: EventDate, first: EventDate) -> int:
@@ -55,6 +59,14 @@ def shape(kind: str, x: float, y: float, css: str) -> str:
     d = R + 1.5
     corners = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
     return el("polygon", css=css, points=" ".join(f"{num(a)},{num(b)}" for a, b in corners))
+
+
+def bracket(left: float, right: float, y: float) -> str:
+    """The bracket over the month of an event known only by its month: short ends, a dashed
+    line between them (drawn under the mark)."""
+    top, bottom = num(y - BRACKET), num(y + BRACKET)
+    ends = el("path", css="viz-month", d=f"M{num(left)} {top}V{bottom}M{num(right)} {top}V{bottom}")
+    return ends + el("line", css="viz-month viz-month-span", x1=left, y1=y, x2=right, y2=y)
 
 
 def strike(x: float, y: float) -> str:
@@ -118,20 +130,20 @@ def _layout(
     month_width = max(least_month, (least_width - 2 * LEFT) / months)
     width = LEFT * 2 + months * month_width
     lanes_end: list[float] = []
-    placed: list[tuple[Event, float, float, int]] = []  # event, x, x_end, lane
+    placed: list[tuple[Event, float, int]] = []  # event, x, lane
     hidden: dict[int, list[Event]] = {}
     for event in events:
         m = _month_index(event.date, first)
         start = LEFT + m * month_width
-        if event.date.day is None:
-            x, x_end = start + 4 + R, start + month_width - 4
+        # the mark or its number, whichever is wider, and a little air
+        half = max(R, text_width(keys[event.id], bold=True) / 2) + 2
+        if event.date.day is None:  # the mark in the middle of its month's bracket
+            x = start + month_width / 2
+            left, right = start + 2, start + month_width - 2
         else:
             days = calendar.monthrange(event.date.year, event.date.month)[1]
             x = start + (event.date.day - 0.5) / days * month_width
-            x_end = x
-        # the mark or its number, whichever is wider, and a little air
-        half = max(R, text_width(keys[event.id], bold=True) / 2) + 2
-        left, right = x - half, max(x_end + R, x + half) + 2
+            left, right = x - half, x + half + 2
         lane = next((i for i, end in enumerate(lanes_end) if end < left), None)
         if lane is None and len(lanes_end) < LANES:
             lanes_end.append(right)
@@ -140,7 +152,7 @@ def _layout(
             hidden.setdefault(m, []).append(event)
             continue
         lanes_end[lane] = right
-        placed.append((event, x, x_end, lane))
+        placed.append((event, x, lane))
     top = 8 + (MORE if hidden else 0)
 
     def middle(lane: int) -> float:  # of a mark in a lane
@@ -157,15 +169,15 @@ def _layout(
         if m % label_every == 0:
             label = ctx.l10n.month_short(EventDate(year, month))
             body.append(el("text", esc(label), css="viz-label", x=x + 4, y=axis_y + 20))
-    for event, x, x_end, lane in placed:
+    for event, x, lane in placed:
         y = middle(lane)
-        title = f"{ctx.text(event.title)} ({ctx.l10n.date(event.date)})"
+        title = f"{ctx.text(event.title)} ({when(ctx, event)})"
         css = f"viz-mark viz-{event.type} viz-{event.status}"
+        mark = shape(event.type, x, y, css)
         if event.date.day is None:
-            bar = el("rect", css=f"{css} viz-span", x=x, y=y - 4, width=x_end - x, height=8, rx=4)
-            mark = bar + shape(event.type, x, y, css)
-        else:
-            mark = shape(event.type, x, y, css)
+            m = _month_index(event.date, first)
+            start = LEFT + m * month_width
+            mark = bracket(start + 4, start + month_width - 4, y) + mark
         if event.status == "cancelled":
             mark += strike(x, y)
         number = el(
@@ -195,11 +207,13 @@ def _legend(ctx: RenderContext, key_note: str) -> list[LegendItem]:
         return sample
 
     entries = [(kind, DEFAULT_STATUS, ctx.t(f"type.{kind}")) for kind in EVENT_TYPES]
-    entries += [
-        ("meeting", "scheduled", ctx.t("status.scheduled")),
-        ("meeting", "cancelled", ctx.t("status.cancelled")),
-    ]
+    entries += [("meeting", status, ctx.t(f"status.{status}")) for status in STATUSES[1:]]
     items = [LegendItem(mark(kind, status), 2 * R + 3, label) for kind, status, label in entries]
+
+    def month(x: float, y: float) -> str:
+        return bracket(x + 1, x + MONTH_SAMPLE - 1, y)
+
+    items.append(LegendItem(month, MONTH_SAMPLE, ctx.t("viz.legend.month_only")))
     one = ctx.l10n.number(1)
 
     def key(x: float, y: float) -> str:
