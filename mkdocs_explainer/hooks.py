@@ -14,6 +14,7 @@ import html
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -171,6 +172,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = head.finish_page(output, page, config, explainer)
     prefix = explainer.urls.prefix(i18n.file_language(page.file, config))
     return search.point_search_at_language(output, prefix)
+
+
+def on_template_context(context: Any, template_name: str, config: MkDocsConfig) -> Any:
+    explainer = _build.explainer
+    if template_name == "404.html" and explainer is not None:
+        site_path = urlsplit(config.site_url or "/").path  # as MkDocs' base_url for it
+        homes = {lang: site_path + explainer.urls.prefix(lang) for lang in i18n.languages(config)}
+        i18n.point_switcher_at_homes(config, homes)
+    return context
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
