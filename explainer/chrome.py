@@ -138,9 +138,7 @@ def _url_problem(url: Any, in_config: bool) -> str | None:
 def _page_path(value: Any, where: str) -> str:
     """A Markdown page's path under docs/<language>/ (`about.md`, `legal/imprint.md`)."""
     if not isinstance(value, str) or not value.endswith(".md"):
-        raise FooterError(
-            f"{where}: must be a page's file under docs/<language>/, such as about.md"
-        )
+        raise FooterError(f"{where}: must be a page under docs/<language>/, such as about.md")
     path = PurePosixPath(value)
     if path.is_absolute() or ".." in path.parts or "\\" in value:
         raise FooterError(
