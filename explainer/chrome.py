@@ -159,7 +159,9 @@ class ShownLink:
     text: str
     href: str
     site_page: bool
-    language: str | None = None  # set where the link is worded in another language
+    #: the language the link is worded in, where the page says so (`lang`): the 404
+    #: page's lines, each in its language
+    language: str | None = None
 
 
 @dataclass(frozen=True)
