@@ -14,13 +14,17 @@ marked with its own `lang` (the 404 page's line per language) is in that languag
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import lxml.html
 import material
@@ -30,7 +34,8 @@ import yaml
 from explainer.cli import main
 from explainer.starter import TEXTS
 from explainer.strings import load_strings
-from tests.conftest import IN_CI, REPO, mkdocs_build
+from tests.browser import browser
+from tests.conftest import IN_CI, REPO, SITE_URL, mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -481,3 +486,52 @@ def test_a_missing_address_under_a_languages_folder_gets_that_languages_404_page
             "replace": None,
             "address": None,
         }
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Answers as GitHub Pages does: a missing address gets the site's root 404.html."""
+
+    not_found: Path
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.mark.browser
+def test_a_reader_who_mistypes_a_german_address_gets_the_german_404_page(
+    published_site: Path, tmp_path: Path
+) -> None:
+    mount = urlsplit(SITE_URL).path.strip("/")
+    (tmp_path / mount).symlink_to(published_site.resolve())
+    handler = type("Handler", (_PagesHandler,), {"not_found": published_site / "404.html"})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/{mount}/"
+    try:
+        with browser() as context:
+            page = context.new_page()  # type: ignore[attr-defined]
+            for address, language, title in (
+                ("de/evnts/sheinbaum/?q=1", "de", "Seite nicht gefunden"),
+                ("evnts/sheinbaum/", "en", "Page not found"),
+            ):
+                page.goto(base + address)
+                page.wait_for_function(f"document.documentElement.lang === {language!r}")
+                page.wait_for_load_state()
+                assert page.locator(".md-content h1").inner_text() == title
+                assert page.url == base + address  # the address asked for, to correct
+    finally:
+        server.shutdown()
+        server.server_close()
