@@ -15,7 +15,7 @@ from explainer.problems import DataError
 from explainer.scaffold import TYPES, ScaffoldError, add_event
 from explainer.schema import schema_path, site_schema_text, stale_schema
 from explainer.site import ConfigError, Explainer, PageRef, SiteConfig
-from explainer.starter import NewSiteError, parse_languages, write_site
+from explainer.starter import FOOTER_LINKS, NewSiteError, parse_languages, write_site
 from explainer.strings import StringsError
 from explainer.templating import TemplateError
 from explainer.urls import relative_url
@@ -71,6 +71,17 @@ def _parser() -> argparse.ArgumentParser:
         help="what the new site's requirements.txt installs this generator from, e.g. "
         "git+https://github.com/OWNER/explainer@v0.1.0 (default: where this one came from)",
     )
+    for kind, what in (
+        ("imprint", "the publisher's imprint (legal notice, Impressum)"),
+        ("privacy", "the privacy policy"),
+        ("contact", "the contact page, or mailto:address"),
+    ):
+        new.add_argument(
+            f"--{kind}",
+            metavar="URL",
+            help=f"the address of {what}, linked at the foot of every page "
+            "(default: left in mkdocs.yml to fill in)",
+        )
     new_event = commands.add_parser(
         "new-event", help="add an event with every required field, texts left to fill in"
     )
@@ -236,7 +247,8 @@ def _schema(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     try:
         languages = parse_languages(args.languages)
-        files, note = write_site(args.directory, languages, args.title, args.generator)
+        footer = {kind: getattr(args, kind) for kind in FOOTER_LINKS}
+        files, note = write_site(args.directory, languages, args.title, args.generator, footer)
     except (NewSiteError, OSError) as error:
         print(f"explainer new: {error}", file=sys.stderr)
         return 2

@@ -6,7 +6,6 @@ knows nothing of MkDocs; `SiteConfig.from_mkdocs_yml` only reads the same YAML f
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 import yaml
 from babel.core import UnknownLocaleError
 
+from explainer.chrome import Chrome, FooterError, FooterLink, chrome, parse_footer
 from explainer.history import History, PendingHistory
 from explainer.l10n import Localizer, babel_locale
 from explainer.loader import collector_paused
@@ -47,7 +47,7 @@ DEFAULT_DATA = "data/events.yaml"
 #: the stylesheet of the generated pages
 STYLESHEET_SOURCE = Path(__file__).with_name("assets") / "explainer.css"
 #: keys of `extra.explainer` in mkdocs.yml
-SETTINGS = ("data", "strings")
+SETTINGS = ("data", "strings", "footer")
 
 
 class ConfigError(Exception):
@@ -68,6 +68,8 @@ class SiteConfig:
     template_dirs: tuple[Path, ...] = ()
     #: the generated pages' heading ids and permanent links, as the site's Markdown has them
     headings: HeadingStyle = field(default_factory=HeadingStyle)
+    #: the publisher's links at the foot of every page (`extra.explainer.footer`)
+    footer: tuple[FooterLink, ...] = ()
 
     @property
     def default_language(self) -> str:
@@ -102,6 +104,10 @@ class SiteConfig:
             )
         if not languages:
             raise ConfigError("no languages configured for the i18n plugin")
+        try:
+            footer = parse_footer(settings.get("footer"), languages)
+        except FooterError as error:
+            raise ConfigError(str(error)) from None
         return cls(
             config_dir=config_dir,
             data_path=(config_dir / data),
@@ -111,6 +117,7 @@ class SiteConfig:
             site_url=(site_url.rstrip("/") + "/") if site_url else None,
             template_dirs=tuple(d for d in template_dirs if d.is_dir()),
             headings=headings or HeadingStyle(),
+            footer=footer,
         )
 
     @classmethod
@@ -249,7 +256,24 @@ class Explainer:
         clashes = explainer._hand_written_clashes()
         if clashes:
             raise DataError(clashes)
+        explainer._check_footer_pages()
         return explainer
+
+    def _check_footer_pages(self) -> None:
+        """A footer link to a page needs that page in every language: hand-written
+        (docs/<language>/...) or generated."""
+        generated = set(self.page_paths()) if self.config.footer else set()
+        for index, link in enumerate(self.config.footer):
+            if link.page is None or link.page in generated:
+                continue
+            for language in self.config.languages:
+                source = self.config.docs_dir / language / link.page
+                if not source.is_file():
+                    raise ConfigError(
+                        f"extra.explainer.footer[{index}].page: there is no "
+                        f"{display_name(source)} (a footer link's page must exist in every "
+                        "language)"
+                    )
 
     def _hand_written_clashes(self) -> list[Problem]:
         """Hand-written pages at a path the data generates would be silently replaced.
@@ -369,17 +393,10 @@ class Explainer:
             description=description,
         )
 
-    def not_found_links(self, site_path: str) -> str:
-        """For the 404 page: a link to each language's home, worded in that language.
-
-        `site_path` is the site's absolute path (`/` or `/<repository>/`): a 404 page is
-        served at any address, so its links cannot be relative."""
-        items = []
-        for language in self.config.languages:
-            href = html.escape(site_path + self.urls.prefix(language))
-            text = html.escape(self.strings[language]("notfound.message"))
-            items.append(f'<p lang="{language}"><a href="{href}">{text}</a></p>')
-        return "\n".join(items)
+    def chrome(self, language: str) -> Chrome:
+        """What the theme's own parts of every page say in `language`: the footer's
+        links and credit, the tab title's separator, the 404 page."""
+        return chrome(language, self.strings, self.urls, self.config.footer)
 
     def link_terms(self, language: str, page_html: str, glossary_href: str) -> LinkedPage:
         """Link the first mention of each glossary term in a page's HTML."""

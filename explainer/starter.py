@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
+from explainer.chrome import FooterError, check_url
 from explainer.contract import CONTRACT_VERSION
 from explainer.schema import MODELINE, schema_path, site_schema_text
 from explainer.strings import BUILTIN_DIR
@@ -38,6 +39,10 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 DISTRIBUTION = "explainer"
 REQUIREMENT_NAME = "explainer[site]"
 EXAMPLE_REQUIREMENT = f"{REQUIREMENT_NAME} @ git+https://github.com/OWNER/explainer@v0.1.0"
+#: the publisher's links a new site's footer may have (`--imprint URL`, ...), in this
+#: order, each with its text in every language (skeleton/texts, `footer.<kind>`) and the
+#: beginning of the address it takes, for the example left to fill in
+FOOTER_LINKS = {"imprint": "https://…", "privacy": "https://…", "contact": "mailto:…"}
 #: in the new site's README when its requirements.txt names a path on this computer
 LOCAL_NOTE = f"""
 **Before you push:** `requirements.txt` names the generator by a path on the computer
@@ -119,21 +124,39 @@ def requirement(spec: str | None = None) -> tuple[str, str | None]:
     return line, note
 
 
+def check_footer(footer: Mapping[str, str | None]) -> dict[str, str]:
+    """The footer links given (`imprint` -> its address), each address checked."""
+    checked = {}
+    for kind, url in footer.items():
+        if url is None:
+            continue
+        if kind not in FOOTER_LINKS:  # pragma: no cover - the command line names them
+            raise NewSiteError(f"no footer link `{kind}`: {', '.join(FOOTER_LINKS)}")
+        try:
+            checked[kind] = check_url(url, f"--{kind}", in_config=False)
+        except FooterError as error:
+            raise NewSiteError(str(error)) from None
+    return checked
+
+
 def write_site(
     directory: Path,
     languages: Sequence[str],
     title: str | None = None,
     generator: str | None = None,
+    footer: Mapping[str, str | None] | None = None,
 ) -> tuple[list[str], str | None]:
     """Write the new repository; returns the files written (relative paths) and the note
-    about its requirement, if any."""
+    about its requirement, if any. `footer` gives the addresses of the publisher's links
+    (`imprint`, `privacy`, `contact`); the others are written commented out, to fill in."""
+    links = check_footer(footer or {})
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise NewSiteError(
             f"{directory} is not an empty folder; explainer new writes only into an empty "
             "or a new one, and never overwrites a file"
         )
     line, note = requirement(generator)
-    files = site_files(languages, title, line, note)
+    files = site_files(languages, title, line, note, links)
     directory.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         target = directory / name
@@ -146,7 +169,11 @@ def write_site(
 
 
 def site_files(
-    languages: Sequence[str], title: str | None, requirement_line: str, note: str | None
+    languages: Sequence[str],
+    title: str | None,
+    requirement_line: str,
+    note: str | None,
+    footer: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Every file of the new repository: its path (with `/`) and its text."""
     languages = list(languages)
@@ -175,7 +202,7 @@ def site_files(
                 for part in path.relative_to(FILES).parts
             )
             files[name] = _fill(path.read_text(encoding="utf-8"), values, name)
-    files["mkdocs.yml"] = _mkdocs_yml(languages, texts, title)
+    files["mkdocs.yml"] = _mkdocs_yml(languages, texts, title, footer or {})
     files[DATA] = data_yaml(languages, texts)
     files[schema_path(Path(DATA)).as_posix()] = site_schema_text(languages)
     files["requirements.txt"] = (
@@ -235,7 +262,49 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _mkdocs_yml(languages: list[str], texts: dict[str, dict[str, str]], title: str | None) -> str:
+def _footer_yml(
+    languages: list[str], texts: dict[str, dict[str, str]], footer: Mapping[str, str]
+) -> str:
+    """`extra.explainer.footer`: the links given, and the others commented out, marked
+    with the default language's marker, each text in every language."""
+    marker = texts[languages[0]]["marker"]
+    lines = []
+    if footer:
+        lines += [
+            "    # The publisher's links at the foot of every page, in each page's language",
+            '    # (README, "Footer links").',
+            "    footer:",
+        ]
+    else:
+        lines += [
+            f"    # {marker} The publisher's links at the foot of every page, in each page's",
+            '    # language (README, "Footer links"): uncomment those the publisher has and',
+            "    # give their addresses."
+            + (" A German site must link its imprint (Impressum)." if "de" in languages else ""),
+            "    # footer:",
+        ]
+    for kind, example in FOOTER_LINKS.items():
+        words = [f"{lang}: {_quoted(texts[lang][f'footer.{kind}'])}" for lang in languages]
+        entry = [f"      - text: {{{', '.join(words)}}}"]
+        if len(entry[0]) + 2 > 92:  # one line per language, as the data file has them
+            entry = ["      - text:"] + [f"          {words_line}" for words_line in words]
+        entry.append(f"        url: {_quoted(footer.get(kind, example))}")
+        if kind not in footer:
+            # commented out so that deleting "# " leaves the entry where YAML wants it
+            column = 6 if footer else 4
+            if footer:
+                lines.append(f"{' ' * column}# {marker} uncomment, with the {kind} address:")
+            entry = [line[:column] + "# " + line[column:] for line in entry]
+        lines += entry
+    return "\n".join(lines)
+
+
+def _mkdocs_yml(
+    languages: list[str],
+    texts: dict[str, dict[str, str]],
+    title: str | None,
+    footer: Mapping[str, str],
+) -> str:
     default = languages[0]
     t = texts[default]
     entries = []
@@ -320,6 +389,7 @@ markdown_extensions:
 extra:
   explainer:
     data: {DATA}
+{_footer_yml(languages, texts, footer)}
 
 nav:
   - index.md

@@ -11,6 +11,9 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*type="checkbox"[^>]*?)\s+aut
 _TOC_LABEL = re.compile(r'(<label\b[^>]*?)\s+for="__toc"')
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 _SEARCH_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]*)"')
+_LANGUAGE_LINK = re.compile(
+    r'<a\b(?![^>]*\blang=)([^>]*\bhreflang="([^"]+)"[^>]*\bclass="md-select__link")'
+)
 _HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
@@ -35,6 +38,12 @@ def name_search_dialog(page: str) -> str:
     return _SEARCH_DIALOG.sub(rf'\1 aria-label="{label.group(1)}">', page, count=1)
 
 
+def mark_language_names(page: str) -> str:
+    """Each entry of Material's language menu names its language in that language
+    ("Deutsch" on an English page): `lang` tells screen readers to say it so (WCAG 3.1.2)."""
+    return _LANGUAGE_LINK.sub(r'<a lang="\2"\1', page)
+
+
 def replace_hreflang_links(page: str, links: str) -> str:
     """Material's hreflang links (relative, one per language) give way to `links`."""
     head, end, body = page.partition("</head>")
@@ -52,4 +61,5 @@ def fix_page(page: str) -> str:
     content comes from the data (or an editor) and is never rewritten here."""
     shell, start, content = page.partition(_CONTENT)
     fixed = name_search_dialog(drop_dangling_toc_label(drop_checkbox_autocomplete(shell)))
+    fixed = mark_language_names(fixed)
     return fixed + start + content

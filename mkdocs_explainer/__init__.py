@@ -11,6 +11,9 @@ these modules:
 - `staging`: building into `<site_dir>.partial`, put in place only on success;
 - `search`: one search index per language;
 - `sitemaps`: one sitemap per language, and a reproducible `sitemap.xml.gz`;
-- `not_found`: the root 404 page, in the default language, linking every language;
+- `not_found`: a 404 page per language; the root one, the default language's, links
+  every language and hands the addresses under another language's folder to its page;
+- `theme`: what the pages need from the configuration, and the generator's templates
+  (`overrides/`: footer, 404 page, tab title), which speak the page's language;
 - `toc`: `toc_depth` in a page's front matter.
 """

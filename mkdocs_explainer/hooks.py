@@ -14,6 +14,7 @@ import html
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -65,6 +66,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """After every plugin's `on_config`: the i18n plugin has set the pass's language."""
+    explainer = _build.explainer
+    if explainer is not None:
+        strings = explainer.strings[i18n.current_language(config)]
+        theme.localize_markdown(config, strings("heading.permalink"))
+
+
 # --- generate: each language pass's pages and outputs --------------------------------------
 
 
@@ -97,6 +106,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     files: MkDocs copies them right after this event."""
     theme.reuse_compiled_templates(env)
     explainer = _build.explainer
+    if explainer is not None:  # what the theme's templates say in this pass's language
+        env.globals["explainer_chrome"] = explainer.chrome(i18n.current_language(config))
     if explainer is not None and _build.outputs:
         made = explainer.outputs(i18n.current_language(config), config.site_name)
         for file, name in _build.outputs:
@@ -163,11 +174,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return search.point_search_at_language(output, prefix)
 
 
+def on_template_context(context: Any, template_name: str, config: MkDocsConfig) -> Any:
+    explainer = _build.explainer
+    if template_name == "404.html" and explainer is not None:
+        site_path = urlsplit(config.site_url or "/").path  # as MkDocs' base_url for it
+        homes = {lang: site_path + explainer.urls.prefix(lang) for lang in i18n.languages(config)}
+        i18n.point_switcher_at_homes(config, homes)
+    return context
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     explainer = _build.explainer
     if template_name != "404.html" or explainer is None:
         return output
-    return _build.not_found.render(output, explainer, config.site_url)
+    folder = explainer.urls.prefix(i18n.current_language(config))
+    return _build.not_found.render(output, folder, config.site_dir)
 
 
 # --- finish: per-language search and sitemaps, the staged site put in place ---------------

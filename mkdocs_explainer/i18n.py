@@ -87,3 +87,13 @@ def point_switcher_at_counterparts(config: MkDocsConfig, file: File) -> None:
     for entry in entries:
         if alternates and entry.get("lang") in alternates:
             entry["link"] = alternates[entry["lang"]].url
+
+
+def point_switcher_at_homes(config: MkDocsConfig, homes: dict[str, str]) -> None:
+    """Every language switcher entry leads to that language's home page (`homes`: the
+    language's absolute path): on the 404 page, which has no counterparts, and whose
+    entries would otherwise keep the last page's."""
+    entries = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for entry in entries:
+        if entry.get("lang") in homes:
+            entry["link"] = homes[entry["lang"]]

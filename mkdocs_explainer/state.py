@@ -7,7 +7,7 @@ from mkdocs.structure.files import File
 
 from explainer.site import Explainer
 from mkdocs_explainer.glossary import Mentions
-from mkdocs_explainer.not_found import NotFoundPage
+from mkdocs_explainer.not_found import NotFoundPages
 from mkdocs_explainer.parallel import LanguagePasses
 from mkdocs_explainer.staging import Staging
 
@@ -21,7 +21,7 @@ class BuildState:
         self.mentions = Mentions()
         #: language -> the address of its glossary page, which every page links to
         self.glossary_urls: dict[str, str] = {}
-        self.not_found = NotFoundPage()
+        self.not_found = NotFoundPages()
         self.staging = Staging()
         self.passes = LanguagePasses()
         #: this language pass's output files, whose content is set at `on_env`

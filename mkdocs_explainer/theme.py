@@ -1,8 +1,11 @@
 """What the generated pages need from the site's configuration, added where it is
-missing: Markdown extensions, the stylesheet, Material's tooltips for glossary links."""
+missing: Markdown extensions, the stylesheet, Material's tooltips for glossary links; and
+the generator's theme templates (`overrides/`), which speak the page's language where
+Material's chrome would speak English."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -12,6 +15,8 @@ from explainer.site import STYLESHEET_SOURCE
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 STYLESHEET = "assets/explainer.css"
+#: Material templates the generator replaces (the footer, the 404 page, the tab title)
+TEMPLATES = Path(__file__).with_name("overrides")
 
 
 def configure(config: MkDocsConfig) -> None:
@@ -24,6 +29,25 @@ def configure(config: MkDocsConfig) -> None:
     features = config.theme.get("features")
     if isinstance(features, list) and "content.tooltips" not in features:
         features.append("content.tooltips")
+    add_templates(config)
+
+
+def add_templates(config: MkDocsConfig) -> None:
+    """The generator's templates, after the site's own (`custom_dir`, which may replace
+    them) and before the theme's. Every language pass sees the same theme object."""
+    folder = str(TEMPLATES)
+    if folder not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
+
+
+def localize_markdown(config: MkDocsConfig, permalink_title: str) -> None:
+    """The title of the ¶ link after each heading of a hand-written page, in the pass's
+    language: the `toc` extension's is one text for every language (English by default).
+    Python-Markdown is set up anew for each page from these settings."""
+    toc = config.mdx_configs.get("toc")
+    if toc is None:
+        toc = config.mdx_configs["toc"] = {}
+    toc["permalink_title"] = permalink_title
 
 
 def stylesheet() -> bytes:

@@ -17,6 +17,7 @@ import yaml
 from explainer import starter
 from explainer.cli import main
 from explainer.loader import load_text
+from explainer.site import ConfigError, SiteConfig
 from explainer.strings import BUILTIN_DIR
 from explainer.validate import find_problems
 from tests.conftest import REPO
@@ -64,7 +65,7 @@ def test_the_built_in_languages_have_ui_strings_and_example_texts() -> None:
         assert (BUILTIN_DIR / f"{language}.yaml").is_file()
         marker = table["marker"]
         for key, text in table.items():
-            if key.startswith(("palette.", "marker")):
+            if key.startswith(("palette.", "footer.", "marker")):  # real words, not examples
                 continue
             if key.startswith("page."):
                 assert text.count(marker) >= 1 and text.startswith("# "), (language, key)
@@ -223,6 +224,71 @@ def test_new_never_overwrites(tmp_path: Path, capsys) -> None:  # type: ignore[n
     assert (
         main(["new", str(tmp_path / "empty"), "--languages", "en", "--generator", GENERATOR]) == 0
     )
+
+
+#: a commented-out line of the footer's example: `# footer:`, `# - text: ...`, `#   url: ...`
+EXAMPLE_LINE = re.compile(r"^(\s*)# ((?:footer|\s*- text|\s*url|\s+[a-z]{2}):.*)$")
+
+
+def uncommented(text: str) -> str:
+    """mkdocs.yml as an editor leaves it who deletes "# " from the footer's example."""
+    return "\n".join(EXAMPLE_LINE.sub(r"\1\2", line) for line in text.splitlines()) + "\n"
+
+
+def test_the_publishers_links_are_written_in_every_language(tmp_path: Path) -> None:
+    site = new(
+        tmp_path,
+        "de,en",
+        "--imprint=https://example.org/impressum",
+        "--contact=mailto:redaktion@example.org",
+    )
+    text = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=_Tolerant)
+    assert config["extra"]["explainer"]["footer"] == [
+        {"text": {"de": "Impressum", "en": "Legal notice"}, "url": "https://example.org/impressum"},
+        {"text": {"de": "Kontakt", "en": "Contact"}, "url": "mailto:redaktion@example.org"},
+    ]
+    # the privacy policy, not given, is there to fill in, marked as every example is
+    assert (
+        "      # [Platzhalter] uncomment, with the privacy address:\n"
+        '      # - text: {de: "Datenschutz", en: "Privacy policy"}\n'
+        '      #   url: "https://…"\n'
+    ) in text
+    filled = yaml.load(uncommented(text), Loader=_Tolerant)
+    links = filled["extra"]["explainer"]["footer"]
+    assert [link["text"]["de"] for link in links] == ["Impressum", "Datenschutz", "Kontakt"]
+    # uncommented but not filled in, it stops the build with a clear line
+    with pytest.raises(ConfigError, match=r"footer\[1\].url: `https://…` names no host"):
+        SiteConfig.from_settings(site, ("de", "en"), site / "docs", filled["extra"]["explainer"])
+
+
+def test_without_links_the_footer_is_left_marked_to_fill_in(tmp_path: Path) -> None:
+    site = new(tmp_path, "fr,es,en")
+    text = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "footer" not in yaml.load(text, Loader=_Tolerant)["extra"]["explainer"]
+    assert "    # [À remplacer] The publisher's links at the foot of every page" in text
+    filled = yaml.load(uncommented(text), Loader=_Tolerant)
+    links = filled["extra"]["explainer"]["footer"]
+    assert [link["text"] for link in links] == [
+        {"fr": "Mentions légales", "es": "Aviso legal", "en": "Legal notice"},
+        {
+            "fr": "Politique de confidentialité",
+            "es": "Política de privacidad",
+            "en": "Privacy policy",
+        },
+        {"fr": "Contact", "es": "Contacto", "en": "Contact"},
+    ]
+    assert [link["url"] for link in links] == ["https://…", "https://…", "mailto:…"]
+
+
+def test_a_bad_footer_address_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "site"
+    assert main(["new", str(target), "--languages", "en,de", "--privacy", "example.org/p"]) == 2
+    assert capsys.readouterr().err == (
+        "explainer new: --privacy: `example.org/p` is not an address a link can go to: "
+        "use https://, http:// or mailto:\n"
+    )
+    assert not target.exists()
 
 
 class _FakeDistribution:

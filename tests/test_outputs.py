@@ -299,7 +299,11 @@ def test_404_is_in_the_default_language_and_links_every_language(published_site:
     assert root.get("lang") == "en"
     links = {p.get("lang"): p.find("a").get("href") for p in root.cssselect("p[lang]")}
     assert links == {"en": "/explainer/", "de": "/explainer/de/"}
-    assert not (published_site / "de" / "404.html").exists()
+    # each other language has its own (tests/test_page_language.py)
+    german = lxml.html.parse(str(published_site / "de" / "404.html")).getroot()
+    assert german.get("lang") == "de"
+    links = {p.get("lang"): p.find("a").get("href") for p in german.cssselect("p[lang]")}
+    assert links == {"de": "/explainer/de/"}
 
 
 def test_one_search_index_per_language(published_site: Path) -> None:

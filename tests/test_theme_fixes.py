@@ -40,3 +40,16 @@ def test_hreflang_links_are_replaced_in_the_head() -> None:
     assert 'hreflang="de"' not in head and head.endswith(
         '<link rel="alternate" href="https://x/">\n'
     )
+
+
+def test_the_language_menu_marks_each_language_name_with_its_language() -> None:
+    menu = (
+        '<li><a href="../" hreflang="en" class="md-select__link">English</a></li>'
+        '<li><a href="./" hreflang="de" class="md-select__link">Deutsch</a></li>'
+    )
+    fixed = fix_page(SHELL + menu + CONTENT)
+    assert (
+        '<li><a lang="en" href="../" hreflang="en" class="md-select__link">English</a></li>'
+        '<li><a lang="de" href="./" hreflang="de" class="md-select__link">Deutsch</a></li>'
+    ) in fixed
+    assert fix_page(fixed) == fixed  # marked once
