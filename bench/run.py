@@ -308,8 +308,9 @@ def time_validate(data: Path, repeat: int = 3) -> float:
         start = time.perf_counter()
         _, problems = find_problems(data, LANGUAGES)
         best = min(best, time.perf_counter() - start)
-        if problems:
-            sys.exit(f"bench: the synthetic data has problems, e.g. {problems[0]}")
+        errors = [problem for problem in problems if not problem.is_warning]
+        if errors:  # its scheduled events lie in the past: warnings, as on any old story
+            sys.exit(f"bench: the synthetic data has problems, e.g. {errors[0]}")
     return best
 
 

@@ -7,11 +7,12 @@ import argparse
 import shlex
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from explainer.drift import Drift, UnreadableData, find_drift
 from explainer.loader import load_file
-from explainer.problems import DataError
+from explainer.problems import DataError, Problem, counted
 from explainer.scaffold import TYPES, ScaffoldError, add_event
 from explainer.schema import schema_path, site_schema_text, stale_schema
 from explainer.site import ConfigError, Explainer, PageRef, SiteConfig
@@ -36,12 +37,17 @@ def _parser() -> argparse.ArgumentParser:
         help="the site's mkdocs.yml (default: ./mkdocs.yml)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help="check the data file; exit 1 on problems")
+    validate = commands.add_parser(
+        "validate",
+        help="check the data file: errors, then warnings; exit 1 on errors (and on warnings "
+        "with --strict)",
+    )
     validate.add_argument(
         "--github",
         action="store_true",
-        help="also print each problem as a GitHub Actions error annotation",
+        help="also print each problem as a GitHub Actions annotation (error or warning)",
     )
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too (exit 1)")
     render = commands.add_parser(
         "render",
         help="write every generated page as an HTML fragment at its address, and the "
@@ -157,8 +163,17 @@ def _new_event(args: argparse.Namespace) -> int:
     print(f"{name}:{line}: added the event `{args.id}`; write its texts in every language:")
     _, problems = find_problems(config.data_path, config.languages)
     for problem in problems:
-        print(f"  {problem}")
+        if not problem.is_warning:  # what the new event lacks; `validate` says the rest
+            print(f"  {problem}")
     return 0
+
+
+def _report(problems: Sequence[Problem], github: bool) -> None:
+    """Each problem as a located line on stderr, and as an annotation on stdout."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+        if github:
+            print(problem.github_annotation())
 
 
 def _git(args: list[str], cwd: Path | str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -274,23 +289,28 @@ def main(argv: list[str] | None = None) -> int:
         # the events' dates from git: the pages show them, a check of the data does not
         explainer = _load(args.config_file, history=args.command == "render")
     except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-            if getattr(args, "github", False):
-                print(problem.github_annotation())
-        print(f"{error}.", file=sys.stderr)
+        _report([*error.problems, *error.warnings], getattr(args, "github", False))
+        print(f"{error.summary()}.", file=sys.stderr)
         return 1
     except (ConfigError, StringsError, OSError) as error:
         print(f"{args.config_file}: {error}", file=sys.stderr)
         return 2
-    story = explainer.story
+    story, warnings = explainer.story, explainer.warnings
     if args.command == "validate":
+        _report(warnings, args.github)
+        if warnings:
+            count = counted(len(warnings), "warning")
+            strict = "; --strict fails on warnings" if args.strict else ""
+            print(f"{count} in the explainer data{strict}.", file=sys.stderr)
+        if warnings and args.strict:
+            return 1
         print(
             f"{display_name(explainer.config.data_path)}: OK: {len(story.events)} events, "
             f"{len(story.actors)} actors, {len(story.glossary)} glossary terms in "
             f"{len(explainer.config.languages)} languages ({', '.join(explainer.config.languages)})"
         )
         return 0
+    _report(warnings, github=False)  # as a build logs them: the pages are written all the same
     if explainer.history_note:
         print(explainer.history_note, file=sys.stderr)
     try:

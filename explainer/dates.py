@@ -1,4 +1,5 @@
-"""What an editor probably meant by a date written the way people write dates.
+"""What an editor probably meant by a date written the way people write dates; and the
+day the checks take for today.
 
 The contract wants `YYYY-MM-DD` (or `YYYY-MM`). Editors type `28.01.2026`, `01/28/2026`
 or `28 January 2026`; the validator then suggests the contract's form. Where the numbers
@@ -9,6 +10,7 @@ chooses; a reading that is no day of the calendar is never suggested.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -110,3 +112,12 @@ def date_suggestion(text: str, languages: Iterable[str] = (), *, days_only: bool
         return f"; did you mean `{found[0][0]}`?"
     first, second = found
     return f"; did you mean `{first[0]}` ({first[1]}) or `{second[0]}` ({second[1]})?"
+
+
+def today() -> datetime.date:
+    """The day the editorial checks take for today: that of `SOURCE_DATE_EPOCH` when it
+    is set (a reproducible build names its own clock), else the clock's, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.datetime.now(tz=datetime.UTC).date()

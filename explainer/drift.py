@@ -20,27 +20,35 @@ from dataclasses import dataclass
 from typing import Any
 
 from explainer.loader import LoadedData, load_text
-from explainer.problems import NodePath, Problem, escape_data, escape_property, format_path
+from explainer.problems import WARNING, NodePath, Problem, format_path
 from explainer.schema import check_schema
 
 
 class _LocatedWarning:
-    """A warning on a line of the data file, printed and annotated alike."""
+    """A warning on a line of the data file, printed and annotated as the validator's
+    warnings are (`explainer.problems.Problem`)."""
 
     file: str
     line: int
     column: int
+    path: str  # the node's, as `events.x.summary.de`
+
+    @property
+    def detail(self) -> str:
+        raise NotImplementedError
 
     @property
     def message(self) -> str:
-        raise NotImplementedError
+        return f"{self.path}: {self.detail}"
+
+    def problem(self) -> Problem:
+        return Problem(self.file, self.line, self.column, self.path, self.detail, WARNING)
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return str(self.problem())
 
     def github_annotation(self) -> str:
-        where = f"file={escape_property(self.file)},line={self.line},col={self.column}"
-        return f"::warning {where}::{escape_data(self.message)}"
+        return self.problem().github_annotation()
 
 
 @dataclass(frozen=True)
@@ -53,11 +61,9 @@ class Drift(_LocatedWarning):
     unchanged: str
 
     @property
-    def message(self) -> str:
-        return (
-            f"{self.path}: changed in {', '.join(self.changed)} but not in {self.unchanged}; "
-            "check the translation"
-        )
+    def detail(self) -> str:
+        changed = ", ".join(self.changed)
+        return f"changed in {changed} but not in {self.unchanged}; check the translation"
 
 
 @dataclass(frozen=True)
@@ -71,11 +77,14 @@ class RemovedCorrection(_LocatedWarning):
     date: str
 
     @property
-    def message(self) -> str:
+    def path(self) -> str:
+        return f"events.{self.event_id}.corrections"
+
+    @property
+    def detail(self) -> str:
         return (
-            f"events.{self.event_id}.corrections: the correction of {self.date} was removed; "
-            "a published correction is never deleted: put it back (its wording may be "
-            "corrected)"
+            f"the correction of {self.date} was removed; a published correction is never "
+            "deleted: put it back (its wording may be corrected)"
         )
 
 
@@ -90,8 +99,8 @@ class UnreadableData(Exception):
 
 def _unreadable(loaded: LoadedData, languages: Sequence[str]) -> list[Problem]:
     """Why `loaded` cannot be compared: the loader's problems, or its top level is no mapping."""
-    if loaded.problems:
-        return list(loaded.problems)
+    if loaded.errors:
+        return loaded.errors
     if isinstance(loaded.data, dict):
         return []
     problems = [p for p in check_schema(loaded, languages) if not p.path]

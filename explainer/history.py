@@ -265,7 +265,7 @@ def same_event(old: bytes, new: bytes) -> bool:
         return True
     before = load_text(old.decode("utf-8", "replace"), "before")
     after = load_text(new.decode("utf-8", "replace"), "after")
-    if before.problems or after.problems:  # broken, or an alias to an anchor elsewhere
+    if before.errors or after.errors:  # broken, or an alias to an anchor elsewhere
         return False
     return bool(before.data == after.data)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from explainer.problems import NodePath, Problem, format_path
+from explainer.problems import ERROR, WARNING, NodePath, Problem, format_path
 
 try:
     from yaml._yaml import CParser as _FastParser
@@ -47,6 +48,33 @@ _TOO_DEEP = (
 #: DEL, lone surrogates and the non-characters U+FFFE/U+FFFF (YAML escapes such as
 #: "\x01" or "\ud800" produce them; XML writers and UTF-8 encoders then fail)
 _FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+#: direction controls (embeddings, overrides, isolates): they reorder the text around them,
+#: so a page would read differently from the YAML an editor reviewed; an error
+DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: the invisible format characters (Unicode's category Cf, less those that print a sign,
+#: such as the Arabic number signs): a warning. Nobody sees them in a review either, but
+#: some are wanted (a soft hyphen, a joiner in an emoji), which the editor can judge.
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+#: a character that is no part of any page (found by one search per text, as most have none)
+_SUSPECT_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069"
+    + _INVISIBLE
+    + "]"
+)
+#: zero-width non-joiner and joiner: how Persian, the Indic scripts and emoji sequences
+#: are written, and how German keeps a ligature out of `Auflage`; allowed between two
+#: characters they can join or part (letters, marks, symbols)
+_JOINERS = frozenset("\u200c\u200d")
+_JOINABLE = ("L", "M", "So", "Sk")
+#: the tag characters that spell a subdivision's flag after U+1F3F4 (🏴 of Scotland)
+_FLAG, _TAGS = "\U0001f3f4", range(0xE0020, 0xE0080)
+#: where YAML starts a new line (its marks count lines so)
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: the double-quoted YAML escapes that write a character by its number: digits they take
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
 
 
 @contextmanager
@@ -124,6 +152,12 @@ class LoadedData:
     keys: dict[NodePath, Location] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems of reading the file, less the warnings (an invisible character
+        is one): what keeps its values from being used."""
+        return [problem for problem in self.problems if not problem.is_warning]
+
     def where(self, path: NodePath, *, key: bool = False) -> Location:
         """Where the node at `path` (or its key) stands; its nearest ancestor if unknown."""
         path = tuple(path)
@@ -170,9 +204,11 @@ def _count_distinct_nodes(root: Node) -> int:
 class _Builder:
     """Turns a composed node graph into Python values, recording locations and problems."""
 
-    def __init__(self, result: LoadedData, max_nodes: int) -> None:
+    def __init__(self, result: LoadedData, max_nodes: int, text: str) -> None:
         self.result = result
         self.remaining = max_nodes
+        #: the source, to place a character found in a value on its own line and column
+        self.text = text
 
     def build(self, node: Node, path: NodePath) -> Any:
         self.remaining -= 1
@@ -196,16 +232,8 @@ class _Builder:
     def _scalar(self, node: ScalarNode, path: NodePath) -> Any:
         tag, text = node.tag, node.value
         if tag == _TAG + "str":
-            bad = _FORBIDDEN_CHARACTER.search(text)
-            if bad is not None:
-                self.result.problems.append(
-                    self.result.problem(
-                        path,
-                        f"the text has the invisible control character U+{ord(bad.group()):04X} "
-                        f"at position {bad.start() + 1}; remove it (often pasted along with text, "
-                        "or written as an escape such as `\\x01`)",
-                    )
-                )
+            if _SUSPECT_CHARACTER.search(text) is not None:
+                self._characters(node, path)
             return text
         if tag == _TAG + "bool":
             return text.lower() == "true"
@@ -239,6 +267,49 @@ class _Builder:
             )
         )
         return text
+
+    def _characters(self, node: ScalarNode, path: NodePath) -> None:
+        """Control characters, direction controls and invisible characters in a text: each
+        kind once a text, at the first place it stands (an editor removes them all)."""
+        text = node.value
+        bad = _FORBIDDEN_CHARACTER.search(text)
+        if bad is not None:
+            self.result.problems.append(
+                self.result.problem(
+                    path,
+                    f"the text has the invisible control character U+{ord(bad.group()):04X} "
+                    f"at position {bad.start() + 1}; remove it (often pasted along with text, "
+                    "or written as an escape such as `\\x01`)",
+                )
+            )
+        flagged: dict[str, list[int]] = {}  # character -> where it stands in the text
+        for match in _SUSPECT_CHARACTER.finditer(text):
+            character, index = match.group(), match.start()
+            if character in DIRECTION_CONTROLS or not (
+                _FORBIDDEN_CHARACTER.match(character) or _allowed_here(text, index)
+            ):
+                flagged.setdefault(character, []).append(index)
+        for character, indices in flagged.items():
+            severity, message = _invisible(character)
+            if len(indices) > 1:
+                message += f" ({len(indices)} times in this text)"
+            line, column = self._place(node, character, text.count(character, 0, indices[0]))
+            self.result.problems.append(
+                Problem(
+                    self.result.display_name, line, column, format_path(path), message, severity
+                )
+            )
+
+    def _place(self, node: ScalarNode, character: str, before: int) -> tuple[int, int]:
+        """1-based line and column of the occurrence of `character` in the source of
+        `node` after `before` others: written as it is, or as an escape in double quotes."""
+        start, end = node.start_mark.index, node.end_mark.index
+        found = _occurrences(self.text, start, end, character, node.style == '"')
+        offset = next((o for n, o in enumerate(found) if n == before), start)
+        line, line_start = node.start_mark.line, start - node.start_mark.column
+        for match in _LINE_BREAKS.finditer(self.text, start, offset):
+            line, line_start = line + 1, match.end()
+        return line + 1, offset - line_start + 1
 
     def _mapping(self, node: MappingNode, path: NodePath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -303,6 +374,65 @@ class _Builder:
                     self.result.keys[key_path] = _location(merged_key_node)
                     result[key] = self.build(merged_value_node, key_path)
         return result
+
+
+def _named(character: str) -> str:
+    """`U+200B (zero width space)`."""
+    name = "byte order mark" if character == "\ufeff" else unicodedata.name(character, "")
+    return f"U+{ord(character):04X}" + (f" ({name.lower()})" if name else "")
+
+
+def _invisible(character: str) -> tuple[str, str]:
+    """The severity and wording of a direction control or invisible character in a text."""
+    named = _named(character)
+    if character in DIRECTION_CONTROLS:
+        return ERROR, (
+            f"the text has the direction control {named}, which reorders the text around "
+            "it: the page would not read as this line does; remove it"
+        )
+    if character in _JOINERS:
+        return WARNING, (
+            f"the text has an invisible {named} that joins no letters or emoji here; remove it"
+        )
+    return WARNING, (
+        f"the text has an invisible {named}, which pasted text often brings along; remove it "
+        "unless it is meant to be there"
+    )
+
+
+def _allowed_here(text: str, index: int) -> bool:
+    """Whether the invisible character at `index` does what the language needs there: a
+    joiner between two characters it can join, a tag in a subdivision's flag."""
+    character = text[index]
+    if character in _JOINERS:
+        if index == 0 or index == len(text) - 1:
+            return False
+        return all(
+            unicodedata.category(text[i]).startswith(_JOINABLE) for i in (index - 1, index + 1)
+        )
+    if ord(character) in _TAGS:
+        first = index
+        while first > 0 and ord(text[first - 1]) in _TAGS:
+            first -= 1
+        return first > 0 and text[first - 1] == _FLAG
+    return False
+
+
+def _occurrences(text: str, start: int, end: int, character: str, escapes: bool) -> Iterator[int]:
+    """Where `character` is written in `text[start:end]`: as itself, and in a
+    double-quoted scalar (`escapes`) also as an escape (`\\u202E`), at its backslash."""
+    index = start
+    while index < end:
+        current = text[index]
+        if current == character:
+            yield index
+        elif escapes and current == "\\":
+            digits = _HEX_DIGITS.get(text[index + 1 : index + 2], 0)
+            written = text[index + 2 : index + 2 + digits]  # valid: the parser read it
+            if digits and chr(int(written, 16)) == character:
+                yield index
+            index += 1 + digits  # past the escape: in `\\\\u202E`, `u202E` is text
+        index += 1
 
 
 def _decode(raw: bytes, display_name: str) -> tuple[str | None, Problem | None]:
@@ -429,7 +559,7 @@ def load_text(text: str, display_name: str) -> LoadedData:
         )
         return result
     distinct = _count_distinct_nodes(root)
-    builder = _Builder(result, max_nodes=10 * distinct + 100_000)
+    builder = _Builder(result, max_nodes=10 * distinct + 100_000, text=text)
     try:
         result.data = builder.build(root, ())
     except _Budget:

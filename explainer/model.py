@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
-from zoneinfo import ZoneInfo
 
+from explainer.clock import moment
 from explainer.history import FieldChange
 from explainer.loader import collector_paused
 from explainer.vocabulary import CLAIMED_FIGURE as CLAIMED_FIGURE
@@ -133,6 +133,8 @@ class Event:
     status: str = DEFAULT_STATUS
     time: str | None = None
     timezone: str | None = None
+    #: which of a time the clocks show twice is meant: `+02:00` (None: the first)
+    utc_offset: str | None = None
     place: Localized | None = None
     body: Localized | None = None
     quotes: tuple[Quote, ...] = ()
@@ -172,17 +174,16 @@ class Event:
             return self._moment() < other._moment()
         if not (self.timezone and other.timezone):
             return False
-        return self._instant() < other._instant()
+        return self.local_start() < other.local_start()
 
     def _moment(self) -> datetime.datetime:
         """The event's time in UTC (two times in one zone compare by their digits)."""
-        return self._instant().astimezone(datetime.UTC)
+        return self.local_start().astimezone(datetime.UTC)
 
-    def _instant(self) -> datetime.datetime:
-        hours, minutes = (int(part) for part in (self.time or "").split(":"))
-        return datetime.datetime.combine(
-            self.date.first_day, datetime.time(hours, minutes), ZoneInfo(self.timezone or "UTC")
-        )
+    def local_start(self) -> datetime.datetime:
+        """The moment of the event's time on its (first) day in its zone, the one
+        `utc_offset` names where the clocks show that time twice (call with a time)."""
+        return moment(self.date.first_day, self.time or "", self.timezone or "UTC", self.utc_offset)
 
 
 @dataclass
@@ -415,6 +416,7 @@ def _build_story(
             status=e.get("status", DEFAULT_STATUS),
             time=e.get("time"),
             timezone=e.get("timezone"),
+            utc_offset=e.get("utc_offset"),
             place=loc(e.get("place")),
             body=loc(e.get("body")),
             quotes=tuple(Quote(q["by"], dict(q["text"])) for q in e.get("quotes") or ()),

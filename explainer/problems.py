@@ -44,36 +44,74 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+#: how much a problem weighs: an error stops the build, a warning is reported and the
+#: build goes on (`explainer validate --strict` fails on warnings too)
+ERROR = "error"
+WARNING = "warning"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the data, where the editor can find it."""
+    """One thing wrong with the data, where the editor can find it: an error, or a
+    warning (something an editor should look at, which may be right as it is)."""
 
     file: str
     line: int
     column: int
     path: str
     message: str
+    severity: str = ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
+        if self.is_warning:  # marked as compilers mark theirs, right after the place
+            where += ": warning"
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
     def github_annotation(self) -> str:
-        """The same problem as a GitHub Actions workflow command."""
+        """The same problem as a GitHub Actions workflow command (`::warning` for a warning)."""
         text = f"{self.path}: {self.message}" if self.path else self.message
         where = f"file={escape_property(self.file)},line={self.line},col={self.column}"
-        return f"::error {where}::{escape_data(text)}"
+        return f"::{self.severity} {where}::{escape_data(text)}"
+
+
+def by_place(problems: Iterable[Problem]) -> list[Problem]:
+    """In the order of the files and of the lines in them."""
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column, p.path, p.message))
+
+
+def errors_and_warnings(problems: Iterable[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """The errors, then the warnings, each in file order."""
+    ordered = by_place(problems)
+    return [p for p in ordered if not p.is_warning], [p for p in ordered if p.is_warning]
+
+
+def counted(number: int, word: str) -> str:
+    """`1 problem`, `2 problems`."""
+    return f"{number} {word}{'s' if number != 1 else ''}"
 
 
 class DataError(Exception):
-    """The data file has problems; the site must not be built from it."""
+    """The data file has errors; the site must not be built from it. Its warnings come
+    along, to be reported after the errors."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = sorted(
-            problems, key=lambda p: (p.file, p.line, p.column, p.path, p.message)
-        )
-        count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the explainer data")
+        self.problems, self.warnings = errors_and_warnings(problems)
+        super().__init__(f"{counted(len(self.problems), 'problem')} in the explainer data")
 
     def report(self) -> str:
-        return "\n".join(str(p) for p in self.problems)
+        """Every error, then every warning, one located line each."""
+        return "\n".join(str(p) for p in (*self.problems, *self.warnings))
+
+    def summary(self) -> str:
+        """`2 problems in the explainer data`, or `2 problems and 1 warning in …`."""
+        if not self.warnings:
+            return str(self)
+        return (
+            f"{counted(len(self.problems), 'problem')} and "
+            f"{counted(len(self.warnings), 'warning')} in the explainer data"
+        )

@@ -1,4 +1,6 @@
-"""The rules the JSON Schema cannot express: references, calendar dates, time zones.
+"""The rules the JSON Schema cannot express: references, calendar dates, time zones and
+the clocks' changes, and the editorial checks that are warnings (a quote from someone
+who was not there, a `scheduled` event whose day has passed).
 
 Each rule reads the data defensively: parts that already failed the schema are skipped,
 so one run reports every problem the file has.
@@ -7,6 +9,7 @@ so one run reports every problem the file has.
 from __future__ import annotations
 
 import calendar
+import datetime
 import math
 import re
 import zoneinfo
@@ -16,9 +19,11 @@ from typing import Any
 
 from babel import Locale
 
+from explainer.clock import clock_change, format_offset, local_time, parse_offset
+from explainer.dates import today as todays_date
 from explainer.loader import LoadedData
 from explainer.markup import is_safe_link, unsafe_link_targets
-from explainer.problems import NodePath, Problem, did_you_mean
+from explainer.problems import WARNING, NodePath, Problem, did_you_mean
 
 #: reference field -> (collection it points into, the word for one item of it)
 _KINDS = {"actors": "actor", "glossary": "glossary term", "events": "event"}
@@ -49,14 +54,19 @@ def _time_zones() -> frozenset[str]:
 
 
 class _RuleChecker:
-    def __init__(self, loaded: LoadedData) -> None:
+    def __init__(self, loaded: LoadedData, today: datetime.date) -> None:
         self.loaded = loaded
         data = _mapping(loaded.data)
         self.ids = {section: set(_mapping(data.get(section))) for section in _KINDS}
         self.data = data
+        self.today = today
 
     def problem(self, path: NodePath, message: str) -> Problem:
         return self.loaded.problem(path, message)
+
+    def warning(self, path: NodePath, message: str) -> Problem:
+        problem = self.loaded.problem(path, message)
+        return Problem(problem.file, problem.line, problem.column, problem.path, message, WARNING)
 
     def check(self) -> Iterator[Problem]:
         for actor_id, actor in _mapping(self.data.get("actors")).items():
@@ -129,6 +139,7 @@ class _RuleChecker:
             for index, item in enumerate(_list(event.get(section))):
                 by = _mapping(item).get("by")
                 yield from self._reference(path + (section, index, "by"), by, "actors")
+                yield from self._who_said_it(path + (section, index, "by"), by, event)
         for index, figure in enumerate(_list(event.get("figures"))):
             figure = _mapping(figure)
             value = figure.get("value")
@@ -175,6 +186,94 @@ class _RuleChecker:
                 f"`{timezone}` is not an IANA time zone name"
                 + did_you_mean(timezone, _time_zones()),
             )
+        yield from self._clocks(path, event)
+        yield from self._left_behind(path, event)
+
+    # editorial checks -----------------------------------------------------------------
+
+    def _who_said_it(self, path: NodePath, by: Any, event: dict[str, Any]) -> Iterator[Problem]:
+        """A quote or figure is shown as said at its event: by someone who was there."""
+        participants = [p for p in _list(event.get("participants")) if isinstance(p, str)]
+        if by not in self.ids["actors"] or by in participants or not participants:
+            return
+        what = "this quote as said" if path[2] == "quotes" else "this figure as given"
+        yield self.warning(
+            path,
+            f"`{by}` is not among the event's participants "
+            f"({', '.join(f'`{p}`' for p in participants)}), yet its page shows {what} at "
+            f"it; add `{by}` to `participants` if they took part, or check `by`",
+        )
+
+    def _clocks(self, path: NodePath, event: dict[str, Any]) -> Iterator[Problem]:
+        """A time the clocks skip that day is an error; so is one they show twice, unless
+        `utc_offset` says which; and `utc_offset` must be the time's offset."""
+        time, timezone, offset = event.get("time"), event.get("timezone"), event.get("utc_offset")
+        if offset is not None and (time is None or timezone is None):
+            yield self.problem(
+                path + ("utc_offset",),
+                "`utc_offset` needs `time` and `timezone` too: it says which moment a local "
+                "time means",
+            )
+            return
+        day = _day(event.get("date"))
+        if (
+            day is None
+            or not isinstance(time, str)
+            or not _TIME.match(time)
+            or timezone not in _time_zones()
+        ):
+            return  # no day to place the time on, or the schema's problems
+        where = f"on {day.isoformat()} in {timezone}"
+        change = clock_change(day, time, timezone)
+        if change is not None and change.skipped:
+            yield self.problem(
+                path + ("time",),
+                f"`{time}` does not exist {where}: the clocks jump from "
+                f"{_wall(change.before, day)} to {_wall(change.after, day)}; check the time",
+            )
+            return
+        wanted = parse_offset(offset) if isinstance(offset, str) else None
+        if change is not None:
+            first, second = format_offset(change.first_offset), format_offset(change.second_offset)
+            choice = f'`"{first}"` (the first time) or `"{second}"` (the second)'
+            if offset is None:
+                yield self.problem(
+                    path + ("time",),
+                    f"`{time}` happens twice {where}: the clocks go back from "
+                    f"{_wall(change.before, day)} to {_wall(change.after, day)}; say which "
+                    f"with `utc_offset`: {choice}",
+                )
+            elif wanted is not None and wanted not in (change.first_offset, change.second_offset):
+                yield self.problem(
+                    path + ("utc_offset",),
+                    f"`{offset}` is neither offset of `{time}` {where}, which happens twice: "
+                    f"write {choice}",
+                )
+            return
+        actual = local_time(day, time, timezone).utcoffset()
+        if wanted is not None and wanted != actual:
+            assert actual is not None
+            yield self.problem(
+                path + ("utc_offset",),
+                f"`{offset}` is not the offset of `{time}` {where}, which is "
+                f'`"{format_offset(actual)}"`; write that, or remove `utc_offset`',
+            )
+
+    def _left_behind(self, path: NodePath, event: dict[str, Any]) -> Iterator[Problem]:
+        """A `scheduled` event whose day (or month) has passed: the status is the editor's
+        to set, never the clock's, so this is a warning and changes no page."""
+        date = event.get("date")
+        if event.get("status") != "scheduled" or not isinstance(date, str):
+            return
+        last_day = _last_day(date)
+        if last_day is None or last_day >= self.today:
+            return
+        yield self.warning(
+            path + ("status",),
+            f"the event is still `scheduled`, but its date ({date}) has passed (today is "
+            f"{self.today.isoformat()}); set `status` to `held`, `cancelled` or "
+            "`unconfirmed`, or move the date",
+        )
 
     def _corrections(self, path: NodePath, corrections: Any) -> Iterator[Problem]:
         """Each correction on a day of the calendar, oldest first (as readers see them)."""
@@ -197,6 +296,34 @@ class _RuleChecker:
 
 #: a date as the schema's `fullDate` has it
 _FULL_DATE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+#: a month as the schema's `date` has it when the day is not known
+_MONTH = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+#: a time as the schema has it
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+def _day(value: Any) -> datetime.date | None:
+    """The day of a well-formed `YYYY-MM-DD` that is on the calendar, else None."""
+    if not isinstance(value, str) or not _FULL_DATE.match(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _last_day(value: str) -> datetime.date | None:
+    """The day, or a month's last day; None for what is no date."""
+    if _MONTH.match(value):
+        year, month = (int(part) for part in value.split("-"))
+        return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    return _day(value)
+
+
+def _wall(moment: datetime.datetime, day: datetime.date) -> str:
+    """What the clocks show: `02:00`, with its date if not the event's day."""
+    shown = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+    return shown if moment.date() == day else f"{moment.date().isoformat()} {shown}"
 
 
 def not_a_calendar_day(value: Any) -> str | None:
@@ -267,7 +394,8 @@ def _markdown_links(checker: _RuleChecker) -> Iterator[Problem]:
                 )
 
 
-def check_rules(loaded: LoadedData) -> list[Problem]:
-    """Every semantic problem of `loaded.data`."""
-    checker = _RuleChecker(loaded)
+def check_rules(loaded: LoadedData, *, today: datetime.date | None = None) -> list[Problem]:
+    """Every semantic problem of `loaded.data`, warnings too. `today` is the day a
+    `scheduled` event must not lie before (default: `explainer.dates.today()`)."""
+    checker = _RuleChecker(loaded, today or todays_date())
     return [*checker.check(), *_markdown_links(checker)]

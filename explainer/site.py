@@ -27,7 +27,7 @@ from explainer.outputs.common import reference_time
 from explainer.outputs.export import export
 from explainer.outputs.ical import calendar
 from explainer.outputs.metadata import head_html
-from explainer.problems import DataError, Problem, did_you_mean
+from explainer.problems import DataError, Problem, did_you_mean, errors_and_warnings
 from explainer.strings import Strings, load_strings
 from explainer.templating import HeadingStyle, environment
 from explainer.terms import LinkedPage, TermMatcher, link_terms
@@ -215,20 +215,25 @@ class Explainer:
         story: Story,
         strings: Mapping[str, Strings],
         history: History | None = None,
+        warnings: Sequence[Problem] = (),
     ) -> None:
         self.config = config
         self.story = story
         self.strings = strings
         #: what the data file's git history gave (None: it was not read)
         self.history = history
+        #: what the checks found that an editor should look at, in file order: reported,
+        #: never a reason to stop (`explainer validate --strict` makes them one)
+        self.warnings = list(warnings)
         self._contexts: dict[str, RenderContext] = {}
         self._matchers: dict[str, TermMatcher] = {}
 
     @classmethod
     @collector_paused()  # the whole located document is alive until this returns
     def load(cls, config: SiteConfig, *, history: bool = True) -> Explainer:
-        """Raises DataError (every located problem of data and pages), StringsError or
-        ConfigError. With `history`, the events' first publication and last update are
+        """Raises DataError (every located problem of data and pages, with the warnings),
+        StringsError or ConfigError; the warnings of data that has no errors are kept in
+        `warnings`. With `history`, the events' first publication and last update are
         read from the data file's git history (`history_note` says when they cannot)."""
         for language in config.languages:
             try:
@@ -245,17 +250,18 @@ class Explainer:
             loaded, problems = find_problems(config.data_path, config.languages)
             if config.docs_dir.is_dir():
                 problems += check_pages(config.docs_dir, display_name)
-            if problems:
+            errors, warnings = errors_and_warnings(problems)
+            if errors:
                 raise DataError(problems)
             dates = pending.result() if pending is not None else None
         finally:
             if pending is not None:
                 pending.cancel()
         story = build_story(loaded.data, config.languages, dates.events if dates else None)
-        explainer = cls(config, story, strings, dates)
+        explainer = cls(config, story, strings, dates, warnings)
         clashes = explainer._hand_written_clashes()
         if clashes:
-            raise DataError(clashes)
+            raise DataError([*clashes, *warnings])
         explainer._check_footer_pages()
         return explainer
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,8 +23,11 @@ def display_name(path: Path) -> str:
 
 
 @collector_paused()
-def find_problems(path: Path, languages: Sequence[str]) -> tuple[LoadedData, list[Problem]]:
-    """Every problem of the data file, in file order."""
+def find_problems(
+    path: Path, languages: Sequence[str], *, today: datetime.date | None = None
+) -> tuple[LoadedData, list[Problem]]:
+    """Every problem of the data file, errors and warnings, in file order. `today` is the
+    day the checks take for today (default: `explainer.dates.today()`)."""
     loaded = load_file(path, display_name(path))
     problems = list(loaded.problems)
     newer = newer_version(loaded) if loaded.data is not None else None
@@ -32,14 +36,14 @@ def find_problems(path: Path, languages: Sequence[str]) -> tuple[LoadedData, lis
     elif loaded.data is not None:
         problems += migration_problems(loaded)
         problems += check_schema(loaded, languages)
-        problems += check_rules(loaded)
+        problems += check_rules(loaded, today=today)
     unique = sorted(set(problems), key=lambda p: (p.line, p.column, p.path, p.message))
     return loaded, unique
 
 
 def load_story(path: Path, languages: Sequence[str]) -> Story:
-    """The validated story, or DataError with every problem."""
+    """The validated story (warnings do not stop it), or DataError with every problem."""
     loaded, problems = find_problems(path, languages)
-    if problems:
+    if any(not problem.is_warning for problem in problems):
         raise DataError(problems)
     return build_story(loaded.data, tuple(languages))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -128,6 +129,13 @@ def git_at(root: Path, *args: str, date: str = "2026-01-01T12:00:00Z") -> str:
 
 def minimal_yaml() -> str:
     return (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+
+
+#: a day before the events of minimal.yaml, whose council meeting is then still to come:
+#: the checks that depend on the day find nothing in the fixture. Given to the validator
+#: as `today`, or to a command as SOURCE_DATE_EPOCH (the day's first second, in UTC).
+BEFORE_THE_FIXTURE = datetime.date(2026, 2, 1)
+BEFORE_THE_FIXTURE_EPOCH = "1769904000"
 
 
 def run(

@@ -16,6 +16,7 @@ import yaml
 from explainer.outputs.common import event_start
 from explainer.validate import load_story
 from tests.conftest import (
+    BEFORE_THE_FIXTURE_EPOCH,
     FORKS,
     REPO,
     REPO_URL,
@@ -158,11 +159,12 @@ def test_broken_data_stops_the_build_with_located_lines_and_keeps_the_old_site(
 ) -> None:
     config = make_site(tmp_path, minimal_yaml())
     site = tmp_path / "site"
-    assert mkdocs_build(config, site).returncode == 0
+    day = {"SOURCE_DATE_EPOCH": BEFORE_THE_FIXTURE_EPOCH}  # no warning: the errors alone
+    assert mkdocs_build(config, site, env=day).returncode == 0
     before = _tree_digest(site)
     broken = minimal_yaml().replace("type: call", "type: cal").replace("[ada, bob]", "[ada, bobb]")
     (tmp_path / "data" / "events.yaml").write_text(broken, encoding="utf-8")
-    result = mkdocs_build(config, site)
+    result = mkdocs_build(config, site, env=day)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     lines = [line for line in result.stderr.splitlines() if ERROR_LINE.match(line)]
@@ -173,7 +175,7 @@ def test_broken_data_stops_the_build_with_located_lines_and_keeps_the_old_site(
     assert any("did you mean `bob`?" in x for x in lines)
     assert _tree_digest(site) == before
 
-    validate = run([sys.executable, "-m", "explainer", "validate"], cwd=tmp_path)
+    validate = run([sys.executable, "-m", "explainer", "validate"], cwd=tmp_path, env_extra=day)
     assert validate.returncode == 1
     assert [x for x in validate.stderr.splitlines() if ERROR_LINE.match(x)] == lines
 

@@ -11,7 +11,7 @@ import pytest
 
 from explainer.cli import main
 from explainer.problems import Problem
-from tests.conftest import minimal_yaml
+from tests.conftest import BEFORE_THE_FIXTURE_EPOCH, minimal_yaml
 
 FIELDS = "allowed fields: name, kind, role, country, member_of, description"
 
@@ -41,6 +41,7 @@ def validate_github(
     root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> tuple[int, list[str], str]:
     monkeypatch.chdir(root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BEFORE_THE_FIXTURE_EPOCH)
     code = main(["validate", "--github"])
     out, err = capsys.readouterr()
     return code, out.split("\n")[:-1], err

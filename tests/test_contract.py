@@ -13,13 +13,13 @@ from explainer import contract
 from explainer.loader import LoadedData
 from explainer.problems import Problem
 from explainer.validate import find_problems
-from tests.conftest import minimal_yaml
+from tests.conftest import BEFORE_THE_FIXTURE, minimal_yaml
 
 
 def problems(tmp_path: Path, text: str) -> list[str]:
     path = tmp_path / "events.yaml"
     path.write_text(text, encoding="utf-8")
-    _, found = find_problems(path, ("en", "de"))
+    _, found = find_problems(path, ("en", "de"), today=BEFORE_THE_FIXTURE)
     return [f"{p.line}:{p.column}: {p.path}: {p.message}" for p in found]
 
 

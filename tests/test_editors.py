@@ -16,7 +16,14 @@ from explainer.drift import find_drift
 from explainer.loader import load_text
 from explainer.scaffold import ScaffoldError, add_event
 from explainer.validate import find_problems
-from tests.conftest import HOOK, REPO, make_site, minimal_yaml, mkdocs_build
+from tests.conftest import (
+    BEFORE_THE_FIXTURE,
+    HOOK,
+    REPO,
+    make_site,
+    minimal_yaml,
+    mkdocs_build,
+)
 
 
 def test_new_event_has_every_required_field_in_every_language(tmp_path: Path) -> None:
@@ -33,7 +40,7 @@ def test_new_event_has_every_required_field_in_every_language(tmp_path: Path) ->
     # the rest of the file is unchanged, comments included
     assert text.startswith(minimal_yaml().rstrip("\n"))
     # until the texts are written, validation lists each one with its line
-    _, problems = find_problems(path, ("en", "de"))
+    _, problems = find_problems(path, ("en", "de"), today=BEFORE_THE_FIXTURE)
     assert [p.path for p in problems] == [
         f"events.budget-vote.{field}.{lang}"
         for field in ("title", "summary", "body")
@@ -204,7 +211,7 @@ def test_drift_warns_when_a_published_correction_is_removed() -> None:
     [warning] = find_drift(base, load_text(removed, "data/events.yaml"), ("en", "de"))
     line = removed[: removed.index("    corrections:")].count("\n") + 1
     assert str(warning) == (
-        f"data/events.yaml:{line}:5: events.first-call.corrections: the correction of "
+        f"data/events.yaml:{line}:5: warning: events.first-call.corrections: the correction of "
         "2026-03-04 was removed; a published correction is never deleted: put it back (its "
         "wording may be corrected)"
     )

@@ -5,6 +5,7 @@ tests/test_packaging.py."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
@@ -81,7 +82,8 @@ def test_the_example_data_is_valid_and_every_text_is_a_placeholder(
 ) -> None:
     path = tmp_path / "events.yaml"
     path.write_text(starter.data_yaml(languages), encoding="utf-8")
-    loaded, problems = find_problems(path, languages)
+    # on a day before its scheduled meeting: the example has nothing to warn of then
+    loaded, problems = find_problems(path, languages, today=datetime.date(2026, 1, 1))
     assert problems == []
     data = loaded.data
     assert data["version"] == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -9,15 +10,20 @@ import pytest
 
 from explainer.problems import DataError
 from explainer.validate import find_problems, load_story
-from tests.conftest import minimal_yaml
+from tests.conftest import BEFORE_THE_FIXTURE, minimal_yaml
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<path>[^:]+): (?P<message>.+)$")
 
 
-def problems(tmp_path: Path, text: str, languages: tuple[str, ...] = ("en", "de")) -> list[str]:
+def problems(
+    tmp_path: Path,
+    text: str,
+    languages: tuple[str, ...] = ("en", "de"),
+    today: datetime.date = BEFORE_THE_FIXTURE,
+) -> list[str]:
     path = tmp_path / "events.yaml"
     path.write_text(text, encoding="utf-8")
-    return [str(p) for p in find_problems(path, languages)[1]]
+    return [str(p) for p in find_problems(path, languages, today=today)[1]]
 
 
 def mutate(old: str, new: str) -> str:

@@ -5,19 +5,15 @@ from __future__ import annotations
 import datetime
 import os
 import uuid
-from zoneinfo import ZoneInfo
 
 from explainer.model import Event, Story
 
 
 def event_start(event: Event) -> datetime.datetime:
     """The event's start: its local time in its zone, else midnight UTC of its (first) day."""
-    day = event.date.first_day
     if event.time and event.timezone:
-        hours, minutes = (int(p) for p in event.time.split(":"))
-        return datetime.datetime(
-            day.year, day.month, day.day, hours, minutes, tzinfo=ZoneInfo(event.timezone)
-        )
+        return event.local_start()
+    day = event.date.first_day
     return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
 
 

@@ -48,6 +48,7 @@ def export(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
                 "date_text": ctx.l10n.date(event.date),
                 "time": event.time,
                 "timezone": event.timezone,
+                "utc_offset": event.utc_offset,
                 "place": text(event.place),
                 "title": ctx.text(event.title),
                 "summary": ctx.text(event.summary),

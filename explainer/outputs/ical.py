@@ -160,10 +160,16 @@ def calendar(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         if status:
             description.insert(0, status)
         if event.time and event.timezone:
-            tzid, before, after = _zone(event.timezone)
-            dates = (_fold(before + _date_time(event_start(event)) + after),)
-            if tzid:
-                tzids.add(tzid)
+            start = event_start(event)
+            if start.fold:
+                # the second of a time the clocks show twice (`utc_offset`): RFC 5545 reads
+                # a local time as the first, so this one is written in UTC
+                dates = (f"DTSTART:{_date_time(start.astimezone(datetime.UTC))}Z".encode(),)
+            else:
+                tzid, before, after = _zone(event.timezone)
+                dates = (_fold(before + _date_time(start) + after),)
+                if tzid:
+                    tzids.add(tzid)
         else:
             day = event.date.first_day
             dates = _all_day(day, day + datetime.timedelta(days=1))
