@@ -19,7 +19,7 @@ from typing import Any
 
 from babel import Locale
 
-from explainer.clock import clock_change, format_offset, local_time, parse_offset
+from explainer.clock import Change, clock_change, format_offset, local_time, parse_offset
 from explainer.dates import today as todays_date
 from explainer.loader import LoadedData
 from explainer.markup import is_safe_link, unsafe_link_targets
@@ -228,8 +228,8 @@ class _RuleChecker:
         if change is not None and change.skipped:
             yield self.problem(
                 path + ("time",),
-                f"`{time}` does not exist {where}: the clocks jump from "
-                f"{_wall(change.before, day)} to {_wall(change.after, day)}; check the time",
+                f"`{time}` does not exist {where}: the clocks jump {_jump(change, day)}; "
+                "check the time",
             )
             return
         wanted = parse_offset(offset) if isinstance(offset, str) else None
@@ -239,9 +239,8 @@ class _RuleChecker:
             if offset is None:
                 yield self.problem(
                     path + ("time",),
-                    f"`{time}` happens twice {where}: the clocks go back from "
-                    f"{_wall(change.before, day)} to {_wall(change.after, day)}; say which "
-                    f"with `utc_offset`: {choice}",
+                    f"`{time}` happens twice {where}: the clocks go back "
+                    f"{_jump(change, day)}; say which with `utc_offset`: {choice}",
                 )
             elif wanted is not None and wanted not in (change.first_offset, change.second_offset):
                 yield self.problem(
@@ -268,9 +267,10 @@ class _RuleChecker:
         last_day = _last_day(date)
         if last_day is None or last_day >= self.today:
             return
+        what = "month" if _MONTH.match(date) else "date"
         yield self.warning(
             path + ("status",),
-            f"the event is still `scheduled`, but its date ({date}) has passed (today is "
+            f"the event is still `scheduled`, but its {what} ({date}) has passed (today is "
             f"{self.today.isoformat()}); set `status` to `held`, `cancelled` or "
             "`unconfirmed`, or move the date",
         )
@@ -320,10 +320,16 @@ def _last_day(value: str) -> datetime.date | None:
     return _day(value)
 
 
-def _wall(moment: datetime.datetime, day: datetime.date) -> str:
-    """What the clocks show: `02:00`, with its date if not the event's day."""
-    shown = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
-    return shown if moment.date() == day else f"{moment.date().isoformat()} {shown}"
+def _jump(change: Change, day: datetime.date) -> str:
+    """`from 02:00 to 03:00`: what the clocks show before and after, with the dates when
+    the change reaches another day (Samoa skipped 30 December 2011 whole)."""
+    dated = change.before.date() != day or change.after.date() != day
+    shown = [
+        (f"{moment.date().isoformat()} " if dated else "")
+        + moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+        for moment in (change.before, change.after)
+    ]
+    return f"from {shown[0]} to {shown[1]}"
 
 
 def not_a_calendar_day(value: Any) -> str | None:

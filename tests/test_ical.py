@@ -158,6 +158,26 @@ def test_a_timed_event_starts_at_its_local_time_in_its_zone(tmp_path: Path) -> N
     assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["America/Mexico_City"]
 
 
+def test_each_of_a_time_the_clocks_show_twice_starts_at_its_own_moment(tmp_path: Path) -> None:
+    """Berlin's clocks go back from 03:00 to 02:00 on 25 October 2026: 02:30 is 00:30 UTC
+    (`utc_offset: "+02:00"`) or 01:30 UTC (`"+01:00"`). A local time with a TZID is read
+    as the first (RFC 5545), so a calendar application reads the second from UTC."""
+    data = minimal_data()
+    for offset in ("+02:00", "+01:00"):
+        data["events"][f"at{offset[1:3]}"] = event(
+            "Twice", "2026-10-25", time="02:30", timezone="Europe/Berlin", utc_offset=offset
+        )
+    found = events_of(read(tmp_path, "en", data))
+    starts = {
+        uid: found[uid].decoded("dtstart").astimezone(datetime.UTC) for uid in ("at02", "at01")
+    }
+    assert starts == {
+        "at02": datetime.datetime(2026, 10, 25, 0, 30, tzinfo=datetime.UTC),
+        "at01": datetime.datetime(2026, 10, 25, 1, 30, tzinfo=datetime.UTC),
+    }
+    assert found["at02"]["dtstart"].params["TZID"] == "Europe/Berlin"
+
+
 def test_a_zone_without_a_time_is_a_whole_day(tmp_path: Path) -> None:
     data = minimal_data()
     data["events"]["first-call"]["timezone"] = "America/Mexico_City"

@@ -257,6 +257,22 @@ def test_a_time_the_clocks_skip_keeps_previous_and_next_in_the_timelines_order()
     assert told.previous_event("after-the-jump") is None
 
 
+def test_utc_offset_places_a_time_the_clocks_show_twice_in_the_timeline() -> None:
+    """Berlin's clocks go back from 03:00 to 02:00 on 25 October 2026: the second 02:30
+    (UTC+01:00) comes after 02:45 of the first hour (UTC+02:00)."""
+    data = minimal_data()
+    data["events"] = {
+        "second": timed("Second", "2026-10-25", "02:30", utc_offset="+01:00"),
+        "first-hour": timed("First hour", "2026-10-25", "02:45", utc_offset="+02:00"),
+        "first": timed("First", "2026-10-25", "02:30", utc_offset="+02:00"),
+    }
+    told = story(data)
+    assert [e.id for e in told.chronological] == ["first", "first-hour", "second"]
+    assert told.next_event("first-hour").id == "second"  # type: ignore[union-attr]
+    assert told.events["second"].local_start().isoformat() == "2026-10-25T02:30:00+01:00"
+    assert told.events["first"].local_start().isoformat() == "2026-10-25T02:30:00+02:00"
+
+
 def test_the_timelines_order_does_not_depend_on_the_machines_time_zone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
