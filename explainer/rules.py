@@ -196,12 +196,12 @@ class _RuleChecker:
         participants = [p for p in _list(event.get("participants")) if isinstance(p, str)]
         if by not in self.ids["actors"] or by in participants or not participants:
             return
-        what = "this quote as said" if path[2] == "quotes" else "this figure as given"
+        what = "the quote as said" if path[2] == "quotes" else "the figure as given"
         yield self.warning(
             path,
-            f"`{by}` is not among the event's participants "
-            f"({', '.join(f'`{p}`' for p in participants)}), yet its page shows {what} at "
-            f"it; add `{by}` to `participants` if they took part, or check `by`",
+            f"`{by}` is not among the participants of this event "
+            f"({', '.join(f'`{p}`' for p in participants)}), yet the event's page shows {what} "
+            f"there; add `{by}` to `participants` if they took part, or check `by`",
         )
 
     def _clocks(self, path: NodePath, event: dict[str, Any]) -> Iterator[Problem]:

@@ -49,6 +49,10 @@ class Mistake:
         return 1 if self.command == "validate" and errors else 0
 
 
+#: the meeting's date line, which the examples of clock times change
+_DAY = (797, "date: 2026-01-23")
+_MEETING = "data/events.yaml:{}: events.security-implementation-group-meeting.{}"
+
 MISTAKES = (
     Mistake(
         "an actor's German name typed as `ed:` instead of `de:`",
@@ -146,6 +150,135 @@ MISTAKES = (
             "`03/04/2026` is not a date: write YYYY-MM-DD, or YYYY-MM when only the month is "
             "known; did you mean `2026-04-03` (day first) or `2026-03-04` (month first)?",
         ),
+    ),
+    # the editorial checks (the spec's "Editorial checks")
+    Mistake(
+        "a title pasted with a right-to-left override (U+202E) in it",
+        "validate",
+        ((801, "the Bilateral", "the \u202eBilateral"),),
+        (
+            _MEETING.format("801:27", "title.en: the text has the direction control U+202E ")
+            + "(right-to-left override), which reorders the text around it: the page would "
+            "not read as this line does; remove it",
+        ),
+    ),
+    Mistake(
+        "a zero width space pasted into a title",
+        "validate",
+        ((802, "Bilateralen Gruppe", "Bilateralen\u200b Gruppe"),),
+        (
+            "data/events.yaml:802:35: warning: events.security-implementation-group-meeting."
+            "title.de: the text has an invisible U+200B (zero width space), which pasted text "
+            "often brings along; remove it unless it is meant to be there",
+        ),
+    ),
+    Mistake(
+        "a zero width joiner left at the end of a title",
+        "validate",
+        ((802, 'Sicherheit"', 'Sicherheit\u200d"'),),
+        (
+            "data/events.yaml:802:71: warning: events.security-implementation-group-meeting."
+            "title.de: the text has an invisible U+200D (zero width joiner) that joins no "
+            "letters or emoji here; remove it",
+        ),
+    ),
+    Mistake(
+        "a time the clocks skip: 02:30 on the night summer time starts in New York",
+        "validate",
+        ((*_DAY, 'date: 2026-03-08\n    time: "02:30"\n    timezone: America/New_York'),),
+        (
+            _MEETING.format("798:11", "time: `02:30` does not exist on 2026-03-08 in ")
+            + "America/New_York: the clocks jump from 02:00 to 03:00; check the time",
+        ),
+    ),
+    Mistake(
+        "a time the clocks show twice: 01:30 on the night summer time ends in New York",
+        "validate",
+        ((*_DAY, 'date: 2026-11-01\n    time: "01:30"\n    timezone: America/New_York'),),
+        (
+            _MEETING.format("798:11", "time: `01:30` happens twice on 2026-11-01 in ")
+            + "America/New_York: the clocks go back from 02:00 to 01:00; say which with "
+            '`utc_offset`: `"-04:00"` (the first time) or `"-05:00"` (the second)',
+        ),
+    ),
+    Mistake(
+        "a utc_offset that is neither of a repeated time's",
+        "validate",
+        (
+            (
+                *_DAY,
+                'date: 2026-11-01\n    time: "01:30"\n    timezone: America/New_York\n'
+                '    utc_offset: "-06:00"',
+            ),
+        ),
+        (
+            _MEETING.format("800:17", "utc_offset: `-06:00` is neither offset of `01:30` on ")
+            + '2026-11-01 in America/New_York, which happens twice: write `"-04:00"` (the '
+            'first time) or `"-05:00"` (the second)',
+        ),
+    ),
+    Mistake(
+        "a utc_offset that is not the offset of a time that happens once",
+        "validate",
+        (
+            (
+                *_DAY,
+                'date: 2026-01-23\n    time: "10:00"\n    timezone: America/Mexico_City\n'
+                '    utc_offset: "-05:00"',
+            ),
+        ),
+        (
+            _MEETING.format("800:17", "utc_offset: `-05:00` is not the offset of `10:00` on ")
+            + '2026-01-23 in America/Mexico_City, which is `"-06:00"`; write that, or remove '
+            "`utc_offset`",
+        ),
+    ),
+    Mistake(
+        "a utc_offset without a time",
+        "validate",
+        ((*_DAY, 'date: 2026-01-23\n    utc_offset: "-06:00"'),),
+        (
+            _MEETING.format("798:17", "utc_offset: `utc_offset` needs `time` and `timezone` ")
+            + "too: it says which moment a local time means",
+        ),
+    ),
+    Mistake(
+        "a utc_offset written without its leading zero",
+        "validate",
+        (
+            (
+                *_DAY,
+                'date: 2026-01-23\n    time: "10:00"\n    timezone: America/Mexico_City\n'
+                '    utc_offset: "-6:00"',
+            ),
+        ),
+        (
+            _MEETING.format("800:17", "utc_offset: `-6:00` is not an offset from UTC: write ")
+            + "+HH:MM or -HH:MM, like `+02:00`",
+        ),
+    ),
+    Mistake(
+        "a quote given to someone who was not at the event",
+        "validate",
+        ((854, "by: mexican-embassy-us", "by: sheinbaum"),),
+        (
+            "data/events.yaml:854:13: warning: events.embassy-post.quotes[0].by: `sheinbaum` is "
+            "not among the participants of this event (`mexican-embassy-us`), yet the event's "
+            "page shows the quote as said there; add `sheinbaum` to `participants` if they "
+            "took part, or check `by`",
+        ),
+    ),
+    Mistake(
+        "a meeting still `scheduled` the day after its date",
+        "validate",
+        (),
+        (
+            "data/events.yaml:798:13: warning: events.security-implementation-group-meeting."
+            "status: the event is still `scheduled`, but its date (2026-01-23) has passed "
+            "(today is 2026-01-24); set `status` to `held`, `cancelled` or `unconfirmed`, or "
+            "move the date",
+        ),
+        today=datetime.date(2026, 1, 24),
     ),
 )
 

@@ -337,9 +337,9 @@ def test_a_quote_by_someone_not_at_the_event_is_a_warning_naming_its_participant
     text = changed("      - by: mexican-embassy-us\n", "      - by: sheinbaum\n")
     line, column = place(text, "by: sheinbaum", "  embassy-post:")
     message = (
-        "`sheinbaum` is not among the event's participants (`mexican-embassy-us`), yet its page "
-        "shows this quote as said at it; add `sheinbaum` to `participants` if they took part, "
-        "or check `by`"
+        "`sheinbaum` is not among the participants of this event (`mexican-embassy-us`), yet "
+        "the event's page shows the quote as said there; add `sheinbaum` to `participants` if "
+        "they took part, or check `by`"
     )
     expected = (line, column + 4, "events.embassy-post.quotes[0].by", "warning", message)
     assert found(tmp_path, text) == [expected]
@@ -352,9 +352,9 @@ def test_a_figure_by_someone_not_at_the_event_is_a_warning(tmp_path: Path) -> No
     )
     line, column = place(text, "de-la-fuente", "    figures:")
     message = (
-        "`de-la-fuente` is not among the event's participants (`sheinbaum`), yet its page "
-        "shows this figure as given at it; add `de-la-fuente` to `participants` if they took "
-        "part, or check `by`"
+        "`de-la-fuente` is not among the participants of this event (`sheinbaum`), yet the "
+        "event's page shows the figure as given there; add `de-la-fuente` to `participants` if "
+        "they took part, or check `by`"
     )
     path = "events.sheinbaum-press-conference.figures[0].by"
     assert found(tmp_path, text) == [(line, column, path, "warning", message)]
