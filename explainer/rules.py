@@ -194,7 +194,9 @@ class _RuleChecker:
     def _who_said_it(self, path: NodePath, by: Any, event: dict[str, Any]) -> Iterator[Problem]:
         """A quote or figure is shown as said at its event: by someone who was there."""
         participants = [p for p in _list(event.get("participants")) if isinstance(p, str)]
-        if by not in self.ids["actors"] or by in participants or not participants:
+        if not isinstance(by, str) or by not in self.ids["actors"] or by in participants:
+            return  # not an actor: the reference's problem
+        if not participants:
             return
         what = "the quote as said" if path[2] == "quotes" else "the figure as given"
         yield self.warning(
@@ -220,6 +222,7 @@ class _RuleChecker:
             day is None
             or not isinstance(time, str)
             or not _TIME.match(time)
+            or not isinstance(timezone, str)
             or timezone not in _time_zones()
         ):
             return  # no day to place the time on, or the schema's problems
