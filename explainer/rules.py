@@ -196,8 +196,8 @@ class _RuleChecker:
         participants = [p for p in _list(event.get("participants")) if isinstance(p, str)]
         if not isinstance(by, str) or by not in self.ids["actors"] or by in participants:
             return  # not an actor: the reference's problem
-        if not participants:
-            return
+        if not participants or not set(participants) <= self.ids["actors"]:
+            return  # none, or a misspelled one: the fix may well be `by` itself
         what = "the quote as said" if path[2] == "quotes" else "the figure as given"
         yield self.warning(
             path,

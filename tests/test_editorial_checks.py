@@ -360,6 +360,17 @@ def test_a_figure_by_someone_not_at_the_event_is_a_warning(tmp_path: Path) -> No
     assert found(tmp_path, text) == [(line, column, path, "warning", message)]
 
 
+def test_a_misspelled_participant_is_one_error_not_also_a_warning_about_the_quote(
+    tmp_path: Path,
+) -> None:
+    text = changed(
+        "    participants: [mexican-embassy-us]\n", "    participants: [mexican-embassy]\n"
+    )
+    [(_, _, path, severity, message)] = found(tmp_path, text)
+    assert (path, severity) == ("events.embassy-post.participants[0]", "error")
+    assert message == "unknown actor `mexican-embassy`; did you mean `mexican-embassy-us`?"
+
+
 def test_an_unknown_speaker_is_one_error_not_also_a_warning(tmp_path: Path) -> None:
     text = changed("      - by: mexican-embassy-us\n", "      - by: mexican-embassy\n")
     [(_, _, path, severity, message)] = found(tmp_path, text)
