@@ -232,7 +232,9 @@ class _Builder:
     def _scalar(self, node: ScalarNode, path: NodePath) -> Any:
         tag, text = node.tag, node.value
         if tag == _TAG + "str":
-            if _SUSPECT_CHARACTER.search(text) is not None:
+            # most texts are ASCII, where only a control character can be wrong
+            suspect = _FORBIDDEN_CHARACTER if text.isascii() else _SUSPECT_CHARACTER
+            if suspect.search(text) is not None:
                 self._characters(node, path)
             return text
         if tag == _TAG + "bool":
