@@ -16,6 +16,8 @@ import pytest
 
 from explainer.cli import main
 from explainer.dates import today as todays_date
+from explainer.drift import find_drift
+from explainer.loader import load_text
 from explainer.validate import find_problems, load_story
 from tests.conftest import (
     BEFORE_THE_FIXTURE_EPOCH,
@@ -553,3 +555,24 @@ def test_a_build_stopped_by_errors_reports_the_warnings_after_them(tmp_path: Pat
     located = [line for line in result.stderr.splitlines() if line.startswith("data/events.yaml:")]
     assert [": warning: " in line for line in located] == [False, True]
     assert located[0].endswith("`cal` is not one of call, statement, meeting; did you mean `call`?")
+
+
+def test_new_event_lists_what_the_new_event_lacks_not_the_files_warnings(
+    after_the_meeting: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site(after_the_meeting, SNAPSHOT.read_text(encoding="utf-8"))
+    args = ["new-event", "talks", "--type", "call", "--date", "2026-02-03"]
+    assert main([*args, "--participant", "rubio"]) == 0
+    listed = capsys.readouterr().out.splitlines()[1:]
+    assert listed and all(": events.talks." in line for line in listed), listed
+
+
+def test_drift_compares_a_file_whose_only_problems_are_warnings() -> None:
+    base = SNAPSHOT.read_text(encoding="utf-8")
+    current = base.replace(GERMAN_TITLE, GERMAN_TITLE.replace("Gruppe", "\u200bGruppe"))
+    loaded = load_text(current, "data/events.yaml")
+    assert [p.severity for p in loaded.problems] == ["warning"]
+    [drift] = find_drift(base, loaded, LANGUAGES)
+    assert str(drift).endswith(
+        f"{MEETING}.title.en: changed in de but not in en; check the translation"
+    )
