@@ -346,6 +346,7 @@ def test_the_guide_quotes_what_the_tools_print(
     mistake: Mistake, tmp_path: Path, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", tmp_path / "docs")  # the pages mkdocs.yml links to
     (tmp_path / "data").mkdir()
     shutil.copy(SNAPSHOT, tmp_path / "data" / "events.yaml")
     monkeypatch.chdir(tmp_path)

@@ -13,7 +13,7 @@ from explainer.cli import main
 from explainer.problems import Problem
 from tests.conftest import BEFORE_THE_FIXTURE_EPOCH, minimal_yaml
 
-FIELDS = "allowed fields: name, kind, role, country, member_of, description"
+FIELDS = "allowed fields: name, kind, role, country, member_of, description, aliases"
 
 
 def write_site(root: Path, data_file: str, data: str) -> None:

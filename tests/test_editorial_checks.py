@@ -10,6 +10,7 @@ makes them warning annotations, `--strict` fails on them, a build never does."""
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 
 import pytest
@@ -412,9 +413,10 @@ def test_a_scheduled_month_warns_once_the_month_is_over(tmp_path: Path) -> None:
     assert found(tmp_path, text, today=first_of_march)[-1] == expected
 
 
-def test_held_and_cancelled_events_in_the_past_are_left_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize("status", ["held", "cancelled", "unconfirmed"])
+def test_other_statuses_in_the_past_are_left_alone(tmp_path: Path, status: str) -> None:
     scheduled = "    status: scheduled\n    participants: [bilateral"
-    text = changed(scheduled, scheduled.replace("scheduled", "cancelled"))
+    text = changed(scheduled, scheduled.replace("scheduled", status))
     assert found(tmp_path, text, today=datetime.date(2026, 2, 1)) == []
 
 
@@ -447,10 +449,9 @@ def test_without_a_usable_source_date_epoch_today_is_the_clocks(
 
 
 def site(root: Path, text: str) -> None:
-    """The repository's configuration with `text` as its data file."""
-    (root / "mkdocs.yml").write_text(
-        (REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    """The repository's configuration and pages with `text` as its data file."""
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")  # the pages mkdocs.yml links to
     (root / "data").mkdir()
     (root / "data" / "events.yaml").write_text(text, encoding="utf-8")
 
