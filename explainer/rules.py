@@ -9,6 +9,7 @@ so one run reports every problem the file has.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime
 import math
 import re
@@ -65,8 +66,7 @@ class _RuleChecker:
         return self.loaded.problem(path, message)
 
     def warning(self, path: NodePath, message: str) -> Problem:
-        problem = self.loaded.problem(path, message)
-        return Problem(problem.file, problem.line, problem.column, problem.path, message, WARNING)
+        return dataclasses.replace(self.loaded.problem(path, message), severity=WARNING)
 
     def check(self) -> Iterator[Problem]:
         for actor_id, actor in _mapping(self.data.get("actors")).items():
