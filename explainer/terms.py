@@ -4,7 +4,10 @@ Works on a page's finished HTML, so hand-written and generated pages are treated
 Matching is per language, case-insensitive, longest form first ("tariff quota" before
 "tariff"), on word boundaries: a hyphen is a boundary ("Fentanyl-Beschlagnahmungen"
 mentions "Fentanyl"), a letter is not ("Zoll" is not in "Zollkontingent"). Text inside
-headings, links, code and the term's own glossary entry is never linked.
+headings, links, code and the term's own glossary entry is never linked. Nor is the
+generator's list of facts ("Type: Call", "Place: …") or an event's date-and-type line:
+a term's first link belongs in the prose that follows them; a term named there still
+counts as mentioned on the page.
 """
 
 from __future__ import annotations
@@ -30,10 +33,13 @@ _VOID = frozenset(
 _TOKEN = re.compile(r"(<!--.*?-->|<![^>]*>|<[^>]*>)", re.DOTALL)
 _TAG = re.compile(r"^<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _OWN_TERM = re.compile(r'\sdata-explainer-term="([^"]*)"')
+_LABELS = re.compile(r"\sdata-explainer-labels(?=[\s/>=])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ„“\"(])")
 
 #: the attribute that marks a glossary entry: its own term is not linked inside it
 OWN_TERM_ATTRIBUTE = "data-explainer-term"
+#: the attribute that marks labels and facts, not prose: terms there are never linked
+LABELS_ATTRIBUTE = "data-explainer-labels"
 
 
 def short_definition(definition_markdown: str) -> str:
@@ -137,8 +143,9 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> Link
     `glossary_href` is the glossary page's URL relative to this page ("" for itself).
     """
     out: list[str] = []
-    stack: list[tuple[str, bool, str | None]] = []  # (tag, no_link, own term)
+    stack: list[tuple[str, bool, str | None, bool]] = []  # (tag, no_link, own term, labels)
     no_link = 0  # how many open elements forbid links
+    in_labels = 0  # how many open elements hold labels: mentions count, links wait
     own_terms: list[str] = []  # terms whose own glossary entry is open
     linked: set[str] = set()
     mentioned: dict[str, None] = {}
@@ -154,8 +161,9 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> Link
             if closing:
                 for depth in range(len(stack) - 1, -1, -1):
                     if stack[depth][0] == name:
-                        for _, forbids, own in stack[depth:]:
+                        for _, forbids, own, labels in stack[depth:]:
                             no_link -= forbids
+                            in_labels -= labels
                             if own:
                                 own_terms.remove(own)
                         del stack[depth:]
@@ -164,8 +172,10 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> Link
                 own_match = _OWN_TERM.search(token) if "data-explainer-term" in token else None
                 own = own_match.group(1) if own_match else None
                 forbids = name in _NO_LINK
-                stack.append((name, forbids, own))
+                labels = LABELS_ATTRIBUTE in token and _LABELS.search(token) is not None
+                stack.append((name, forbids, own, labels))
                 no_link += forbids
+                in_labels += labels
                 if own:
                     own_terms.append(own)
             continue
@@ -177,7 +187,7 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> Link
         position = 0
         for match, term_id in matcher.mentions(text):
             mentioned.setdefault(term_id)
-            if term_id in linked or term_id in own_terms:
+            if in_labels or term_id in linked or term_id in own_terms:
                 continue
             linked.add(term_id)
             pieces.append(html.escape(text[position : match.start()], quote=False))

@@ -153,8 +153,10 @@ def test_a_block_replaces_its_marker_line_and_nothing_else(tmp_path: Path) -> No
     page = "Before\n  <!--  explainer:upcoming  -->\t\nAfter <!-- explainer:latest --> stays\n"
     md = explainer.expand_blocks("en", page, "index.md", "d")
     upcoming = (
-        "- [Council meets](events/council-meeting.md) — *March 2026 · Meeting* "
-        '<span class="explainer-status explainer-status--scheduled">Scheduled</span>'
+        "- [Council meets](events/council-meeting.md) — "
+        "<em data-explainer-labels>March 2026 · Meeting</em> "
+        '<span class="explainer-status explainer-status--scheduled" data-explainer-labels>'
+        "Scheduled</span>"
         "  \n  The council votes."
     )
     assert md == f"Before\n\n{upcoming}\n\nAfter <!-- explainer:latest --> stays\n"

@@ -60,6 +60,20 @@ def test_first_mention_linked_longest_form_first_and_not_inside_code_or_links(si
         assert not a.cssselect("a.explainer-term")
 
 
+def test_the_first_link_is_in_the_prose_never_in_the_facts_list(site: Path) -> None:
+    # "Place: Tariff office" comes first on the page; the summary is the first prose
+    for url, place, mention in (
+        ("events/tariff-talks", "Tariff office", "tariffs"),
+        ("de/events/tariff-talks", "Amt für Zölle", "Zölle"),
+    ):
+        page = article(site, url)
+        [facts] = page.cssselect("ul[data-explainer-labels]")
+        assert place in facts.text_content()
+        assert not facts.cssselect("a.explainer-term")
+        [summary] = page.cssselect("p > strong")
+        assert term_links(summary) == [(mention, "tariff")]
+
+
 def test_german_aliases_umlauts_compounds_and_word_boundaries(site: Path) -> None:
     links = term_links(article(site, "de/events/tariff-talks"))
     assert links == [

@@ -66,6 +66,28 @@ def test_not_linked_inside_its_own_glossary_entry() -> None:
     )
 
 
+def test_labels_and_facts_wait_for_the_prose_but_count_as_mentions() -> None:
+    # the facts list of a German event page, then its summary: "Telefonat" is linked
+    # where the prose says it, not on the label "Art: Telefonat"
+    page = (
+        "<ul data-explainer-labels><li><strong>Art:</strong> Telefonat</li>"
+        "<li><strong>Ort:</strong> Bundesstaat Mexico</li></ul>"
+        "<p><em data-explainer-labels>15. Januar 2026 · Telefonat</em></p>"
+        "<p>Das Telefonat dauerte eine Stunde.</p>"
+    )
+    forms = {"call": ["Telefonat"], "state": ["Bundesstaat Mexico"]}
+    result = link_terms(page, matcher(forms), "g/")
+    assert linked(page, forms) == [("call", "Telefonat")]
+    assert '<p>Das <a class="explainer-term" href="g/#call"' in result.html
+    assert result.mentioned == ["call", "state"]  # the glossary's "appears in" still knows
+    # an attribute that only starts with the name marks nothing
+    other = "<ul data-explainer-labels-not><li>Telefonat</li></ul><p>Telefonat</p>"
+    assert linked(other, forms) == [("call", "Telefonat")]
+    assert link_terms(other, matcher(forms), "g/").html.startswith(
+        '<ul data-explainer-labels-not><li><a class="explainer-term"'
+    )
+
+
 def test_markup_in_the_text_stays_escaped() -> None:
     result = link_terms("<p>&lt;b&gt; oil &amp; gas</p>", matcher({"oil": ["oil"]}), "g/")
     assert "&lt;b&gt;" in result.html and "&amp; gas" in result.html and "<b>" not in result.html

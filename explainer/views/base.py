@@ -24,6 +24,7 @@ from explainer.templating import (
     render,
     table_of_contents,
 )
+from explainer.terms import LABELS_ATTRIBUTE
 from explainer.urls import SiteUrls, relative_url
 
 # the generated pages' paths, defined in the vocabulary, as the views import them
@@ -146,13 +147,18 @@ def status_badge(ctx: RenderContext, status: str) -> Markup:
     if status == DEFAULT_STATUS:
         return Markup("")
     label = escape_html(ctx.t(f"status.{status}"))
-    return Markup(f' <span class="explainer-status explainer-status--{status}">{label}</span>')
+    return Markup(
+        f' <span class="explainer-status explainer-status--{status}" {LABELS_ATTRIBUTE}>'
+        f"{label}</span>"
+    )
 
 
 def event_meta(ctx: RenderContext, event: Event) -> Markup:
-    """`<em>16 January 2026 · Statement</em>` and a badge unless it took place."""
+    """`<em>16 January 2026 · Statement</em>` and a badge unless it took place; labels,
+    never linked to the glossary."""
     date, kind = escape_html(ctx.l10n.date(event.date)), escape_html(ctx.t(f"type.{event.type}"))
-    return Markup(f"<em>{date} · {kind}</em>") + status_badge(ctx, event.status)
+    labels = f"<em {LABELS_ATTRIBUTE}>{date} · {kind}</em>"
+    return Markup(labels) + status_badge(ctx, event.status)
 
 
 class Links:
@@ -224,6 +230,7 @@ class View:
             "l10n": ctx.l10n,
             "story": ctx.story,
             "event_meta": lambda event: event_meta(ctx, event),
+            "labels_attribute": Markup(LABELS_ATTRIBUTE),
             "language": ctx.language,
             **self.context(),
         }

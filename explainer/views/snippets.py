@@ -6,6 +6,7 @@ import html
 
 from explainer.markup import escape
 from explainer.model import Event, Figure
+from explainer.terms import LABELS_ATTRIBUTE
 from explainer.views.base import RenderContext
 from explainer.vocabulary import DEFAULT_STATUS
 
@@ -15,13 +16,18 @@ def status_badge(ctx: RenderContext, status: str) -> str:
     if status == DEFAULT_STATUS:
         return ""
     label = html.escape(ctx.t(f"status.{status}"))
-    return f' <span class="explainer-status explainer-status--{status}">{label}</span>'
+    return (
+        f' <span class="explainer-status explainer-status--{status}" {LABELS_ATTRIBUTE}>'
+        f"{label}</span>"
+    )
 
 
 def event_meta(ctx: RenderContext, event: Event) -> str:
-    """`*16 January 2026 · Statement*` and a badge unless it took place."""
+    """`<em>16 January 2026 · Statement</em>` in Markdown (the text escaped for it) and a
+    badge unless it took place; labels, never linked to the glossary."""
     parts = [ctx.l10n.date(event.date), ctx.t(f"type.{event.type}")]
-    return "*" + " · ".join(escape(p) for p in parts) + "*" + status_badge(ctx, event.status)
+    labels = " · ".join(escape(p) for p in parts)
+    return f"<em {LABELS_ATTRIBUTE}>{labels}</em>{status_badge(ctx, event.status)}"
 
 
 def event_item(ctx: RenderContext, from_path: str, event: Event, *, summary: bool = False) -> str:
