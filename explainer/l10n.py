@@ -7,13 +7,12 @@ import re
 from functools import lru_cache
 
 import pyuca
-from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time, get_timezone, get_timezone_name
 from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
 
 from explainer.model import EventDate, Figure
-from explainer.strings import Strings
+from explainer.strings import Strings, babel_locale
 
 #: data unit -> CLDR unit
 _CLDR_UNITS = {"tonnes": "mass-tonne"}
@@ -29,9 +28,12 @@ def minus_sign(text: str) -> str:
     return _MINUS.sub("\u2212", text)
 
 
-def babel_locale(language: str) -> Locale:
-    """`de`, `pt-BR` or `pt_BR` -> a Babel locale."""
-    return Locale.parse(language.replace("-", "_"))
+def unbreakable(text: str) -> str:
+    """`16. Januar 2026` -> `16.\u00a0Januar\u00a02026`: a formatted date or number with
+    unit that no line break may split. Spaces become no-break spaces; the no-break and
+    narrow no-break spaces Babel already writes (`50\u00a0%`, `12\u202f345` in French,
+    `10:30\u202fAM`) are the language's own (CLDR) and stay as they are."""
+    return text.replace(" ", "\u00a0")
 
 
 class Localizer:
@@ -44,7 +46,8 @@ class Localizer:
         self._dates: dict[EventDate, str] = {}
 
     def date(self, value: EventDate) -> str:
-        """`16 January 2026` in the language's long form; month-only as `January 2026`.
+        """`16 January 2026` in the language's long form; month-only as `January 2026`;
+        never broken across lines (no-break spaces).
 
         Remembered: a page lists the same few dates many times, and Babel parses its
         pattern on every call."""
@@ -54,12 +57,13 @@ class Localizer:
                 found = format_skeleton("yMMMM", value.first_day, locale=self.locale)
             else:
                 found = format_date(value.first_day, "long", locale=self.locale)
+            found = unbreakable(found)
             self._dates[value] = found
         return found
 
     def month_short(self, value: EventDate) -> str:
         """`Jan 2026` / `Jan. 2026`: axis labels."""
-        return format_skeleton("yMMM", value.first_day, locale=self.locale)
+        return unbreakable(format_skeleton("yMMM", value.first_day, locale=self.locale))
 
     def iso_date(self, text: str) -> str:
         return self.date(EventDate.parse(text))
@@ -75,7 +79,8 @@ class Localizer:
         return minus_sign(format_decimal(value, locale=self.locale))
 
     def figure_value(self, figure: Figure) -> str:
-        """`−50 %` (with U+2212), `320 Tonnen`, `about 320 metric tons`, `fast 320 Tonnen`."""
+        """`−50 %` (with U+2212), `320 Tonnen`, `about 320 metric tons`, `fast 320 Tonnen`;
+        no line break between the number and its unit."""
         if figure.unit == "percent":
             text = format_percent(
                 figure.value / 100, locale=self.locale, decimal_quantization=False
@@ -86,7 +91,7 @@ class Localizer:
             )
         else:
             text = format_decimal(figure.value, locale=self.locale)
-        text = minus_sign(text)
+        text = unbreakable(minus_sign(text))
         if figure.qualifier:
             text = self.strings(f"figure.{figure.qualifier}", value=text)
         return text

@@ -29,9 +29,11 @@ class StringsError(Exception):
 class Strings:
     """The UI strings of one language.
 
-    A string with plural forms picks the form for its `count` by the language's CLDR
-    plural rules (Babel): German and English have `one` and `other`, Polish also `few`
-    and `many`. Whole numbers in the values are formatted for the language ("1.000").
+    A counted string has one text per CLDR plural category of the language and picks the
+    one for its `count` by the language's plural rules (Babel): English and German have
+    `one` and `other`, French `one` (0 and 1), `many` and `other`, Polish `one`, `few`,
+    `many` and `other`. Whole numbers in the values are formatted for the language
+    ("1.000").
     """
 
     def __init__(self, language: str, table: Mapping[str, Text]) -> None:
@@ -40,7 +42,7 @@ class Strings:
 
     @cached_property
     def _locale(self) -> Locale:
-        return Locale.parse(self.language)
+        return babel_locale(self.language)
 
     def __call__(self, key: str, **values: Any) -> str:
         try:
@@ -85,17 +87,70 @@ def _read_table(path: Path) -> dict[str, Text]:
     return {str(k): v for k, v in data.items()}
 
 
+def babel_locale(language: str) -> Locale:
+    """`de`, `pt-BR` or `pt_BR` -> a Babel locale."""
+    return Locale.parse(language.replace("-", "_"))
+
+
+#: counts to show as an example of each plural category in an error message
+_EXAMPLE_COUNTS = (0, 1, 2, 3, 5, 6, 11, 21, 22, 100, 101, 1_000_000)
+
+
+def plural_categories(language: str) -> tuple[str, ...]:
+    """The CLDR plural categories a language's counted strings need, in CLDR's order:
+    `one`, `other` for English and German; `one`, `many`, `other` for French and Spanish
+    (`many` for whole millions: "1 000 000 d’événements")."""
+    used = babel_locale(language).plural_form.tags | {"other"}
+    return tuple(c for c in PLURAL_CATEGORIES if c in used)
+
+
+def _check_plural_forms(language: str, key: str, text: Text, counted: bool, path: Path) -> None:
+    """A counted string (plural forms in the built-in English table) has exactly the
+    forms the language's CLDR plural rules use; any other string has one text."""
+    if not counted:
+        if isinstance(text, dict):
+            raise StringsError(
+                f"{path}: `{key}` is never counted: give it one text, not plural forms"
+            )
+        return
+    needed = plural_categories(language)
+    if not isinstance(text, dict):
+        raise StringsError(
+            f"{path}: `{key}` depends on a count: give it one text per plural form of "
+            f"`{language}` ({', '.join(needed)})"
+        )
+    rule = babel_locale(language).plural_form
+    for category in needed:
+        if category not in text:
+            example = next((n for n in _EXAMPLE_COUNTS if rule(n) == category), None)
+            also = f", as for {example}" if example is not None else ""
+            raise StringsError(
+                f"{path}: `{key}` lacks the plural form `{category}`, which `{language}` "
+                f"uses{also} (CLDR plural rules; its forms: {', '.join(needed)})"
+            )
+    for category in text:
+        if category not in needed:
+            raise StringsError(
+                f"{path}: `{key}` has the plural form `{category}`, which `{language}` "
+                f"never uses (its forms: {', '.join(needed)})"
+            )
+
+
 def load_strings(languages: Sequence[str], extra_dirs: Sequence[Path] = ()) -> dict[str, Strings]:
-    """The tables of all languages, each complete (same keys as the built-in English table)."""
+    """The tables of all languages, each complete (same keys as the built-in English table)
+    and with the plural forms each counted string needs in its language."""
     reference = _read_table(BUILTIN_DIR / "en.yaml")
     result = {}
     for language in languages:
-        table: dict[str, str] = {}
+        table: dict[str, Text] = {}
+        origin: dict[str, Path] = {}  # the file each string comes from
         found = []
         for directory in (BUILTIN_DIR, *extra_dirs):
             path = Path(directory) / f"{language}.yaml"
             if path.is_file():
-                table.update(_read_table(path))
+                read = _read_table(path)
+                table.update(read)
+                origin.update(dict.fromkeys(read, path))
                 found.append(path)
         if not found:
             searched = ", ".join(str(d) for d in (BUILTIN_DIR, *extra_dirs))
@@ -109,5 +164,9 @@ def load_strings(languages: Sequence[str], extra_dirs: Sequence[Path] = ()) -> d
                 f"the UI strings of `{language}` ({', '.join(map(str, found))}) "
                 f"lack: {', '.join(missing)}"
             )
+        for key, text in table.items():
+            if key in reference:
+                counted = isinstance(reference[key], dict)
+                _check_plural_forms(language, key, text, counted, origin[key])
         result[language] = Strings(language, table)
     return result

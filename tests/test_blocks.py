@@ -34,6 +34,11 @@ def items(page_markdown: str) -> list[tuple[str, str]]:
     return [(a.text_content(), a.get("href")) for a in shown(page_markdown).cssselect("li > a")]
 
 
+def unbreakable(text: str) -> str:
+    """A date or a number with its unit as the pages write it: no line break inside."""
+    return text.replace(" ", "\u00a0")
+
+
 def item_texts(page_markdown: str) -> list[str]:
     """What each list item says, white space folded."""
     return [" ".join(li.text_content().split()) for li in shown(page_markdown).iter("li")]
@@ -77,8 +82,8 @@ def test_upcoming_is_every_scheduled_event_oldest_first(tmp_path: Path) -> None:
     assert items(md) == [("Soon (de)", "events/soon.md"), ("Later (de)", "events/later.md")]
     badge = STRINGS["de"]("status.scheduled")
     assert item_texts(md) == [
-        f"Soon (de) – 4. März 2026 · Telefonat {badge} Über Soon.",
-        f"Later (de) – 10. März 2026 · Telefonat {badge} Über Later.",
+        f"Soon (de) – 4. März 2026 · Telefonat · {badge} Über Soon.",
+        f"Later (de) – 10. März 2026 · Telefonat · {badge} Über Later.",
     ]
 
 
@@ -105,10 +110,16 @@ def test_key_figures_in_time_order_with_who_claimed_them(tmp_path: Path) -> None
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:key-figures -->", "about.md", "d/about.md")
     rows = [[c.text_content() for c in tr.iter("td")] for tr in shown(md).iter("tr")][1:]
+    february_28, march_2 = unbreakable("February 28, 2026"), unbreakable("March 2, 2026")
     assert rows == [
-        ["51 metric tons", "Seized", "Bob Sample", "Bob speaks (February 28, 2026)"],
-        ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March 2, 2026)"],
-        ["about 1,500 metric tons", "Grain", "Bob Sample", "Ada calls Bob (March 2, 2026)"],
+        [unbreakable("51 metric tons"), "Seized", "Bob Sample", f"Bob speaks ({february_28})"],
+        ["12.5%", "Budget growth", "Ada Example", f"Ada calls Bob ({march_2})"],
+        [
+            f"about {unbreakable('1,500 metric tons')}",
+            "Grain",
+            "Bob Sample",
+            f"Ada calls Bob ({march_2})",
+        ],
     ]
 
 
@@ -153,11 +164,10 @@ def test_a_block_replaces_its_marker_line_and_nothing_else(tmp_path: Path) -> No
     page = "Before\n  <!--  explainer:upcoming  -->\t\nAfter <!-- explainer:latest --> stays\n"
     md = explainer.expand_blocks("en", page, "index.md", "d")
     upcoming = (
-        "- [Council meets](events/council-meeting.md) — "
-        "<em data-explainer-labels>March 2026 · Meeting</em> "
+        "- [Council meets](events/council-meeting.md)\u00a0— "
+        "<em data-explainer-labels>March\u00a02026\u00a0· Meeting</em>\u00a0· "
         '<span class="explainer-status explainer-status--scheduled" data-explainer-labels>'
-        "Scheduled</span>"
-        "  \n  The council votes."
+        "scheduled</span>  \n  The council votes."
     )
     assert md == f"Before\n\n{upcoming}\n\nAfter <!-- explainer:latest --> stays\n"
 
@@ -275,21 +285,26 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
     explainer = corrected_story(tmp_path)
     md = explainer.expand_blocks("de", "<!-- explainer:changes -->", "about.md", "d/about.md")
     de = STRINGS["de"]
-    fixed = de("correction.label", date="7. März 2026")
+    march = {day: unbreakable(f"{day}. März 2026") for day in (5, 6, 7)}
+    fixed = de("correction.label", date=march[7])
     assert [
-        (" ".join(li.text_content().split()), [a.get("href") for a in li.iter("a")])
+        # white space folded, the dates' no-break spaces kept
+        (
+            re.sub(r"[ \t\r\n]+", " ", li.text_content()).strip(),
+            [a.get("href") for a in li.iter("a")],
+        )
         for li in shown(md).iter("li")
     ] == [
         (f"{fixed} Bob spricht", ["events/statement.md#correction-1"]),
         (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
         (  # an update says what it changed, when the history says so
-            f"{de('changes.updated', date='7. März 2026')} Der Stadtrat tagt "
+            f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
             "Zusammenfassung überarbeitet (Deutsch); Status geändert.",
             ["events/council-meeting.md"],
         ),
-        (f"{de('changes.updated', date='6. März 2026')} Ada ruft Bob an", ["events/first-call.md"]),
+        (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
         (
-            f"{de('correction.label', date='5. März 2026')} Ada ruft Bob an",
+            f"{de('correction.label', date=march[5])} Ada ruft Bob an",
             ["events/first-call.md#correction-1"],
         ),
     ]
@@ -299,9 +314,9 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
     assert [b.text_content() for b in shown(md).iter("strong")] == [
         fixed,
         fixed,
-        de("changes.updated", date="7. März 2026"),
-        de("changes.updated", date="6. März 2026"),
-        de("correction.label", date="5. März 2026"),
+        de("changes.updated", date=march[7]),
+        de("changes.updated", date=march[6]),
+        de("correction.label", date=march[5]),
     ]
 
 
@@ -352,6 +367,6 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:upcoming -->\n", "index.md", "d/index.md")
     assert item_texts(md) == [
-        "Past — January 23, 2026 · Call Not confirmed whether it took place About Past.",
-        "Soon — March 4, 2026 · Call Scheduled About Soon.",
+        "Past — January 23, 2026 · Call · not confirmed whether it took place About Past.",
+        "Soon — March 4, 2026 · Call · scheduled About Soon.",
     ]

@@ -63,7 +63,8 @@ def test_event_page_in_german_is_german(seed_site: Path, seed_story) -> None:  #
     event = seed_story.story.events["sheinbaum-press-conference"]
     root = parse(page_file(seed_site, "de/events/sheinbaum-press-conference/"))
     assert root.findtext(".//h1").strip("¶ ") == event.title["de"]
-    assert "Beteiligte" in root.text_content() and "16. Januar 2026" in root.text_content()
+    text = root.text_content()
+    assert "Beteiligt" in text and "16.\u00a0Januar\u00a02026" in text  # one participant
 
 
 def test_switcher_lands_on_the_counterpart_page(seed_site: Path, seed_story) -> None:  # type: ignore[no-untyped-def]
@@ -267,6 +268,9 @@ def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Pa
         (REPO / "explainer" / "strings" / "en.yaml").read_text(encoding="utf-8")
     )
     strings["timeline.title"] = "Cronologia"
+    for key, text in strings.items():  # Italian counts have the forms one, many, other
+        if isinstance(text, dict):
+            strings[key] = {**text, "many": text["other"]}
     (tmp_path / "strings").mkdir()
     (tmp_path / "strings" / "it.yaml").write_text(yaml.safe_dump(strings, allow_unicode=True))
     config = make_site(
@@ -281,7 +285,7 @@ def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Pa
     page = parse(site / "it" / "timeline" / "index.html")
     assert page.get("lang") == "it"
     assert page.findtext(".//h1").strip("¶ ") == "Cronologia"
-    assert "2 marzo 2026" in page.text_content()
+    assert "2\u00a0marzo\u00a02026" in page.text_content()
     english = sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("index.html")
@@ -482,3 +486,55 @@ def test_the_calendar_lists_its_time_zones_in_the_same_order_in_every_run(tmp_pa
     }
     [only] = seen
     assert int(only.split()[0]) >= 2
+
+
+#: white space at which a browser may break a line; and the no-break spaces (U+00A0, and
+#: U+202F, which Babel writes in French numbers and English times)
+BREAKABLE, NO_BREAK = "[ \t\r\n]+", "[\u00a0\u202f]"
+
+
+def _words(formatted: str, between: str) -> re.Pattern[str]:
+    """`formatted` (as Babel writes it) with `between` wherever it has a space."""
+    return re.compile(between.join(re.escape(word) for word in formatted.split()))
+
+
+def test_no_line_break_inside_a_date_or_a_number_and_its_unit(tmp_path: Path) -> None:
+    """Every date the generator writes ("2. März 2026", "March 2026") and every number
+    with its unit ("1,500 metric tons") is unbreakable on every page of both languages,
+    and a line never starts with the dash or dot that separates a label."""
+    import datetime
+
+    from babel.dates import format_date, format_skeleton
+    from babel.units import format_unit
+
+    config = make_site(tmp_path, minimal_yaml())
+    site = tmp_path / "site"
+    result = mkdocs_build(config, site)
+    assert result.returncode == 0, result.stderr
+    data = yaml.safe_load(minimal_yaml())
+    days = [e["date"] for e in data["events"].values() if isinstance(e["date"], datetime.date)]
+    days += [s["date"] for e in data["events"].values() for s in e.get("sources", ())]
+    months = {datetime.date(d.year, d.month, 1) for d in days} | {datetime.date(2026, 3, 1)}
+    for lang in LANGS:
+        formatted = [format_date(d, "long", locale=lang) for d in days]
+        formatted += [format_skeleton("yMMMM", m, locale=lang) for m in months]
+        formatted.append(format_unit(1500, "mass-tonne", length="long", locale=lang))
+        pages = [
+            p
+            for p in site.rglob("index.html")
+            if (p.relative_to(site).as_posix().startswith("de/")) == (lang == "de")
+        ]
+        assert len(pages) == 12  # home, 5 listings, 3 events, 3 actors
+        bodies = {p: parse(p).cssselect("body")[0] for p in pages}
+        texts = {p: body.text_content() for p, body in bodies.items()}
+        for text in formatted:
+            broken = _words(text, BREAKABLE)
+            for page, page_text in texts.items():
+                assert not broken.search(page_text), (page, text)
+            whole = _words(text, NO_BREAK)
+            assert any(whole.search(t) for t in texts.values()), text  # shown somewhere
+        for page, body in bodies.items():
+            # each run of text on its own: a dash that opens a paragraph ("— Ada
+            # Example" under a quote) follows no space
+            for text_run in body.xpath(".//text()"):
+                assert not re.search(BREAKABLE + "[–—·]", text_run), (page, text_run)

@@ -250,9 +250,10 @@ def test_json_ld_atom_and_export_carry_the_dates(built: tuple[Path, str], langua
         entry = entries[event_id]
         assert entry.published == published.replace("Z", "+00:00")
         assert entry.updated == modified.replace("Z", "+00:00")
-    corrected = {
-        "en": "Bob makes a statement. This entry was corrected on March 6, 2026.",
-        "de": "Bob gibt eine Erklärung ab. Dieser Eintrag wurde am 6. März 2026 korrigiert.",
+    corrected = {  # the date as on the pages, with no-break spaces
+        "en": "Bob makes a statement. This entry was corrected on March\u00a06,\u00a02026.",
+        "de": "Bob gibt eine Erklärung ab. "
+        "Dieser Eintrag wurde am 6.\u00a0März\u00a02026 korrigiert.",
     }
     assert entries["statement"].summary == corrected[language]
     assert "<strong>" in entries["statement"].content[0].value
@@ -267,7 +268,10 @@ def test_json_ld_atom_and_export_carry_the_dates(built: tuple[Path, str], langua
     ]
     [correction] = events["statement"]["corrections"]
     assert correction["date"] == "2026-03-06"
-    assert correction["date_text"] == {"en": "March 6, 2026", "de": "6. März 2026"}[language]
+    assert (
+        correction["date_text"]
+        == {"en": "March\u00a06,\u00a02026", "de": "6.\u00a0März\u00a02026"}[language]
+    )
     assert correction["text_markdown"].startswith(("An earlier", "In einer"))
     assert "<em>" in correction["text_html"]
     assert events["first-call"]["corrections"] == []

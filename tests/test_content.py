@@ -21,7 +21,8 @@ ARTICLES = {"en": "001_823471f2cffdeb6b.txt", "de": "000_5f02786b2011eb6e.txt"}
 PREFIX = {"en": "", "de": "de/"}
 
 # Each figure of the articles: how the article says it, how each site must show it (a drop
-# with the typographic minus sign U+2212: the site's sign convention, not the articles').
+# with the typographic minus sign U+2212: the site's sign convention, not the articles'; no
+# line break between a number and its unit).
 FIGURES = [
     (
         {
@@ -32,11 +33,11 @@ FIGURES = [
     ),
     (
         {"en": "nearly 320 tons", "de": "fast 320 Tonnen"},
-        {"en": "nearly 320 metric tons", "de": "fast 320\u00a0Tonnen"},
+        {"en": "nearly 320\u00a0metric\u00a0tons", "de": "fast 320\u00a0Tonnen"},
     ),
     (
         {"en": "51 were found at sea", "de": "51 Tonnen auf See"},
-        {"en": "51 metric tons", "de": "51\u00a0Tonnen"},
+        {"en": "51\u00a0metric\u00a0tons", "de": "51\u00a0Tonnen"},
     ),
     (
         {"en": "40 percent drop in intentional homicides", "de": "Tötungsdelikte um 40 Prozent"},
@@ -74,6 +75,11 @@ def fold(text: str) -> str:
     """Compare text as a reader reads it: straight quotes, folded spaces."""
     text = re.sub(r"[“”„\"]", '"', text)
     return re.sub(r"[ \t\r\n]+", " ", text)
+
+
+def unbreakable(date: str) -> str:
+    """A date as the site writes it: no line break inside."""
+    return date.replace(" ", "\u00a0")
 
 
 def page_text(site: Path, lang: str, url: str) -> str:
@@ -117,14 +123,16 @@ def test_figures_are_shown_attributed_on_figures_and_home_pages(seed_site: Path,
         for _, shown in FIGURES:
             [row] = [r for r in rows if r[0] == shown[lang]]
             assert row[2] == "Claudia Sheinbaum"
-            assert row[3].endswith("(16. Januar 2026)" if lang == "de" else "(January 16, 2026)")
+            date = "16. Januar 2026" if lang == "de" else "January 16, 2026"
+            assert row[3].endswith(f"({unbreakable(date)})")
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_figures_are_on_their_event_page(seed_site: Path, lang: str) -> None:
     text = page_text(seed_site, lang, "events/sheinbaum-press-conference")
     claimant = "according to Claudia Sheinbaum" if lang == "en" else "laut Claudia Sheinbaum"
-    dash = " — " if lang == "en" else " – "  # German sets a spaced en dash
+    # German sets a spaced en dash; no line starts with it
+    dash = "\u00a0— " if lang == "en" else "\u00a0– "
     for _, shown in FIGURES:
         assert f"{shown[lang]}{dash}" in text
     assert text.count(claimant) == len(FIGURES)
@@ -134,7 +142,7 @@ def test_figures_are_on_their_event_page(seed_site: Path, lang: str) -> None:
 def test_every_date_is_on_the_timeline(seed_site: Path, lang: str) -> None:
     text = page_text(seed_site, lang, "timeline")
     for date in DATES[lang]:
-        assert date in text, date
+        assert unbreakable(date) in text, date
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

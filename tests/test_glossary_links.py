@@ -157,7 +157,7 @@ def test_glossary_says_where_each_term_appears(site: Path) -> None:
 
 def test_explicit_terms_are_listed_on_the_event_page(site: Path) -> None:
     page = article(site, "events/tariff-talks")
-    terms = page.cssselect("h2#terms")[0].getnext()
+    terms = page.cssselect("h2#term")[0].getnext()  # one term: the heading in the singular
     assert [(a.text_content(), a.get("href")) for a in terms.cssselect("a")] == [
         ("embargo", "../../glossary/#embargo")
     ]
@@ -171,17 +171,18 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
     ]
     assert items == [
         "Gespräch über Zölle – 4. Mai 2026 · Telefonat zitiert",
-        "Erklärung zum Öl – 10. Mai 2026 · Erklärung Abgesagt Teilnahme war geplant",
-        "Handelstreffen – Juni 2026 · Treffen Geplant Teilnahme geplant, Quelle einer Zahl",
+        "Erklärung zum Öl – 10. Mai 2026 · Erklärung · abgesagt Teilnahme war geplant",
+        "Handelstreffen – Juni 2026 · Treffen · geplant Teilnahme geplant, Quelle einer Zahl",
     ]
     assert page.cssselect('a[href="../minister/"]')  # its member, the other way round
 
 
 def test_related_both_ways_and_neighbours_in_time(site: Path) -> None:
     talks = article(site, "events/tariff-talks")
-    assert talks.cssselect('h2#related-events + ul a[href="../oil-statement/"]')
+    # one related event each: the heading in the singular
+    assert talks.cssselect('h2#related-event + ul a[href="../oil-statement/"]')
     statement = article(site, "events/oil-statement")
-    assert statement.cssselect('h2#related-events + ul a[href="../tariff-talks/"]')
+    assert statement.cssselect('h2#related-event + ul a[href="../tariff-talks/"]')
     text = re.sub(r"\s+", " ", statement.text_content())
     assert "Previous: Tariff talks" in text and "Next: Trade meeting" in text
 
@@ -192,8 +193,11 @@ def test_timeline_marks_types_scheduled_and_cancelled(site: Path) -> None:
     assert [e.get("data-type") for e in events] == ["call", "statement", "meeting"]
     cancelled, scheduled = events[1], events[2]
     assert cancelled.cssselect("h3 s a")[0].text_content() == "Oil statement"
-    assert cancelled.cssselect(".explainer-status--cancelled")[0].text_content() == "Canceled"
-    assert scheduled.cssselect(".explainer-status--scheduled")[0].text_content() == "Scheduled"
+    # the status is a word of the label, after the type: "Meeting · scheduled"
+    assert cancelled.cssselect(".explainer-status--cancelled")[0].text_content() == "canceled"
+    assert scheduled.cssselect(".explainer-status--scheduled")[0].text_content() == "scheduled"
+    labels = " ".join(scheduled.cssselect("p[data-key]")[0].text_content().split())
+    assert labels == "June 2026 · Meeting · scheduled"
     labels = [label.text_content() for label in page.cssselect(".explainer-filter label")]
     assert labels == ["All events", "Calls", "Statements", "Meetings"]
     de_labels = [

@@ -84,15 +84,17 @@ def test_the_calendar_and_its_events_in_german(tmp_path: Path, monkeypatch) -> N
     assert [str(c) for c in statement["categories"].cats] == [STRINGS["de"]("type.statement")]
 
     assert [str(c) for c in call["categories"].cats] == [STRINGS["de"]("type.call")]
-    # an event that has not simply taken place says its status in words, first
+    # an event that has not simply taken place says its status in words, first (its date as
+    # the pages write it, with no-break spaces)
     assert str(visit["status"]) == "CANCELLED"
     assert text(visit, "description", "de") == (
-        "Für den 5. März 2026 angesetzt; abgesagt.\n\nÜber A visit.\n\n"
+        "Für den 5.\u00a0März\u00a02026 angesetzt; abgesagt.\n\nÜber A visit.\n\n"
         f"{SITE_URL}de/events/cancelled-visit/"
     )
     assert str(unconfirmed["status"]) == "TENTATIVE"
     assert text(unconfirmed, "description", "de").startswith(
-        "Für den 6. März 2026 angesetzt; ob es stattgefunden hat, ist nicht bestätigt.\n\n"
+        "Für den 6.\u00a0März\u00a02026 angesetzt; "
+        "ob es stattgefunden hat, ist nicht bestätigt.\n\n"
     )
 
 
@@ -114,8 +116,9 @@ def test_an_event_not_known_to_have_taken_place_is_tentative_and_says_why(
     talks = events_of(read(tmp_path, "en", data))["talks"]
     assert str(talks["status"]) == "TENTATIVE"
     said = {
-        "scheduled": "Scheduled for January 23, 2026.",
-        "unconfirmed": "Scheduled for January 23, 2026; not confirmed whether it took place.",
+        "scheduled": "Scheduled for January\u00a023,\u00a02026.",
+        "unconfirmed": "Scheduled for January\u00a023,\u00a02026; "
+        "not confirmed whether it took place.",
     }
     assert text(talks, "description", "en") == f"{said[status]}\n\nAbout Talks."
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -10,9 +11,9 @@ from babel import Locale
 
 from explainer.l10n import Localizer, babel_locale
 from explainer.model import EventDate, Figure
-from explainer.strings import BUILTIN_DIR, StringsError, load_strings
+from explainer.strings import BUILTIN_DIR, StringsError, load_strings, plural_categories
 
-STRINGS = load_strings(("en", "de"))
+STRINGS = load_strings(("en", "de", "fr", "es"))
 
 
 def l10n(lang: str) -> Localizer:
@@ -29,11 +30,14 @@ def figure(
 @pytest.mark.parametrize(
     ("lang", "date", "expected"),
     [
-        ("en", EventDate(2026, 1, 16), "January 16, 2026"),
-        ("de", EventDate(2026, 1, 16), "16. Januar 2026"),
-        ("en", EventDate(2026, 2), "February 2026"),
-        ("de", EventDate(2026, 2), "Februar 2026"),
-        ("de", EventDate(2026, 3, 1), "1. März 2026"),
+        # no-break spaces: no line break inside a date
+        ("en", EventDate(2026, 1, 16), "January\u00a016,\u00a02026"),
+        ("de", EventDate(2026, 1, 16), "16.\u00a0Januar\u00a02026"),
+        ("en", EventDate(2026, 2), "February\u00a02026"),
+        ("de", EventDate(2026, 2), "Februar\u00a02026"),
+        ("de", EventDate(2026, 3, 1), "1.\u00a0März\u00a02026"),
+        ("fr", EventDate(2026, 1, 16), "16\u00a0janvier\u00a02026"),
+        ("es", EventDate(2026, 1, 16), "16\u00a0de\u00a0enero\u00a0de\u00a02026"),
     ],
 )
 def test_dates(lang: str, date: EventDate, expected: str) -> None:
@@ -47,21 +51,25 @@ def test_dates(lang: str, date: EventDate, expected: str) -> None:
         ("en", figure(-50, "percent"), "\u221250%"),
         ("de", figure(-50, "percent"), "\u221250\u00a0%"),
         ("de", figure(-1500, "count"), "\u22121.500"),
-        ("en", figure(-51, "tonnes"), "\u221251 metric tons"),
+        # the number and its unit never apart: no-break spaces (Babel's own in German)
+        ("en", figure(-51, "tonnes"), "\u221251\u00a0metric\u00a0tons"),
         ("de", figure(-40, "percent", True, "over"), "mehr als \u221240\u00a0%"),
         ("en", figure(12.5, "percent"), "12.5%"),
         ("de", figure(12.5, "percent"), "12,5\u00a0%"),
-        ("en", figure(320, "tonnes"), "320 metric tons"),
+        ("en", figure(320, "tonnes"), "320\u00a0metric\u00a0tons"),
         ("de", figure(320, "tonnes"), "320\u00a0Tonnen"),
-        ("en", figure(1, "tonnes"), "1 metric ton"),
+        ("en", figure(1, "tonnes"), "1\u00a0metric\u00a0ton"),
         ("de", figure(1500, "count"), "1.500"),
         ("en", figure(1500, "count"), "1,500"),
-        ("en", figure(320, "tonnes", approximate=True), "about 320 metric tons"),
+        ("en", figure(320, "tonnes", approximate=True), "about 320\u00a0metric\u00a0tons"),
         ("de", figure(320, "tonnes", approximate=True), "etwa 320\u00a0Tonnen"),
-        ("en", figure(320, "tonnes", True, "nearly"), "nearly 320 metric tons"),
+        ("en", figure(320, "tonnes", True, "nearly"), "nearly 320\u00a0metric\u00a0tons"),
         ("de", figure(320, "tonnes", True, "nearly"), "fast 320\u00a0Tonnen"),
         ("en", figure(40, "percent", True, "over"), "more than 40%"),
         ("de", figure(40, "percent", True, "over"), "mehr als 40\u00a0%"),
+        ("es", figure(320, "tonnes"), "320\u00a0toneladas"),
+        ("fr", figure(-50, "percent"), "\u221250\u00a0%"),
+        ("fr", figure(12345, "count"), "12\u202f345"),  # French groups with a narrow one
     ],
 )
 def test_figures(lang: str, fig: Figure, expected: str) -> None:
@@ -132,9 +140,9 @@ def test_time_with_the_long_name_of_its_zone(
 @pytest.mark.parametrize(
     ("lang", "date", "expected"),
     [
-        ("en", EventDate(1999, 12), "Dec 1999"),
-        ("de", EventDate(1999, 12), "Dez. 1999"),
-        ("de", EventDate(2026, 3, 2), "März 2026"),
+        ("en", EventDate(1999, 12), "Dec\u00a01999"),
+        ("de", EventDate(1999, 12), "Dez.\u00a01999"),
+        ("de", EventDate(2026, 3, 2), "März\u00a02026"),
     ],
 )
 def test_short_months_of_the_timeline_axis(lang: str, date: EventDate, expected: str) -> None:
@@ -197,6 +205,13 @@ def placeholders(text: str | dict[str, str]) -> set[str]:
         ("de", 1000, "A und B: 1.000 gemeinsame Ereignisse"),
         ("en", 1, "A and B: 1 event together"),
         ("en", 1000, "A and B: 1,000 events together"),
+        # French: 0 takes the singular, whole millions take "de"
+        ("fr", 0, "A et B\u00a0: 0 événement en commun"),
+        ("fr", 2, "A et B\u00a0: 2 événements en commun"),
+        ("fr", 1_000_000, "A et B\u00a0: 1\u202f000\u202f000 d’événements en commun"),
+        ("es", 0, "A y B: 0 acontecimientos en común"),
+        ("es", 1, "A y B: 1 acontecimiento en común"),
+        ("es", 1_000_000, "A y B: 1.000.000 de acontecimientos en común"),
     ],
 )
 def test_plural_forms_follow_the_language_and_numbers_are_localized(
@@ -205,15 +220,62 @@ def test_plural_forms_follow_the_language_and_numbers_are_localized(
     assert STRINGS[lang]("viz.shared", a="A", b="B", count=count) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "key", "for_0_1_2_5"),
+    [
+        ("en", "actor.members", ["Members", "Member", "Members", "Members"]),
+        ("de", "actor.members", ["Dazu gehören", "Dazu gehört", "Dazu gehören", "Dazu gehören"]),
+        ("fr", "actor.members", ["Membre", "Membre", "Membres", "Membres"]),
+        ("es", "actor.members", ["Miembros", "Miembro", "Miembros", "Miembros"]),
+        ("en", "event.sources", ["Sources", "Source", "Sources", "Sources"]),
+        ("de", "event.participants", ["Beteiligte", "Beteiligt", "Beteiligte", "Beteiligte"]),
+        (
+            "fr",
+            "event.related",
+            ["Événement lié", "Événement lié", "Événements liés", "Événements liés"],
+        ),
+        ("es", "event.quotes", ["Citas", "Cita", "Citas", "Citas"]),
+        ("de", "kinds.group", ["Gremien", "Gremium", "Gremien", "Gremien"]),
+        ("en", "kinds.person", ["People", "Person", "People", "People"]),
+        ("de", "viz.more", ["+0 weitere", "+1 weiteres", "+2 weitere", "+5 weitere"]),
+        ("fr", "viz.more", ["+0 autre", "+1 autre", "+2 autres", "+5 autres"]),
+    ],
+)
+def test_counted_headings_and_phrases_agree_with_their_count(
+    lang: str, key: str, for_0_1_2_5: list[str]
+) -> None:
+    assert [STRINGS[lang](key, count=n) for n in (0, 1, 2, 5)] == for_0_1_2_5
+
+
+def english_table() -> dict[str, Any]:
+    return yaml.safe_load((BUILTIN_DIR / "en.yaml").read_text(encoding="utf-8"))
+
+
+def with_forms(table: dict[str, Any], categories: tuple[str, ...]) -> dict[str, Any]:
+    """`table` with each counted string given the plural forms `categories` (each its
+    `other` text): what a translator starts from for a language with other forms."""
+    return {
+        key: {category: text["other"] for category in categories}
+        if isinstance(text, dict)
+        else text
+        for key, text in table.items()
+    }
+
+
+def write_table(directory: Path, language: str, table: dict[str, Any]) -> None:
+    text = yaml.safe_dump(table, allow_unicode=True)
+    (directory / f"{language}.yaml").write_text(text, encoding="utf-8")
+
+
 def test_a_language_with_more_plural_forms_needs_only_its_table(tmp_path: Path) -> None:
-    table = yaml.safe_load((BUILTIN_DIR / "en.yaml").read_text(encoding="utf-8"))
+    table = with_forms(english_table(), ("one", "few", "many", "other"))
     table["viz.more"] = {
         "one": "+{count} wydarzenie",
         "few": "+{count} wydarzenia",
         "many": "+{count} wydarzeń",
         "other": "+{count} wydarzenia",
     }
-    (tmp_path / "pl.yaml").write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
+    write_table(tmp_path, "pl", table)
     polish = load_strings(("pl",), [tmp_path])["pl"]
     assert [polish("viz.more", count=n) for n in (1, 3, 5, 22)] == [
         "+1 wydarzenie",
@@ -223,12 +285,60 @@ def test_a_language_with_more_plural_forms_needs_only_its_table(tmp_path: Path) 
     ]
 
 
-def test_plural_forms_without_other_are_a_clear_error(tmp_path: Path) -> None:
-    table = yaml.safe_load((BUILTIN_DIR / "en.yaml").read_text(encoding="utf-8"))
-    table["viz.more"] = {"one": "+{count} more"}
-    (tmp_path / "es.yaml").write_text(yaml.safe_dump(table), encoding="utf-8")
-    with pytest.raises(StringsError, match=r"es\.yaml: `viz\.more` must be .*`other` is required"):
-        load_strings(("es",), [tmp_path])
+def test_each_table_has_the_plural_forms_its_language_uses() -> None:
+    assert plural_categories("en") == plural_categories("de") == ("one", "other")
+    assert plural_categories("fr") == plural_categories("es") == ("one", "many", "other")
+    assert plural_categories("ja") == ("other",)
+    counted = {key for key, text in english_table().items() if isinstance(text, dict)}
+    assert {"actor.members", "event.participants", "kinds.group", "viz.more"} <= counted
+    for lang, strings in STRINGS.items():
+        for key in counted:
+            assert set(strings.table[key]) == set(plural_categories(lang)), (lang, key)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "error"),
+    [
+        # French has a form for whole millions; a table without it stops the build
+        (
+            "fr",
+            {"one": "Membre", "other": "Membres"},
+            r"fr\.yaml: `actor\.members` lacks the plural form `many`, which `fr` uses, as "
+            r"for 1000000 \(CLDR plural rules; its forms: one, many, other\)",
+        ),
+        (
+            "de",
+            {"one": "Dazu gehört", "few": "Dazu gehören", "other": "Dazu gehören"},
+            r"de\.yaml: `actor\.members` has the plural form `few`, which `de` never uses "
+            r"\(its forms: one, other\)",
+        ),
+        (
+            "de",
+            "Dazu gehören",
+            r"de\.yaml: `actor\.members` depends on a count: give it one text per plural "
+            r"form of `de` \(one, other\)",
+        ),
+        (
+            "es",
+            {"one": "Miembro"},
+            r"es\.yaml: `actor\.members` must be .*`other` is required",
+        ),
+    ],
+)
+def test_plural_forms_a_language_lacks_or_never_uses_are_a_clear_error(
+    tmp_path: Path, lang: str, text: str | dict[str, str], error: str
+) -> None:
+    write_table(tmp_path, lang, {"actor.members": text})
+    with pytest.raises(StringsError, match=error):
+        load_strings((lang,), [tmp_path])
+
+
+def test_a_string_that_is_never_counted_takes_one_text(tmp_path: Path) -> None:
+    write_table(tmp_path, "de", {"timeline.title": {"one": "Chronik", "other": "Chroniken"}})
+    with pytest.raises(
+        StringsError, match=r"de\.yaml: `timeline\.title` is never counted: give it one text"
+    ):
+        load_strings(("de",), [tmp_path])
 
 
 def test_a_language_without_strings_is_a_clear_error() -> None:
@@ -237,13 +347,16 @@ def test_a_language_without_strings_is_a_clear_error() -> None:
 
 
 def test_a_site_can_add_a_language_table(tmp_path: Path) -> None:
-    # Italian: no built-in table (en, de, fr, es are built in)
-    table = yaml.safe_load((BUILTIN_DIR / "en.yaml").read_text(encoding="utf-8"))
+    # Italian: no built-in table (en, de, fr, es are built in); its counted strings have
+    # the forms one, many (whole millions) and other
+    table = with_forms(english_table(), ("one", "many", "other"))
     table["timeline.title"] = "Cronologia"
-    (tmp_path / "it.yaml").write_text(yaml.safe_dump(table, allow_unicode=True), encoding="utf-8")
+    write_table(tmp_path, "it", table)
     strings = load_strings(("en", "it"), [tmp_path])
     assert strings["it"]("timeline.title") == "Cronologia"
-    assert Localizer("it", strings["it"]).date(EventDate(2026, 1, 16)) == "16 gennaio 2026"
+    assert (
+        Localizer("it", strings["it"]).date(EventDate(2026, 1, 16)) == "16\u00a0gennaio\u00a02026"
+    )
 
 
 def test_a_sites_table_overrides_built_in_strings(tmp_path: Path) -> None:

@@ -183,4 +183,4 @@ def test_a_label_is_followed_by_its_languages_colon(tmp_path: Path) -> None:
         "Type:",
     ]
     page = generated(site(tmp_path), "de", "events/first-call.md").html
-    assert "<li><strong>Datum:</strong> 2. März 2026</li>" in page
+    assert "<li><strong>Datum:</strong> 2.\u00a0März\u00a02026</li>" in page

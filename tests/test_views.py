@@ -127,7 +127,7 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     # previous / next in time; the council meets some day in March, which the data does
     # not place before or after 2 March: no "Next", but "also in March"
     assert "Previous: Bob speaks" in visible(md) and "Next:" not in visible(md)
-    assert "Also in March 2026, exact date unknown: Council meets" in visible(md)
+    assert "Also in March\u00a02026, exact date unknown: Council meets" in visible(md)
     assert ("Bob speaks", "../statement/") in found
     assert ("All events in the timeline", "../../timeline/#first-call") in found
     assert "“We agree.”" in visible(md)
@@ -140,7 +140,7 @@ def test_a_month_only_event_says_so_and_names_no_event_of_its_month_before_or_af
     text = minimal_yaml().replace("date: 2026-02-28", "date: 2026-03-31")  # Bob speaks
     explainer = site(tmp_path, text)
     for lang, said in (
-        ("en", "The exact date is not known. The timeline lists this event under March 2026"),
+        ("en", "The exact date is not known. The timeline lists this event under March\u00a02026"),
         ("de", "Das genaue Datum ist nicht bekannt. Die Chronik führt das Ereignis im Abschnitt"),
     ):
         md = page(explainer, lang, "events/council-meeting.md")
@@ -154,9 +154,11 @@ def test_a_month_only_event_says_so_and_names_no_event_of_its_month_before_or_af
     # the dated events of March name it as of their month, not as their neighbour
     md = page(explainer, "en", "events/statement.md")
     assert "Previous: Ada calls Bob" in visible(md)
-    assert "Also in March 2026, exact date unknown: Council meets" in visible(md)
+    assert "Also in March\u00a02026, exact date unknown: Council meets" in visible(md)
     german = page(explainer, "de", "events/first-call.md")
-    assert "Ebenfalls im März 2026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(german)
+    assert "Ebenfalls im März\u00a02026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(
+        german
+    )
 
 
 def test_a_months_anchor_steps_aside_for_an_event_of_that_name(tmp_path: Path) -> None:
@@ -178,27 +180,28 @@ def test_actors_list_names_the_country_unless_the_role_does(tmp_path: Path) -> N
         ]
 
     plain = site(tmp_path)
-    assert "Ada Example — Mayor of Exampleton, Germany" in listed(plain, "en")
-    assert "Bob Sample — United States" in listed(plain, "en")  # no role: the country alone
-    assert "Ada Example – Bürgermeisterin von Exampleton, Deutschland" in listed(plain, "de")
+    # a no-break space before the dash: no line starts with it
+    assert "Ada Example\u00a0— Mayor of Exampleton, Germany" in listed(plain, "en")
+    assert "Bob Sample\u00a0— United States" in listed(plain, "en")  # no role: the country alone
+    assert "Ada Example\u00a0– Bürgermeisterin von Exampleton, Deutschland" in listed(plain, "de")
     text = minimal_yaml().replace(
         'role: {en: "Mayor of Exampleton", de: "Bürgermeisterin von Exampleton"}',
         'role: {en: "German mayor", de: "Bürgermeisterin in Deutschland"}',
     )
     named = site(tmp_path, text)
-    assert "Ada Example — German mayor" in listed(named, "en")
-    assert "Ada Example – Bürgermeisterin in Deutschland" in listed(named, "de")
+    assert "Ada Example\u00a0— German mayor" in listed(named, "en")
+    assert "Ada Example\u00a0– Bürgermeisterin in Deutschland" in listed(named, "de")
 
 
 def test_event_page_shows_month_only_date_time_place_status_and_sources(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "events/council-meeting.md")
     text = visible(md)
-    assert "Datum: März 2026" in text and "Ort: Rathaus" in text
+    assert "Datum: März\u00a02026" in text and "Ort: Rathaus" in text
     # the status in words that stay true after the date: "scheduled for", not "will meet"
-    assert "Status: Für März 2026 angesetzt" in text
+    assert "Status: Für März\u00a02026 angesetzt" in text
     assert "Uhrzeit: 10:00" in text
     assert ("Minutes", "https://example.org/minutes") in links(md)
-    assert "Minutes, Stadt, 1. März 2026" in text
+    assert "Minutes, Stadt, 1.\u00a0März\u00a02026" in text
 
 
 def test_body_markdown_is_rendered_inside_the_page(tmp_path: Path) -> None:
@@ -225,7 +228,7 @@ def test_timeline_is_oldest_first_and_month_only_dates_come_after_their_month(
         md.index(f'href="../events/{e}/"') for e in ("statement", "council-meeting", "first-call")
     ]
     assert positions == sorted(positions)
-    assert md.index('<h2 id="february-2026">February 2026') < md.index('<h2 id="march-2026">')
+    assert md.index('<h2 id="february-2026">February\u00a02026') < md.index('<h2 id="march-2026">')
 
 
 def table_rows(content: str) -> list[list[str]]:
@@ -233,24 +236,28 @@ def table_rows(content: str) -> list[list[str]]:
     return [[c.text_content() for c in row.iter("th", "td")] for row in root.iter("tr")]
 
 
+#: a date as the pages write it: never broken across lines
+MARCH_2 = "2.\u00a0März\u00a02026"
+
+
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     assert table_rows(md) == [
         ["Zahl", "Was", "Quelle", "Ereignis"],
-        ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", "Ada ruft Bob an (2. März 2026)"],
-        ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", "Ada ruft Bob an (2. März 2026)"],
+        ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", f"Ada ruft Bob an ({MARCH_2})"],
+        ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", f"Ada ruft Bob an ({MARCH_2})"],
     ]
     assert {
         ("Ada Example", "../actors/ada/"),
         ("Ada ruft Bob an", "../events/first-call/"),
     } <= links(md)
     event = page(site(tmp_path), "de", "events/first-call.md")
-    assert "12,5\u00a0% – Haushaltswachstum laut Ada Example" in visible(event)
+    assert "12,5\u00a0%\u00a0– Haushaltswachstum laut Ada Example" in visible(event)
     english = site(tmp_path)
     assert table_rows(page(english, "en", "figures.md"))[0] == ["Figure", "What", "Source", "Event"]
     shown = visible(page(english, "en", "events/first-call.md"))
     # "according to", not "claimed by": the same neutral attribution as the German "laut"
-    assert "12.5% — Budget growth according to Ada Example" in shown
+    assert "12.5%\u00a0— Budget growth according to Ada Example" in shown
     assert "claimed" not in shown
 
 
@@ -287,11 +294,13 @@ def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
         "index.md",
         "docs/en/index.md",
     )
-    assert ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March 2, 2026)"] in table_rows(
-        html(md)
-    )
+    row = ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March\u00a02,\u00a02026)"]
+    assert row in table_rows(html(md))
     assert ("Council meets", "events/council-meeting.md") in links(html(md))
-    assert "Council meets — March 2026 · Meeting Scheduled The council votes." in visible(html(md))
+    shown = (
+        "Council meets\u00a0— March\u00a02026\u00a0· Meeting\u00a0· scheduled The council votes."
+    )
+    assert shown in visible(html(md))
     with pytest.raises(
         BlockError, match=r"docs/en/index.md:3:1: unknown block `explainer:key-figure`"
     ):
@@ -336,20 +345,25 @@ def statuses_story(tmp_path: Path) -> Explainer:
 
 def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: Path) -> None:
     explainer = statuses_story(tmp_path)
+    # the status a word of the label after the type, in lower case: "Meeting · scheduled"
     items = {
         "en": [
-            "Held talks — January 12, 2026 · Call took part",
-            "Open talks — January 23, 2026 · Meeting Not confirmed whether it took place "
+            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Call took part",
+            "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· not confirmed "
+            "whether it took place due to take part",
+            "Called-off talks\u00a0— February\u00a02026\u00a0· Call\u00a0· canceled "
+            "was due to take part",
+            "Planned talks\u00a0— May\u00a04,\u00a02026\u00a0· Call\u00a0· scheduled "
             "due to take part",
-            "Called-off talks — February 2026 · Call Canceled was due to take part",
-            "Planned talks — May 4, 2026 · Call Scheduled due to take part",
         ],
         "de": [
-            "Held talks (de) – 12. Januar 2026 · Telefonat beteiligt",
-            "Open talks (de) – 23. Januar 2026 · Treffen Nicht bestätigt, ob es stattgefunden "
-            "hat Teilnahme geplant",
-            "Called-off talks (de) – Februar 2026 · Telefonat Abgesagt Teilnahme war geplant",
-            "Planned talks (de) – 4. Mai 2026 · Telefonat Geplant Teilnahme geplant",
+            "Held talks (de)\u00a0– 12.\u00a0Januar\u00a02026\u00a0· Telefonat beteiligt",
+            "Open talks (de)\u00a0– 23.\u00a0Januar\u00a02026\u00a0· Treffen\u00a0· nicht "
+            "bestätigt, ob es stattgefunden hat Teilnahme geplant",
+            "Called-off talks (de)\u00a0– Februar\u00a02026\u00a0· Telefonat\u00a0· abgesagt "
+            "Teilnahme war geplant",
+            "Planned talks (de)\u00a0– 4.\u00a0Mai\u00a02026\u00a0· Telefonat\u00a0· geplant "
+            "Teilnahme geplant",
         ],
     }
     for lang, expected in items.items():
@@ -364,21 +378,22 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
 ) -> None:
     explainer = statuses_story(tmp_path)
     said = {
-        "en": "Status: Scheduled for January 23, 2026; not confirmed whether it took place",
-        "de": "Status: Für den 23. Januar 2026 angesetzt; ob es stattgefunden hat, ist nicht "
-        "bestätigt",
+        "en": "Status: Scheduled for January\u00a023,\u00a02026; not confirmed whether it "
+        "took place",
+        "de": "Status: Für den 23.\u00a0Januar\u00a02026 angesetzt; ob es stattgefunden hat, "
+        "ist nicht bestätigt",
     }
     for lang, words in said.items():
         assert words in visible(page(explainer, lang, "events/open.md")), lang
     # a month: "für Februar", not "für den Februar"
-    assert "Status: Für Februar 2026 angesetzt; abgesagt" in visible(
+    assert "Status: Für Februar\u00a02026 angesetzt; abgesagt" in visible(
         page(explainer, "de", "events/off.md")
     )
     assert "Status: Took place" in visible(page(explainer, "en", "events/held.md"))
     timeline = page(explainer, "en", "timeline.md")
     root = lxml.html.fromstring(f"<div>{timeline}</div>")
     [badge] = root.cssselect(".explainer-status--unconfirmed")
-    assert badge.text_content() == "Not confirmed whether it took place"
+    assert badge.text_content() == "not confirmed whether it took place"  # after the type
 
 
 def mentioned_story(tmp_path: Path) -> Explainer:

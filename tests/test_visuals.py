@@ -63,7 +63,8 @@ def resolves(site: Path, page_url: str, href: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("prefix", "months"), [("", ["Mar 2026", "Feb 2026"]), ("de/", ["März 2026", "Feb. 2026"])]
+    ("prefix", "months"),
+    [("", ["Mar\u00a02026", "Feb\u00a02026"]), ("de/", ["März\u00a02026", "Feb.\u00a02026"])],
 )
 def test_timeline_picture(site: Path, prefix: str, months: list[str]) -> None:
     for url in (prefix + "timeline",):
@@ -117,7 +118,7 @@ def test_a_month_only_event_is_a_mark_in_a_bracket_over_its_month_not_a_bar(
     )
     march = next(i for i, x in enumerate(ticks) if x > left - 6)
     assert abs(ticks[march] + 4 - left) < 1
-    assert meeting.find(f"{SVG}title").text == "Council meets (scheduled for March 2026)"
+    assert meeting.find(f"{SVG}title").text == "Council meets (scheduled for March\u00a02026)"
     labels = [t.text for t in svg.iter(f"{SVG}text")]
     assert "Date within the month unknown" in labels
 

@@ -72,13 +72,13 @@ def quotes_and_figures(ctx: RenderContext, event: Event) -> list[str]:
     no pages to link to that it could rely on)."""
     parts = []
     if event.quotes:
-        parts.append(f"<h3>{html.escape(ctx.t('event.quotes'))}</h3>")
+        parts.append(f"<h3>{html.escape(ctx.t('event.quotes', count=len(event.quotes)))}</h3>")
         for quote in event.quotes:
             said = html.escape(ctx.quoted(ctx.text(quote.text)))
             by = html.escape(ctx.t("quote.by", actor=ctx.actor_name(quote.by)))
             parts.append(f"<blockquote><p>{said}</p><p>{by}</p></blockquote>")
     if event.figures:
-        parts.append(f"<h3>{html.escape(ctx.t('event.figures'))}</h3>")
+        parts.append(f"<h3>{html.escape(ctx.t('event.figures', count=len(event.figures)))}</h3>")
         separator = html.escape(ctx.t("separator"))
         items = []
         for figure in event.figures:

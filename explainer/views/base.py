@@ -141,23 +141,29 @@ def status_sentence(ctx: RenderContext, event: Event) -> str | None:
     return capitalized(when(ctx, event)) + "."
 
 
+#: between the parts of a label ("16 January 2026 · Meeting · scheduled"): a line may break
+#: after the dot, never before it
+LABEL_SEPARATOR = "\u00a0· "
+
+
 def status_badge(ctx: RenderContext, status: str) -> Markup:
-    """`Scheduled` / `Canceled` / `Not confirmed whether it took place` as a visible badge;
-    nothing for held events."""
+    """` · scheduled` / ` · canceled` / ` · not confirmed whether it took place`, the status
+    as a visible badge after the event's type; nothing for held events. The status is a
+    word of the label, in the case the language gives it there ("Treffen · geplant")."""
     if status == DEFAULT_STATUS:
         return Markup("")
     label = escape_html(ctx.t(f"status.{status}"))
     return Markup(
-        f' <span class="explainer-status explainer-status--{status}" {LABELS_ATTRIBUTE}>'
-        f"{label}</span>"
+        f'{LABEL_SEPARATOR}<span class="explainer-status explainer-status--{status}" '
+        f"{LABELS_ATTRIBUTE}>{label}</span>"
     )
 
 
 def event_meta(ctx: RenderContext, event: Event) -> Markup:
-    """`<em>16 January 2026 · Statement</em>` and a badge unless it took place; labels,
-    never linked to the glossary."""
+    """`<em>16 January 2026 · Meeting</em> · scheduled`: date and type, and the status as
+    a badge unless it took place; labels, never linked to the glossary."""
     date, kind = escape_html(ctx.l10n.date(event.date)), escape_html(ctx.t(f"type.{event.type}"))
-    labels = f"<em {LABELS_ATTRIBUTE}>{date} · {kind}</em>"
+    labels = f"<em {LABELS_ATTRIBUTE}>{date}{LABEL_SEPARATOR}{kind}</em>"
     return Markup(labels) + status_badge(ctx, event.status)
 
 

@@ -25,7 +25,7 @@ def status_words(ctx: RenderContext, event: Event) -> str:
     status in words that stay true (`Scheduled for January 23, 2026; not confirmed whether
     it took place`)."""
     if event.status == DEFAULT_STATUS:
-        return ctx.t(f"status.{event.status}")
+        return capitalized(ctx.t(f"status.{event.status}"))
     return capitalized(when(ctx, event))
 
 

@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import html
-
 from explainer.markup import escape
 from explainer.model import Event, Figure
 from explainer.terms import LABELS_ATTRIBUTE
-from explainer.views.base import RenderContext
-from explainer.vocabulary import DEFAULT_STATUS
-
-
-def status_badge(ctx: RenderContext, status: str) -> str:
-    """`Scheduled` / `Cancelled` as a visible badge; nothing for held events."""
-    if status == DEFAULT_STATUS:
-        return ""
-    label = html.escape(ctx.t(f"status.{status}"))
-    return (
-        f' <span class="explainer-status explainer-status--{status}" {LABELS_ATTRIBUTE}>'
-        f"{label}</span>"
-    )
+from explainer.views.base import LABEL_SEPARATOR, RenderContext, status_badge
 
 
 def event_meta(ctx: RenderContext, event: Event) -> str:
-    """`<em>16 January 2026 · Statement</em>` in Markdown (the text escaped for it) and a
-    badge unless it took place; labels, never linked to the glossary."""
+    """`<em>16 January 2026 · Meeting</em> · scheduled` in Markdown (the text escaped
+    for it), as `explainer.views.base.event_meta` writes it in HTML."""
     parts = [ctx.l10n.date(event.date), ctx.t(f"type.{event.type}")]
-    labels = " · ".join(escape(p) for p in parts)
+    labels = LABEL_SEPARATOR.join(escape(p) for p in parts)
     return f"<em {LABELS_ATTRIBUTE}>{labels}</em>{status_badge(ctx, event.status)}"
 
 

@@ -18,7 +18,7 @@ import calendar
 from collections.abc import Callable
 
 from explainer.model import Event, EventDate
-from explainer.views.base import RenderContext, when
+from explainer.views.base import RenderContext, capitalized, when
 from explainer.visuals.svg import (
     NARROW,
     WIDE,
@@ -207,7 +207,10 @@ def _legend(ctx: RenderContext, key_note: str) -> list[LegendItem]:
         return sample
 
     entries = [(kind, DEFAULT_STATUS, ctx.t(f"type.{kind}")) for kind in EVENT_TYPES]
-    entries += [("meeting", status, ctx.t(f"status.{status}")) for status in STATUSES[1:]]
+    # a status alone, not after a type as in the lists: capitalized ("Scheduled")
+    entries += [
+        ("meeting", status, capitalized(ctx.t(f"status.{status}"))) for status in STATUSES[1:]
+    ]
     items = [LegendItem(mark(kind, status), 2 * R + 3, label) for kind, status, label in entries]
 
     def month(x: float, y: float) -> str:
