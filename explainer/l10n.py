@@ -44,6 +44,7 @@ class Localizer:
         self.locale = babel_locale(language)
         self.strings = strings
         self._dates: dict[EventDate, str] = {}
+        self._figures: dict[tuple[float, str, str | None], str] = {}
 
     def date(self, value: EventDate) -> str:
         """`16 January 2026` in the language's long form; month-only as `January 2026`;
@@ -80,7 +81,15 @@ class Localizer:
 
     def figure_value(self, figure: Figure) -> str:
         """`−50 %` (with U+2212), `320 Tonnen`, `about 320 metric tons`, `fast 320 Tonnen`;
-        no line break between the number and its unit."""
+        no line break between the number and its unit. Remembered, as dates are: the figures
+        table, the chart and the event page each show it."""
+        key = (figure.value, figure.unit, figure.qualifier)
+        found = self._figures.get(key)
+        if found is None:
+            found = self._figures[key] = self._figure_value(figure)
+        return found
+
+    def _figure_value(self, figure: Figure) -> str:
         if figure.unit == "percent":
             text = format_percent(
                 figure.value / 100, locale=self.locale, decimal_quantization=False

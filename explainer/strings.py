@@ -39,6 +39,10 @@ class Strings:
     def __init__(self, language: str, table: Mapping[str, Text]) -> None:
         self.language = language
         self.table = dict(table)
+        # Remembered: Babel takes microseconds for a plural rule and more for a number,
+        # and every page asks for the same few counts (a heading over its list).
+        self._forms: dict[int, str] = {}
+        self._numbers: dict[int, str] = {}
 
     @cached_property
     def _locale(self) -> Locale:
@@ -55,16 +59,29 @@ class Strings:
             count = values.get("count")
             if not isinstance(count, int):
                 raise StringsError(f"the UI string `{key}` has plural forms and needs a count")
-            text = text.get(self._locale.plural_form(count), text["other"])
-        if not values:
+            text = text.get(self.plural_form(count), text["other"])
+        if not values or "{" not in text:  # a heading takes a count but does not show it
             return text
         shown = {
-            name: format_decimal(value, locale=self._locale)
+            name: self._number(value)
             if isinstance(value, int) and not isinstance(value, bool)
             else value
             for name, value in values.items()
         }
         return text.format(**shown)
+
+    def plural_form(self, count: int) -> str:
+        """The CLDR plural category of `count` in this language (`one`, `other`...)."""
+        form = self._forms.get(count)
+        if form is None:
+            form = self._forms[count] = self._locale.plural_form(count)
+        return form
+
+    def _number(self, value: int) -> str:
+        shown = self._numbers.get(value)
+        if shown is None:
+            shown = self._numbers[value] = format_decimal(value, locale=self._locale)
+        return shown
 
 
 def _read_table(path: Path) -> dict[str, Text]:
