@@ -27,6 +27,8 @@ from markdown.extensions.toc import slugify as markdown_slugify
 from markdown.extensions.toc import unique
 from markupsafe import Markup, escape
 
+from explainer.strings import StringsError
+
 #: a function from a heading's text (and the separator) to its id, as the `toc` extension
 Slugify = Callable[[str, str], str]
 
@@ -118,7 +120,9 @@ def render(template_name: str, env: jinja2.Environment, values: dict[str, Any]) 
         raise TemplateError(
             f"{where}:{error.lineno}: the template cannot be read: {error.message}"
         ) from None
-    except jinja2.TemplateError as error:
+    except (jinja2.TemplateError, StringsError) as error:
+        # StringsError: a site's template asks for a string it lacks, or for a counted
+        # one without its count
         raise TemplateError(f"{_template_frame(error) or template_name}: {error}") from None
 
 

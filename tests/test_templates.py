@@ -159,6 +159,17 @@ def test_an_override_that_breaks_names_its_template(tmp_path: Path) -> None:
     with pytest.raises(TemplateError) as error:
         site(tmp_path, (overrides,)).pages("en")
     assert str(error.value) == f"{broken}:3: 'nothing' is undefined"
+    # a counted heading without its count: it could not say "Source" or "Sources"
+    broken.write_text(
+        "{% extends 'builtin/event.html' %}\n{% block sources %}\n"
+        '{{ heading(2, t("event.sources")) }}{% endblock %}',
+        "utf-8",
+    )
+    with pytest.raises(TemplateError) as error:
+        site(tmp_path, (overrides,)).pages("en")
+    assert str(error.value) == (
+        f"{broken}:3: the UI string `event.sources` has plural forms and needs a count"
+    )
 
 
 # --- relative links, computed without the working directory -----------------------------------
