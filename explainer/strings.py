@@ -70,6 +70,13 @@ class Strings:
         }
         return text.format(**shown)
 
+    def other(self, key: str) -> str:
+        """The `other` form of a counted string (its text if it has none): what a
+        counted heading's anchor is made of, so that the anchor stays the same whether
+        the list under it has one item or many."""
+        text = self.table.get(key)
+        return text["other"] if isinstance(text, dict) else self(key)
+
     def plural_form(self, count: int) -> str:
         """The CLDR plural category of `count` in this language (`one`, `other`...)."""
         form = self._forms.get(count)

@@ -64,11 +64,14 @@ class Headings:
     def __post_init__(self) -> None:
         self.used = set(self.reserved)
 
-    def __call__(self, level: int, text: Any, anchor: str | None = None) -> Markup:
-        """`<hN id="...">text¶</hN>`; `text` is escaped unless it is Markup."""
+    def __call__(
+        self, level: int, text: Any, anchor: str | None = None, slug_of: str | None = None
+    ) -> Markup:
+        """`<hN id="...">text¶</hN>`; `text` is escaped unless it is Markup. The anchor is
+        made of `slug_of` when given (a counted heading's `other` form), else of `text`."""
         content = escape(text)
         if anchor is None:
-            plain = html.unescape(_TAG.sub("", content))
+            plain = html.unescape(_TAG.sub("", escape(slug_of) if slug_of else content))
             anchor = unique(self.style.slugify(plain, self.style.separator), self.used)
         self.used.add(anchor)
         target = escape(anchor)

@@ -157,7 +157,9 @@ def test_glossary_says_where_each_term_appears(site: Path) -> None:
 
 def test_explicit_terms_are_listed_on_the_event_page(site: Path) -> None:
     page = article(site, "events/tariff-talks")
-    terms = page.cssselect("h2#term")[0].getnext()  # one term: the heading in the singular
+    heading = page.cssselect("h2#terms")[0]  # one term: the heading in the singular
+    assert heading.text_content().startswith("Term") and "Terms" not in heading.text_content()
+    terms = heading.getnext()
     assert [(a.text_content(), a.get("href")) for a in terms.cssselect("a")] == [
         ("embargo", "../../glossary/#embargo")
     ]
@@ -179,10 +181,13 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
 
 def test_related_both_ways_and_neighbours_in_time(site: Path) -> None:
     talks = article(site, "events/tariff-talks")
-    # one related event each: the heading in the singular
-    assert talks.cssselect('h2#related-event + ul a[href="../oil-statement/"]')
+    # one related event each: the heading in the singular, its anchor as with many (links
+    # to `#related-events` from outside keep working)
+    assert talks.cssselect('h2#related-events + ul a[href="../oil-statement/"]')
+    assert talks.cssselect("h2#related-events")[0].text_content().startswith("Related event")
+    assert not talks.cssselect("h2#related-events")[0].text_content().startswith("Related events")
     statement = article(site, "events/oil-statement")
-    assert statement.cssselect('h2#related-event + ul a[href="../tariff-talks/"]')
+    assert statement.cssselect('h2#related-events + ul a[href="../tariff-talks/"]')
     text = re.sub(r"\s+", " ", statement.text_content())
     assert "Previous: Tariff talks" in text and "Next: Trade meeting" in text
 

@@ -230,7 +230,7 @@ class View:
             "title": title,
             "heading": headings,
             "links": Links(ctx, self.path),
-            "t": ctx.t,
+            "t": ctx.strings,
             "t_html": ctx.t_html,
             "text": ctx.text,
             "l10n": ctx.l10n,
