@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -186,6 +186,21 @@ class Event:
         return moment(self.date.first_day, self.time or "", self.timezone or "UTC", self.utc_offset)
 
 
+def _nearest(candidates: Iterator[Event]) -> Event | None:
+    """The first of `candidates` (nearest first, in timeline order), or, when it is known
+    only by its month, the first one with a day among those the data places neither before
+    nor after it."""
+    first = next(candidates, None)
+    if first is None or first.date.day is not None:
+        return first
+    for other in candidates:
+        if other.known_before(first) or first.known_before(other):
+            break  # past the events of unknown order relative to it
+        if other.date.day is not None:
+            return other
+    return first
+
+
 @dataclass
 class Story:
     """Everything one explainer tells, with the cross-references the pages need."""
@@ -207,16 +222,19 @@ class Story:
     def previous_event(self, event_id: str) -> Event | None:
         """The latest event the data places before this one (`Event.known_before`): an
         event of the same month known only by its month, or of the same day without times
-        that tell, is not before or after it, however the timeline lists them."""
+        that tell, is not before or after it, however the timeline lists them. Where two
+        such events are latest, neither known before the other (the last dated event of a
+        month and an event known only by that month), the one with a day is named, as the
+        dated event names this one as its next: the two pages agree."""
         event, events = self.events[event_id], self.chronological
         found = (events[i] for i in range(self._position[event_id] - 1, -1, -1))
-        return next((e for e in found if e.known_before(event)), None)
+        return _nearest(e for e in found if e.known_before(event))
 
     def next_event(self, event_id: str) -> Event | None:
         """The earliest event the data places after this one (see previous_event)."""
         event, events = self.events[event_id], self.chronological
         found = (events[i] for i in range(self._position[event_id] + 1, len(events)))
-        return next((e for e in found if event.known_before(e)), None)
+        return _nearest(e for e in found if event.known_before(e))
 
     def order_unknown(self, event_id: str) -> list[Event]:
         """The events the data places neither before nor after this one, in timeline order:

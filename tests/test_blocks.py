@@ -351,7 +351,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
         "The latest event in this account: Later "
-        "(scheduled for April 9, 2026; not confirmed whether it took place)."
+        "(scheduled for April 9, 2026; it is not known whether it took place)."
     )
 
 
@@ -367,6 +367,6 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:upcoming -->\n", "index.md", "d/index.md")
     assert item_texts(md) == [
-        "Past — January 23, 2026 · Call · not confirmed whether it took place About Past.",
+        "Past — January 23, 2026 · Call · not known to have taken place About Past.",
         "Soon — March 4, 2026 · Call · scheduled About Soon.",
     ]

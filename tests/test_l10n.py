@@ -228,7 +228,7 @@ def test_plural_forms_follow_the_language_and_numbers_are_localized(
         ("fr", "actor.members", ["Membre", "Membre", "Membres", "Membres"]),
         ("es", "actor.members", ["Miembros", "Miembro", "Miembros", "Miembros"]),
         ("en", "event.sources", ["Sources", "Source", "Sources", "Sources"]),
-        ("de", "event.participants", ["Beteiligte", "Beteiligt", "Beteiligte", "Beteiligte"]),
+        ("de", "event.quotes", ["Zitate", "Zitat", "Zitate", "Zitate"]),
         (
             "fr",
             "event.related",

@@ -298,7 +298,9 @@ def test_the_timelines_order_does_not_depend_on_the_machines_time_zone(
 
 def test_previous_and_next_are_what_the_data_places_before_and_after() -> None:
     """Not the timeline's neighbours: a month-only event is neither before nor after the
-    dated ones of its month, nor are two events at the same time; both stop at the ends."""
+    dated ones of its month, nor are two events at the same time; both stop at the ends.
+    Where the latest events before one are a month's last dated event and an event known
+    only by that month, the dated one is named, so that the two pages name each other."""
     result = story(ordered_story())
     previous = {e: getattr(result.previous_event(e), "id", None) for e in CHRONOLOGICAL}
     following = {e: getattr(result.next_event(e), "id", None) for e in CHRONOLOGICAL}
@@ -310,7 +312,8 @@ def test_previous_and_next_are_what_the_data_places_before_and_after() -> None:
         "afternoon": "ten",
         "last-of-march": "afternoon",
         "month": "february",  # some day in March: after February only
-        "april": "month",
+        # `month` is before April too, but `last-of-march` names April as its next
+        "april": "last-of-march",
     }
     assert following == {
         "february": "morning",

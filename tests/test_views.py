@@ -161,6 +161,23 @@ def test_a_month_only_event_says_so_and_names_no_event_of_its_month_before_or_af
     )
 
 
+def test_a_month_only_event_says_it_follows_dated_events_only_where_its_month_has_some(
+    tmp_path: Path,
+) -> None:
+    explainer = site(tmp_path)  # the council meets some day in March, after 2 March's call
+    after = ", after the events whose date is known."
+    assert after in visible(page(explainer, "en", "events/council-meeting.md"))
+    alone = minimal_yaml().replace('date: "2026-03"', 'date: "2026-05"')  # May has no other
+    explainer = site(tmp_path, alone)
+    md = visible(page(explainer, "en", "events/council-meeting.md"))
+    assert "The timeline lists this event under May\u00a02026." in md and after not in md
+    german = visible(page(explainer, "de", "events/council-meeting.md"))
+    assert "im Abschnitt Mai\u00a02026 auf." in german and "bekanntem Datum" not in german
+    # the call of 2 March names the May meeting as its next, and the meeting names the call
+    assert "Previous: Ada calls Bob" in md
+    assert "Next: Council meets" in visible(page(explainer, "en", "events/first-call.md"))
+
+
 def test_a_months_anchor_steps_aside_for_an_event_of_that_name(tmp_path: Path) -> None:
     text = minimal_yaml().replace("date: 2026-02-28", "date: 2026-03-31")
     text = text.replace("  statement:\n", "  march-2026:\n")  # an event named like the month
@@ -349,8 +366,8 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
     items = {
         "en": [
             "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Call took part",
-            "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· not confirmed "
-            "whether it took place due to take part",
+            "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· not known to "
+            "have taken place due to take part",
             "Called-off talks\u00a0— February\u00a02026\u00a0· Call\u00a0· canceled "
             "was due to take part",
             "Planned talks\u00a0— May\u00a04,\u00a02026\u00a0· Call\u00a0· scheduled "
@@ -359,7 +376,7 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
         "de": [
             "Held talks (de)\u00a0– 12.\u00a0Januar\u00a02026\u00a0· Telefonat beteiligt",
             "Open talks (de)\u00a0– 23.\u00a0Januar\u00a02026\u00a0· Treffen\u00a0· nicht "
-            "bestätigt, ob es stattgefunden hat Teilnahme geplant",
+            "bekannt, ob es stattfand Teilnahme geplant",
             "Called-off talks (de)\u00a0– Februar\u00a02026\u00a0· Telefonat\u00a0· abgesagt "
             "Teilnahme war geplant",
             "Planned talks (de)\u00a0– 4.\u00a0Mai\u00a02026\u00a0· Telefonat\u00a0· geplant "
@@ -378,10 +395,10 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
 ) -> None:
     explainer = statuses_story(tmp_path)
     said = {
-        "en": "Status: Scheduled for January\u00a023,\u00a02026; not confirmed whether it "
-        "took place",
+        "en": "Status: Scheduled for January\u00a023,\u00a02026; it is not known whether "
+        "it took place",
         "de": "Status: Für den 23.\u00a0Januar\u00a02026 angesetzt; ob es stattgefunden hat, "
-        "ist nicht bestätigt",
+        "ist nicht bekannt",
     }
     for lang, words in said.items():
         assert words in visible(page(explainer, lang, "events/open.md")), lang
@@ -393,7 +410,7 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
     timeline = page(explainer, "en", "timeline.md")
     root = lxml.html.fromstring(f"<div>{timeline}</div>")
     [badge] = root.cssselect(".explainer-status--unconfirmed")
-    assert badge.text_content() == "not confirmed whether it took place"  # after the type
+    assert badge.text_content() == "not known to have taken place"  # after the type
 
 
 def mentioned_story(tmp_path: Path) -> Explainer:

@@ -81,6 +81,8 @@ class EventView(View):
             "same_day": [] if month_only else [e for e in unknown if e.date == event.date],
             "same_month": [] if month_only else [e for e in unknown if e.date.day is None],
             "month_only": month_only,
+            # the timeline lists a month-only event after its month's dated ones
+            "month_has_dated": month_only and any(e.date.day is not None for e in unknown),
             "month_anchor": month_anchor(ctx, event.date),
             "source_url": source_url,
         }
