@@ -56,3 +56,6 @@ def test_events_in_time_order_then_pages_in_dictionary_order(tmp_path: Path) -> 
             ("Zoll", "../zoll/"),
         ],
     ]
+    # titles may hold commas: the items are set apart by semicolons
+    listed = filled.cssselect("p.explainer-appears-in")[1].text_content()
+    assert "February (de); Morning (de); April (de); Ärger; Über uns; Zoll" in listed

@@ -55,7 +55,8 @@ def fill_appears_in(
         pages = pages_by_term.get(match.group(1), ())
         if not pages:
             return ""
-        links = ", ".join(
+        # a semicolon: the titles themselves may hold commas
+        links = ctx.t("list.separator").join(
             f'<a href="{html.escape(href)}">{html.escape(title, quote=False)}</a>'
             for title, href in pages
         )
