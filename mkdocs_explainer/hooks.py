@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from explainer.templating import TemplateError
+from explainer.typography import keep_together_html
 from explainer.urls import OUTPUTS
 from explainer.views.base import GLOSSARY
 from mkdocs_explainer import (
@@ -129,7 +130,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Link glossary terms; remember which terms the page mentions for the glossary."""
+    """Link glossary terms; remember which terms the page mentions for the glossary; keep
+    dates, amounts and dashes from breaking across lines."""
     try:
         depth = toc_depth(page.meta, page.file.src_uri)
     except TocDepthError as error:
@@ -149,7 +151,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     linked = explainer.link_terms(language, content, href)
     title = html.unescape(page.title or path)  # MkDocs page titles are HTML
     _build.mentions.record(language, path, title, page.url, tuple(linked.mentioned))
-    return linked.html
+    # after the terms are linked: their names are found with ordinary spaces
+    return keep_together_html(linked.html, language)
 
 
 @event_priority(0)  # after the i18n plugin (50), which leaves home pages on absolute links

@@ -1,0 +1,102 @@
+"""Editors' own dates, amounts and dashes do not break across lines, in every language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from explainer.typography import keep_together, keep_together_html
+from tests.conftest import make_site, minimal_yaml, mkdocs_build
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "typeset"),
+    [
+        ("en", "on January 16, 2026, in", f"on January{NBSP}16,{NBSP}2026, in"),
+        ("en", "until January 23 or", f"until January{NBSP}23 or"),
+        ("en", "in February 2026 in", f"in February{NBSP}2026 in"),
+        ("en", "a 50 percent drop", f"a 50{NBSP}percent drop"),
+        (
+            "en",
+            "nearly 320 tons, 51 metric tons",
+            f"nearly 320{NBSP}tons, 51{NBSP}metric{NBSP}tons",
+        ),
+        ("en", "a −40 % drop", f"a −40{NBSP}% drop"),
+        ("en", "cooperation — she said", f"cooperation{NBSP}— she said"),
+        ("de", "am 16. Januar 2026 im", f"am 16.{NBSP}Januar{NBSP}2026 im"),
+        ("de", "am 23. Januar trifft", f"am 23.{NBSP}Januar trifft"),
+        ("de", "im Februar 2026 in", f"im Februar{NBSP}2026 in"),
+        ("de", "um 40 Prozent, 320 Tonnen", f"um 40{NBSP}Prozent, 320{NBSP}Tonnen"),
+        ("de", "Rede – im Einklang", f"Rede{NBSP}– im Einklang"),
+        (
+            "fr",
+            "le 16 janvier 2026, 50 pour cent",
+            f"le 16{NBSP}janvier{NBSP}2026, 50{NBSP}pour{NBSP}cent",
+        ),
+        ("es", "el 16 de enero de 2026", f"el 16{NBSP}de{NBSP}enero{NBSP}de{NBSP}2026"),
+    ],
+)
+def test_dates_amounts_and_dashes_are_kept_together(
+    language: str, written: str, typeset: str
+) -> None:
+    assert keep_together(written, language) == typeset
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2026 and 2027, 12 of them.",  # a year or a count alone: nothing to keep together
+        "We may 5 times ask.",  # not a month: lower case
+        "Item - item",  # a hyphen is no dash
+        "The 3 tonnes-class",  # a unit word must end there
+    ],
+)
+def test_other_spaces_are_left_alone(text: str) -> None:
+    assert keep_together(text, "en") == text
+
+
+def test_only_the_text_of_html_changes_never_markup_code_or_scripts() -> None:
+    html = (
+        '<p title="January 16, 2026">On <a href="#x">January 16, 2026</a> it fell 50 percent.</p>'
+        "<pre>January 16, 2026</pre><code>50 percent</code>"
+        '<script>var s = "January 16, 2026";</script><p>After <br/>50 percent</p>'
+    )
+    assert keep_together_html(html, "en") == (
+        f'<p title="January 16, 2026">On <a href="#x">January{NBSP}16,{NBSP}2026</a> it fell '
+        f"50{NBSP}percent.</p>"
+        "<pre>January 16, 2026</pre><code>50 percent</code>"
+        f'<script>var s = "January 16, 2026";</script><p>After <br/>50{NBSP}percent</p>'
+    )
+
+
+@pytest.mark.build
+def test_editors_dates_and_amounts_do_not_break_on_built_pages(tmp_path: Path) -> None:
+    """In the data's texts and in a hand-written page, as the editors wrote them with
+    ordinary spaces; the glossary still finds a term named with spaces."""
+    data = minimal_yaml().replace(
+        'body: {en: "Bob *said* things.\\n\\nMore things.", de: "Bob *sagte* Dinge.\\n\\n'
+        'Weitere Dinge."}',
+        'body: {en: "Bob said on March 2, 2026 that 40 percent went.", '
+        'de: "Bob sagte am 2. März 2026, 40 Prozent seien weg."}',
+    )
+    assert "40 percent" in data
+    config = make_site(tmp_path, data)
+    (tmp_path / "docs" / "de" / "index.md").write_text(
+        "# Start\n\nAm 16. Januar 2026 fielen 320 Tonnen – sagt Bob.\n", encoding="utf-8"
+    )
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+
+    def text(path: str) -> str:
+        page = lxml.html.parse(str(tmp_path / "site" / path / "index.html")).getroot()
+        return page.cssselect("article")[0].text_content()
+
+    home = text("de")
+    assert f"Am 16.{NBSP}Januar{NBSP}2026 fielen 320{NBSP}Tonnen{NBSP}– sagt Bob." in home
+    assert f"on March{NBSP}2,{NBSP}2026 that 40{NBSP}percent went" in text("events/statement")
+    german = text("de/events/statement")
+    assert f"am 2.{NBSP}März{NBSP}2026, 40{NBSP}Prozent seien weg" in german
