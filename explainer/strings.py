@@ -20,6 +20,25 @@ BUILTIN_DIR = Path(__file__).with_name("strings")
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 #: a UI string: one text, or one text per plural category (`{one: ..., other: ...}`)
 Text = str | dict[str, str]
+#: the key of the number words a string may ask for with `{count:words}`
+NUMBER_WORDS = "number.words"
+
+
+class _Number:
+    """A whole number in a UI string: `{count}` shows its digits as the language writes
+    them ("1.000"); `{count:words}` its word where the language's `number.words` has one
+    (newspapers spell out small numbers: "two pairs", „zwei Paare“), `{count:Words}` the
+    same with a capital letter, for the start of a sentence."""
+
+    def __init__(self, digits: str, word: str | None) -> None:
+        self.digits, self.word = digits, word
+
+    def __format__(self, spec: str) -> str:
+        if spec in ("words", "Words") and self.word is not None:
+            return self.word[:1].upper() + self.word[1:] if spec == "Words" else self.word
+        if spec in ("", "words", "Words"):
+            return self.digits
+        raise StringsError(f"`{spec}` is no way to show a number (use words or Words)")
 
 
 class StringsError(Exception):
@@ -63,12 +82,18 @@ class Strings:
         if not values or "{" not in text:  # a heading takes a count but does not show it
             return text
         shown = {
-            name: self._number(value)
+            name: _Number(self._number(value), self._words.get(value))
             if isinstance(value, int) and not isinstance(value, bool)
             else value
             for name, value in values.items()
         }
         return text.format(**shown)
+
+    @cached_property
+    def _words(self) -> dict[int, str]:
+        """`number.words` ("two three four…": the words from two on) by their number."""
+        words = self.table.get(NUMBER_WORDS)
+        return dict(enumerate(words.split(), start=2)) if isinstance(words, str) else {}
 
     def other(self, key: str) -> str:
         """The `other` form of a counted string (its text if it has none): what a

@@ -121,18 +121,18 @@ _RELATIONS = """() => { const svg = [...document.querySelectorAll('.explainer-vi
 
 LEGEND = {
     "": ["Same event", "Part of", "Related events"],
-    "de/": ["Gemeinsames Ereignis", "Gehört zu", "Zusammenhängende Ereignisse"],
+    "de/": ["Gemeinsames Ereignis", "Gehört zu", "Verknüpfte Ereignisse"],
 }
 DESCRIBED = {
     "": [
-        "2 pairs share an event: solid lines",
-        "1 actor is part of another: a dashed line with an arrow",
-        "6 pairs appear in related events: dotted lines.",
+        "Two pairs share an event: solid lines",
+        "One actor is part of another: a dashed line with an arrow",
+        "Six pairs appear in related events: dotted lines.",
     ],
     "de/": [
-        "2 Paare haben ein gemeinsames Ereignis: durchgezogene Linien",
-        "1 Akteur gehört zu einem anderen: gestrichelte Linie, der Pfeil",
-        "6 Paare sind an zusammenhängenden Ereignissen beteiligt: gepunktete Linien.",
+        "Zwei Paare haben ein gemeinsames Ereignis: durchgezogene Linien",
+        "Ein Akteur gehört zu einem anderen: gestrichelte Linie, der Pfeil",
+        "Sechs Paare sind an verknüpften Ereignissen beteiligt: gepunktete Linien.",
     ],
 }
 

@@ -11,7 +11,7 @@ from babel import Locale
 
 from explainer.l10n import Localizer, babel_locale
 from explainer.model import EventDate, Figure
-from explainer.strings import BUILTIN_DIR, StringsError, load_strings, plural_categories
+from explainer.strings import BUILTIN_DIR, Strings, StringsError, load_strings, plural_categories
 
 STRINGS = load_strings(("en", "de", "fr", "es"))
 
@@ -194,16 +194,21 @@ def test_every_builtin_table_has_every_key() -> None:
 def placeholders(text: str | dict[str, str]) -> set[str]:
     """The {names} of a string, over all its plural forms."""
     forms = text.values() if isinstance(text, dict) else [text]
-    return {p.split("}")[0] for form in forms for p in form.split("{")[1:]}
+    return {p.split("}")[0].split(":")[0] for form in forms for p in form.split("{")[1:]}
 
 
 @pytest.mark.parametrize(
     ("lang", "count", "expected"),
     [
-        ("de", 1, "A und B: 1 gemeinsames Ereignis"),
-        ("de", 2, "A und B: 2 gemeinsame Ereignisse"),
+        ("de", 1, "A und B: ein gemeinsames Ereignis"),
+        ("de", 2, "A und B: zwei gemeinsame Ereignisse"),
+        # small numbers in words, as papers set them: to twelve in German, to nine in English
+        ("de", 12, "A und B: zwölf gemeinsame Ereignisse"),
+        ("de", 13, "A und B: 13 gemeinsame Ereignisse"),
         ("de", 1000, "A und B: 1.000 gemeinsame Ereignisse"),
-        ("en", 1, "A and B: 1 event together"),
+        ("en", 1, "A and B: one event together"),
+        ("en", 9, "A and B: nine events together"),
+        ("en", 10, "A and B: 10 events together"),
         ("en", 1000, "A and B: 1,000 events together"),
         # French: 0 takes the singular, whole millions take "de"
         ("fr", 0, "A et B\u00a0: 0 événement en commun"),
@@ -218,6 +223,15 @@ def test_plural_forms_follow_the_language_and_numbers_are_localized(
     lang: str, count: int, expected: str
 ) -> None:
     assert STRINGS[lang]("viz.shared", a="A", b="B", count=count) == expected
+
+
+def test_a_number_in_words_opens_a_sentence_with_a_capital() -> None:
+    assert STRINGS["en"]("viz.network.desc", count=3).startswith("Three actors; ")
+    assert STRINGS["de"]("viz.network.desc", count=3).startswith("Drei Akteure; ")
+    assert STRINGS["en"]("viz.network.desc", count=1) == "One actor."
+    assert STRINGS["en"]("viz.network.desc", count=25).startswith("25 actors; ")
+    with pytest.raises(StringsError, match="no way to show a number"):
+        Strings("en", {"x": "{count:roman}"})("x", count=3)
 
 
 @pytest.mark.parametrize(

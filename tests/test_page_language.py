@@ -268,7 +268,6 @@ SHARED_WORDS = {
     # the fields an update changed, in the changes page's sentences
     | {"type", "date", "participants", "sources", "corrections"},
     frozenset({"de", "fr"}): {"Institution"},
-    frozenset({"en", "es"}): {"{count} actor."},  # the singular of viz.network.desc
 }
 
 

@@ -300,7 +300,7 @@ def test_glossary_sorted_with_anchors_see_also_and_appears_in(tmp_path: Path) ->
     filled = explainer.fill_appears_in("de", md, refs)
     assert ("Ada ruft Bob an", "../events/first-call/") in links(filled)
     assert "Kommt vor in: Ada ruft Bob an" in visible(filled)
-    assert "Kommt vor in: Bob spricht, Über uns" in visible(filled)
+    assert "Kommt vor in: Bob spricht; Über uns" in visible(filled)
 
 
 def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:

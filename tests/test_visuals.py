@@ -90,10 +90,10 @@ def test_timeline_picture(site: Path, prefix: str, months: list[str]) -> None:
 def test_timeline_legend_and_title_in_the_pages_language(site: Path) -> None:
     svg = picture(site, "de/timeline", "timeline")
     assert svg.find(f"{SVG}g/{SVG}title").text == "Die Ereignisse auf einer Zeitachse"
-    assert "3 Ereignisse" in svg.find(f"{SVG}g/{SVG}desc").text
+    assert "Drei Ereignisse" in svg.find(f"{SVG}g/{SVG}desc").text
     labels = {t.text for t in svg.iter(f"{SVG}text")}
     assert {"Telefonat", "Erklärung", "Treffen", "Geplant", "Abgesagt"} <= labels
-    assert {"Nicht bestätigt, ob es stattgefunden hat", "Tag im Monat unbekannt"} <= labels
+    assert {"Nicht bekannt, ob es stattfand", "Tag im Monat unbekannt"} <= labels
 
 
 def test_a_month_only_event_is_a_mark_in_a_bracket_over_its_month_not_a_bar(
@@ -151,7 +151,7 @@ def test_network_picture(site: Path) -> None:
             if "viz-rel" in (e.get("class") or "") and e.find(f"{SVG}title") is not None
         }
         assert edges == {
-            "Ada Example and Bob Sample: 1 event together": "viz-rel viz-rel--event",
+            "Ada Example and Bob Sample: one event together": "viz-rel viz-rel--event",
             "Ada Example: part of City council": "viz-rel viz-rel--member",
             "Ada Example and City council: related events": "viz-rel viz-rel--related",
             "Bob Sample and City council: related events": "viz-rel viz-rel--related",
@@ -161,11 +161,11 @@ def test_network_picture(site: Path) -> None:
         texts = {t.text for t in drawn.iter(f"{SVG}text")}
         assert {"Same event", "Part of", "Related events"} <= texts
     desc = svg.findtext(f"{SVG}g/{SVG}desc")
-    assert desc.startswith("3 actors; lines show how they are connected.")
+    assert desc.startswith("Three actors; lines show how they are connected.")
     # "share an event", not "took part": true of an event that is only scheduled as well
-    assert "1 pair shares an event: a solid line" in desc
-    assert "1 actor is part of another: a dashed line with an arrow" in desc
-    assert "2 pairs appear in related events: dotted lines." in desc
+    assert "One pair shares an event: a solid line" in desc
+    assert "One actor is part of another: a dashed line with an arrow" in desc
+    assert "Two pairs appear in related events: dotted lines." in desc
     # kinds by shape: people circles, institutions squares
     council = next(a for h, a in found.items() if "council" in h)
     assert council.find(f"{SVG}rect") is not None
