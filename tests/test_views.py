@@ -236,6 +236,21 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     assert "Deutschland" in council
 
 
+def test_the_timeline_names_the_feed_the_calendar_and_the_data_in_its_language(
+    tmp_path: Path,
+) -> None:
+    """A reader finds where to follow the story without reading the page's <head>."""
+    explainer = site(tmp_path)
+    assert {
+        ("Atom feed", "../feed.xml"),
+        ("iCalendar file", "../events.ics"),
+        ("JSON file", "../events.json"),
+    } <= links(page(explainer, "en", "timeline.md"))
+    german = page(explainer, "de", "timeline.md")
+    assert {("Atom-Feed", "../feed.xml"), ("JSON-Datei", "../events.json")} <= links(german)
+    assert "im Feedreader oder im Kalender verfolgen" in visible(german)
+
+
 def test_timeline_is_oldest_first_and_month_only_dates_come_after_their_month(
     tmp_path: Path,
 ) -> None:

@@ -184,6 +184,12 @@ class Links:
             f'<a href="{escape_html(self.href(to_path, anchor))}">{escape_html(label)}</a>'
         )
 
+    def output(self, name: str, label: Any) -> Markup:
+        """A link to one of the language's files (`feed.xml`, `events.ics`...)."""
+        urls, language = self.ctx.urls, self.ctx.language
+        target = relative_url(urls.output(language, name), urls.page(language, self.here))
+        return Markup(f'<a href="{escape_html(target)}">{escape_html(label)}</a>')
+
     def actor(self, actor_id: str) -> Markup:
         return self.page(actor_path(actor_id), self.ctx.actor_name(actor_id))
 
