@@ -257,3 +257,18 @@ def test_the_copied_articles_are_the_teams_articles() -> None:
         assert sorted(p.name for p in SHARED_SOURCES.iterdir()) == sorted(SOURCE_DIGESTS)
         for name in SOURCE_DIGESTS:
             assert (SHARED_SOURCES / name).read_bytes() == (SOURCES / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "The articles give no period for them and no baseline for the percentages."),
+        ("de", "Einen Zeitraum nennen die Artikel für keine dieser Zahlen"),
+    ],
+)
+def test_the_figures_page_says_the_sources_give_no_period_or_baseline(
+    seed_site: Path, lang: str, said: str
+) -> None:
+    """Where the sources are silent, the site says so instead of filling the gap: the
+    site's own wording of the figures page's intro (`extra.explainer.strings`)."""
+    assert fold(said) in page_text(seed_site, lang, "figures/")
