@@ -340,6 +340,7 @@ def test_editors_tools_find_the_sites_own_schema(capsys, monkeypatch) -> None:  
     assert main(["schema", "--check"]) == 0, capsys.readouterr().err
 
 
+@pytest.mark.build
 def test_the_readme_minimal_config_builds_a_new_explainer_strict(tmp_path: Path) -> None:
     """The README's minimal mkdocs.yml and hooks file, with the generator importable (the
     tests' PYTHONPATH stands for its installation)."""
