@@ -47,8 +47,11 @@ test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -n $(JOBS) -m "not build and not browser"
 
 ## site-check: what a change to the data or the pages can break, as the workflows check it (under a minute): validate, strict build into site/, then links and hreflang of every page, valid HTML and accessibility of the pages changed since BASE (origin/main) and the home pages, and the content test
+# On GitHub Actions (GITHUB_ACTIONS=true) each problem is also an annotation; BUILD_LOG
+# keeps the build's output for the job summary.
 site-check: $(BIN)/.installed $(NODE_DEPS)
-	$(BIN)/python tools/site_check.py --base "$(BASE)" $(SITE_CHECK_FLAGS)
+	$(BIN)/python tools/site_check.py --base "$(BASE)" $(if $(GITHUB_ACTIONS),--github) \
+	  $(if $(BUILD_LOG),--build-log "$(BUILD_LOG)")
 
 ## validate: check data/events.yaml alone, with located errors
 validate: $(BIN)/.installed
