@@ -199,6 +199,31 @@ def test_ci_installs_shellcheck_like_chromium() -> None:
     assert script.index("shellcheck --version") < script.index("make test")
 
 
+@pytest.mark.parametrize(("pytest_status", "ci_status"), [(0, 0), (1, 2), (5, 0)])
+def test_ci_passes_when_pytest_collects_no_test_and_says_so(
+    tmp_path: Path, pytest_status: int, ci_status: int
+) -> None:
+    """.ci/run's `make test NO_TESTS_OK=1` with a stand-in for the tools: pytest's exit
+    status 5 (no test collected) passes with a line saying it; any other failure fails."""
+    assert re.search(r"^make test NO_TESTS_OK=1$", CI_RUN.read_text(encoding="utf-8"), re.M)
+    bin_dir = tmp_path / "venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    for name, status in (("python", pytest_status), ("ruff", 0)):
+        (bin_dir / name).write_text(f"#!/bin/sh\nexit {status}\n", encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    (bin_dir / ".installed").touch()  # newer than the pins: nothing to install
+    result = subprocess.run(
+        ["make", "-s", "test", f"VENV={tmp_path / 'venv'}", "NODE_DEPS=", "NO_TESTS_OK=1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == ci_status, result.stdout + result.stderr
+    said = "pytest collected no test (exit status 5)" in result.stdout
+    assert said == (pytest_status == 5)
+
+
 def test_requirements_say_which_actionlint_it_is() -> None:
     version = subprocess.run(
         [str(tool("actionlint")), "-version"], capture_output=True, text=True, timeout=60
