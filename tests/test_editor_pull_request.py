@@ -123,7 +123,8 @@ def make_the_editors_change(root: Path) -> None:
     for field, texts in TEXTS.items():
         for lang, text in texts.items():
             _replace_value(data, ("events", NEW_EVENT, field, lang), text)
-    _replace_value(data, ("events", NEW_EVENT, "sources", 0, "title"), "Foreign ministry note")
+    for lang, title in (("en", "Foreign ministry note"), ("de", "Note des Außenministeriums")):
+        _replace_value(data, ("events", NEW_EVENT, "sources", 0, "title", lang), title)
     text = data.read_text(encoding="utf-8")
     block = text.index(f"  {NEW_EVENT}:\n")
     terms = text.index("    terms: []\n", block)
