@@ -172,6 +172,14 @@ def test_no_broken_internal_link_or_fragment(published_site: Path) -> None:
     assert [str(problem) for problem in found.problems] == []
 
 
+def test_every_page_names_its_language_versions_and_they_name_it_back(
+    published_site: Path,
+) -> None:
+    """hreflang, as the site check reads it: each version exists, a page's own language
+    names the page itself, every other version names it back, x-default is there."""
+    assert [str(problem) for problem in site_check.check_hreflang(published_site, SITE_URL)] == []
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["", "de/"])
 def test_home_page_weighs_under_150_kb(reader, lang: str) -> None:  # type: ignore[no-untyped-def]
