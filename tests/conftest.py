@@ -83,6 +83,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "story: reads the live story (data/events.yaml, docs/); runs again on an editor's change",
     )
+    config.addinivalue_line("markers", "slow: takes a minute or more; runs first")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -92,6 +93,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.story)
         if BUILD_FIXTURES & fixtures:
             item.add_marker(pytest.mark.build)
+    # Longest first, so that the parallel processes (`make test`) end together: a test
+    # marked `slow` (a minute or more) never starts last, and the unit tests fill the gaps.
+    items.sort(key=weight)
+
+
+def weight(item: pytest.Item) -> int:
+    if item.get_closest_marker("slow"):
+        return 0
+    return 1 if item.get_closest_marker("build") or item.get_closest_marker("browser") else 2
 
 
 #: the test being set up or run (a module or session fixture is set up for the first test
@@ -249,16 +259,17 @@ def make_site(
 
 
 def shared_build(
-    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
     name: str,
     build: Callable[[Path], subprocess.CompletedProcess[str]],
 ) -> Path:
     """A site built once for the whole run, for tests that only read it: with pytest-xdist
     the first worker that asks builds it into the run's common folder, under a lock, and
-    the others wait for it and read the same files."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the run's folder, above each worker's own
+    the others wait for it and read the same files. (A worker knows it is one by its
+    `workerinput`, not by PYTEST_XDIST_WORKER, which a pytest it starts would inherit.)"""
+    root = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if hasattr(request.config, "workerinput"):
+        root = root.parent  # this run's folder, above each worker's own
     site = root / f"shared-{name}" / "site"
     with (root / f"shared-{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -270,11 +281,9 @@ def shared_build(
 
 
 @pytest.fixture(scope="session")
-def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seed_site(request: pytest.FixtureRequest) -> Path:
     """The seed story built once with the repository's own mkdocs.yml."""
-    return shared_build(
-        tmp_path_factory, "seed", lambda site: mkdocs_build(REPO / "mkdocs.yml", site)
-    )
+    return shared_build(request, "seed", lambda site: mkdocs_build(REPO / "mkdocs.yml", site))
 
 
 @pytest.fixture(scope="session")
@@ -289,11 +298,11 @@ REPO_URL = "https://github.com/example/explainer"
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def published_site(request: pytest.FixtureRequest) -> Path:
     """The seed story built as the deploy workflow builds it: with a site_url under a
     project sub-path."""
     return shared_build(
-        tmp_path_factory,
+        request,
         "published",
         lambda site: mkdocs_build(
             REPO / "mkdocs.yml", site, env={"SITE_URL": SITE_URL, "REPO_URL": REPO_URL}
