@@ -39,8 +39,8 @@ JOBS ?= auto
 ## test: lint, then every test (unit, build, content, browser) in parallel processes
 # NO_TESTS_OK=1 (.ci/run): pytest's exit status 5, no test collected, is said and passes.
 test: $(BIN)/.installed $(NODE_DEPS) lint
-	@echo "$(BIN)/python -m pytest -n $(JOBS)"
-	@$(BIN)/python -m pytest -n $(JOBS) || { status=$$?; \
+	@echo "$(BIN)/python -m pytest -n $(JOBS) --dist worksteal"
+	@$(BIN)/python -m pytest -n $(JOBS) --dist worksteal || { status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no test (exit status 5)"; \
 	    [ -n "$(NO_TESTS_OK)" ] && exit 0; fi; exit $$status; }
 
