@@ -64,7 +64,9 @@ DATES = {
     ],
 }
 NAMES = ["Claudia Sheinbaum", "Donald Trump", "Juan Ramón de la Fuente", "Marco Rubio"]
-PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat Mexico", "Washington"]}
+# the German article's "Bundesstaat Mexico" is written the German way, beside "Mexiko" and
+# "Mexiko-Stadt": with the state's Spanish name
+PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat México", "Washington"]}
 
 
 def article(lang: str) -> str:
