@@ -19,9 +19,19 @@ from babel import Locale
 from babel.units import format_unit
 
 NO_BREAK_SPACE = "\u00a0"
-#: the CLDR units whose names keep to their number: the data's units, and the short ton
-#: English articles may say ("320 tons")
-_UNITS = ("concentr-percent", "mass-tonne", "mass-ton")
+#: the CLDR units whose names keep to their number: the data's units, the short ton English
+#: articles may say ("320 tons"), and the weights and distances news texts give
+_UNITS = (
+    "concentr-percent",
+    "mass-tonne",
+    "mass-ton",
+    "mass-kilogram",
+    "mass-gram",
+    "mass-pound",
+    "length-kilometer",
+    "length-meter",
+    "length-mile",
+)
 #: a CLDR pattern's fields and quoted literals
 _PATTERN_PART = re.compile(r"'([^']*)'|([a-zA-Z])\2*|([^a-zA-Z']+)")
 #: the elements whose text is not prose

@@ -26,6 +26,8 @@ NBSP = "\u00a0"
             f"nearly 320{NBSP}tons, 51{NBSP}metric{NBSP}tons",
         ),
         ("en", "a −40 % drop", f"a −40{NBSP}% drop"),
+        ("en", "about 907 kilograms, 2,000 pounds", f"about 907{NBSP}kilograms, 2,000{NBSP}pounds"),
+        ("de", "etwa 907 Kilogramm, 3 Kilometer", f"etwa 907{NBSP}Kilogramm, 3{NBSP}Kilometer"),
         ("en", "cooperation — she said", f"cooperation{NBSP}— she said"),
         ("de", "am 16. Januar 2026 im", f"am 16.{NBSP}Januar{NBSP}2026 im"),
         ("de", "am 23. Januar trifft", f"am 23.{NBSP}Januar trifft"),
