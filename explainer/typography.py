@@ -66,13 +66,20 @@ def _pattern_regex(pattern: str, months: str) -> str:
 
 
 @cache
-def _keep_together(language: str) -> re.Pattern[str]:
+def month_names(language: str) -> frozenset[str]:
+    """The language's full month names, as in a date and standing alone, also with a
+    capital letter (at a sentence's start)."""
     locale = Locale.parse(language.replace("-", "_"))
     names: set[str] = set()
     for context in ("format", "stand-alone"):
         names.update(locale.months[context]["wide"].values())
-    names |= {name[:1].upper() + name[1:] for name in names}  # at a sentence's start
-    months = _alternatives(names)
+    return frozenset(names | {name[:1].upper() + name[1:] for name in names})
+
+
+@cache
+def _keep_together(language: str) -> re.Pattern[str]:
+    locale = Locale.parse(language.replace("-", "_"))
+    months = _alternatives(set(month_names(language)))
     dates = [
         _pattern_regex(locale.date_formats["long"].pattern, months),
         _pattern_regex(locale.datetime_skeletons["MMMMd"].pattern, months),
