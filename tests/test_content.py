@@ -274,3 +274,11 @@ def test_the_figures_page_says_the_sources_give_no_period_or_baseline(
     """Where the sources are silent, the site says so instead of filling the gap: the
     site's own wording of the figures page's intro (`extra.explainer.strings`)."""
     assert fold(said) in page_text(seed_site, lang, "figures/")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "gave figures"), ("de", "nannte Zahlen")])
+def test_an_actor_who_gave_several_figures_is_said_to_have_given_figures(
+    seed_site: Path, lang: str, said: str
+) -> None:
+    """Sheinbaum gave four figures at her press conference: not "source of a figure"."""
+    assert said in page_text(seed_site, lang, "actors/sheinbaum/")

@@ -229,7 +229,7 @@ def test_body_markdown_is_rendered_inside_the_page(tmp_path: Path) -> None:
 def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     explainer = site(tmp_path)
     md = page(explainer, "en", "actors/ada.md")
-    assert "took part, quoted, source of a figure" in md
+    assert "took part, quoted, gave a figure" in md
     assert ("City council", "../council/") in links(md)  # member_of
     council = page(explainer, "de", "actors/council.md")
     assert ("Ada Example", "../ada/") in links(council)  # members, the other way

@@ -11,15 +11,19 @@ from explainer.markup import render_markdown
 from explainer.model import Actor, Event
 from explainer.views.actors import role_and_country
 from explainer.views.base import Links, RenderContext, View, actor_path
-from explainer.vocabulary import DEFAULT_STATUS, PARTICIPANT, WAYS
+from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, WAYS
 
 
-def way_words(ctx: RenderContext, event: Event, way: str) -> str:
+def way_words(ctx: RenderContext, event: Event, way: str, actor_id: str) -> str:
     """How an actor takes part in an event, in words true for its status: `took part` in a
     held event, `due to take part` in a scheduled or unconfirmed one, `was due to take
-    part` in a cancelled one (a quote or a figure was given whatever the status)."""
+    part` in a cancelled one (a quote or a figure was given whatever the status); `gave a
+    figure` or `gave figures`, as many as the event has from them."""
     if way == PARTICIPANT and event.status != DEFAULT_STATUS:
         return ctx.t(f"actor.way.{way}.{event.status}")
+    if way == CLAIMED_FIGURE:
+        count = sum(1 for figure in event.figures if figure.by == actor_id)
+        return ctx.t(f"actor.way.{way}", count=count)
     return ctx.t(f"actor.way.{way}")
 
 
@@ -61,7 +65,10 @@ class ActorView(View):
             "description": Markup(render_markdown(ctx.text(description))) if description else None,
             "members": ctx.story.members(actor.id),
             "involvement": [
-                (event, ", ".join(way_words(ctx, event, way) for way in WAYS if way in ways))
+                (
+                    event,
+                    ", ".join(way_words(ctx, event, way, actor.id) for way in WAYS if way in ways),
+                )
                 for event, ways in ctx.story.involvement(actor.id)
             ],
             **self.mentioned(),
