@@ -299,7 +299,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Zusammenfassung überarbeitet (Deutsch); Status geändert.",
+            "Zusammenfassung überarbeitet; Status geändert.",
             ["events/council-meeting.md"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
@@ -307,6 +307,13 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
             f"{de('correction.label', date=march[5])} Ada ruft Bob an",
             ["events/first-call.md#correction-1"],
         ),
+    ]
+    # on the English page the same update says only what English readers see change: the
+    # status; the German summary's new wording is not news there
+    english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
+    council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
+    assert [" ".join(li.text_content().split()) for li in council] == [
+        "Updated March 7, 2026: Council meets Status changed."
     ]
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
     assert everything.text_content() == de("changes.all")
@@ -370,3 +377,20 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
         "Past — January 23, 2026 · Call · not known to have taken place About Past.",
         "Soon — March 4, 2026 · Call · scheduled About Soon.",
     ]
+
+
+def test_an_update_of_another_languages_wording_alone_is_no_news_on_this_languages_pages(
+    tmp_path: Path,
+) -> None:
+    from explainer.views.changes import concerns, what_changed
+
+    explainer = corrected_story(tmp_path)
+    german_only = (FieldChange("title", "revised", ("de",)),)
+    english, german = explainer.context("en"), explainer.context("de")
+    assert not concerns(english, german_only) and what_changed(english, german_only) is None
+    assert concerns(german, german_only)
+    assert what_changed(german, german_only) == "Titel überarbeitet."
+    # a field that is the same in every language is news everywhere; so is the unknown
+    assert concerns(english, (FieldChange("date", "changed"),)) and concerns(english, ())
+    several = (FieldChange(f, "revised", ("en",)) for f in ("title", "summary", "sources"))
+    assert what_changed(english, tuple(several)) == "Title, summary and sources revised."
