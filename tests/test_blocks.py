@@ -22,7 +22,7 @@ from tests.site_markdown import render
 from tests.stories import event, load, minimal_data
 
 STRINGS = load_strings(("en", "de"))
-KNOWN = "as-of, timeline-chart, figures-chart, key-figures, upcoming, latest, changes"
+KNOWN = "as-of, timeline-chart, figures-chart, key-figures, upcoming, latest, changes, repository"
 
 
 def shown(page_markdown: str) -> lxml.html.HtmlElement:
@@ -394,3 +394,28 @@ def test_an_update_of_another_languages_wording_alone_is_no_news_on_this_languag
     assert concerns(english, (FieldChange("date", "changed"),)) and concerns(english, ())
     several = (FieldChange(f, "revised", ("en",)) for f in ("title", "summary", "sources"))
     assert what_changed(english, tuple(several)) == "Title, summary and sources revised."
+
+
+def test_the_repository_block_links_the_repository_only_where_the_site_names_one(
+    tmp_path: Path,
+) -> None:
+    """An about page can say where corrections go without promising a link that a build
+    without `repo_url` (every local one) does not have."""
+    import dataclasses
+
+    plain = load(tmp_path)
+    marker = "Report it.\n\n<!-- explainer:repository -->\n"
+    assert plain.expand_blocks("en", marker, "about.md", "e/about.md").strip() == "Report it."
+    config = dataclasses.replace(plain.config, repo_url="https://github.com/example/explainer")
+    named = Explainer.load(config)
+    said = {
+        "en": "The text and data of this explainer, and every change made to them, are public: "
+        "github.com/example/explainer.",
+        "de": "Text und Daten dieses Erklärstücks sind mit jeder Änderung öffentlich einsehbar: "
+        "github.com/example/explainer.",
+    }
+    for lang, sentence in said.items():
+        md = named.expand_blocks(lang, marker, "about.md", "e/about.md")
+        assert " ".join(shown(md).text_content().split()) == f"Report it. {sentence}"
+        hrefs = [a.get("href") for a in shown(md).iter("a")]
+        assert hrefs == ["https://github.com/example/explainer"]

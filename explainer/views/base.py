@@ -76,6 +76,8 @@ class RenderContext:
     templates: jinja2.Environment = field(default_factory=environment)
     #: where the texts mention each actor (the same in every language)
     mentions: Mentions = field(default_factory=Mentions)
+    #: the repository the site's text and data are kept in, or None
+    repo_url: str | None = None
 
     def page_href(self, from_path: str, to_path: str, anchor: str | None = None) -> str:
         """The URL of a page (source path) from another, for raw HTML such as SVG, where

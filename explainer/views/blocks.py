@@ -111,6 +111,19 @@ def _figures_chart(ctx: RenderContext, page_path: str) -> str:
     )
 
 
+def _repository(ctx: RenderContext, page_path: str) -> str:
+    """Where the site's text and data are kept, linked, when the site names its repository
+    (`repo_url`, which the deploy workflow sets); nothing otherwise, so that a page can
+    place it without promising a link a build may not have."""
+    url = ctx.repo_url
+    if not url or not url.startswith(("https://", "http://")):
+        return ""
+    shown = url.split("://", 1)[1].rstrip("/")
+    token = "\x00"  # where the link goes: escape() leaves it, and only it, alone
+    sentence = escape(ctx.t("repository.sentence", link=token))
+    return sentence.replace(token, f"[{escape(shown)}](<{url}>)")
+
+
 BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
     "as-of": _as_of,
     "timeline-chart": _timeline_chart,
@@ -119,6 +132,7 @@ BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
     "upcoming": _upcoming,
     "latest": _latest,
     "changes": _changes,
+    "repository": _repository,
 }
 
 
