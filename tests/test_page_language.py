@@ -536,3 +536,15 @@ def test_a_reader_who_mistypes_a_german_address_gets_the_german_404_page(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_theme_speaks_as_the_ui_table_words_it(seed_site: Path) -> None:
+    """The search's label for a term a result lacks: Material's German says „Es fehlt“,
+    the German table „Fehlt“; the English keeps the theme's own word."""
+
+    def translations(page: str) -> dict[str, str]:
+        root = lxml.html.parse(str(seed_site / page)).getroot()
+        return json.loads(root.cssselect("script#__config")[0].text)["translations"]
+
+    assert translations("de/index.html")["search.result.term.missing"] == "Fehlt"
+    assert translations("index.html")["search.result.term.missing"] == "Missing"
