@@ -338,9 +338,9 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "The latest event in this account: Later (April 1, 2026). "
+        "en": "The latest event known to have taken place: Later (April 1, 2026). "
         "Last updated on March 7, 2026.",
-        "de": "Das jüngste Ereignis in diesem Erklärstück: Later (de) (1. April 2026). "
+        "de": "Das jüngste Ereignis, das stattgefunden hat: Later (de) (1. April 2026). "
         "Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
@@ -357,7 +357,8 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event in this account: Later "
+        "The latest event known to have taken place: Ada calls Bob (March 2, 2026). "
+        "The latest one scheduled: Later "
         "(scheduled for April 9, 2026; it is not known whether it took place)."
     )
 

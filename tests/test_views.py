@@ -248,7 +248,10 @@ def test_the_timeline_names_the_feed_the_calendar_and_the_data_in_its_language(
     } <= links(page(explainer, "en", "timeline.md"))
     german = page(explainer, "de", "timeline.md")
     assert {("Atom-Feed", "../feed.xml"), ("JSON-Datei", "../events.json")} <= links(german)
-    assert "in einen Kalender übernehmen (iCalendar-Datei; nur Ereignisse mit genauem Datum)" in visible(german)
+    assert (
+        "in einen Kalender übernehmen (iCalendar-Datei; nur Ereignisse mit genauem Datum)"
+        in visible(german)
+    )
 
 
 def test_timeline_is_oldest_first_and_month_only_dates_come_after_their_month(

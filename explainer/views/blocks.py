@@ -11,12 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from explainer.markup import escape, link
+from explainer.model import Event
 from explainer.problems import Problem
 from explainer.views.base import CHANGES, RenderContext, event_path, when
 from explainer.views.changes import concerns, correction_anchor, day, what_changed
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
+from explainer.vocabulary import DEFAULT_STATUS
 
 MARKER = re.compile(r"^[ \t]*<!--\s*explainer:([A-Za-z0-9_-]*)\s*-->[ \t]*$", re.MULTILINE)
 
@@ -26,16 +28,24 @@ class BlockError(Exception):
 
 
 def _as_of(ctx: RenderContext, page_path: str) -> str:
-    """How far the account reaches: its latest event, with its date (and status, unless it
-    took place), and the story's last update from the history (without history, the latest
-    event only). Both change only with the data and its commits, never with the day."""
+    """How far the account reaches: the latest event known to have taken place, and, when
+    the account names a later one that has not simply taken place (scheduled, unconfirmed,
+    cancelled), the latest of those with its status in words; then the story's last update
+    from the history (without history, the events only). All of it changes only with the
+    data and its commits, never with the day."""
     events = ctx.story.chronological
     if not events:
         return ""
-    latest = events[-1]
     token = "\x00"  # where the event's link goes: escape() leaves it, and only it, alone
-    sentence = escape(ctx.t("as_of.latest", event=token, when=when(ctx, latest)))
-    lines = [sentence.replace(token, ctx.event_link(page_path, latest.id))]
+
+    def sentence(key: str, event: Event) -> str:
+        said = escape(ctx.t(key, event=token, when=when(ctx, event)))
+        return said.replace(token, ctx.event_link(page_path, event.id))
+
+    held = [e for e in events if e.status == DEFAULT_STATUS]
+    lines = [sentence("as_of.held", held[-1])] if held else []
+    if not held or events[-1] is not held[-1]:
+        lines.append(sentence("as_of.planned", events[-1]))
     updated = ctx.story.last_update
     if updated is not None:
         lines.append(escape(ctx.t("as_of.updated", date=ctx.l10n.date(day(updated)))))
