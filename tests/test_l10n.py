@@ -140,7 +140,11 @@ def test_time_with_the_long_name_of_its_zone(
 @pytest.mark.parametrize(
     ("lang", "date", "expected"),
     [
-        ("en", EventDate(1999, 12), "Dec\u00a01999"),
+        # AP style: "Dec.", "Sept.", and March to July in full (CLDR: "Dec", "Sep", "Mar")
+        ("en", EventDate(1999, 12), "Dec.\u00a01999"),
+        ("en", EventDate(2026, 9), "Sept.\u00a02026"),
+        ("en", EventDate(2026, 3), "March\u00a02026"),
+        ("fr", EventDate(2026, 1), "janv.\u00a02026"),
         ("de", EventDate(1999, 12), "Dez.\u00a01999"),
         ("de", EventDate(2026, 3, 2), "März\u00a02026"),
     ],

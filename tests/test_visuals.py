@@ -64,7 +64,7 @@ def resolves(site: Path, page_url: str, href: str) -> bool:
 
 @pytest.mark.parametrize(
     ("prefix", "months"),
-    [("", ["Mar\u00a02026", "Feb\u00a02026"]), ("de/", ["März\u00a02026", "Feb.\u00a02026"])],
+    [("", ["March\u00a02026", "Feb.\u00a02026"]), ("de/", ["März\u00a02026", "Feb.\u00a02026"])],
 )
 def test_timeline_picture(site: Path, prefix: str, months: list[str]) -> None:
     for url in (prefix + "timeline",):
