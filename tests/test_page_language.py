@@ -263,7 +263,15 @@ def test_the_check_finds_the_words_of_another_language(tmp_path: Path) -> None:
 #: the words two UI tables give alike for one key because both languages spell them so
 SHARED_WORDS = {
     frozenset({"en", "de"}): {"Status", "Person", "Institution"},
-    frozenset({"en", "fr"}): {"Date", "Type", "Participant", "Participants", "Source", "Sources"}
+    frozenset({"en", "fr"}): {
+        "Date",
+        "Type",
+        "Participant",
+        "Participants",
+        "Source",
+        "Sources",
+        "Description",
+    }
     | {"Institution", "Institutions"}
     # the fields an update changed, in the changes page's sentences
     | {"type", "date", "participants", "sources", "corrections"},

@@ -48,7 +48,9 @@ class ActorView(View):
         ctx, actor = self.ctx, self.actor
         facts: list[tuple[str, str | Markup]] = [(ctx.t("actor.kind"), ctx.t(f"kind.{actor.kind}"))]
         if actor.role:
-            facts.append((ctx.t("actor.role"), ctx.text(actor.role)))
+            # a person has a role ("Funktion"); an institution or a group is described
+            label = "actor.role" if actor.kind == "person" else "actor.about"
+            facts.append((ctx.t(label), ctx.text(actor.role)))
         if actor.country:
             facts.append((ctx.t("actor.country"), ctx.l10n.country(actor.country)))
         if actor.member_of:
