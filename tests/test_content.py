@@ -264,8 +264,8 @@ def test_the_copied_articles_are_the_teams_articles() -> None:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "The articles give no period for them and no baseline for the percentages."),
-        ("de", "Einen Zeitraum nennen die Artikel für keine dieser Zahlen"),
+        ("en", "The reports give no period for them and no baseline for the percentages."),
+        ("de", "Einen Zeitraum nennen die Berichte für keine dieser Zahlen"),
     ],
 )
 def test_the_figures_page_says_the_sources_give_no_period_or_baseline(
