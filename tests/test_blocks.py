@@ -340,7 +340,7 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     said = {
         "en": "The latest event known to have taken place: Later (April 1, 2026). "
         "Last updated on March 7, 2026.",
-        "de": "Das jüngste Ereignis, das stattgefunden hat: Later (de) (1. April 2026). "
+        "de": "Das jüngste Ereignis, das bekanntermaßen stattfand: Later (de) (1. April 2026). "
         "Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
@@ -358,7 +358,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
         "The latest event known to have taken place: Ada calls Bob (March 2, 2026). "
-        "The latest one scheduled: Later "
+        "After it: Later "
         "(scheduled for April 9, 2026; it is not known whether it took place)."
     )
 
@@ -420,3 +420,22 @@ def test_the_repository_block_links_the_repository_only_where_the_site_names_one
         assert " ".join(shown(md).text_content().split()) == f"Report it. {sentence}"
         hrefs = [a.get("href") for a in shown(md).iter("a")]
         assert hrefs == ["https://github.com/example/explainer"]
+
+
+def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists_what_follows(
+    tmp_path: Path,
+) -> None:
+    """An event known only by its month is not known to be later than its month's dated
+    ones: the dated one is named as the latest that took place; then every event
+    scheduled after it, each with its status."""
+    data = minimal_data()
+    data["events"]["post"] = event("Post", "2026-03")  # held, some day in March
+    data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed")
+    data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
+    explainer = load(tmp_path, data)
+    md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+    assert " ".join(shown(md).text_content().split()) == (
+        "The latest event known to have taken place: Ada calls Bob (March 2, 2026). "
+        "After it: Talks (scheduled for April 9, 2026; it is not known whether it took "
+        "place); Summit (scheduled for May 2, 2026)."
+    )

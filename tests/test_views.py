@@ -475,12 +475,12 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         (
             "en",
             "Not involved in any of the events described here, but mentioned in these texts:",
-            "Mentioned in",
+            "Mentioned on these pages",
         ),
         (
             "de",
             "An keinem der hier beschriebenen Ereignisse beteiligt, aber in diesen Texten erwähnt:",
-            "Erwähnt in",
+            "Erwähnt auf diesen Seiten",
         ),
     ):
         office = page(explainer, lang, "actors/office.md")

@@ -28,24 +28,33 @@ class BlockError(Exception):
 
 
 def _as_of(ctx: RenderContext, page_path: str) -> str:
-    """How far the account reaches: the latest event known to have taken place, and, when
-    the account names a later one that has not simply taken place (scheduled, unconfirmed,
-    cancelled), the latest of those with its status in words; then the story's last update
-    from the history (without history, the events only). All of it changes only with the
-    data and its commits, never with the day."""
+    """How far the account reaches: its latest event known to have taken place, and the
+    events scheduled after it (each with its status in words); then the story's last
+    update from the history (without history, the events only). All of it changes only
+    with the data and its commits, never with the day."""
     events = ctx.story.chronological
     if not events:
         return ""
-    token = "\x00"  # where the event's link goes: escape() leaves it, and only it, alone
+    token = "\x00"  # where an event's link goes: escape() leaves it, and only it, alone
 
-    def sentence(key: str, event: Event) -> str:
-        said = escape(ctx.t(key, event=token, when=when(ctx, event)))
+    def shown(event: Event) -> str:
+        said = escape(ctx.t("as_of.event", event=token, when=when(ctx, event)))
         return said.replace(token, ctx.event_link(page_path, event.id))
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
-    lines = [sentence("as_of.held", held[-1])] if held else []
-    if not held or events[-1] is not held[-1]:
-        lines.append(sentence("as_of.planned", events[-1]))
+    # the latest one that took place, of those no other one is known to follow; an event
+    # known only by its month is not known to be later than its month's dated ones, so a
+    # dated one is named where both could be the latest (as previous and next do)
+    latest = [e for e in held if not any(e.known_before(other) for other in held)]
+    named = next((e for e in reversed(latest) if e.date.day is not None), None)
+    named = named or (latest[-1] if latest else None)
+    lines = [escape(ctx.t("as_of.held", event=token)).replace(token, shown(named))] if named else []
+    later = [
+        e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
+    ]
+    if later:
+        listed = ctx.t("list.separator").join(shown(e) for e in later)
+        lines.append(escape(ctx.t("as_of.planned", events=token)).replace(token, listed))
     updated = ctx.story.last_update
     if updated is not None:
         lines.append(escape(ctx.t("as_of.updated", date=ctx.l10n.date(day(updated)))))
