@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,7 @@ from explainer.templating import (
     table_of_contents,
 )
 from explainer.terms import LABELS_ATTRIBUTE
+from explainer.typography import keep_together
 from explainer.urls import SiteUrls, relative_url
 
 # the generated pages' paths, defined in the vocabulary, as the views import them
@@ -57,7 +59,9 @@ class GeneratedPage:
         heading is), and Material prints both into the page unescaped."""
         meta: dict[str, Any] = {"title": html.escape(self.title)}
         if self.description:
-            meta["description"] = html.escape(" ".join(self.description.split()), quote=True)
+            # white space folded, its no-break spaces kept (str.split() would split at them)
+            folded = re.sub(r"[ \t\r\n]+", " ", self.description).strip()
+            meta["description"] = html.escape(folded, quote=True)
         if self.toc_depth is not None:
             meta["toc_depth"] = self.toc_depth
         return meta
@@ -232,7 +236,7 @@ class View:
         return ()
 
     def render(self) -> GeneratedPage:
-        ctx, title = self.ctx, self.title()
+        ctx, title, description = self.ctx, self.title(), self.description()
         headings = Headings(ctx.headings, ctx.t("heading.permalink"), self.anchors())
         values = {
             "title": title,
@@ -255,6 +259,7 @@ class View:
             content,
             table_of_contents(content),
             self.in_nav,
-            self.description(),
+            # the meta description (search results, link previews) set as the page is
+            keep_together(description, ctx.language) if description else None,
             self.toc_depth,
         )
