@@ -96,8 +96,15 @@ def _keep_together(language: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in [*filter(None, dates), amount, dash]))
 
 
+#: what every date, amount and dash this pass keeps together has: a digit or a dash (most
+#: texts, names and titles, have neither, and a search for them costs a tenth of the pass)
+_MAY_NEED_IT = re.compile(r"[0-9–—]")
+
+
 def keep_together(text: str, language: str) -> str:
     """`text` with no-break spaces inside its dates and amounts and before its dashes."""
+    if " " not in text or not _MAY_NEED_IT.search(text):
+        return text
     return _keep_together(language).sub(
         lambda match: match.group().replace(" ", NO_BREAK_SPACE), text
     )

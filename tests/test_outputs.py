@@ -41,7 +41,9 @@ def test_atom_feed(published_site: Path, seed_story, lang: str) -> None:  # type
         assert entry.id == entry.link
         # a status other than `held` in words before it, "corrected on ..." after it
         status = {"en": "Scheduled for ", "de": "Für "}[lang] if event.status != "held" else ""
-        assert entry.summary.startswith(status) and event.summary[lang] in entry.summary
+        # the summary set as the pages set it: dates and amounts kept together
+        summary = keep_together(event.summary[lang], lang)
+        assert entry.summary.startswith(status) and summary in entry.summary
         page = published_site / entry.link.removeprefix(SITE_URL) / "index.html"
         assert page.is_file()
         # the first publication from the git history; without history, the event's day

@@ -82,6 +82,8 @@ class RenderContext:
     mentions: Mentions = field(default_factory=Mentions)
     #: the repository the site's text and data are kept in, or None
     repo_url: str | None = None
+    #: each text of the data as readers see it (`text`): a page shows the same few many times
+    _typeset: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def page_href(self, from_path: str, to_path: str, anchor: str | None = None) -> str:
         """The URL of a page (source path) from another, for raw HTML such as SVG, where
@@ -92,7 +94,14 @@ class RenderContext:
         return f"{target}#{anchor}" if anchor else target
 
     def text(self, localized: Mapping[str, str]) -> str:
-        return localized[self.language]
+        """A text of the data in this language, set for reading: no line break inside its
+        dates and amounts or before its dashes (`typography`), so that editors never type
+        a no-break space. Once for each text: the cost is the data's, not the pages'."""
+        value = localized[self.language]
+        shown = self._typeset.get(value)
+        if shown is None:
+            shown = self._typeset[value] = keep_together(value, self.language)
+        return shown
 
     def t(self, key: str, **values: Any) -> str:
         return self.strings(key, **values)
