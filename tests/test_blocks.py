@@ -340,7 +340,7 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     said = {
         "en": "The latest event known to have taken place: Later (April 1, 2026). "
         "Last updated on March 7, 2026.",
-        "de": "Das jüngste Ereignis, das bekanntermaßen stattfand: Later (de) (1. April 2026). "
+        "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand: Later (de) (1. April 2026). "
         "Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():

@@ -278,7 +278,7 @@ MARCH_2 = "2.\u00a0März\u00a02026"
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     assert table_rows(md) == [
-        ["Zahl", "Was", "Quelle", "Ereignis"],
+        ["Zahl", "Was", "Genannt von", "Ereignis"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", f"Ada ruft Bob an ({MARCH_2})"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", f"Ada ruft Bob an ({MARCH_2})"],
     ]
@@ -289,7 +289,12 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     event = page(site(tmp_path), "de", "events/first-call.md")
     assert "12,5\u00a0%\u00a0– Haushaltswachstum laut Ada Example" in visible(event)
     english = site(tmp_path)
-    assert table_rows(page(english, "en", "figures.md"))[0] == ["Figure", "What", "Source", "Event"]
+    assert table_rows(page(english, "en", "figures.md"))[0] == [
+        "Figure",
+        "What",
+        "Cited by",
+        "Event",
+    ]
     shown = visible(page(english, "en", "events/first-call.md"))
     # "according to", not "claimed by": the same neutral attribution as the German "laut"
     assert "12.5%\u00a0— Budget growth according to Ada Example" in shown
