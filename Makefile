@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate schema lint render new-event drift clean
+.PHONY: serve build test test-fast site-check validate schema lint render new-event drift clean
 
 # The quality tests' checkers (axe-core, the Nu HTML Checker) come from npm when it is
 # there; without npm those tests are skipped locally (CI installs and requires them).
@@ -32,9 +32,28 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
-## test: lint, then every test (unit, build, content)
+# The tests run in parallel processes (pytest-xdist), one per core unless JOBS says; a site
+# that tests only read is built once for all of them (tests/conftest.py, shared_build).
+JOBS ?= auto
+
+## test: lint, then every test (unit, build, content, browser) in parallel processes
+# NO_TESTS_OK=1 (.ci/run): pytest's exit status 5, no test collected, is said and passes.
 test: $(BIN)/.installed $(NODE_DEPS) lint
-	$(BIN)/python -m pytest
+	@echo "$(BIN)/python -m pytest -n $(JOBS) --dist worksteal"
+	@$(BIN)/python -m pytest -n $(JOBS) --dist worksteal || { status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "pytest collected no test (exit status 5)"; \
+	    [ -n "$(NO_TESTS_OK)" ] && exit 0; fi; exit $$status; }
+
+## test-fast: the unit tests alone, no build and no browser (seconds)
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest -n $(JOBS) -m "not build and not browser"
+
+## site-check: what a change to the data or the pages can break, as the workflows check it (under a minute): validate, strict build into site/, then links and hreflang of every page, valid HTML and accessibility of the pages changed since BASE (origin/main) and the home pages, and the content test
+# On GitHub Actions (GITHUB_ACTIONS=true) each problem is also an annotation; BUILD_LOG
+# keeps the build's output for the job summary.
+site-check: $(BIN)/.installed $(NODE_DEPS)
+	$(BIN)/python tools/site_check.py --base "$(BASE)" $(if $(GITHUB_ACTIONS),--github) \
+	  $(if $(BUILD_LOG),--build-log "$(BUILD_LOG)")
 
 ## validate: check data/events.yaml alone, with located errors
 validate: $(BIN)/.installed

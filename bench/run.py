@@ -692,6 +692,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    # bench/publish.py's section (time to live) is its own: kept as it is
+    existing = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
+    if "\n## Time to live" in existing:
+        text += existing[existing.index("\n## Time to live") :]
     args.out.write_text(text, encoding="utf-8")
     print(f"bench: written to {args.out}")
     return 0

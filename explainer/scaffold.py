@@ -36,7 +36,8 @@ def event_yaml(
     event_id: str, event_type: str, date: str, participants: Sequence[str], languages: Sequence[str]
 ) -> str:
     """The YAML of a new event (two-space indented under `events:`), with one source to
-    name: the pull request's checklist asks for a source of every fact."""
+    name (the pull request's checklist asks for a source of every fact), its title one text
+    per language as the other sources have it."""
     lines = [
         f"  {event_id}:",
         f"    type: {event_type}",
@@ -46,7 +47,9 @@ def event_yaml(
     lines += _localized("title", languages, "    ")
     lines += _localized("summary", languages, "    ")
     lines += _localized("body", languages, "    ")
-    lines += ["    sources:", '      - title: ""', "    terms: []"]
+    lines += ["    sources:", "      - title:"]
+    lines += [f'          {lang}: ""' for lang in languages]
+    lines += ["    terms: []"]
     return "\n".join(lines) + "\n"
 
 

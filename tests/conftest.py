@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,9 @@ def known_environment() -> Iterator[None]:
 #: stay green after any change an editor makes to the story
 #: (tests/test_editor_pull_request.py runs them on a changed copy).
 STORY_FIXTURES = frozenset({"seed_site", "seed_story", "published_site"})
+#: The shared fixtures that run a real build: a test using one is marked `build`, so that
+#: `-m "not build and not browser"` is the fast subset (mkdocs_build() enforces it).
+BUILD_FIXTURES = frozenset({"seed_site", "published_site"})
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -79,12 +83,56 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "story: reads the live story (data/events.yaml, docs/); runs again on an editor's change",
     )
+    config.addinivalue_line("markers", "slow: takes a minute or more; runs first")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if STORY_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if STORY_FIXTURES & fixtures:
             item.add_marker(pytest.mark.story)
+        if BUILD_FIXTURES & fixtures:
+            item.add_marker(pytest.mark.build)
+    # Longest first, so that the parallel processes (`make test`) end together: a test
+    # marked `slow` (a minute or more) never starts last, and the unit tests fill the gaps.
+    items.sort(key=weight)
+
+
+def weight(item: pytest.Item) -> int:
+    if item.get_closest_marker("slow"):
+        return 0
+    return 1 if item.get_closest_marker("build") or item.get_closest_marker("browser") else 2
+
+
+#: the test being set up or run (a module or session fixture is set up for the first test
+#: that asks for it), for building()
+RUNNING: list[pytest.Item] = []
+
+
+def running() -> list[pytest.Item]:
+    """RUNNING of the one instance of this file that both its names share: pytest imports
+    it as `conftest`, the tests as `tests.conftest`."""
+    import tests.conftest
+
+    return tests.conftest.RUNNING
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    running()[:] = [item]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    running().clear()
+
+
+def building() -> None:
+    """Fails a test that builds a site without the `build` mark (or a shared build fixture):
+    the fast subset, `-m "not build and not browser"`, must run no build."""
+    test = running()[0] if running() else None
+    if test is not None and test.get_closest_marker("build") is None:
+        pytest.fail(f"{test.nodeid} runs a build: mark it `@pytest.mark.build`")
 
 
 #: where a build forks a process per language (mkdocs_explainer/parallel.py), said
@@ -141,6 +189,8 @@ BEFORE_THE_FIXTURE_EPOCH = "1769904000"
 def run(
     args: list[str], cwd: Path, env_extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    if "mkdocs" in map(str, args):
+        building()
     env = {**os.environ, "PYTHONPATH": str(REPO), **(env_extra or {})}
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
@@ -148,6 +198,7 @@ def run(
 def mkdocs_build(
     config: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    building()
     return run(
         [
             sys.executable,
@@ -207,13 +258,32 @@ def make_site(
     return config
 
 
-@pytest.fixture(scope="session")
-def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed story built once with the repository's own mkdocs.yml."""
-    site = tmp_path_factory.mktemp("seed") / "site"
-    result = mkdocs_build(REPO / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
+def shared_build(
+    request: pytest.FixtureRequest,
+    name: str,
+    build: Callable[[Path], subprocess.CompletedProcess[str]],
+) -> Path:
+    """A site built once for the whole run, for tests that only read it: with pytest-xdist
+    the first worker that asks builds it into the run's common folder, under a lock, and
+    the others wait for it and read the same files. (A worker knows it is one by its
+    `workerinput`, not by PYTEST_XDIST_WORKER, which a pytest it starts would inherit.)"""
+    root = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if hasattr(request.config, "workerinput"):
+        root = root.parent  # this run's folder, above each worker's own
+    site = root / f"shared-{name}" / "site"
+    with (root / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / f"shared-{name}.built").exists():
+            result = build(site)
+            assert result.returncode == 0, result.stderr
+            (root / f"shared-{name}.built").touch()
     return site
+
+
+@pytest.fixture(scope="session")
+def seed_site(request: pytest.FixtureRequest) -> Path:
+    """The seed story built once with the repository's own mkdocs.yml."""
+    return shared_build(request, "seed", lambda site: mkdocs_build(REPO / "mkdocs.yml", site))
 
 
 @pytest.fixture(scope="session")
@@ -228,14 +298,13 @@ REPO_URL = "https://github.com/example/explainer"
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def published_site(request: pytest.FixtureRequest) -> Path:
     """The seed story built as the deploy workflow builds it: with a site_url under a
     project sub-path."""
-    site = tmp_path_factory.mktemp("published") / "site"
-    result = run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=REPO,
-        env_extra={"SITE_URL": SITE_URL, "REPO_URL": REPO_URL},
+    return shared_build(
+        request,
+        "published",
+        lambda site: mkdocs_build(
+            REPO / "mkdocs.yml", site, env={"SITE_URL": SITE_URL, "REPO_URL": REPO_URL}
+        ),
     )
-    assert result.returncode == 0, result.stderr
-    return site

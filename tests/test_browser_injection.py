@@ -16,7 +16,7 @@ import yaml
 from tests.browser import browser, serve
 from tests.conftest import make_site, minimal_yaml, mkdocs_build
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 PAYLOADS = [
     "<script>window.__pwned='script'</script>",

@@ -108,7 +108,8 @@ MISTAKES = (
                     ("876:11", "summary.de", "write the text"),
                     ("878:11", "body.en", "write the text or remove `body`"),
                     ("879:11", "body.de", "write the text or remove `body`"),
-                    ("881:16", "sources[0].title", "write the text"),
+                    ("882:15", "sources[0].title.en", "write the text"),
+                    ("883:15", "sources[0].title.de", "write the text"),
                 )
             ),
         ),

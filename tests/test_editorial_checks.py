@@ -518,6 +518,7 @@ def test_warnings_alone_pass_unless_strict(
 # --- the build: warnings are logged, and never decide whether it passes -------------------------
 
 
+@pytest.mark.build
 def test_a_strict_build_logs_the_warnings_and_passes_whatever_the_day(tmp_path: Path) -> None:
     """The minimal site's council meeting (March 2026) is scheduled: built before it and
     after it, with `mkdocs build --strict`, both builds pass and write the same pages;
@@ -548,6 +549,7 @@ def test_a_strict_build_logs_the_warnings_and_passes_whatever_the_day(tmp_path: 
     assert pages["before"] and pages["before"] == pages["after"]
 
 
+@pytest.mark.build
 def test_a_build_stopped_by_errors_reports_the_warnings_after_them(tmp_path: Path) -> None:
     text = minimal_yaml().replace("    type: call\n", "    type: cal\n", 1)
     config = make_site(tmp_path, text)

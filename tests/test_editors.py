@@ -45,10 +45,10 @@ def test_new_event_has_every_required_field_in_every_language(tmp_path: Path) ->
         f"events.budget-vote.{field}.{lang}"
         for field in ("title", "summary", "body")
         for lang in ("en", "de")
-    ] + ["events.budget-vote.sources[0].title"]
+    ] + [f"events.budget-vote.sources[0].title.{lang}" for lang in ("en", "de")]
     assert [p.message for p in problems] == ["is empty; write the text"] * 4 + [
         "is empty; write the text or remove `body`"
-    ] * 2 + ["is empty; write the text"]
+    ] * 2 + ["is empty; write the text"] * 2
 
 
 ORDERED = """\
@@ -104,7 +104,7 @@ def test_new_event_keeps_blank_lines_and_comments_with_their_events(tmp_path: Pa
         + '    title:\n      en: ""\n'
         + '    summary:\n      en: ""\n'
         + '    body:\n      en: ""\n'
-        + '    sources:\n      - title: ""\n'
+        + '    sources:\n      - title:\n          en: ""\n'
         + "    terms: []\n"
         + "\n"
         + "  # a comment"
@@ -117,7 +117,8 @@ def test_new_event_leaves_a_source_to_name(tmp_path: Path) -> None:
     path.write_text(ORDERED, encoding="utf-8")
     add_event(path, ("en", "de"), "new", "call", "2026-03-01", ["ada"])
     event = yaml.safe_load(path.read_text(encoding="utf-8"))["events"]["new"]
-    assert event["sources"] == [{"title": ""}]
+    # its title in the form the other sources have: one text per language
+    assert event["sources"] == [{"title": {"en": "", "de": ""}}]
 
 
 def test_new_event_goes_at_the_end_of_events_when_another_section_follows(tmp_path: Path) -> None:
@@ -340,6 +341,7 @@ def test_editors_tools_find_the_sites_own_schema(capsys, monkeypatch) -> None:  
     assert main(["schema", "--check"]) == 0, capsys.readouterr().err
 
 
+@pytest.mark.build
 def test_the_readme_minimal_config_builds_a_new_explainer_strict(tmp_path: Path) -> None:
     """The README's minimal mkdocs.yml and hooks file, with the generator importable (the
     tests' PYTHONPATH stands for its installation)."""

@@ -124,6 +124,7 @@ def test_a_linked_page_must_exist_in_every_language(tmp_path: Path) -> None:
     assert Explainer.load(config, history=False).config.footer[0].page == "timeline.md"
 
 
+@pytest.mark.build
 def test_the_build_stops_on_a_bad_link_with_one_line(tmp_path: Path) -> None:
     settings = yaml.safe_dump({"footer": [{**IMPRINT, "url": "example.org"}]}, allow_unicode=True)
     extra = "".join(f"    {line}\n" for line in settings.splitlines())

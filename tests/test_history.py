@@ -293,6 +293,7 @@ def test_a_pass_not_needed_is_stopped(tmp_path: Path, monkeypatch: pytest.Monkey
     pending.cancel()  # twice is harmless
 
 
+@pytest.mark.story
 def test_the_build_reads_the_history_while_it_checks_the_data(tmp_path: Path) -> None:
     from explainer.site import Explainer, SiteConfig
     from tests.conftest import REPO

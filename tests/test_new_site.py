@@ -391,6 +391,11 @@ def test_actionlint_is_silent_on_the_new_workflows(github: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def step_named(steps: list[dict], name: str) -> dict:
+    [step] = [step for step in steps if step.get("name", "").startswith(name)]
+    return step
+
+
 def test_the_new_workflows_have_our_least_privilege_and_pins(github: Path) -> None:
     pr = yaml.safe_load((github / "workflows" / "pr.yml").read_text(encoding="utf-8"))
     deploy = yaml.safe_load((github / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
@@ -429,6 +434,14 @@ def test_the_new_workflows_have_our_least_privilege_and_pins(github: Path) -> No
     )
     action = (github / "actions" / "check" / "action.yml").read_text(encoding="utf-8")
     assert "explainer validate --github" in action and "mkdocs build --strict" in action
+    # the virtual environment, keyed on the pins, saved by the deploy alone (as ours)
+    restore = [
+        s for s in steps_of(github / "actions/check/action.yml") if "cache" in s.get("uses", "")
+    ]
+    assert [s["uses"].split("@")[0] for s in restore] == ["actions/cache/restore"]
+    assert "hashFiles('requirements.txt')" in restore[0]["with"]["key"]
+    saves = [s for s in steps if s.get("uses", "").startswith("actions/cache/save@")]
+    assert saves == [step_named(deploy["jobs"]["build"]["steps"], "Keep the virtual environment")]
 
 
 class _Tolerant(yaml.SafeLoader):

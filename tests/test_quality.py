@@ -8,16 +8,16 @@ import gzip
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
 
 from tests.browser import browser, serve_under
-from tests.conftest import REPO, REQUIRE_BROWSER, SITE_URL
+from tests.conftest import REQUIRE_BROWSER, SITE_URL
+from tools import site_check
+from tools.site_check import AXE, VNU
 
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 KINDS = [
     "",
     "timeline/",
@@ -29,7 +29,6 @@ KINDS = [
     "about/",
 ]
 PAGES = [prefix + kind for prefix in ("", "de/") for kind in KINDS + ["404.html"]]
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def require(path: Path, what: str) -> Path:
@@ -56,13 +55,10 @@ def reader(published_site: Path):  # type: ignore[no-untyped-def]
 
 
 def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
-    """axe-core's WCAG 2.2 A and AA violations on the open page, one line each."""
-    page.add_script_tag(path=str(require(AXE, "axe-core")))
-    return page.evaluate(
-        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
-        ".violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)",
-        WCAG,
-    )
+    """axe-core's WCAG 2.2 A and AA violations on the open page, one line each, as the
+    site check finds them (tools/site_check.py)."""
+    require(AXE, "axe-core")
+    return site_check.axe_violations(page)
 
 
 def open_in_scheme(page, url: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
@@ -168,47 +164,20 @@ def test_valid_html_on_every_page(published_site: Path) -> None:
 
 def test_no_broken_internal_link_or_fragment(published_site: Path) -> None:
     """Every link to the site itself resolves, with its #fragment: relative links, the
-    absolute ones under SITE_URL (canonical, hreflang, alternates) and the 404 page's
-    links from the site root (it is served at every missing address)."""
-    site = published_site
-    ids: dict[Path, set[str]] = {}
-    pages = sorted(site.rglob("*.html"))
-    own = urlsplit(SITE_URL)
+    full addresses under SITE_URL (canonical, hreflang, alternates) and the 404 page's
+    links from the site root (it is served at every missing address), by the site
+    check's rule of what is the site's own (tools/site_check.py)."""
+    found = site_check.check_links(published_site, SITE_URL)
+    assert found.checked > 1000 and found.absolute > 100
+    assert [str(problem) for problem in found.problems] == []
 
-    def anchors(path: Path) -> set[str]:
-        if path not in ids:
-            root = lxml.html.parse(str(path)).getroot()
-            ids[path] = {e.get("id") for e in root.iter() if e.get("id")}
-            ids[path] |= {e.get("name") for e in root.iter("a") if e.get("name")}
-        return ids[path]
 
-    checked = absolute = 0
-    broken = []
-    for page in pages:
-        address = SITE_URL + page.relative_to(site).as_posix()
-        for element in lxml.html.parse(str(page)).getroot().iter("a", "link"):
-            href = element.get("href")
-            if not href or href.startswith("mailto:"):
-                continue
-            resolved = urlsplit(urljoin(address, href))
-            if resolved.netloc != own.netloc:
-                continue  # another site
-            if not resolved.path.startswith(own.path):  # e.g. `/about/` under /explainer/
-                broken.append(f"{page.relative_to(site)}: {href} (outside {own.path})")
-                continue
-            absolute += href.startswith(("http:", "https:", "/"))
-            path_part = unquote(resolved.path).removeprefix(own.path)
-            target = site / path_part
-            if not path_part or path_part.endswith("/") or target.is_dir():
-                target = target / "index.html"
-            checked += 1
-            fragment = resolved.fragment
-            if not target.is_file():
-                broken.append(f"{page.relative_to(site)}: {href}")
-            elif fragment and target.suffix == ".html" and fragment not in anchors(target):
-                broken.append(f"{page.relative_to(site)}: {href} (no #{fragment})")
-    assert checked > 1000 and absolute > 100
-    assert broken == []
+def test_every_page_names_its_language_versions_and_they_name_it_back(
+    published_site: Path,
+) -> None:
+    """hreflang, as the site check reads it: each version exists, a page's own language
+    names the page itself, every other version names it back, x-default is there."""
+    assert [str(problem) for problem in site_check.check_hreflang(published_site, SITE_URL)] == []
 
 
 @pytest.mark.browser

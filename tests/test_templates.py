@@ -127,6 +127,7 @@ def test_a_site_replaces_a_block_of_the_event_page(tmp_path: Path) -> None:
     assert "my-summary" not in generated(explainer, "en", "timeline.md").html
 
 
+@pytest.mark.build
 def test_the_theme_custom_dir_holds_the_sites_templates(tmp_path: Path) -> None:
     config = make_site(
         tmp_path,

@@ -62,6 +62,7 @@ def resolves(site: Path, page_url: str, href: str) -> bool:
     return (target / "index.html").is_file()
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(
     ("prefix", "months"),
     [("", ["March\u00a02026", "Feb.\u00a02026"]), ("de/", ["März\u00a02026", "Feb.\u00a02026"])],
@@ -87,6 +88,7 @@ def test_timeline_picture(site: Path, prefix: str, months: list[str]) -> None:
             assert month in labels
 
 
+@pytest.mark.build
 def test_timeline_legend_and_title_in_the_pages_language(site: Path) -> None:
     svg = picture(site, "de/timeline", "timeline")
     assert svg.find(f"{SVG}g/{SVG}title").text == "Die Ereignisse auf einer Zeitachse"
@@ -98,6 +100,7 @@ def test_timeline_legend_and_title_in_the_pages_language(site: Path) -> None:
     assert "Nicht bekannt, ob es stattfand" not in labels
 
 
+@pytest.mark.build
 def test_a_month_only_event_is_a_mark_in_a_bracket_over_its_month_not_a_bar(
     site: Path,
 ) -> None:
@@ -125,6 +128,7 @@ def test_a_month_only_event_is_a_mark_in_a_bracket_over_its_month_not_a_bar(
     assert "Date within the month unknown" in labels
 
 
+@pytest.mark.build
 def test_figures_picture(site: Path) -> None:
     svg = picture(site, "de/figures", "figures")
     found = marks(svg)
@@ -136,6 +140,7 @@ def test_figures_picture(site: Path) -> None:
         assert resolves(site, "de/figures", href)
 
 
+@pytest.mark.build
 def test_network_picture(site: Path) -> None:
     svg = picture(site, "actors", "network")
     found = marks(svg)
