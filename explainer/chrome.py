@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,6 +24,9 @@ SETTING = "extra.explainer.footer"
 LINK_KEYS = ("text", "url", "page")
 #: where a footer link may lead outside the site
 URL_SCHEMES = ("https", "http", "mailto")
+
+#: the UI table keys that replace the theme's own words: `theme.<the theme's key>`
+THEME_PREFIX = "theme."
 
 
 class FooterError(ValueError):
@@ -185,6 +188,9 @@ class Chrome:
     #: for the default language's 404 page: the other languages' folders (`de/`), whose
     #: missing addresses get their own language's 404 page
     other_prefixes: tuple[str, ...]
+    #: the theme's own words that the UI table words otherwise, by the theme's key
+    #: (`theme.search.result.term.missing` in the table: `search.result.term.missing`)
+    theme_words: Mapping[str, str] = field(default_factory=dict)
 
 
 def chrome(
@@ -224,4 +230,9 @@ def chrome(
         not_found_title=t("notfound.title"),
         not_found_links=not_found,
         other_prefixes=tuple(urls.prefix(other) for other in urls.languages[1:]) if default else (),
+        theme_words={
+            key.removeprefix(THEME_PREFIX): t(key)
+            for key in t.table
+            if key.startswith(THEME_PREFIX)
+        },
     )

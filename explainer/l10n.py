@@ -63,8 +63,18 @@ class Localizer:
         return found
 
     def month_short(self, value: EventDate) -> str:
-        """`Jan 2026` / `Jan. 2026`: axis labels."""
-        return unbreakable(format_skeleton("yMMM", value.first_day, locale=self.locale))
+        """`Jan. 2026` (AP style), `Jan. 2026`, `janv. 2026`: axis labels. CLDR's form,
+        its month's abbreviation replaced by the UI table's (`months.abbreviated`, twelve
+        words), where the table has one: CLDR's English says "Jan", "Sep"."""
+        shown = format_skeleton("yMMM", value.first_day, locale=self.locale)
+        ours = self.strings("months.abbreviated").split()
+        if len(ours) == 12:
+            for context in ("format", "stand-alone"):
+                theirs = self.locale.months[context]["abbreviated"][value.month]
+                if theirs in shown:
+                    shown = shown.replace(theirs, ours[value.month - 1], 1)
+                    break
+        return unbreakable(shown)
 
     def iso_date(self, text: str) -> str:
         return self.date(EventDate.parse(text))

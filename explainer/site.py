@@ -70,6 +70,8 @@ class SiteConfig:
     headings: HeadingStyle = field(default_factory=HeadingStyle)
     #: the publisher's links at the foot of every page (`extra.explainer.footer`)
     footer: tuple[FooterLink, ...] = ()
+    #: the repository the site's text and data are kept in (`repo_url`), or None
+    repo_url: str | None = None
 
     @property
     def default_language(self) -> str:
@@ -85,6 +87,7 @@ class SiteConfig:
         site_url: str | None = None,
         template_dirs: Sequence[Path] = (),
         headings: HeadingStyle | None = None,
+        repo_url: str | None = None,
     ) -> SiteConfig:
         """`settings` is the `extra.explainer` mapping of mkdocs.yml (may be absent)."""
         settings = dict(settings or {})
@@ -118,6 +121,7 @@ class SiteConfig:
             template_dirs=tuple(d for d in template_dirs if d.is_dir()),
             headings=headings or HeadingStyle(),
             footer=footer,
+            repo_url=repo_url or None,
         )
 
     @classmethod
@@ -147,6 +151,7 @@ class SiteConfig:
             config.get("site_url") or None,
             template_dirs=[config_dir / custom_dir / "explainer"] if custom_dir else [],
             headings=heading_style(_toc_settings(config.get("markdown_extensions"))),
+            repo_url=config.get("repo_url") or None,
         )
 
 
@@ -331,6 +336,7 @@ class Explainer:
                 self.config.headings,
                 environment(self.config.template_dirs),
                 self.mentions,
+                self.config.repo_url,
             )
         return self._contexts[language]
 

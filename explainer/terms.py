@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from explainer.markup import render_markdown
 from explainer.model import Story
+from explainer.typography import month_names
 
 #: elements whose text is never linked
 _NO_LINK = frozenset(
@@ -42,11 +43,30 @@ OWN_TERM_ATTRIBUTE = "data-explainer-term"
 LABELS_ATTRIBUTE = "data-explainer-labels"
 
 
-def short_definition(definition_markdown: str) -> str:
-    """The first sentence of a definition, as plain text."""
+#: a period that ends an abbreviation, not a sentence: an initial or a single letter
+#: ("J. Smith", "z. B."), or a word the languages abbreviate
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:\w|Dr|Prof|Nr|St|Mr|Mrs|Ms|Gen|Sen|Rep|vs|ca|bzw|usw|etc|Abs|Art)\.$"
+)
+_ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
+
+
+def short_definition(definition_markdown: str, language: str = "en") -> str:
+    """The first sentence of a definition, as plain text: it ends at a period, question
+    or exclamation mark followed by a capital, but not after an abbreviation, nor after a
+    day's number before its month ("am 23. Januar 2026": German writes the day with a
+    period, and its month with a capital)."""
     text = re.sub(r"<[^>]+>", "", render_markdown(definition_markdown))
     text = " ".join(html.unescape(text).split())
-    return _SENTENCE_END.split(text, maxsplit=1)[0]
+    months = month_names(language)
+    for end in _SENTENCE_END.finditer(text):
+        before, after = text[: end.start()], text[end.end() :]
+        if _ABBREVIATION.search(before):
+            continue
+        if _ORDINAL.search(before) and after.split(" ", 1)[0].rstrip(",.;:") in months:
+            continue
+        return before
+    return text
 
 
 def trie_pattern(forms: Iterable[str]) -> str:
@@ -98,7 +118,7 @@ class TermMatcher:
                 for term in story.glossary.values()
             },
             {
-                term.id: short_definition(term.definition[language])
+                term.id: short_definition(term.definition[language], language)
                 for term in story.glossary.values()
             },
         )

@@ -19,9 +19,19 @@ from babel import Locale
 from babel.units import format_unit
 
 NO_BREAK_SPACE = "\u00a0"
-#: the CLDR units whose names keep to their number: the data's units, and the short ton
-#: English articles may say ("320 tons")
-_UNITS = ("concentr-percent", "mass-tonne", "mass-ton")
+#: the CLDR units whose names keep to their number: the data's units, the short ton English
+#: articles may say ("320 tons"), and the weights and distances news texts give
+_UNITS = (
+    "concentr-percent",
+    "mass-tonne",
+    "mass-ton",
+    "mass-kilogram",
+    "mass-gram",
+    "mass-pound",
+    "length-kilometer",
+    "length-meter",
+    "length-mile",
+)
 #: a CLDR pattern's fields and quoted literals
 _PATTERN_PART = re.compile(r"'([^']*)'|([a-zA-Z])\2*|([^a-zA-Z']+)")
 #: the elements whose text is not prose
@@ -56,13 +66,20 @@ def _pattern_regex(pattern: str, months: str) -> str:
 
 
 @cache
-def _keep_together(language: str) -> re.Pattern[str]:
+def month_names(language: str) -> frozenset[str]:
+    """The language's full month names, as in a date and standing alone, also with a
+    capital letter (at a sentence's start)."""
     locale = Locale.parse(language.replace("-", "_"))
     names: set[str] = set()
     for context in ("format", "stand-alone"):
         names.update(locale.months[context]["wide"].values())
-    names |= {name[:1].upper() + name[1:] for name in names}  # at a sentence's start
-    months = _alternatives(names)
+    return frozenset(names | {name[:1].upper() + name[1:] for name in names})
+
+
+@cache
+def _keep_together(language: str) -> re.Pattern[str]:
+    locale = Locale.parse(language.replace("-", "_"))
+    months = _alternatives(set(month_names(language)))
     dates = [
         _pattern_regex(locale.date_formats["long"].pattern, months),
         _pattern_regex(locale.datetime_skeletons["MMMMd"].pattern, months),
@@ -79,8 +96,15 @@ def _keep_together(language: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in [*filter(None, dates), amount, dash]))
 
 
+#: what every date, amount and dash this pass keeps together has: a digit or a dash (most
+#: texts, names and titles, have neither, and a search for them costs a tenth of the pass)
+_MAY_NEED_IT = re.compile(r"[0-9–—]")
+
+
 def keep_together(text: str, language: str) -> str:
     """`text` with no-break spaces inside its dates and amounts and before its dashes."""
+    if " " not in text or not _MAY_NEED_IT.search(text):
+        return text
     return _keep_together(language).sub(
         lambda match: match.group().replace(" ", NO_BREAK_SPACE), text
     )

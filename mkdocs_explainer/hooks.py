@@ -151,7 +151,9 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     linked = explainer.link_terms(language, content, href)
     title = html.unescape(page.title or path)  # MkDocs page titles are HTML
     _build.mentions.record(language, path, title, page.url, tuple(linked.mentioned))
-    # after the terms are linked: their names are found with ordinary spaces
+    if getattr(page.file, "generated_by", None) is not None:
+        return linked.html  # its texts of the data are set already (RenderContext.text)
+    # a hand-written page, after its terms are linked (found with ordinary spaces)
     return keep_together_html(linked.html, language)
 
 

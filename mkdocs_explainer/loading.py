@@ -31,6 +31,7 @@ def site_config(config: MkDocsConfig) -> SiteConfig:
         config.site_url,
         template_dirs=[Path(custom_dir) / "explainer"] if custom_dir else [],
         headings=heading_style(config.mdx_configs.get("toc")),
+        repo_url=config.repo_url,
     )
 
 

@@ -22,7 +22,7 @@ from tests.site_markdown import render
 from tests.stories import event, load, minimal_data
 
 STRINGS = load_strings(("en", "de"))
-KNOWN = "as-of, timeline-chart, figures-chart, key-figures, upcoming, latest, changes"
+KNOWN = "as-of, timeline-chart, figures-chart, key-figures, upcoming, latest, changes, repository"
 
 
 def shown(page_markdown: str) -> lxml.html.HtmlElement:
@@ -299,7 +299,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Zusammenfassung überarbeitet (Deutsch); Status geändert.",
+            "Zusammenfassung überarbeitet; Status geändert.",
             ["events/council-meeting.md"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
@@ -307,6 +307,13 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
             f"{de('correction.label', date=march[5])} Ada ruft Bob an",
             ["events/first-call.md#correction-1"],
         ),
+    ]
+    # on the English page the same update says only what English readers see change: the
+    # status; the German summary's new wording is not news there
+    english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
+    council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
+    assert [" ".join(li.text_content().split()) for li in council] == [
+        "Updated March 7, 2026: Council meets Status changed."
     ]
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
     assert everything.text_content() == de("changes.all")
@@ -331,10 +338,10 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "The latest event in this account: Later (April 1, 2026). "
+        "en": "The latest event known to have taken place: Later (April 1, 2026). "
         "Last updated on March 7, 2026.",
-        "de": "Das jüngste Ereignis in diesem Erklärstück: Later (de) (1. April 2026). "
-        "Zuletzt aktualisiert am 7. März 2026.",
+        "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand: Later (de) "
+        "(1. April 2026). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -350,7 +357,8 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event in this account: Later "
+        "The latest event known to have taken place: Ada calls Bob (March 2, 2026). "
+        "After it: Later "
         "(scheduled for April 9, 2026; it is not known whether it took place)."
     )
 
@@ -370,6 +378,67 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
         "Past — January 23, 2026 · Call · not known to have taken place About Past.",
         "Soon — March 4, 2026 · Call · scheduled About Soon.",
     ]
+
+
+def test_an_update_of_another_languages_wording_alone_is_no_news_on_this_languages_pages(
+    tmp_path: Path,
+) -> None:
+    from explainer.views.changes import concerns, what_changed
+
+    explainer = corrected_story(tmp_path)
+    german_only = (FieldChange("title", "revised", ("de",)),)
+    english, german = explainer.context("en"), explainer.context("de")
+    assert not concerns(english, german_only) and what_changed(english, german_only) is None
+    assert concerns(german, german_only)
+    assert what_changed(german, german_only) == "Titel überarbeitet."
+    # a field that is the same in every language is news everywhere; so is the unknown
+    assert concerns(english, (FieldChange("date", "changed"),)) and concerns(english, ())
+    several = (FieldChange(f, "revised", ("en",)) for f in ("title", "summary", "sources"))
+    assert what_changed(english, tuple(several)) == "Title, summary and sources revised."
+
+
+def test_the_repository_block_links_the_repository_only_where_the_site_names_one(
+    tmp_path: Path,
+) -> None:
+    """An about page can say where corrections go without promising a link that a build
+    without `repo_url` (every local one) does not have."""
+    import dataclasses
+
+    plain = load(tmp_path)
+    marker = "Report it.\n\n<!-- explainer:repository -->\n"
+    assert plain.expand_blocks("en", marker, "about.md", "e/about.md").strip() == "Report it."
+    config = dataclasses.replace(plain.config, repo_url="https://github.com/example/explainer")
+    named = Explainer.load(config)
+    said = {
+        "en": "The text and data of this explainer, and every change made to them, are public: "
+        "github.com/example/explainer.",
+        "de": "Text und Daten dieses Erklärstücks sind mit jeder Änderung öffentlich einsehbar: "
+        "github.com/example/explainer.",
+    }
+    for lang, sentence in said.items():
+        md = named.expand_blocks(lang, marker, "about.md", "e/about.md")
+        assert " ".join(shown(md).text_content().split()) == f"Report it. {sentence}"
+        hrefs = [a.get("href") for a in shown(md).iter("a")]
+        assert hrefs == ["https://github.com/example/explainer"]
+
+
+def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists_what_follows(
+    tmp_path: Path,
+) -> None:
+    """An event known only by its month is not known to be later than its month's dated
+    ones: the dated one is named as the latest that took place; then every event
+    scheduled after it, each with its status."""
+    data = minimal_data()
+    data["events"]["post"] = event("Post", "2026-03")  # held, some day in March
+    data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed")
+    data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
+    explainer = load(tmp_path, data)
+    md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+    assert " ".join(shown(md).text_content().split()) == (
+        "The latest event known to have taken place: Ada calls Bob (March 2, 2026). "
+        "After it: Talks (scheduled for April 9, 2026; it is not known whether it took "
+        "place); Summit (scheduled for May 2, 2026)."
+    )
 
 
 def test_the_readme_names_every_block() -> None:

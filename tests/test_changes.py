@@ -169,13 +169,13 @@ def test_the_changes_page_lists_corrections_and_updates_newest_first(
         "en": [
             "Correction: Bob speaks An earlier version said Bob spoke on Saturday.",
             "Updated: Bob speaks Corrections added.",
-            "Updated: Ada calls Bob Summary revised (English and German).",
+            "Updated: Ada calls Bob Summary revised.",
         ],
         "de": [
             "Korrektur: Bob spricht In einer früheren Fassung hieß es, Bob habe am Samstag "
             "gesprochen.",
             "Aktualisiert: Bob spricht Korrekturen ergänzt.",
-            "Aktualisiert: Ada ruft Bob an Zusammenfassung überarbeitet (Englisch und Deutsch).",
+            "Aktualisiert: Ada ruft Bob an Zusammenfassung überarbeitet.",
         ],
     }
     assert [text_of(item) for item in items] == expected[language]
@@ -205,13 +205,12 @@ def test_the_home_page_block_lists_the_latest(built: tuple[Path, str], language:
             "en": [
                 "Correction, March 6, 2026: Bob speaks",
                 "Updated March 6, 2026: Bob speaks Corrections added.",
-                "Updated March 5, 2026: Ada calls Bob Summary revised (English and German).",
+                "Updated March 5, 2026: Ada calls Bob Summary revised.",
             ],
             "de": [
                 "Korrektur vom 6. März 2026: Bob spricht",
                 "Aktualisiert am 6. März 2026: Bob spricht Korrekturen ergänzt.",
-                "Aktualisiert am 5. März 2026: Ada ruft Bob an Zusammenfassung überarbeitet "
-                "(Englisch und Deutsch).",
+                "Aktualisiert am 5. März 2026: Ada ruft Bob an Zusammenfassung überarbeitet.",
             ],
         }[language]
     )
@@ -374,13 +373,13 @@ def test_the_seed_site_shows_its_first_publication_dates_and_no_spurious_updates
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_the_seed_sites_updates_say_what_changed(seed_site: Path, language: str) -> None:
     """The changes page listed seven identical "Updated November 30, 2026" lines: each
-    update now says, under its day, what changed in which languages."""
+    update now says, under its day, what changed in the page's language."""
     if not seed_dates():
         pytest.skip("no history: the seed site shows no updates")
     content = article(page(seed_site, language, "changes"))
     updates = content.cssselect("li.explainer-change--update")
     assert updates
-    revised = {"en": "revised (", "de": "überarbeitet ("}[language]
+    revised = {"en": " revised", "de": " überarbeitet"}[language]
     for update in updates:
         paragraphs = [text_of(p) for p in update.cssselect("p")]
         assert len(paragraphs) == 2 and paragraphs[1].endswith("."), paragraphs

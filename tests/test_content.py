@@ -64,7 +64,9 @@ DATES = {
     ],
 }
 NAMES = ["Claudia Sheinbaum", "Donald Trump", "Juan Ramón de la Fuente", "Marco Rubio"]
-PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat Mexico", "Washington"]}
+# the German article's "Bundesstaat Mexico" is written the German way, beside "Mexiko" and
+# "Mexiko-Stadt": with the state's Spanish name
+PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat México", "Washington"]}
 
 
 def article(lang: str) -> str:
@@ -262,8 +264,8 @@ def test_the_copied_articles_are_the_teams_articles() -> None:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "The articles give no period for them and no baseline for the percentages."),
-        ("de", "Einen Zeitraum nennen die Artikel für keine dieser Zahlen"),
+        ("en", "The reports give no period for them and no baseline for the percentages."),
+        ("de", "Einen Zeitraum nennen die Berichte für keine dieser Zahlen"),
     ],
 )
 def test_the_figures_page_says_the_sources_give_no_period_or_baseline(
@@ -272,3 +274,11 @@ def test_the_figures_page_says_the_sources_give_no_period_or_baseline(
     """Where the sources are silent, the site says so instead of filling the gap: the
     site's own wording of the figures page's intro (`extra.explainer.strings`)."""
     assert fold(said) in page_text(seed_site, lang, "figures/")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "gave figures"), ("de", "nannte Zahlen")])
+def test_an_actor_who_gave_several_figures_is_said_to_have_given_figures(
+    seed_site: Path, lang: str, said: str
+) -> None:
+    """Sheinbaum gave four figures at her press conference: not "source of a figure"."""
+    assert said in page_text(seed_site, lang, "actors/sheinbaum/")

@@ -174,7 +174,7 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
     assert items == [
         "Gespräch über Zölle – 4. Mai 2026 · Telefonat zitiert",
         "Erklärung zum Öl – 10. Mai 2026 · Erklärung · abgesagt Teilnahme war geplant",
-        "Handelstreffen – Juni 2026 · Treffen · geplant Teilnahme geplant, Quelle einer Zahl",
+        "Handelstreffen – Juni 2026 · Treffen · geplant Teilnahme geplant, nannte eine Zahl",
     ]
     assert page.cssselect('a[href="../minister/"]')  # its member, the other way round
 

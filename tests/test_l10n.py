@@ -140,7 +140,11 @@ def test_time_with_the_long_name_of_its_zone(
 @pytest.mark.parametrize(
     ("lang", "date", "expected"),
     [
-        ("en", EventDate(1999, 12), "Dec\u00a01999"),
+        # AP style: "Dec.", "Sept.", and March to July in full (CLDR: "Dec", "Sep", "Mar")
+        ("en", EventDate(1999, 12), "Dec.\u00a01999"),
+        ("en", EventDate(2026, 9), "Sept.\u00a02026"),
+        ("en", EventDate(2026, 3), "March\u00a02026"),
+        ("fr", EventDate(2026, 1), "janv.\u00a02026"),
         ("de", EventDate(1999, 12), "Dez.\u00a01999"),
         ("de", EventDate(2026, 3, 2), "März\u00a02026"),
     ],
@@ -384,3 +388,15 @@ def test_an_incomplete_table_names_the_missing_keys(tmp_path: Path) -> None:
     (tmp_path / "it.yaml").write_text('timeline.title: "Cronologia"\n', encoding="utf-8")
     with pytest.raises(StringsError, match=r"lack: .*actor\.country"):
         load_strings(("it",), [tmp_path])
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es"])
+def test_no_ui_string_has_a_typewriter_apostrophe_or_quote_mark(lang: str) -> None:
+    """Readers see ’ and “…” / „…“ everywhere else; a straight ' or " in a table shows."""
+    table = STRINGS[lang].table
+    texts = [
+        (key, text)
+        for key, value in table.items()
+        for text in (value.values() if isinstance(value, dict) else [value])
+    ]
+    assert [(key, text) for key, text in texts if "'" in text or '"' in text] == []

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from explainer.outputs.atom import atom_feed
+from explainer.typography import keep_together
 from tests.conftest import FIXTURES, SITE_URL, make_site, minimal_yaml, mkdocs_build
 from tests.stories import load
 
@@ -40,7 +41,9 @@ def test_atom_feed(published_site: Path, seed_story, lang: str) -> None:  # type
         assert entry.id == entry.link
         # a status other than `held` in words before it, "corrected on ..." after it
         status = {"en": "Scheduled for ", "de": "Für "}[lang] if event.status != "held" else ""
-        assert entry.summary.startswith(status) and event.summary[lang] in entry.summary
+        # the summary set as the pages set it: dates and amounts kept together
+        summary = keep_together(event.summary[lang], lang)
+        assert entry.summary.startswith(status) and summary in entry.summary
         page = published_site / entry.link.removeprefix(SITE_URL) / "index.html"
         assert page.is_file()
         # the first publication from the git history; without history, the event's day
@@ -268,8 +271,9 @@ def test_event_pages_have_json_ld_opengraph_and_description(
         meta = {
             m.get("property") or m.get("name"): m.get("content") for m in root.cssselect("meta")
         }
-        assert meta["description"] == event.summary["de"]
-        assert meta["og:description"] == event.summary["de"]
+        # set as the page is: no line break inside a date ("12. Januar")
+        assert meta["description"] == keep_together(event.summary["de"], "de")
+        assert meta["og:description"].replace("\u00a0", " ") == event.summary["de"]
         assert meta["og:title"] == event.title["de"]
         assert meta["og:locale"] == "de_DE"
         assert meta["og:url"] == f"{SITE_URL}de/events/{event.id}/"

@@ -263,7 +263,15 @@ def test_the_check_finds_the_words_of_another_language(tmp_path: Path) -> None:
 #: the words two UI tables give alike for one key because both languages spell them so
 SHARED_WORDS = {
     frozenset({"en", "de"}): {"Status", "Person", "Institution"},
-    frozenset({"en", "fr"}): {"Date", "Type", "Participant", "Participants", "Source", "Sources"}
+    frozenset({"en", "fr"}): {
+        "Date",
+        "Type",
+        "Participant",
+        "Participants",
+        "Source",
+        "Sources",
+        "Description",
+    }
     | {"Institution", "Institutions"}
     # the fields an update changed, in the changes page's sentences
     | {"type", "date", "participants", "sources", "corrections"},
@@ -536,3 +544,15 @@ def test_a_reader_who_mistypes_a_german_address_gets_the_german_404_page(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_theme_speaks_as_the_ui_table_words_it(seed_site: Path) -> None:
+    """The search's label for a term a result lacks: Material's German says „Es fehlt“,
+    the German table „Fehlt“; the English keeps the theme's own word."""
+
+    def translations(page: str) -> dict[str, str]:
+        root = lxml.html.parse(str(seed_site / page)).getroot()
+        return json.loads(root.cssselect("script#__config")[0].text)["translations"]
+
+    assert translations("de/index.html")["search.result.term.missing"] == "Fehlt"
+    assert translations("index.html")["search.result.term.missing"] == "Missing"

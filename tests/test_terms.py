@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explainer.terms import TermMatcher, link_terms, trie_pattern
+from explainer.terms import TermMatcher, link_terms, short_definition, trie_pattern
 
 
 def matcher(forms: dict[str, list[str]]) -> TermMatcher:
@@ -102,3 +103,25 @@ def test_trie_finds_what_a_longest_first_alternation_finds(forms: set[str], text
     reference = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
     trie = re.compile(rf"(?<!\w){trie_pattern(forms)}(?!\w)", re.IGNORECASE)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("language", "definition", "first"),
+    [
+        # the German day has a period, its month a capital: not a sentence's end
+        (
+            "de",
+            "Eine Gruppe, die am 23. Januar 2026 tagen sollte. Mehr sagen die Berichte nicht.",
+            "Eine Gruppe, die am 23. Januar 2026 tagen sollte.",
+        ),
+        ("de", "Das gilt z. B. für Zölle. Und mehr.", "Das gilt z. B. für Zölle."),
+        ("en", "Led by J. Smith since 2020. Founded earlier.", "Led by J. Smith since 2020."),
+        # a number at a sentence's end still ends it
+        ("en", "Its members numbered 12. Later more.", "Its members numbered 12."),
+        ("en", "One sentence only", "One sentence only"),
+    ],
+)
+def test_the_short_definition_is_the_whole_first_sentence(
+    language: str, definition: str, first: str
+) -> None:
+    assert short_definition(definition, language) == first

@@ -26,6 +26,8 @@ NBSP = "\u00a0"
             f"nearly 320{NBSP}tons, 51{NBSP}metric{NBSP}tons",
         ),
         ("en", "a −40 % drop", f"a −40{NBSP}% drop"),
+        ("en", "about 907 kilograms, 2,000 pounds", f"about 907{NBSP}kilograms, 2,000{NBSP}pounds"),
+        ("de", "etwa 907 Kilogramm, 3 Kilometer", f"etwa 907{NBSP}Kilogramm, 3{NBSP}Kilometer"),
         ("en", "cooperation — she said", f"cooperation{NBSP}— she said"),
         ("de", "am 16. Januar 2026 im", f"am 16.{NBSP}Januar{NBSP}2026 im"),
         ("de", "am 23. Januar trifft", f"am 23.{NBSP}Januar trifft"),
@@ -100,3 +102,15 @@ def test_editors_dates_and_amounts_do_not_break_on_built_pages(tmp_path: Path) -
     assert f"on March{NBSP}2,{NBSP}2026 that 40{NBSP}percent went" in text("events/statement")
     german = text("de/events/statement")
     assert f"am 2.{NBSP}März{NBSP}2026, 40{NBSP}Prozent seien weg" in german
+
+
+def test_a_generated_pages_meta_description_keeps_its_dates_together(tmp_path: Path) -> None:
+    """Search results and link previews show the description: set as the page is."""
+    from tests.stories import event, load, minimal_data
+
+    data = minimal_data()
+    data["events"]["talks"] = event("Talks", "2026-04-09")
+    data["events"]["talks"]["summary"] = {"en": "Set for April 9, 2026.", "de": "Am 9. April 2026."}
+    explainer = load(tmp_path, data)
+    [page] = [p for p in explainer.pages("de") if p.path == "events/talks.md"]
+    assert page.meta["description"] == f"Am 9.{NBSP}April{NBSP}2026."

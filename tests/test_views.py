@@ -229,7 +229,7 @@ def test_body_markdown_is_rendered_inside_the_page(tmp_path: Path) -> None:
 def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     explainer = site(tmp_path)
     md = page(explainer, "en", "actors/ada.md")
-    assert "took part, quoted, source of a figure" in md
+    assert "took part, quoted, gave a figure" in md
     assert ("City council", "../council/") in links(md)  # member_of
     council = page(explainer, "de", "actors/council.md")
     assert ("Ada Example", "../ada/") in links(council)  # members, the other way
@@ -248,7 +248,10 @@ def test_the_timeline_names_the_feed_the_calendar_and_the_data_in_its_language(
     } <= links(page(explainer, "en", "timeline.md"))
     german = page(explainer, "de", "timeline.md")
     assert {("Atom-Feed", "../feed.xml"), ("JSON-Datei", "../events.json")} <= links(german)
-    assert "im Feedreader oder im Kalender verfolgen" in visible(german)
+    assert (
+        "in einen Kalender übernehmen (iCalendar-Datei; nur Ereignisse mit genauem Datum)"
+        in visible(german)
+    )
 
 
 def test_timeline_is_oldest_first_and_month_only_dates_come_after_their_month(
@@ -275,7 +278,7 @@ MARCH_2 = "2.\u00a0März\u00a02026"
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     assert table_rows(md) == [
-        ["Zahl", "Was", "Quelle", "Ereignis"],
+        ["Zahl", "Was", "Genannt von", "Ereignis"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", f"Ada ruft Bob an ({MARCH_2})"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", f"Ada ruft Bob an ({MARCH_2})"],
     ]
@@ -286,7 +289,12 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     event = page(site(tmp_path), "de", "events/first-call.md")
     assert "12,5\u00a0%\u00a0– Haushaltswachstum laut Ada Example" in visible(event)
     english = site(tmp_path)
-    assert table_rows(page(english, "en", "figures.md"))[0] == ["Figure", "What", "Source", "Event"]
+    assert table_rows(page(english, "en", "figures.md"))[0] == [
+        "Figure",
+        "What",
+        "Cited by",
+        "Event",
+    ]
     shown = visible(page(english, "en", "events/first-call.md"))
     # "according to", not "claimed by": the same neutral attribution as the German "laut"
     assert "12.5%\u00a0— Budget growth according to Ada Example" in shown
@@ -472,12 +480,12 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         (
             "en",
             "Not involved in any of the events described here, but mentioned in these texts:",
-            "Mentioned in",
+            "Mentioned on these pages",
         ),
         (
             "de",
             "An keinem der hier beschriebenen Ereignisse beteiligt, aber in diesen Texten erwähnt:",
-            "Erwähnt in",
+            "Erwähnt auf diesen Seiten",
         ),
     ):
         office = page(explainer, lang, "actors/office.md")

@@ -112,7 +112,7 @@ def export(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
             "url": url(GLOSSARY, term.id),
             "term": ctx.text(term.term),
             "definition_markdown": ctx.text(term.definition),
-            "short_definition": short_definition(ctx.text(term.definition)),
+            "short_definition": short_definition(ctx.text(term.definition), ctx.language),
             "aliases": list(term.aliases.get(lang, ())),
             "see_also": list(term.see_also),
         }

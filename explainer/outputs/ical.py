@@ -149,8 +149,9 @@ def calendar(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         _fold("PRODID:" + _text(f"-//explainer//{site_name}//{lang.upper()}")),
         b"CALSCALE:GREGORIAN",
         b"METHOD:PUBLISH",
-        # not a property icalendar has a type for: it wrote the name as it is, unescaped
-        _fold("X-WR-CALNAME" + text + site_name),
+        # an X- property's value is TEXT (RFC 5545, 3.8.8.2): escaped like every text
+        # ("cooperation\\, January 2026"), which icalendar does for a vText it is given
+        _fold("X-WR-CALNAME" + text + _text(site_name)),
     ]
     events: list[bytes] = []
     tzids: set[str] = set()

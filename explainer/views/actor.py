@@ -11,15 +11,19 @@ from explainer.markup import render_markdown
 from explainer.model import Actor, Event
 from explainer.views.actors import role_and_country
 from explainer.views.base import Links, RenderContext, View, actor_path
-from explainer.vocabulary import DEFAULT_STATUS, PARTICIPANT, WAYS
+from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, WAYS
 
 
-def way_words(ctx: RenderContext, event: Event, way: str) -> str:
+def way_words(ctx: RenderContext, event: Event, way: str, actor_id: str) -> str:
     """How an actor takes part in an event, in words true for its status: `took part` in a
     held event, `due to take part` in a scheduled or unconfirmed one, `was due to take
-    part` in a cancelled one (a quote or a figure was given whatever the status)."""
+    part` in a cancelled one (a quote or a figure was given whatever the status); `gave a
+    figure` or `gave figures`, as many as the event has from them."""
     if way == PARTICIPANT and event.status != DEFAULT_STATUS:
         return ctx.t(f"actor.way.{way}.{event.status}")
+    if way == CLAIMED_FIGURE:
+        count = sum(1 for figure in event.figures if figure.by == actor_id)
+        return ctx.t(f"actor.way.{way}", count=count)
     return ctx.t(f"actor.way.{way}")
 
 
@@ -44,7 +48,9 @@ class ActorView(View):
         ctx, actor = self.ctx, self.actor
         facts: list[tuple[str, str | Markup]] = [(ctx.t("actor.kind"), ctx.t(f"kind.{actor.kind}"))]
         if actor.role:
-            facts.append((ctx.t("actor.role"), ctx.text(actor.role)))
+            # a person has a role ("Funktion"); an institution or a group is described
+            label = "actor.role" if actor.kind == "person" else "actor.about"
+            facts.append((ctx.t(label), ctx.text(actor.role)))
         if actor.country:
             facts.append((ctx.t("actor.country"), ctx.l10n.country(actor.country)))
         if actor.member_of:
@@ -61,7 +67,10 @@ class ActorView(View):
             "description": Markup(render_markdown(ctx.text(description))) if description else None,
             "members": ctx.story.members(actor.id),
             "involvement": [
-                (event, ", ".join(way_words(ctx, event, way) for way in WAYS if way in ways))
+                (
+                    event,
+                    ", ".join(way_words(ctx, event, way, actor.id) for way in WAYS if way in ways),
+                )
                 for event, ways in ctx.story.involvement(actor.id)
             ],
             **self.mentioned(),

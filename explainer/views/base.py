@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,7 @@ from explainer.templating import (
     table_of_contents,
 )
 from explainer.terms import LABELS_ATTRIBUTE
+from explainer.typography import keep_together
 from explainer.urls import SiteUrls, relative_url
 
 # the generated pages' paths, defined in the vocabulary, as the views import them
@@ -57,7 +59,9 @@ class GeneratedPage:
         heading is), and Material prints both into the page unescaped."""
         meta: dict[str, Any] = {"title": html.escape(self.title)}
         if self.description:
-            meta["description"] = html.escape(" ".join(self.description.split()), quote=True)
+            # white space folded, its no-break spaces kept (str.split() would split at them)
+            folded = re.sub(r"[ \t\r\n]+", " ", self.description).strip()
+            meta["description"] = html.escape(folded, quote=True)
         if self.toc_depth is not None:
             meta["toc_depth"] = self.toc_depth
         return meta
@@ -76,6 +80,10 @@ class RenderContext:
     templates: jinja2.Environment = field(default_factory=environment)
     #: where the texts mention each actor (the same in every language)
     mentions: Mentions = field(default_factory=Mentions)
+    #: the repository the site's text and data are kept in, or None
+    repo_url: str | None = None
+    #: each text of the data as readers see it (`text`): a page shows the same few many times
+    _typeset: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def page_href(self, from_path: str, to_path: str, anchor: str | None = None) -> str:
         """The URL of a page (source path) from another, for raw HTML such as SVG, where
@@ -86,7 +94,14 @@ class RenderContext:
         return f"{target}#{anchor}" if anchor else target
 
     def text(self, localized: Mapping[str, str]) -> str:
-        return localized[self.language]
+        """A text of the data in this language, set for reading: no line break inside its
+        dates and amounts or before its dashes (`typography`), so that editors never type
+        a no-break space. Once for each text: the cost is the data's, not the pages'."""
+        value = localized[self.language]
+        shown = self._typeset.get(value)
+        if shown is None:
+            shown = self._typeset[value] = keep_together(value, self.language)
+        return shown
 
     def t(self, key: str, **values: Any) -> str:
         return self.strings(key, **values)
@@ -230,7 +245,7 @@ class View:
         return ()
 
     def render(self) -> GeneratedPage:
-        ctx, title = self.ctx, self.title()
+        ctx, title, description = self.ctx, self.title(), self.description()
         headings = Headings(ctx.headings, ctx.t("heading.permalink"), self.anchors())
         values = {
             "title": title,
@@ -253,6 +268,7 @@ class View:
             content,
             table_of_contents(content),
             self.in_nav,
-            self.description(),
+            # the meta description (search results, link previews) set as the page is
+            keep_together(description, ctx.language) if description else None,
             self.toc_depth,
         )

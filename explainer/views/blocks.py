@@ -11,12 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from explainer.markup import escape, link
+from explainer.model import Event
 from explainer.problems import Problem
 from explainer.views.base import CHANGES, RenderContext, event_path, when
-from explainer.views.changes import correction_anchor, day, what_changed
+from explainer.views.changes import concerns, correction_anchor, day, what_changed
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
+from explainer.vocabulary import DEFAULT_STATUS
 
 MARKER = re.compile(r"^[ \t]*<!--\s*explainer:([A-Za-z0-9_-]*)\s*-->[ \t]*$", re.MULTILINE)
 
@@ -26,16 +28,33 @@ class BlockError(Exception):
 
 
 def _as_of(ctx: RenderContext, page_path: str) -> str:
-    """How far the account reaches: its latest event, with its date (and status, unless it
-    took place), and the story's last update from the history (without history, the latest
-    event only). Both change only with the data and its commits, never with the day."""
+    """How far the account reaches: its latest event known to have taken place, and the
+    events scheduled after it (each with its status in words); then the story's last
+    update from the history (without history, the events only). All of it changes only
+    with the data and its commits, never with the day."""
     events = ctx.story.chronological
     if not events:
         return ""
-    latest = events[-1]
-    token = "\x00"  # where the event's link goes: escape() leaves it, and only it, alone
-    sentence = escape(ctx.t("as_of.latest", event=token, when=when(ctx, latest)))
-    lines = [sentence.replace(token, ctx.event_link(page_path, latest.id))]
+    token = "\x00"  # where an event's link goes: escape() leaves it, and only it, alone
+
+    def shown(event: Event) -> str:
+        said = escape(ctx.t("as_of.event", event=token, when=when(ctx, event)))
+        return said.replace(token, ctx.event_link(page_path, event.id))
+
+    held = [e for e in events if e.status == DEFAULT_STATUS]
+    # the latest one that took place, of those no other one is known to follow; an event
+    # known only by its month is not known to be later than its month's dated ones, so a
+    # dated one is named where both could be the latest (as previous and next do)
+    latest = [e for e in held if not any(e.known_before(other) for other in held)]
+    named = next((e for e in reversed(latest) if e.date.day is not None), None)
+    named = named or (latest[-1] if latest else None)
+    lines = [escape(ctx.t("as_of.held", event=token)).replace(token, shown(named))] if named else []
+    later = [
+        e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
+    ]
+    if later:
+        listed = ctx.t("list.separator").join(shown(e) for e in later)
+        lines.append(escape(ctx.t("as_of.planned", events=token)).replace(token, listed))
     updated = ctx.story.last_update
     if updated is not None:
         lines.append(escape(ctx.t("as_of.updated", date=ctx.l10n.date(day(updated)))))
@@ -67,7 +86,11 @@ LATEST_CHANGES = 5
 def _changes(ctx: RenderContext, page_path: str) -> str:
     """The latest corrections and updates, each linked to its event (an update with what it
     changed), then the page that lists them all."""
-    changes = ctx.story.changes[:LATEST_CHANGES]
+    changes = [
+        change
+        for change in ctx.story.changes
+        if change.correction is not None or concerns(ctx, change.event.what_changed)
+    ][:LATEST_CHANGES]
     if not changes:
         return escape(ctx.t("changes.none"))
     lines = []
@@ -107,6 +130,19 @@ def _figures_chart(ctx: RenderContext, page_path: str) -> str:
     )
 
 
+def _repository(ctx: RenderContext, page_path: str) -> str:
+    """Where the site's text and data are kept, linked, when the site names its repository
+    (`repo_url`, which the deploy workflow sets); nothing otherwise, so that a page can
+    place it without promising a link a build may not have."""
+    url = ctx.repo_url
+    if not url or not url.startswith(("https://", "http://")):
+        return ""
+    shown = url.split("://", 1)[1].rstrip("/")
+    token = "\x00"  # where the link goes: escape() leaves it, and only it, alone
+    sentence = escape(ctx.t("repository.sentence", link=token))
+    return sentence.replace(token, f"[{escape(shown)}](<{url}>)")
+
+
 BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
     "as-of": _as_of,
     "timeline-chart": _timeline_chart,
@@ -115,6 +151,7 @@ BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
     "upcoming": _upcoming,
     "latest": _latest,
     "changes": _changes,
+    "repository": _repository,
 }
 
 

@@ -7,12 +7,10 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from babel.lists import format_list
 from markupsafe import Markup
 from markupsafe import escape as escape_html
 
 from explainer.history import FieldChange, iso
-from explainer.l10n import babel_locale
 from explainer.markup import render_markdown
 from explainer.model import Correction, EventDate
 from explainer.views.base import CHANGES, RenderContext, View, capitalized, event_path
@@ -41,25 +39,42 @@ FIELD_WORDS = {
 _ORDER = {name: i for i, name in enumerate(FIELD_WORDS)}
 
 
+def and_list(ctx: RenderContext, items: list[str]) -> str:
+    """`title, summary and sources`, as the language's table joins a list (CLDR's English
+    list has a serial comma, which AP style and this table's English do not)."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + ctx.t("list.and") + items[-1]
+
+
+def concerns(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> bool:
+    """Whether an update changed anything a reader of this language sees: a field that
+    is the same in every language, or a text in this language (an edit of the German
+    wording alone is no news on the English pages). Unknown changes count."""
+    return not changes or any(
+        change.how != "revised" or ctx.language in change.languages for change in changes
+    )
+
+
 def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | None:
-    """An update in words: `Title revised (German); summary and main text revised (English
-    and German); status changed.` (None when the history says nothing of it)."""
-    groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    """An update in words, for this language's readers: `Title revised; summary and main
+    text revised; status changed.` Texts revised in other languages only are left out
+    (None when the history says nothing of it, or nothing of this language)."""
+    groups: dict[str, list[str]] = {}
     for change in sorted(changes, key=lambda c: _ORDER.get(c.field, len(_ORDER))):
-        words = groups.setdefault((change.how, change.languages), [])
+        if change.how == "revised" and ctx.language not in change.languages:
+            continue
+        words = groups.setdefault(change.how, [])
         word = FIELD_WORDS.get(change.field, "other")
         if word not in words:  # time and timezone are both the time
             words.append(word)
-    locale = ctx.l10n.locale
-    clauses = []
-    for (how, languages), words in groups.items():
-        fields = format_list([ctx.t(f"changes.field.{word}") for word in words], locale=locale)
-        if how == "revised":
-            names = [babel_locale(code).get_display_name(locale) or code for code in languages]
-            listed = format_list(names, locale=locale)
-            clauses.append(ctx.t("changes.what.revised", fields=fields, languages=listed))
-        else:
-            clauses.append(ctx.t(f"changes.what.{how}", fields=fields))
+    clauses = [
+        ctx.t(
+            f"changes.what.{how}",
+            fields=and_list(ctx, [ctx.t(f"changes.field.{w}") for w in words]),
+        )
+        for how, words in groups.items()
+    ]
     if not clauses:
         return None
     return capitalized(ctx.t("changes.what.join").join(clauses)) + "."
@@ -107,6 +122,8 @@ class ChangesView(View):
         days: list[dict[str, Any]] = []
         for change in ctx.story.changes:  # newest first
             event, correction = change.event, change.correction
+            if correction is None and not concerns(ctx, event.what_changed):
+                continue
             if not days or days[-1]["day"] != change.day:
                 days.append(
                     {

@@ -63,7 +63,7 @@ def _layout(
         for figure in group:
             value, label, byline = texts[id(figure)]
             lines = wrap([value, *label.split(" ")], span, first_bold=True)
-            content = [el("title", f"{esc(value)}: {esc(label)} ({esc(byline)})")]
+            content = [el("title", f"{esc(value)}: {esc(label)}, {esc(byline)}")]
             for i, line in enumerate(lines):
                 y += LINE
                 if i == 0:  # the value, in bold, then the label

@@ -206,17 +206,26 @@ def _legend(ctx: RenderContext, key_note: str) -> list[LegendItem]:
 
         return sample
 
-    entries = [(kind, DEFAULT_STATUS, ctx.t(f"type.{kind}")) for kind in EVENT_TYPES]
+    # only what the picture shows: a legend entry for a status no event has ("Canceled")
+    # would tell the reader of something that is not there
+    events = ctx.story.events.values()
+    types, statuses = {e.type for e in events}, {e.status for e in events}
+    entries = [
+        (kind, DEFAULT_STATUS, ctx.t(f"type.{kind}")) for kind in EVENT_TYPES if kind in types
+    ]
     # a status alone, not after a type as in the lists: capitalized ("Scheduled")
     entries += [
-        ("meeting", status, capitalized(ctx.t(f"status.{status}"))) for status in STATUSES[1:]
+        ("meeting", status, capitalized(ctx.t(f"status.{status}")))
+        for status in STATUSES[1:]
+        if status in statuses
     ]
     items = [LegendItem(mark(kind, status), 2 * R + 3, label) for kind, status, label in entries]
 
     def month(x: float, y: float) -> str:
         return bracket(x + 1, x + MONTH_SAMPLE - 1, y)
 
-    items.append(LegendItem(month, MONTH_SAMPLE, ctx.t("viz.legend.month_only")))
+    if any(e.date.day is None for e in events):
+        items.append(LegendItem(month, MONTH_SAMPLE, ctx.t("viz.legend.month_only")))
     one = ctx.l10n.number(1)
 
     def key(x: float, y: float) -> str:
