@@ -126,7 +126,10 @@ def ci_run(source: Path, revision: str) -> float:
 
 
 def section(existing: str, line: str) -> str:
-    """The section with `line` added to its table (a new section when there is none)."""
+    """The section with `line` added at its end, under the table of runs (a new section
+    when there is none); what else the section says is kept."""
+    if SECTION in existing:
+        return existing[existing.index(SECTION) :].rstrip("\n") + "\n" + line + "\n"
     head = [
         SECTION,
         "",
@@ -136,11 +139,7 @@ def section(existing: str, line: str) -> str:
         "| date (UTC) | code | measured | steps | total s | load |",
         "|---|---|---|---|---:|---|",
     ]
-    rows = []
-    if SECTION in existing:
-        old = existing[existing.index(SECTION) :].splitlines()
-        rows = [row for row in old if row.startswith("| 20")]
-    return "\n".join(head + rows + [line]) + "\n"
+    return "\n".join([*head, line]) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
