@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from explainer.loader import load_file
-from tests.conftest import REPO, REQUIRE_BROWSER, copy_checkout, git_at
+from tests.conftest import CHROMIUM, REPO, REQUIRE_BROWSER, copy_checkout, git_at
 from tools import checks_for, site_check
 
 SITE_URL = "https://example.org/explainer/"
@@ -234,6 +234,8 @@ def run_site_check(root: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SITE_URL": SITE_URL}
     if REQUIRE_BROWSER:
         env["EXPLAINER_REQUIRE_BROWSER"] = "1"
+    if CHROMIUM:
+        env["EXPLAINER_CHROMIUM"] = CHROMIUM
     return subprocess.run(
         [sys.executable, "tools/site_check.py", "--base", "HEAD~1"],
         cwd=root,
