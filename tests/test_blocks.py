@@ -439,13 +439,3 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "After it: Talks (scheduled for April 9, 2026; it is not known whether it took "
         "place); Summit (scheduled for May 2, 2026)."
     )
-
-
-def test_the_readme_names_every_block() -> None:
-    """An editor looks up the blocks in the README; `timeline-chart` was missing there."""
-    from explainer.views.blocks import BLOCKS
-    from tests.conftest import REPO
-
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    listed = readme[readme.index("**Blocks in hand-written pages.**") :].split("\n\n")[0]
-    assert [name for name in BLOCKS if f"`{name}`" not in listed] == []

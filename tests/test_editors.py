@@ -384,3 +384,14 @@ def test_an_empty_text_is_offered_removal_only_where_its_field_is_optional(
     from explainer.schema import optional_field
 
     assert optional_field(path) == field
+
+
+def test_the_readme_names_every_block() -> None:
+    """An editor looks up the blocks in the README; `timeline-chart` was missing there.
+    (Here, not in test_blocks.py: mutation testing copies no README.)"""
+    from explainer.views.blocks import BLOCKS
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    listed = readme[readme.index("**Blocks in hand-written pages.**") :].split("\n\n")[0]
+    assert [name for name in BLOCKS if f"`{name}`" not in listed] == []
