@@ -300,3 +300,12 @@ def test_a_missing_translation_stops_the_check_at_its_line(tmp_path: Path) -> No
         "The site check stopped: validate failed, so no page was checked."
     )
     assert not (root / "site").exists()
+
+
+def test_on_github_each_problem_is_an_annotation(capsys) -> None:  # type: ignore[no-untyped-def]
+    report = site_check.Report(github=True, require=False)
+    report.problems = [site_check.Problem("/x/", "broken link a%20b: nothing at /x/a%20b")] * 2
+    assert report.finish() == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "::error::/x/: broken link a%2520b: nothing at /x/a%2520b"
+    assert re.fullmatch(r"1 problem found by the site check \(\d+ s\)\.", lines[1])

@@ -464,7 +464,10 @@ class Report:
 
     def finish(self) -> int:
         for problem in sorted(set(self.problems)):
-            print(f"::error::{problem}" if self.github else problem, flush=True)
+            if self.github:  # a workflow command: its message's own `%` escaped
+                print(f"::error::{str(problem).replace('%', '%25')}", flush=True)
+            else:
+                print(problem, flush=True)
         took = time.monotonic() - self.started
         count = len(set(self.problems))
         if count:
