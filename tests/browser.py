@@ -31,4 +31,7 @@ def chromium_path() -> str:
 @contextmanager
 def browser() -> Iterator[object]:
     with site_check.browser(chromium_path()) as context:
+        # a bound on every wait for a condition, not a wait: generous, so that a machine
+        # busy with the parallel suite (a page load of several seconds) does not fail it
+        context.set_default_timeout(180_000)  # type: ignore[attr-defined]
         yield context
