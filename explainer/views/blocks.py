@@ -14,7 +14,7 @@ from explainer.markup import escape, link
 from explainer.model import Event
 from explainer.problems import Problem
 from explainer.views.base import CHANGES, RenderContext, event_path, when
-from explainer.views.changes import concerns, correction_anchor, day, what_changed
+from explainer.views.changes import and_list, concerns, correction_anchor, day, what_changed
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
@@ -29,7 +29,7 @@ class BlockError(Exception):
 
 def _as_of(ctx: RenderContext, page_path: str) -> str:
     """How far the account reaches: its latest event known to have taken place, and the
-    events scheduled after it (each with its status in words); then the story's last
+    events scheduled after it (a sentence for each status, in prose); then the story's last
     update from the history (without history, the events only). All of it changes only
     with the data and its commits, never with the day."""
     events = ctx.story.chronological
@@ -39,6 +39,10 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
 
     def shown(event: Event) -> str:
         said = escape(ctx.t("as_of.event", event=token, when=when(ctx, event)))
+        return said.replace(token, ctx.event_link(page_path, event.id))
+
+    def dated_link(event: Event) -> str:
+        said = escape(ctx.t("as_of.event", event=token, when=ctx.l10n.date(event.date)))
         return said.replace(token, ctx.event_link(page_path, event.id))
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
@@ -52,9 +56,15 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
-    if later:
-        listed = ctx.t("list.separator").join(shown(e) for e in later)
-        lines.append(escape(ctx.t("as_of.planned", events=token)).replace(token, listed))
+    # a sentence per status, in the order the events come ("Two more events were scheduled
+    # after it: A (January 23, 2026) and B (February 2026); it is not known whether they
+    # took place."), each event with its bare date: the sentence says the status
+    situation = "later" if named else "only"
+    for status in dict.fromkeys(e.status for e in later):
+        alike = [e for e in later if e.status == status]
+        listed = and_list(ctx, [dated_link(e) for e in alike])
+        sentence = ctx.t(f"as_of.{situation}.{status}", events=token, count=len(alike))
+        lines.append(escape(sentence).replace(token, listed))
     updated = ctx.story.last_update
     if updated is not None:
         lines.append(escape(ctx.t("as_of.updated", date=ctx.l10n.date(day(updated)))))
