@@ -141,16 +141,19 @@ def _figures_chart(ctx: RenderContext, page_path: str) -> str:
 
 
 def _repository(ctx: RenderContext, page_path: str) -> str:
-    """Where the site's text and data are kept, linked, when the site names its repository
-    (`repo_url`, which the deploy workflow sets); nothing otherwise, so that a page can
-    place it without promising a link a build may not have."""
+    """Where the site's text and data are kept, linked, and how readers report an error
+    there, when the site names its repository (`repo_url`, which the deploy workflow
+    sets); nothing otherwise, so that a page can place it without promising a link, or a
+    way to report, that a build may not have."""
     url = ctx.repo_url
     if not url or not url.startswith(("https://", "http://")):
         return ""
     shown = url.split("://", 1)[1].rstrip("/")
     token = "\x00"  # where the link goes: escape() leaves it, and only it, alone
     sentence = escape(ctx.t("repository.sentence", link=token))
-    return sentence.replace(token, f"[{escape(shown)}](<{url}>)")
+    linked = sentence.replace(token, f"[{escape(shown)}](<{url}>)")
+    # how to report an error there: said only where "there" is linked
+    return f"{linked} {escape(ctx.t('repository.report'))}"
 
 
 BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
