@@ -125,13 +125,13 @@ LEGEND = {
 }
 DESCRIBED = {
     "": [
-        "Two pairs share an event: solid lines",
-        "One actor is part of another: a dashed line with an arrow",
+        "One pair shares two events and one pair shares one event: solid lines",
+        "One actor is affiliated with another: a dashed line with an arrow",
         "Six pairs appear in related events: dotted lines.",
     ],
     "de/": [
-        "Zwei Paare haben ein gemeinsames Ereignis: durchgezogene Linien",
-        "Ein Akteur gehört zu einem anderen: gestrichelte Linie, der Pfeil",
+        "Ein Paar hat zwei Ereignisse gemeinsam und ein Paar hat ein Ereignis gemeinsam:",
+        "Ein Akteur ist einem anderen zugehörig: gestrichelte Linie, der Pfeil",
         "Sechs Paare sind an verknüpften Ereignissen beteiligt: gepunktete Linien.",
     ],
 }

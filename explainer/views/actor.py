@@ -18,12 +18,17 @@ from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, WA
 def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
     """How an actor takes part in an event, as a verb phrase in words true for its status:
     by the event's type in one that took place (`took part in the call`, `made the
-    statement`, `attended the meeting`; a group in a meeting `met`), `due to take part` in
+    statement`, `attended the meeting`; a group in a meeting, or an institution alone in
+    one, `met`), `due to take part` in
     a scheduled one, `was due to take part` in an unconfirmed or cancelled one; `was
     quoted` (whatever the status); `gave a figure` or `gave figures`, as many as the event
     has from them."""
     if way == PARTICIPANT:
-        own = "meets" if actor.kind == "group" and event.type == "meeting" else None
+        # a group in a meeting, or an institution alone in one, is the meeting: it meets
+        holds = actor.kind == "group" or (
+            actor.kind == "institution" and set(event.participants) == {actor.id}
+        )
+        own = "meets" if event.type == "meeting" and holds else None
         if event.status == DEFAULT_STATUS:
             return ctx.t(f"actor.way.{own}" if own else f"actor.way.{way}.{event.type}")
         return ctx.t(f"actor.way.{own or way}.{event.status}")
