@@ -269,7 +269,7 @@ def test_the_copied_articles_are_the_teams_articles() -> None:
     ("lang", "said"),
     [
         ("en", "The reports give no period for them and no baseline for the percentages."),
-        ("de", "Einen Zeitraum nennen die Berichte für keine dieser Zahlen"),
+        ("de", "Die Berichte nennen für keine dieser Zahlen einen Zeitraum"),
     ],
 )
 def test_the_figures_page_says_the_sources_give_no_period_or_baseline(

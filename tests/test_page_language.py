@@ -273,9 +273,7 @@ SHARED_WORDS = {
         "Sources",
         "Description",
     }
-    | {"Institution", "Institutions"}
-    # the fields an update changed, in the changes page's sentences
-    | {"type", "date", "participants", "sources", "corrections"},
+    | {"Institution", "Institutions"},
     frozenset({"de", "fr"}): {"Institution"},
 }
 
