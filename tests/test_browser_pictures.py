@@ -120,8 +120,8 @@ _RELATIONS = """() => { const svg = [...document.querySelectorAll('.explainer-vi
         dash: s.strokeDasharray, colour: s.stroke }; }) }; }"""
 
 LEGEND = {
-    "": ["Same event", "Part of", "Related events"],
-    "de/": ["Gemeinsames Ereignis", "Gehört zu", "Verknüpfte Ereignisse"],
+    "": ["Same event", "Affiliation", "Related events"],
+    "de/": ["Gemeinsames Ereignis", "Zugehörigkeit", "Verknüpfte Ereignisse"],
 }
 DESCRIBED = {
     "": [
@@ -165,4 +165,4 @@ def test_the_actors_picture_draws_every_relation_each_kind_its_own_way(
     titles = {r["title"] for r in found["relations"]}
     if prefix == "":
         assert "Claudia Sheinbaum and US State Department: related events" in titles
-        assert "Marco Rubio: part of US State Department" in titles
+        assert "Marco Rubio: affiliated with US State Department" in titles
