@@ -37,10 +37,6 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
         return ""
     token = "\x00"  # where an event's link goes: escape() leaves it, and only it, alone
 
-    def shown(event: Event) -> str:
-        said = escape(ctx.t("as_of.event", event=token, when=when(ctx, event)))
-        return said.replace(token, ctx.event_link(page_path, event.id))
-
     def dated_link(event: Event) -> str:
         said = escape(ctx.t("as_of.event", event=token, when=ctx.l10n.date(event.date)))
         return said.replace(token, ctx.event_link(page_path, event.id))
@@ -52,7 +48,10 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     latest = [e for e in held if not any(e.known_before(other) for other in held)]
     named = next((e for e in reversed(latest) if e.date.day is not None), None)
     named = named or (latest[-1] if latest else None)
-    lines = [escape(ctx.t("as_of.held", event=token)).replace(token, shown(named))] if named else []
+    lines = []
+    if named:  # "… dates from January 16, 2026: [its title]."
+        held_sentence = ctx.t("as_of.held", event=token, date=when(ctx, named))
+        lines.append(escape(held_sentence).replace(token, ctx.event_link(page_path, named.id)))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
