@@ -338,7 +338,7 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "The latest event known to have taken place dates from April 1, 2026: Later. "
+        "en": "The latest event known to have taken place dates from April 1, 2026 (Later). "
         "Last updated on March 7, 2026.",
         "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand, datiert vom 1. April "
         "2026: Later (de). Zuletzt aktualisiert am 7. März 2026.",
@@ -357,7 +357,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place dates from March 2, 2026: Ada calls Bob. "
+        "The latest event known to have taken place dates from March 2, 2026 (Ada calls Bob). "
         "One more event was scheduled after it: Later (April 9, 2026); it is not known "
         "whether it took place."
     )
@@ -441,7 +441,7 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place dates from March 2, 2026: Ada calls Bob. "
+        "The latest event known to have taken place dates from March 2, 2026 (Ada calls Bob). "
         "One more event was scheduled after it: Talks (April 9, 2026); it is not known "
         "whether it took place. One more event is scheduled after it: Summit (May 2, 2026)."
     )
@@ -456,8 +456,8 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed")
     explainer = load(tmp_path, data)
     said = {
-        "en": "The latest event known to have taken place dates from March 2, 2026: Ada calls Bob. "
-        "Two more events were scheduled after it: Talks (April 9, 2026) and Summit "
+        "en": "The latest event known to have taken place dates from March 2, 2026 "
+        "(Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) and Summit "
         "(May 2026); it is not known whether they took place.",
         "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand, datiert vom 2. März "
         "2026: Ada ruft Bob an. Danach waren noch zwei weitere Ereignisse angesetzt: Talks (de) "
