@@ -457,8 +457,8 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     explainer = load(tmp_path, data)
     said = {
         "en": "The latest event known to have taken place dates from March 2, 2026 "
-        "(Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) and Summit "
-        "(May 2026); it is not known whether they took place.",
+        "(Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) "
+        "and Summit (May 2026); it is not known whether they took place.",
         "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand, datiert vom 2. März "
         "2026: Ada ruft Bob an. Danach waren noch zwei weitere Ereignisse angesetzt: Talks (de) "
         "(9. April 2026) und Summit (de) (Mai 2026); ob sie stattgefunden haben, ist nicht "
