@@ -15,6 +15,8 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from babel import Locale
+
 from explainer.problems import did_you_mean
 from explainer.strings import Strings
 from explainer.urls import SiteUrls
@@ -193,6 +195,12 @@ class Chrome:
     theme_words: Mapping[str, str] = field(default_factory=dict)
 
 
+def language_name(language: str) -> str:
+    """A language's name in itself, as a language switch shows it: `Deutsch`, `Français`."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
 def chrome(
     language: str,
     strings: Mapping[str, Strings],
@@ -211,9 +219,12 @@ def chrome(
     homes = [language] + (
         [other for other in urls.languages if other != language] if default else []
     )
+    # the default language's page is served at every missing address: it sends its own
+    # readers home in a sentence, and the others by their language's name alone, as a
+    # language switch does (a sentence in another language has no place on the page)
     not_found = tuple(
         ShownLink(
-            strings[home]("notfound.message"),
+            t("notfound.message") if home == language else language_name(home),
             urls.prefix(home),
             site_page=True,
             language=home,

@@ -63,7 +63,7 @@ class Localizer:
         return found
 
     def month_short(self, value: EventDate) -> str:
-        """`Jan. 2026` (AP style), `Jan. 2026`, `janv. 2026`: axis labels. CLDR's form,
+        """`Jan. 2026` (Chicago), `Jan. 2026`, `janv. 2026`: labels of a crowded axis. CLDR's form,
         its month's abbreviation replaced by the UI table's (`months.abbreviated`, twelve
         words), where the table has one: CLDR's English says "Jan", "Sep"."""
         shown = format_skeleton("yMMM", value.first_day, locale=self.locale)

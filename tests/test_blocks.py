@@ -299,7 +299,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Zusammenfassung überarbeitet; Status geändert.",
+            "Die Zusammenfassung wurde überarbeitet; der Status wurde geändert.",
             ["events/council-meeting.md"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
@@ -313,7 +313,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
     council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
     assert [" ".join(li.text_content().split()) for li in council] == [
-        "Updated March 7, 2026: Council meets Status changed."
+        "Updated March 7, 2026: Council meets The status was changed."
     ]
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
     assert everything.text_content() == de("changes.all")
@@ -338,10 +338,10 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "The latest event known to have taken place: Later (April 1, 2026). "
+        "en": "The latest event known to have taken place dates from April 1, 2026 (Later). "
         "Last updated on March 7, 2026.",
-        "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand: Later (de) "
-        "(1. April 2026). Zuletzt aktualisiert am 7. März 2026.",
+        "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand, datiert vom 1. April "
+        "2026: Later (de). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -357,9 +357,9 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place: Ada calls Bob (March 2, 2026). "
-        "After it: Later "
-        "(scheduled for April 9, 2026; it is not known whether it took place)."
+        "The latest event known to have taken place dates from March 2, 2026 (Ada calls Bob). "
+        "One more event was scheduled after it: Later (April 9, 2026); it is not known "
+        "whether it took place."
     )
 
 
@@ -390,18 +390,24 @@ def test_an_update_of_another_languages_wording_alone_is_no_news_on_this_languag
     english, german = explainer.context("en"), explainer.context("de")
     assert not concerns(english, german_only) and what_changed(english, german_only) is None
     assert concerns(german, german_only)
-    assert what_changed(german, german_only) == "Titel überarbeitet."
+    assert what_changed(german, german_only) == "Die Überschrift wurde überarbeitet."
     # a field that is the same in every language is news everywhere; so is the unknown
     assert concerns(english, (FieldChange("date", "changed"),)) and concerns(english, ())
     several = (FieldChange(f, "revised", ("en",)) for f in ("title", "summary", "sources"))
-    assert what_changed(english, tuple(several)) == "Title, summary and sources revised."
+    # in plain words, a sentence that agrees with its count: no field names
+    assert what_changed(english, tuple(several)) == (
+        "The headline, the summary, and the list of sources were revised."
+    )
+    assert what_changed(english, (FieldChange("quotes", "removed"),)) == (
+        "The selection of quotations was removed."
+    )
 
 
 def test_the_repository_block_links_the_repository_only_where_the_site_names_one(
     tmp_path: Path,
 ) -> None:
-    """An about page can say where corrections go without promising a link that a build
-    without `repo_url` (every local one) does not have."""
+    """An about page can say where corrections go without promising a link, or a way to
+    report an error, that a build without `repo_url` (every local one) does not have."""
     import dataclasses
 
     plain = load(tmp_path)
@@ -411,13 +417,13 @@ def test_the_repository_block_links_the_repository_only_where_the_site_names_one
     named = Explainer.load(config)
     said = {
         "en": "The text and data of this explainer, and every change made to them, are public: "
-        "github.com/example/explainer.",
+        "github.com/example/explainer. Readers who find an error can report it there,",
         "de": "Text und Daten dieses Erklärstücks sind mit jeder Änderung öffentlich einsehbar: "
-        "github.com/example/explainer.",
+        "github.com/example/explainer. Wer einen Fehler findet, kann ihn dort melden",
     }
     for lang, sentence in said.items():
         md = named.expand_blocks(lang, marker, "about.md", "e/about.md")
-        assert " ".join(shown(md).text_content().split()) == f"Report it. {sentence}"
+        assert " ".join(shown(md).text_content().split()).startswith(f"Report it. {sentence}")
         hrefs = [a.get("href") for a in shown(md).iter("a")]
         assert hrefs == ["https://github.com/example/explainer"]
 
@@ -435,7 +441,31 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place: Ada calls Bob (March 2, 2026). "
-        "After it: Talks (scheduled for April 9, 2026; it is not known whether it took "
-        "place); Summit (scheduled for May 2, 2026)."
+        "The latest event known to have taken place dates from March 2, 2026 (Ada calls Bob). "
+        "One more event was scheduled after it: Talks (April 9, 2026); it is not known "
+        "whether it took place. One more event is scheduled after it: Summit (May 2, 2026)."
     )
+
+
+def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: Path) -> None:
+    """The reviewer read "After it:" / "Danach:" and a list: events of the same status
+    are named in one sentence, joined as the language joins a list, with the status said
+    once for all of them."""
+    data = minimal_data()
+    data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed")
+    data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed")
+    explainer = load(tmp_path, data)
+    said = {
+        "en": "The latest event known to have taken place dates from March 2, 2026 "
+        "(Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) "
+        "and Summit (May 2026); it is not known whether they took place.",
+        "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand, datiert vom 2. März "
+        "2026: Ada ruft Bob an. Danach waren noch zwei weitere Ereignisse angesetzt: Talks (de) "
+        "(9. April 2026) und Summit (de) (Mai 2026); ob sie stattgefunden haben, ist nicht "
+        "bekannt.",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        text = " ".join(shown(md).text_content().split())
+        assert text == sentence
+        assert "After it:" not in text and "Danach:" not in text

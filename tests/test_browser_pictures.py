@@ -120,18 +120,18 @@ _RELATIONS = """() => { const svg = [...document.querySelectorAll('.explainer-vi
         dash: s.strokeDasharray, colour: s.stroke }; }) }; }"""
 
 LEGEND = {
-    "": ["Same event", "Part of", "Related events"],
-    "de/": ["Gemeinsames Ereignis", "Gehört zu", "Verknüpfte Ereignisse"],
+    "": ["Same event", "Affiliation", "Related events"],
+    "de/": ["Gemeinsames Ereignis", "Zugehörigkeit", "Verknüpfte Ereignisse"],
 }
 DESCRIBED = {
     "": [
-        "Two pairs share an event: solid lines",
-        "One actor is part of another: a dashed line with an arrow",
+        "One pair shares two events and one pair shares one event: solid lines",
+        "One actor is affiliated with another: a dashed line with an arrow",
         "Six pairs appear in related events: dotted lines.",
     ],
     "de/": [
-        "Zwei Paare haben ein gemeinsames Ereignis: durchgezogene Linien",
-        "Ein Akteur gehört zu einem anderen: gestrichelte Linie, der Pfeil",
+        "Ein Paar hat zwei Ereignisse gemeinsam und ein Paar hat ein Ereignis gemeinsam:",
+        "Ein Akteur ist einem anderen zugehörig: gestrichelte Linie, der Pfeil",
         "Sechs Paare sind an verknüpften Ereignissen beteiligt: gepunktete Linien.",
     ],
 }
@@ -165,4 +165,4 @@ def test_the_actors_picture_draws_every_relation_each_kind_its_own_way(
     titles = {r["title"] for r in found["relations"]}
     if prefix == "":
         assert "Claudia Sheinbaum and US State Department: related events" in titles
-        assert "Marco Rubio: part of US State Department" in titles
+        assert "Marco Rubio: affiliated with US State Department" in titles

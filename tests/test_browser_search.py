@@ -26,7 +26,7 @@ def search(page, base: str, url: str, query: str) -> list[str]:  # type: ignore[
     ("url", "query", "expected"),
     [
         ("de/events/embassy-post/", "Kartell", "/de/glossary/"),
-        ("de/events/embassy-post/", "Beschlagnahmungen", "/de/figures/"),
+        ("de/events/embassy-post/", "Beschlagnahmen", "/de/figures/"),
         ("de/events/embassy-post/", "Außenminister", "/de/glossary/"),
         ("events/embassy-post/", "cartels", "/events/sheinbaum-press-conference/"),
         ("events/embassy-post/", "seizures", "/figures/"),

@@ -168,14 +168,14 @@ def test_the_changes_page_lists_corrections_and_updates_newest_first(
     expected = {
         "en": [
             "Correction: Bob speaks An earlier version said Bob spoke on Saturday.",
-            "Updated: Bob speaks Corrections added.",
-            "Updated: Ada calls Bob Summary revised.",
+            "Updated: Bob speaks A correction was added.",
+            "Updated: Ada calls Bob The summary was revised.",
         ],
         "de": [
             "Korrektur: Bob spricht In einer früheren Fassung hieß es, Bob habe am Samstag "
             "gesprochen.",
-            "Aktualisiert: Bob spricht Korrekturen ergänzt.",
-            "Aktualisiert: Ada ruft Bob an Zusammenfassung überarbeitet.",
+            "Aktualisiert: Bob spricht Eine Korrektur wurde ergänzt.",
+            "Aktualisiert: Ada ruft Bob an Die Zusammenfassung wurde überarbeitet.",
         ],
     }
     assert [text_of(item) for item in items] == expected[language]
@@ -204,13 +204,14 @@ def test_the_home_page_block_lists_the_latest(built: tuple[Path, str], language:
         == {
             "en": [
                 "Correction, March 6, 2026: Bob speaks",
-                "Updated March 6, 2026: Bob speaks Corrections added.",
-                "Updated March 5, 2026: Ada calls Bob Summary revised.",
+                "Updated March 6, 2026: Bob speaks A correction was added.",
+                "Updated March 5, 2026: Ada calls Bob The summary was revised.",
             ],
             "de": [
                 "Korrektur vom 6. März 2026: Bob spricht",
-                "Aktualisiert am 6. März 2026: Bob spricht Korrekturen ergänzt.",
-                "Aktualisiert am 5. März 2026: Ada ruft Bob an Zusammenfassung überarbeitet.",
+                "Aktualisiert am 6. März 2026: Bob spricht Eine Korrektur wurde ergänzt.",
+                "Aktualisiert am 5. März 2026: Ada ruft Bob an "
+                "Die Zusammenfassung wurde überarbeitet.",
             ],
         }[language]
     )

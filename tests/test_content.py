@@ -190,8 +190,12 @@ def test_no_actor_page_says_anyone_took_part_in_an_event_not_known_to_have_taken
 ) -> None:  # type: ignore[no-untyped-def]
     """Rubio's page said he "took part" in a meeting that was still scheduled."""
     story = seed_story.story
-    took_part = {"en": "took part", "de": "beteiligt"}[lang]
-    due = {"en": "due to take part", "de": "Teilnahme geplant"}[lang]
+    # what an actor did in a held event, by its type; what it was due to do in another
+    took_part = {
+        "en": "took part|made the statement|attended|met",
+        "de": "telefonierte|gab die Erklärung ab|nahm teil|kam zusammen",
+    }[lang]
+    due = {"en": "due to (take part|meet)", "de": "sollt?e? (teilnehmen|zusammenkommen)"}[lang]
     checked = 0
     for actor_id in story.actors:
         root = lxml.html.parse(str(seed_site / PREFIX[lang] / "actors" / actor_id / "index.html"))
@@ -205,7 +209,7 @@ def test_no_actor_page_says_anyone_took_part_in_an_event_not_known_to_have_taken
             if event.status == "held":
                 continue
             checked += 1
-            assert due in ways and not re.search(rf"(?<!was ){took_part}", ways), (actor_id, ways)
+            assert re.search(due, ways) and not re.search(took_part, ways), (actor_id, ways)
     assert checked >= 2  # de la Fuente's and Rubio's ministerial meeting, at least
 
 
@@ -265,7 +269,7 @@ def test_the_copied_articles_are_the_teams_articles() -> None:
     ("lang", "said"),
     [
         ("en", "The reports give no period for them and no baseline for the percentages."),
-        ("de", "Einen Zeitraum nennen die Berichte für keine dieser Zahlen"),
+        ("de", "Die Berichte nennen für keine dieser Zahlen einen Zeitraum"),
     ],
 )
 def test_the_figures_page_says_the_sources_give_no_period_or_baseline(

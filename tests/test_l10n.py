@@ -140,10 +140,11 @@ def test_time_with_the_long_name_of_its_zone(
 @pytest.mark.parametrize(
     ("lang", "date", "expected"),
     [
-        # AP style: "Dec.", "Sept.", and March to July in full (CLDR: "Dec", "Sep", "Mar")
+        # Chicago (10.42): "Dec.", "Sept.", "Mar.", May to July in full (CLDR: "Dec", "Sep")
         ("en", EventDate(1999, 12), "Dec.\u00a01999"),
         ("en", EventDate(2026, 9), "Sept.\u00a02026"),
-        ("en", EventDate(2026, 3), "March\u00a02026"),
+        ("en", EventDate(2026, 3), "Mar.\u00a02026"),
+        ("en", EventDate(2026, 6), "June\u00a02026"),
         ("fr", EventDate(2026, 1), "janv.\u00a02026"),
         ("de", EventDate(1999, 12), "Dez.\u00a01999"),
         ("de", EventDate(2026, 3, 2), "März\u00a02026"),
@@ -241,10 +242,31 @@ def test_a_number_in_words_opens_a_sentence_with_a_capital() -> None:
 @pytest.mark.parametrize(
     ("lang", "key", "for_0_1_2_5"),
     [
-        ("en", "actor.members", ["Members", "Member", "Members", "Members"]),
-        ("de", "actor.members", ["Dazu gehören", "Dazu gehört", "Dazu gehören", "Dazu gehören"]),
-        ("fr", "actor.members", ["Membre", "Membre", "Membres", "Membres"]),
-        ("es", "actor.members", ["Miembros", "Miembro", "Miembros", "Miembros"]),
+        (
+            "en",
+            "actor.members",
+            ["Affiliated actors", "Affiliated actor", "Affiliated actors", "Affiliated actors"],
+        ),
+        (
+            "de",
+            "actor.members",
+            [
+                "Zugehörige Akteure",
+                "Zugehöriger Akteur",
+                "Zugehörige Akteure",
+                "Zugehörige Akteure",
+            ],
+        ),
+        (
+            "fr",
+            "actor.members",
+            ["Acteur rattaché", "Acteur rattaché", "Acteurs rattachés", "Acteurs rattachés"],
+        ),
+        (
+            "es",
+            "actor.members",
+            ["Actores adscritos", "Actor adscrito", "Actores adscritos", "Actores adscritos"],
+        ),
         ("en", "event.sources", ["Sources", "Source", "Sources", "Sources"]),
         ("de", "event.quotes", ["Zitate", "Zitat", "Zitate", "Zitate"]),
         (

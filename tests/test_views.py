@@ -229,10 +229,22 @@ def test_body_markdown_is_rendered_inside_the_page(tmp_path: Path) -> None:
 def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     explainer = site(tmp_path)
     md = page(explainer, "en", "actors/ada.md")
-    assert "took part, quoted, gave a figure" in md
+    # parallel verb phrases, joined as the language joins a list (the reviewer read "took
+    # part, quoted, gave figures"); what a participant did, by the event's type
+    assert "took part in the call, was quoted, and gave a figure" in md
+    assert "telefonierte, wurde zitiert und nannte eine Zahl" in page(
+        explainer, "de", "actors/ada.md"
+    )
+    # the council is its own meeting, still scheduled: it is due to meet, not to take part
+    assert "due to meet" in page(explainer, "en", "actors/council.md")
+    assert "soll zusammenkommen" in page(explainer, "de", "actors/council.md")
     assert ("City council", "../council/") in links(md)  # member_of
     council = page(explainer, "de", "actors/council.md")
     assert ("Ada Example", "../ada/") in links(council)  # members, the other way
+    # under a neutral heading, with the role that says how she belongs (a minister heads
+    # his ministry: "Part of" was wrong for him)
+    assert "Zugehöriger Akteur" in council and "Bürgermeisterin von Exampleton" in council
+    assert "Affiliation" in page(explainer, "en", "actors/ada.md")
     assert "Deutschland" in council
 
 
@@ -388,22 +400,22 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
     # the status a word of the label after the type, in lower case: "Meeting · scheduled"
     items = {
         "en": [
-            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Call took part",
+            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Call took part in the call",
             "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· not known to "
-            "have taken place due to take part",
+            "have taken place was due to take part",
             "Called-off talks\u00a0— February\u00a02026\u00a0· Call\u00a0· canceled "
             "was due to take part",
             "Planned talks\u00a0— May\u00a04,\u00a02026\u00a0· Call\u00a0· scheduled "
             "due to take part",
         ],
         "de": [
-            "Held talks (de)\u00a0– 12.\u00a0Januar\u00a02026\u00a0· Telefonat beteiligt",
+            "Held talks (de)\u00a0– 12.\u00a0Januar\u00a02026\u00a0· Telefonat telefonierte",
             "Open talks (de)\u00a0– 23.\u00a0Januar\u00a02026\u00a0· Treffen\u00a0· nicht "
-            "bekannt, ob es stattfand Teilnahme geplant",
+            "bekannt, ob es stattfand sollte teilnehmen",
             "Called-off talks (de)\u00a0– Februar\u00a02026\u00a0· Telefonat\u00a0· abgesagt "
-            "Teilnahme war geplant",
+            "sollte teilnehmen",
             "Planned talks (de)\u00a0– 4.\u00a0Mai\u00a02026\u00a0· Telefonat\u00a0· geplant "
-            "Teilnahme geplant",
+            "soll teilnehmen",
         ],
     }
     for lang, expected in items.items():

@@ -11,18 +11,29 @@ from explainer.markup import render_markdown
 from explainer.model import Actor, Event
 from explainer.views.actors import role_and_country
 from explainer.views.base import Links, RenderContext, View, actor_path
+from explainer.views.changes import and_list
 from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, WAYS
 
 
-def way_words(ctx: RenderContext, event: Event, way: str, actor_id: str) -> str:
-    """How an actor takes part in an event, in words true for its status: `took part` in a
-    held event, `due to take part` in a scheduled or unconfirmed one, `was due to take
-    part` in a cancelled one (a quote or a figure was given whatever the status); `gave a
-    figure` or `gave figures`, as many as the event has from them."""
-    if way == PARTICIPANT and event.status != DEFAULT_STATUS:
-        return ctx.t(f"actor.way.{way}.{event.status}")
+def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
+    """How an actor takes part in an event, as a verb phrase in words true for its status:
+    by the event's type in one that took place (`took part in the call`, `made the
+    statement`, `attended the meeting`; a group in a meeting, or an institution alone in
+    one, `met`), `due to take part` in
+    a scheduled one, `was due to take part` in an unconfirmed or cancelled one; `was
+    quoted` (whatever the status); `gave a figure` or `gave figures`, as many as the event
+    has from them."""
+    if way == PARTICIPANT:
+        # a group in a meeting, or an institution alone in one, is the meeting: it meets
+        holds = actor.kind == "group" or (
+            actor.kind == "institution" and set(event.participants) == {actor.id}
+        )
+        own = "meets" if event.type == "meeting" and holds else None
+        if event.status == DEFAULT_STATUS:
+            return ctx.t(f"actor.way.{own}" if own else f"actor.way.{way}.{event.type}")
+        return ctx.t(f"actor.way.{own or way}.{event.status}")
     if way == CLAIMED_FIGURE:
-        count = sum(1 for figure in event.figures if figure.by == actor_id)
+        count = sum(1 for figure in event.figures if figure.by == actor.id)
         return ctx.t(f"actor.way.{way}", count=count)
     return ctx.t(f"actor.way.{way}")
 
@@ -65,11 +76,15 @@ class ActorView(View):
             "actor": actor,
             "facts": self.facts(),
             "description": Markup(render_markdown(ctx.text(description))) if description else None,
-            "members": ctx.story.members(actor.id),
+            # each with its role, which says how it belongs ("US secretary of state")
+            "members": [
+                (member, ctx.text(member.role) if member.role else "")
+                for member in ctx.story.members(actor.id)
+            ],
             "involvement": [
                 (
                     event,
-                    ", ".join(way_words(ctx, event, way, actor.id) for way in WAYS if way in ways),
+                    and_list(ctx, [way_words(ctx, event, w, actor) for w in WAYS if w in ways]),
                 )
                 for event, ways in ctx.story.involvement(actor.id)
             ],

@@ -14,7 +14,7 @@ from explainer.markup import escape, link
 from explainer.model import Event
 from explainer.problems import Problem
 from explainer.views.base import CHANGES, RenderContext, event_path, when
-from explainer.views.changes import concerns, correction_anchor, day, what_changed
+from explainer.views.changes import and_list, concerns, correction_anchor, day, what_changed
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
@@ -29,7 +29,7 @@ class BlockError(Exception):
 
 def _as_of(ctx: RenderContext, page_path: str) -> str:
     """How far the account reaches: its latest event known to have taken place, and the
-    events scheduled after it (each with its status in words); then the story's last
+    events scheduled after it (a sentence for each status, in prose); then the story's last
     update from the history (without history, the events only). All of it changes only
     with the data and its commits, never with the day."""
     events = ctx.story.chronological
@@ -37,8 +37,8 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
         return ""
     token = "\x00"  # where an event's link goes: escape() leaves it, and only it, alone
 
-    def shown(event: Event) -> str:
-        said = escape(ctx.t("as_of.event", event=token, when=when(ctx, event)))
+    def dated_link(event: Event) -> str:
+        said = escape(ctx.t("as_of.event", event=token, when=ctx.l10n.date(event.date)))
         return said.replace(token, ctx.event_link(page_path, event.id))
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
@@ -48,13 +48,22 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     latest = [e for e in held if not any(e.known_before(other) for other in held)]
     named = next((e for e in reversed(latest) if e.date.day is not None), None)
     named = named or (latest[-1] if latest else None)
-    lines = [escape(ctx.t("as_of.held", event=token)).replace(token, shown(named))] if named else []
+    lines = []
+    if named:  # "… dates from January 16, 2026: [its title]."
+        held_sentence = ctx.t("as_of.held", event=token, date=when(ctx, named))
+        lines.append(escape(held_sentence).replace(token, ctx.event_link(page_path, named.id)))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
-    if later:
-        listed = ctx.t("list.separator").join(shown(e) for e in later)
-        lines.append(escape(ctx.t("as_of.planned", events=token)).replace(token, listed))
+    # a sentence per status, in the order the events come ("Two more events were scheduled
+    # after it: A (January 23, 2026) and B (February 2026); it is not known whether they
+    # took place."), each event with its bare date: the sentence says the status
+    situation = "later" if named else "only"
+    for status in dict.fromkeys(e.status for e in later):
+        alike = [e for e in later if e.status == status]
+        listed = and_list(ctx, [dated_link(e) for e in alike])
+        sentence = ctx.t(f"as_of.{situation}.{status}", events=token, count=len(alike))
+        lines.append(escape(sentence).replace(token, listed))
     updated = ctx.story.last_update
     if updated is not None:
         lines.append(escape(ctx.t("as_of.updated", date=ctx.l10n.date(day(updated)))))
@@ -131,16 +140,19 @@ def _figures_chart(ctx: RenderContext, page_path: str) -> str:
 
 
 def _repository(ctx: RenderContext, page_path: str) -> str:
-    """Where the site's text and data are kept, linked, when the site names its repository
-    (`repo_url`, which the deploy workflow sets); nothing otherwise, so that a page can
-    place it without promising a link a build may not have."""
+    """Where the site's text and data are kept, linked, and how readers report an error
+    there, when the site names its repository (`repo_url`, which the deploy workflow
+    sets); nothing otherwise, so that a page can place it without promising a link, or a
+    way to report, that a build may not have."""
     url = ctx.repo_url
     if not url or not url.startswith(("https://", "http://")):
         return ""
     shown = url.split("://", 1)[1].rstrip("/")
     token = "\x00"  # where the link goes: escape() leaves it, and only it, alone
     sentence = escape(ctx.t("repository.sentence", link=token))
-    return sentence.replace(token, f"[{escape(shown)}](<{url}>)")
+    linked = sentence.replace(token, f"[{escape(shown)}](<{url}>)")
+    # how to report an error there: said only where "there" is linked
+    return f"{linked} {escape(ctx.t('repository.report'))}"
 
 
 BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {

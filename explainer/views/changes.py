@@ -40,11 +40,14 @@ _ORDER = {name: i for i, name in enumerate(FIELD_WORDS)}
 
 
 def and_list(ctx: RenderContext, items: list[str]) -> str:
-    """`title, summary and sources`, as the language's table joins a list (CLDR's English
-    list has a serial comma, which AP style and this table's English do not)."""
+    """`title and sources`, `title, summary, and sources`: as the language's table joins
+    a list (`list.and` between two items, `list.and.last` before the last of more; the
+    English table's house style, Chicago's, has the serial comma)."""
     if len(items) < 2:
         return "".join(items)
-    return ", ".join(items[:-1]) + ctx.t("list.and") + items[-1]
+    if len(items) == 2:
+        return items[0] + ctx.t("list.and") + items[1]
+    return ", ".join(items[:-1]) + ctx.t("list.and.last") + items[-1]
 
 
 def concerns(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> bool:
@@ -72,6 +75,7 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
         ctx.t(
             f"changes.what.{how}",
             fields=and_list(ctx, [ctx.t(f"changes.field.{w}") for w in words]),
+            count=len(words),  # "the headline was revised", "the text and … were revised"
         )
         for how, words in groups.items()
     ]

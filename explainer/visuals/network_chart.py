@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from explainer.model import Actor, Story
-from explainer.views.base import RenderContext
+from explainer.views.base import RenderContext, capitalized
+from explainer.views.changes import and_list
 from explainer.visuals.svg import (
     NARROW,
     WIDE,
@@ -155,7 +156,26 @@ def describe(ctx: RenderContext, actors: int, found: list[Relation]) -> str:
     parts = [ctx.t("viz.network.desc", count=actors)]
     for kind in KINDS:
         count = sum(1 for r in found if r.kind == kind)
-        if count:
+        if not count:
+            continue
+        if kind == "event":
+            # the pairs counted by how many events each shares, most first: "One pair
+            # shares two events and one pair shares one event", never "two pairs share an
+            # event" when one of them shares two
+            by_events = Counter(r.count for r in found if r.kind == kind)
+            pairs = and_list(
+                ctx,
+                [
+                    ctx.t(
+                        "viz.network.event.pairs",
+                        count=n,
+                        shared=ctx.t("viz.network.event.shared", count=shared),
+                    )
+                    for shared, n in sorted(by_events.items(), reverse=True)
+                ],
+            )
+            parts.append(ctx.t("viz.network.event", count=count, pairs=capitalized(pairs)))
+        else:
             parts.append(ctx.t(f"viz.network.{kind}", count=count))
     parts.append(ctx.t("viz.network.alternative"))
     return " ".join(parts)

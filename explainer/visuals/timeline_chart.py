@@ -44,6 +44,7 @@ R = 7.0
 KEY_GAP = 4.0  # between the top of a mark and the baseline of its number
 MORE = 22.0  # the row of "+N more" marks, when there are any
 MONTH_SAMPLE = 34.0  # the width of the legend's sample of a month-only event
+FULL_MONTH_ROOM = 110.0  # the room an axis label needs for "September 2026" written out
 
 
 def _month_index(date: EventDate, first: EventDate) -> int:
@@ -167,7 +168,12 @@ def _layout(
         x = LEFT + m * month_width
         body.append(el("line", css="viz-tick", x1=x, y1=axis_y, x2=x, y2=axis_y + 6))
         if m % label_every == 0:
-            label = ctx.l10n.month_short(EventDate(year, month))
+            # the month written out ("January 2026", as the pages write it) where the axis
+            # has room for it; abbreviated ("Jan. 2026") only where it has not
+            if month_width * label_every >= FULL_MONTH_ROOM:
+                label = ctx.l10n.date(EventDate(year, month))
+            else:
+                label = ctx.l10n.month_short(EventDate(year, month))
             body.append(el("text", esc(label), css="viz-label", x=x + 4, y=axis_y + 20))
     for event, x, lane in placed:
         y = middle(lane)
