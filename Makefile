@@ -48,6 +48,21 @@ test: $(BIN)/.installed $(NODE_DEPS) lint
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -n $(JOBS) -m "not build and not browser"
 
+## test-lowest: the fast tests and a strict build with the lowest versions pyproject.toml allows (requirements-lowest.txt), in a fresh $(LOWEST) (.ci/run runs it)
+# Leaves out the tests marked `pinned`, which check this repository's own pins and tools
+# (requirements.txt: zizmor, actionlint); the main suite runs them.
+LOWEST ?= .venv-lowest
+.PHONY: test-lowest
+test-lowest:
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+	  -r requirements-lowest.txt
+	$(LOWEST)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  --no-build-isolation -e .
+	$(LOWEST)/bin/python -m pytest -p no:cacheprovider -q -m "not build and not browser and not pinned"
+	$(LOWEST)/bin/mkdocs build --strict --quiet -d $(LOWEST)/site
+
 ## site-check: what a change to the data or the pages can break, as the workflows check it (under a minute): validate, strict build into site/, then links and hreflang of every page, valid HTML and accessibility of the pages changed since BASE (origin/main) and the home pages, and the content test
 # On GitHub Actions (GITHUB_ACTIONS=true) each problem is also an annotation; BUILD_LOG
 # keeps the build's output for the job summary.
@@ -96,4 +111,4 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf site rendered mutants $(VENV)
+	rm -rf site rendered mutants $(VENV) $(LOWEST)

@@ -361,6 +361,7 @@ def github(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site / ".github"
 
 
+@pytest.mark.pinned
 def test_zizmor_finds_nothing_in_the_new_workflows(github: Path) -> None:
     result = subprocess.run(
         [str(tool("zizmor")), "--offline", "--no-progress", "--format", "json", str(github)],
@@ -374,6 +375,7 @@ def test_zizmor_finds_nothing_in_the_new_workflows(github: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.pinned
 def test_actionlint_is_silent_on_the_new_workflows(github: Path) -> None:
     """With shellcheck where it is installed (CI installs it), as for this repository's."""
     result = subprocess.run(

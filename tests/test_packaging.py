@@ -55,6 +55,7 @@ def pins() -> dict[str, str]:
     return result
 
 
+@pytest.mark.pinned
 def test_the_site_extra_pins_exactly_what_a_site_installs_as_requirements_txt_does() -> None:
     """`explainer[site]`, the one line of a new site's requirements.txt, brings every
     package the generator and a site's tests need, at this repository's pinned versions."""
