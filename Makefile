@@ -1,6 +1,6 @@
-# Everything runs in .venv, created from requirements.txt (exact pins) on first use, with
-# the generator installed into it from this folder (editable: a change to its code applies
-# at once), as a new site installs it from its requirements.txt.
+# Everything runs in .venv, created from requirements.txt (exact pins, each download checked
+# against its hashes) on first use, with the generator installed into it from this folder
+# (editable: a change to its code applies at once), as a new site installs it.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -20,7 +20,8 @@ node_modules/.installed: package.json package-lock.json
 $(BIN)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %d.%d)" % sys.version_info[:2] if sys.version_info < (3, 11) else 0)'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+	  -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
@@ -103,8 +104,19 @@ mutation: $(BIN)/.installed $(BIN)/.mutation-installed
 	$(BIN)/python tools/mutation/run.py
 
 $(BIN)/.mutation-installed: requirements-mutation.txt requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-mutation.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+	  -r requirements-mutation.txt
 	@touch $@
+
+## lock: after a change to requirements*.in or the site extra in pyproject.toml, write the pins with their hashes (pip-tools; needs the package index): requirements.txt, requirements-mutation.txt and requirements-lowest.txt; UPGRADE="name==version ..." moves a package that no .in file names
+# Each lock keeps the versions it has unless a .in file or UPGRADE moves them.
+COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+  --no-emit-index-url --no-emit-find-links $(foreach p,$(UPGRADE),--upgrade-package "$(p)")
+.PHONY: lock
+lock: $(BIN)/.installed
+	$(COMPILE) --output-file=requirements.txt requirements.in
+	$(COMPILE) --output-file=requirements-mutation.txt requirements-mutation.in
+	$(COMPILE) --output-file=requirements-lowest.txt requirements-lowest.in
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

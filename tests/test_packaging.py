@@ -26,6 +26,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from tests.conftest import REPO, copy_checkout
+from tests.locks import locked
 
 #: what the generator needs at run time (pyproject.toml), and a site's tests
 RUNTIME = [
@@ -47,12 +48,7 @@ def run(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def pins() -> dict[str, str]:
-    result = {}
-    for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, version = line.split("==")
-            result[canonicalize_name(name)] = version
-    return result
+    return {name: version for name, (version, _) in locked(REPO / "requirements.txt").items()}
 
 
 @pytest.mark.pinned
