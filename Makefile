@@ -6,6 +6,13 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
+# The engine that builds and serves the site: MkDocs 1.6 or ProperDocs, the continuation
+# of MkDocs 1.x by its former maintainers (README, "Engines"); both are in requirements.txt.
+ENGINE ?= mkdocs
+ENGINES := mkdocs properdocs
+ifeq ($(filter $(ENGINE),$(ENGINES)),)
+$(error ENGINE=$(ENGINE): choose one of $(ENGINES))
+endif
 
 .PHONY: serve build test test-fast site-check validate schema lint render new-event drift clean
 
@@ -25,13 +32,13 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
-## serve: build the site and serve it with live reload on http://$(ADDR)/
+## serve: build the site and serve it with live reload on http://$(ADDR)/ (ENGINE=properdocs: with ProperDocs)
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+	$(BIN)/$(ENGINE) serve --config-file mkdocs.yml --dev-addr $(ADDR)
 
-## build: build the site into site/ (strict: any warning fails)
+## build: build the site into site/ (strict: any warning fails; ENGINE=properdocs: with ProperDocs)
 build: $(BIN)/.installed
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --config-file mkdocs.yml --strict
 
 # The tests run in parallel processes (pytest-xdist), one per core unless JOBS says; a site
 # that tests only read is built once for all of them (tests/conftest.py, shared_build).
