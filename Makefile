@@ -115,15 +115,20 @@ $(BIN)/.mutation-installed: requirements-mutation.txt requirements.txt
 	  -r requirements-mutation.txt
 	@touch $@
 
-## lock: after a change to requirements*.in or the site extra in pyproject.toml, write the pins with their hashes (pip-tools; needs the package index): requirements.txt, requirements-mutation.txt and requirements-lowest.txt; UPGRADE="name==version ..." moves a package that no .in file names
+## lock: after a change to requirements*.in or the site extra in pyproject.toml, write the pins with their hashes (pip-tools; needs the package index): requirements.txt, requirements-mutation.txt, requirements-lowest.txt and a new site's (explainer/skeleton/pins/); UPGRADE="name==version ..." moves a package that no .in file names
 # Each lock keeps the versions it has unless a .in file or UPGRADE moves them.
 COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
   --no-emit-index-url --no-emit-find-links $(foreach p,$(UPGRADE),--upgrade-package "$(p)")
+SITE_PINS := explainer/skeleton/pins
 .PHONY: lock
 lock: $(BIN)/.installed
 	$(COMPILE) --output-file=requirements.txt requirements.in
 	$(COMPILE) --output-file=requirements-mutation.txt requirements-mutation.in
 	$(COMPILE) --output-file=requirements-lowest.txt requirements-lowest.in
+	$(COMPILE) --no-header --no-annotate --extra site --output-file=$(SITE_PINS)/mkdocs.txt \
+	  pyproject.toml
+	$(COMPILE) --no-header --no-annotate --extra site --extra properdocs \
+	  --output-file=$(SITE_PINS)/properdocs.txt pyproject.toml
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -7,10 +7,14 @@ folder or from the address a new site names (a git commit names its content)."""
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
+from explainer.starter import FILES, PINS
 from tests.conftest import REPO
 from tests.locks import locked, pins_of, unhashed_lines
 
@@ -24,6 +28,9 @@ INSTALLERS = [
     REPO / "Makefile",
     REPO / ".ci" / "run",
     *sorted((REPO / ".github").rglob("*.yml")),
+    FILES / "Makefile",
+    FILES / "dot-ci" / "run",
+    *sorted((FILES / "dot-github").rglob("*.yml")),
 ]
 
 
@@ -43,6 +50,26 @@ def test_every_pin_has_hashes_and_follows_its_in_file(lock: str) -> None:
 def test_the_mutation_pins_are_the_sites_pins_and_mutmut() -> None:
     main, mutation = locked(REPO / "requirements.txt"), locked(REPO / "requirements-mutation.txt")
     assert {name: mutation[name] for name in main} == main
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_a_new_sites_pins_are_the_site_extra_with_this_repositorys_hashes(engine: str) -> None:
+    """What `explainer new` writes into a site's requirements.txt: the `site` extra (and
+    ProperDocs for that engine), each package with the hashes requirements.txt has."""
+    site = locked(PINS / f"{engine}.txt")
+    assert unhashed_lines(PINS / f"{engine}.txt") == []
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    wanted = {
+        canonicalize_name(Requirement(r).name): next(iter(Requirement(r).specifier)).version
+        for r in extras["site"]
+    }
+    if engine == "properdocs":
+        wanted["properdocs"] = locked(REPO / "requirements.txt")["properdocs"][0]
+    assert {name: version for name, (version, _) in site.items()} == wanted
+    main = locked(REPO / "requirements.txt")
+    assert {name: main[name] for name in site} == site
 
 
 def _commands(path: Path) -> list[str]:
