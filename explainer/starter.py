@@ -62,10 +62,10 @@ REQUIREMENTS_TXT_HEAD = """\
 #: beginning of the address it takes, for the example left to fill in
 FOOTER_LINKS = {"imprint": "https://…", "privacy": "https://…", "contact": "mailto:…"}
 #: in the new site's README when its requirements.in names a path on this computer
-LOCAL_NOTE = f"""
+LOCAL_NOTE = """
 **Before you push:** `requirements.in` names the generator by a path on the computer
 that made this site, which GitHub cannot reach. Replace that line with an address it can
-reach, such as `{EXAMPLE_REQUIREMENT}`.
+reach, such as `{example}`.
 """
 
 
@@ -158,7 +158,7 @@ def requirement(spec: str | None = None, engine: str = ENGINES[0]) -> tuple[str,
         note = (
             "requirements.in names this generator by a path on this computer, which the "
             "site's CI cannot reach: before you push, replace that line with an address "
-            f"it can reach, such as `{EXAMPLE_REQUIREMENT}`"
+            f"it can reach, such as `{_with_engine(EXAMPLE_REQUIREMENT, engine)}`"
         )
     return line, note
 
@@ -234,7 +234,9 @@ def site_files(
         + f" mkdocs.yml {DATA} docs",
         "REQUIREMENT": requirement_line,
         "ENGINE": engine,
-        "REQUIREMENT_NOTE": LOCAL_NOTE if note else "",
+        "REQUIREMENT_NOTE": (
+            LOCAL_NOTE.format(example=_with_engine(EXAMPLE_REQUIREMENT, engine)) if note else ""
+        ),
         "TEXT_EXAMPLE": "title:\n" + "\n".join(f'  {lang}: "…"' for lang in languages),
         "CORRECTION_EXAMPLE": "\n".join(f'          {lang}: "…"' for lang in languages),
     }

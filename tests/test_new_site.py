@@ -497,6 +497,13 @@ def test_the_engine_is_added_to_the_generators_extras(spec: str, line: str) -> N
     )
 
 
+def test_the_note_about_a_local_generator_names_an_address_with_the_engine() -> None:
+    line, note = starter.requirement("file:///src/explainer", "properdocs")
+    assert line == "explainer[site,properdocs] @ file:///src/explainer"
+    assert note is not None
+    assert "such as `explainer[site,properdocs] @ git+https://github.com/OWNER/" in note
+
+
 def test_an_unknown_engine_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit):
         main(["new", str(tmp_path / "site"), "--languages", "en", "--engine", "zensical"])
