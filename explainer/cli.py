@@ -16,7 +16,7 @@ from explainer.problems import DataError, Problem, counted
 from explainer.scaffold import TYPES, ScaffoldError, add_event
 from explainer.schema import schema_path, site_schema_text, stale_schema
 from explainer.site import ConfigError, Explainer, PageRef, SiteConfig
-from explainer.starter import FOOTER_LINKS, NewSiteError, parse_languages, write_site
+from explainer.starter import ENGINES, FOOTER_LINKS, NewSiteError, parse_languages, write_site
 from explainer.strings import StringsError
 from explainer.templating import TemplateError
 from explainer.urls import relative_url
@@ -73,8 +73,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--title", help="the site's name (default: a placeholder per language)")
     new.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=ENGINES[0],
+        help="what builds and serves the site, in its Makefile and workflows: MkDocs 1.6 or "
+        "ProperDocs, the continuation of MkDocs 1.x (default: %(default)s)",
+    )
+    new.add_argument(
         "--generator",
-        help="what the new site's requirements.txt installs this generator from, e.g. "
+        help="what the new site's requirements.in installs this generator from, e.g. "
         "git+https://github.com/OWNER/explainer@v0.1.0 (default: where this one came from)",
     )
     for kind, what in (
@@ -263,7 +270,9 @@ def _new(args: argparse.Namespace) -> int:
     try:
         languages = parse_languages(args.languages)
         footer = {kind: getattr(args, kind) for kind in FOOTER_LINKS}
-        files, note = write_site(args.directory, languages, args.title, args.generator, footer)
+        files, note = write_site(
+            args.directory, languages, args.title, args.generator, footer, args.engine
+        )
     except (NewSiteError, OSError) as error:
         print(f"explainer new: {error}", file=sys.stderr)
         return 2

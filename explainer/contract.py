@@ -58,7 +58,8 @@ def newer_version(loaded: LoadedData) -> Problem | None:
         ("version",),
         f"this file is written for version {declared} of the data contract; this generator "
         f"(explainer {generator_version()}) reads version {CONTRACT_VERSION}: take a newer "
-        "generator (change the `explainer` line in requirements.txt; see its CHANGELOG.md)",
+        "generator (change the `explainer` line in requirements.in, then `make lock`; see its "
+        "CHANGELOG.md)",
     )
 
 

@@ -39,15 +39,33 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 DISTRIBUTION = "explainer"
 REQUIREMENT_NAME = "explainer[site]"
 EXAMPLE_REQUIREMENT = f"{REQUIREMENT_NAME} @ git+https://github.com/OWNER/explainer@v0.1.0"
+#: the engines a site may build with (README, "Engines"), the default first; each but
+#: MkDocs is an extra of the generator's (pyproject.toml) of the same name
+ENGINES = ("mkdocs", "properdocs")
+#: each engine's pins with their hashes, as `make lock` compiles them from the `site` extra
+#: (and the engine's): a new site's requirements.txt
+PINS = SKELETON / "pins"
+#: the head of a new site's requirements.in and requirements.txt
+REQUIREMENT_IN_HEAD = """\
+# The explainer generator: the one line to change to take another release (README,
+# "Upgrading the generator"), then `make lock`. `make` installs it alone (--no-deps); the
+# packages it needs, requirements.txt pins with their hashes.
+"""
+REQUIREMENTS_TXT_HEAD = """\
+# Every package this site builds and tests with, at the exact version its generator
+# release (requirements.in) was tested with, each with the hashes pip checks its download
+# against (`make` installs it with --require-hashes). Written by pip-tools: after a change
+# to requirements.in, `make lock` writes it again (README, "Upgrading the generator").
+"""
 #: the publisher's links a new site's footer may have (`--imprint URL`, ...), in this
 #: order, each with its text in every language (skeleton/texts, `footer.<kind>`) and the
 #: beginning of the address it takes, for the example left to fill in
 FOOTER_LINKS = {"imprint": "https://…", "privacy": "https://…", "contact": "mailto:…"}
-#: in the new site's README when its requirements.txt names a path on this computer
-LOCAL_NOTE = f"""
-**Before you push:** `requirements.txt` names the generator by a path on the computer
+#: in the new site's README when its requirements.in names a path on this computer
+LOCAL_NOTE = """
+**Before you push:** `requirements.in` names the generator by a path on the computer
 that made this site, which GitHub cannot reach. Replace that line with an address it can
-reach, such as `{EXAMPLE_REQUIREMENT}`.
+reach, such as `{example}`.
 """
 
 
@@ -82,9 +100,29 @@ def parse_languages(text: str) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def requirement(spec: str | None = None) -> tuple[str, str | None]:
-    """The line of the new site's requirements.txt that installs this generator, and a
-    note when it names a file on this computer (which the site's CI cannot reach).
+def parse_engine(engine: str) -> str:
+    if engine not in ENGINES:
+        raise NewSiteError(f"no engine `{engine}`: {', '.join(ENGINES)}")
+    return engine
+
+
+def _with_engine(line: str, engine: str) -> str:
+    """The requirement with the engine's extra added to its own (`explainer[site]` ->
+    `explainer[site,properdocs]`); MkDocs needs none."""
+    if engine == ENGINES[0]:
+        return line
+    match = re.match(rf"{DISTRIBUTION}(?:\[([^\]]*)\])?", line)
+    assert match is not None  # the line starts with the distribution's name
+    extras = [extra.strip() for extra in (match.group(1) or "").split(",") if extra.strip()]
+    if engine not in extras:
+        extras.append(engine)
+    return f"{DISTRIBUTION}[{','.join(extras)}]{line[match.end() :]}"
+
+
+def requirement(spec: str | None = None, engine: str = ENGINES[0]) -> tuple[str, str | None]:
+    """The line of the new site's requirements.in that installs this generator (with the
+    engine's extra), and a note when it names a file on this computer (which the site's CI
+    cannot reach).
 
     `spec` is given with --generator: a whole requirement (`explainer[site] @ ...`) or an
     address (`git+https://...@v0.1.0`). Without it, the line installs this very release
@@ -114,12 +152,13 @@ def requirement(spec: str | None = None) -> tuple[str, str | None]:
                 line = f"{REQUIREMENT_NAME} @ {vcs['vcs']}+{url}@{vcs['commit_id']}"
             else:
                 line = f"{REQUIREMENT_NAME} @ {url}"
+    line = _with_engine(line, engine)
     note = None
     if "file:" in line:
         note = (
-            "requirements.txt names this generator by a path on this computer, which the "
+            "requirements.in names this generator by a path on this computer, which the "
             "site's CI cannot reach: before you push, replace that line with an address "
-            f"it can reach, such as `{EXAMPLE_REQUIREMENT}`"
+            f"it can reach, such as `{_with_engine(EXAMPLE_REQUIREMENT, engine)}`"
         )
     return line, note
 
@@ -145,18 +184,21 @@ def write_site(
     title: str | None = None,
     generator: str | None = None,
     footer: Mapping[str, str | None] | None = None,
+    engine: str = ENGINES[0],
 ) -> tuple[list[str], str | None]:
     """Write the new repository; returns the files written (relative paths) and the note
     about its requirement, if any. `footer` gives the addresses of the publisher's links
-    (`imprint`, `privacy`, `contact`); the others are written commented out, to fill in."""
+    (`imprint`, `privacy`, `contact`); the others are written commented out, to fill in.
+    `engine` builds and serves the site (`ENGINES`)."""
+    engine = parse_engine(engine)
     links = check_footer(footer or {})
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise NewSiteError(
             f"{directory} is not an empty folder; explainer new writes only into an empty "
             "or a new one, and never overwrites a file"
         )
-    line, note = requirement(generator)
-    files = site_files(languages, title, line, note, links)
+    line, note = requirement(generator, engine)
+    files = site_files(languages, title, line, note, links, engine)
     directory.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         target = directory / name
@@ -174,6 +216,7 @@ def site_files(
     requirement_line: str,
     note: str | None,
     footer: Mapping[str, str] | None = None,
+    engine: str = ENGINES[0],
 ) -> dict[str, str]:
     """Every file of the new repository: its path (with `/`) and its text."""
     languages = list(languages)
@@ -190,7 +233,10 @@ def site_files(
         + " ".join(f'-e "{texts[lang]["marker"]}"' for lang in languages)
         + f" mkdocs.yml {DATA} docs",
         "REQUIREMENT": requirement_line,
-        "REQUIREMENT_NOTE": LOCAL_NOTE if note else "",
+        "ENGINE": engine,
+        "REQUIREMENT_NOTE": (
+            LOCAL_NOTE.format(example=_with_engine(EXAMPLE_REQUIREMENT, engine)) if note else ""
+        ),
         "TEXT_EXAMPLE": "title:\n" + "\n".join(f'  {lang}: "…"' for lang in languages),
         "CORRECTION_EXAMPLE": "\n".join(f'          {lang}: "…"' for lang in languages),
     }
@@ -205,11 +251,9 @@ def site_files(
     files["mkdocs.yml"] = _mkdocs_yml(languages, texts, title, footer or {})
     files[DATA] = data_yaml(languages, texts)
     files[schema_path(Path(DATA)).as_posix()] = site_schema_text(languages)
-    files["requirements.txt"] = (
-        "# The explainer generator, and with it every package this site builds and tests\n"
-        "# with, at the versions that release was tested with (its `site` extra). To take a\n"
-        '# newer generator, change this one line (README, "Upgrading the generator").\n'
-        f"{requirement_line}\n"
+    files["requirements.in"] = f"{REQUIREMENT_IN_HEAD}{requirement_line}\n"
+    files["requirements.txt"] = REQUIREMENTS_TXT_HEAD + (PINS / f"{engine}.txt").read_text(
+        encoding="utf-8"
     )
     for language in languages:
         for page in ("index", "about"):

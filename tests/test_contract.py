@@ -38,7 +38,7 @@ def test_a_file_for_a_newer_contract_gets_one_located_line_and_nothing_else(
     number = text.splitlines().index("version: 2") + 1
     assert line.startswith(f"{number}:10: version: this file is written for version 2 of")
     assert "reads version 1: take a newer generator" in line
-    assert "requirements.txt" in line
+    assert "requirements.in, then `make lock`" in line
 
 
 @pytest.mark.parametrize(

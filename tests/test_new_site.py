@@ -22,6 +22,7 @@ from explainer.site import ConfigError, SiteConfig
 from explainer.strings import BUILTIN_DIR
 from explainer.validate import find_problems
 from tests.conftest import REPO
+from tests.locks import locked, unhashed_lines
 from tests.test_workflows import steps_of, tool, triggers, write_scopes
 
 GENERATOR = "git+https://github.com/example/explainer@v0.1.0"
@@ -105,7 +106,7 @@ def test_the_example_data_is_valid_and_every_text_is_a_placeholder(
 def test_new_writes_a_complete_repository(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     site = new(tmp_path, "en,de", "--title", "Budget talks 2026")
     out = capsys.readouterr().out
-    assert out.startswith(f"wrote 24 files into {site}: an explainer in en, de\n")
+    assert out.startswith(f"wrote 25 files into {site}: an explainer in en, de\n")
     assert "note:" not in out  # the generator comes from a git address CI can reach
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     assert files == [
@@ -131,14 +132,20 @@ def test_new_writes_a_complete_repository(tmp_path: Path, capsys) -> None:  # ty
         "overrides/partials/source.html",
         "overrides/sitemap.xml",
         "pytest.ini",
+        "requirements.in",
         "requirements.txt",
         "tests/test_site.py",
     ]
     assert (site / ".ci" / "run").stat().st_mode & 0o111
-    requirements = (site / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    requirements = (site / "requirements.in").read_text(encoding="utf-8").splitlines()
     assert [line for line in requirements if not line.startswith("#")] == [
         f"explainer[site] @ {GENERATOR}"
     ]
+    # every other package, pinned with its hashes: the generator's pins for MkDocs
+    assert locked(site / "requirements.txt") == locked(starter.PINS / "mkdocs.txt")
+    assert "properdocs" not in locked(site / "requirements.txt")
+    makefile = (site / "Makefile").read_text(encoding="utf-8")
+    assert "\nENGINE ?= mkdocs\n" in makefile
     hooks = (site / "hooks" / "explainer_mkdocs.py").read_text(encoding="utf-8")
     assert "from mkdocs_explainer.hooks import *" in hooks and "sys.path" not in hooks
     config = yaml.load((site / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
@@ -354,13 +361,14 @@ def test_the_new_sites_theme_overrides_are_this_sites() -> None:
 # --- the new repository's workflows: as strict as this repository's ----------------------
 
 
-@pytest.fixture(scope="module")
-def github(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=starter.ENGINES)
+def github(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("new") / "site"
-    starter.write_site(site, ("en", "de"), None, GENERATOR)
+    starter.write_site(site, ("en", "de"), None, GENERATOR, engine=request.param)
     return site / ".github"
 
 
+@pytest.mark.pinned
 def test_zizmor_finds_nothing_in_the_new_workflows(github: Path) -> None:
     result = subprocess.run(
         [str(tool("zizmor")), "--offline", "--no-progress", "--format", "json", str(github)],
@@ -374,6 +382,7 @@ def test_zizmor_finds_nothing_in_the_new_workflows(github: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.pinned
 def test_actionlint_is_silent_on_the_new_workflows(github: Path) -> None:
     """With shellcheck where it is installed (CI installs it), as for this repository's."""
     result = subprocess.run(
@@ -433,15 +442,76 @@ def test_the_new_workflows_have_our_least_privilege_and_pins(github: Path) -> No
         < names.index("Test")
     )
     action = (github / "actions" / "check" / "action.yml").read_text(encoding="utf-8")
-    assert "explainer validate --github" in action and "mkdocs build --strict" in action
+    assert "explainer validate --github" in action
+    # the engine the site's Makefile builds and serves with
+    [engine] = re.findall(r"^ENGINE \?= (\S+)$", (github.parent / "Makefile").read_text(), re.M)
+    assert f".venv/bin/{engine} build --strict --config-file mkdocs.yml" in action
     # the virtual environment, keyed on the pins, saved by the deploy alone (as ours)
     restore = [
         s for s in steps_of(github / "actions/check/action.yml") if "cache" in s.get("uses", "")
     ]
     assert [s["uses"].split("@")[0] for s in restore] == ["actions/cache/restore"]
-    assert "hashFiles('requirements.txt')" in restore[0]["with"]["key"]
+    assert "hashFiles('requirements.txt', 'requirements.in')" in restore[0]["with"]["key"]
     saves = [s for s in steps if s.get("uses", "").startswith("actions/cache/save@")]
     assert saves == [step_named(deploy["jobs"]["build"]["steps"], "Keep the virtual environment")]
+
+
+# --- the engine ----------------------------------------------------------------------------
+
+
+def test_a_site_built_with_properdocs_installs_and_uses_it_everywhere(tmp_path: Path) -> None:
+    site = new(tmp_path, "en,de", "--engine", "properdocs")
+    requirements = (site / "requirements.in").read_text(encoding="utf-8").splitlines()
+    assert [line for line in requirements if not line.startswith("#")] == [
+        f"explainer[site,properdocs] @ {GENERATOR}"
+    ]
+    pins = locked(site / "requirements.txt")
+    assert unhashed_lines(site / "requirements.txt") == []
+    assert pins == locked(starter.PINS / "properdocs.txt") and pins["properdocs"][1]
+    assert "\nENGINE ?= properdocs\n" in (site / "Makefile").read_text(encoding="utf-8")
+    [build] = [
+        step
+        for step in steps_of(site / ".github" / "actions" / "check" / "action.yml")
+        if step.get("name") == "Build the site (strict)"
+    ]
+    assert build["run"] == ".venv/bin/properdocs build --strict --config-file mkdocs.yml"
+    test = (site / "tests" / "test_site.py").read_text(encoding="utf-8")
+    assert '"properdocs", "build", "--strict"' in test and '"mkdocs"' not in test
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "The site is built and served by properdocs" in readme
+
+
+@pytest.mark.parametrize(
+    ("spec", "line"),
+    [
+        (GENERATOR, f"explainer[site,properdocs] @ {GENERATOR}"),
+        (f"explainer[site] @ {GENERATOR}", f"explainer[site,properdocs] @ {GENERATOR}"),
+        (f"explainer[properdocs,site] @ {GENERATOR}", f"explainer[properdocs,site] @ {GENERATOR}"),
+        ("explainer==0.1.0", "explainer[properdocs]==0.1.0"),
+    ],
+)
+def test_the_engine_is_added_to_the_generators_extras(spec: str, line: str) -> None:
+    assert starter.requirement(spec, "properdocs") == (line, None)
+    assert starter.requirement(spec, "mkdocs")[0] == (
+        spec if spec.startswith("explainer") else f"explainer[site] @ {spec}"
+    )
+
+
+def test_the_note_about_a_local_generator_names_an_address_with_the_engine() -> None:
+    line, note = starter.requirement("file:///src/explainer", "properdocs")
+    assert line == "explainer[site,properdocs] @ file:///src/explainer"
+    assert note is not None
+    assert "such as `explainer[site,properdocs] @ git+https://github.com/OWNER/" in note
+
+
+def test_an_unknown_engine_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit):
+        main(["new", str(tmp_path / "site"), "--languages", "en", "--engine", "zensical"])
+    assert "invalid choice: 'zensical'" in capsys.readouterr().err
+    assert not (tmp_path / "site").exists()
+    with pytest.raises(starter.NewSiteError, match="no engine `hugo`: mkdocs, properdocs"):
+        starter.write_site(tmp_path / "other", ("en",), None, GENERATOR, None, "hugo")
+    assert not (tmp_path / "other").exists()
 
 
 class _Tolerant(yaml.SafeLoader):

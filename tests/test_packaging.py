@@ -26,12 +26,13 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from tests.conftest import REPO, copy_checkout
+from tests.locks import locked
 
-#: what the generator needs at run time (pyproject.toml), and a site's tests
+#: what the generator needs at run time (pyproject.toml), a site's tests and its `make lock`
 RUNTIME = [
     Requirement(r).name
     for r in tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
-] + ["pytest"]
+] + ["pytest", "pip-tools"]
 
 
 def env() -> dict[str, str]:
@@ -47,17 +48,14 @@ def run(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def pins() -> dict[str, str]:
-    result = {}
-    for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, version = line.split("==")
-            result[canonicalize_name(name)] = version
-    return result
+    return {name: version for name, (version, _) in locked(REPO / "requirements.txt").items()}
 
 
+@pytest.mark.pinned
 def test_the_site_extra_pins_exactly_what_a_site_installs_as_requirements_txt_does() -> None:
-    """`explainer[site]`, the one line of a new site's requirements.txt, brings every
-    package the generator and a site's tests need, at this repository's pinned versions."""
+    """`explainer[site]`, the one line of a new site's requirements.in, brings every
+    package the generator, a site's tests and its `make lock` need, at this repository's
+    pinned versions."""
     extra = tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
         "optional-dependencies"
     ]["site"]
@@ -130,7 +128,9 @@ def test_the_wheel_holds_both_packages_and_every_data_file(wheel: Path) -> None:
     assert "explainer = explainer.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
-def _new_site_from_the_wheel(bin_dir: Path, wheel: Path, tmp_path: Path, languages: str) -> None:
+def _new_site_from_the_wheel(
+    bin_dir: Path, wheel: Path, tmp_path: Path, languages: str, engine: str = "mkdocs"
+) -> None:
     codes = languages.split(",")
     site = tmp_path / "site"
     # the installed command and packages, not this checkout's
@@ -139,12 +139,16 @@ def _new_site_from_the_wheel(bin_dir: Path, wheel: Path, tmp_path: Path, languag
     assert result.returncode == 0, result.stderr
     for module in result.stdout.split():
         assert Path(module).is_relative_to(bin_dir.parent), module
-    result = run([bin_dir / "explainer", "new", site, "--languages", languages], cwd=tmp_path)
+    result = run(
+        [bin_dir / "explainer", "new", site, "--languages", languages, "--engine", engine],
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
-    assert "note: requirements.txt names this generator by a path on this computer" in (
+    assert "note: requirements.in names this generator by a path on this computer" in (
         result.stdout
     )
-    assert f"explainer[site] @ {wheel.as_uri()}\n" in (site / "requirements.txt").read_text()
+    extras = "site,properdocs" if engine == "properdocs" else "site"
+    assert f"explainer[{extras}] @ {wheel.as_uri()}\n" in (site / "requirements.in").read_text()
 
     result = run([bin_dir / "explainer", "validate"], cwd=site)
     assert result.returncode == 0, result.stderr
@@ -153,7 +157,10 @@ def _new_site_from_the_wheel(bin_dir: Path, wheel: Path, tmp_path: Path, languag
         f"languages ({', '.join(codes)})\n"
     )
     out = tmp_path / "built"
-    result = run([bin_dir / "python", "-m", "mkdocs", "build", "--strict", "-d", out], cwd=site)
+    result = run(
+        [bin_dir / "python", "-m", engine, "build", "--strict", "-f", "mkdocs.yml", "-d", out],
+        cwd=site,
+    )
     assert result.returncode == 0, result.stderr
     for index, language in enumerate(codes):
         prefix = out if index == 0 else out / language
@@ -165,7 +172,7 @@ def _new_site_from_the_wheel(bin_dir: Path, wheel: Path, tmp_path: Path, languag
         text = " ".join(home.text_content().split())
         assert "40" in text  # the key figure, from the block in the hand-written home page
         assert "explainer:" not in text
-    # the new site's own tests, as written (they validate and build it again)
+    # the new site's own tests, as written (they validate and build it again, with its engine)
     result = run([bin_dir / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=site)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "3 passed" in result.stdout
@@ -182,5 +189,5 @@ def test_an_installed_generator_makes_an_english_and_german_site(
 def test_an_installed_generator_makes_a_site_in_other_languages(
     installed: Path, wheel: Path, tmp_path: Path
 ) -> None:
-    """French as the default language, with Spanish and English."""
-    _new_site_from_the_wheel(installed, wheel, tmp_path, "fr,es,en")
+    """French as the default language, with Spanish and English; built with ProperDocs."""
+    _new_site_from_the_wheel(installed, wheel, tmp_path, "fr,es,en", engine="properdocs")

@@ -29,6 +29,9 @@ def test_the_editors_schema_matches_mkdocs_yml() -> None:
 
 
 def test_the_site_builds_strict(tmp_path: Path) -> None:
-    result = run("mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    result = run(
+        "%%ENGINE%%", "build", "--strict", "--config-file", "mkdocs.yml",
+        "--site-dir", str(tmp_path / "site"),
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "timeline" / "index.html").is_file()
