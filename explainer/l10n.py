@@ -121,8 +121,8 @@ class Localizer:
     def names_country(self, text: str, code: str) -> bool:
         """Whether `text` (a role) already names the country, so that a list need not add
         it: its code as a word (`US-Außenminister`) or with periods (`U.S.`), or each word
-        of its name in this language at the start of consecutive words, which allows for endings and the
-        adjective (`Mexico’s`, `Mexican`; `Präsidentin Mexikos`, `der Vereinigten
+        of its name in this language at the start of consecutive words, which allows for
+        endings and the adjective (`Mexico’s`, `Mexican`; `Präsidentin Mexikos`, `der Vereinigten
         Staaten`). Words of five letters or more lose their last one first (`mexic`,
         `vereinigt`); shorter ones must match whole (`Iran` is not found in `Iraq`)."""
         words = _WORDS.findall(text)
