@@ -338,10 +338,10 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "The latest event known to have taken place dates from April 1, 2026 (Later). "
-        "Last updated on March 7, 2026.",
-        "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand, datiert vom 1. April "
-        "2026: Later (de). Zuletzt aktualisiert am 7. März 2026.",
+        "en": "The latest event with an exact date known to have taken place was on April 1, "
+        "2026 (Later). Last updated on March 7, 2026.",
+        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
+        "1. April 2026: Later (de). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -357,9 +357,9 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place dates from March 2, 2026 (Ada calls Bob). "
-        "One more event was scheduled after it: Later (April 9, 2026); it is not known "
-        "whether it took place."
+        "The latest event with an exact date known to have taken place was on March 2, 2026 "
+        "(Ada calls Bob). One more event was scheduled after it: Later (April 9, 2026); it is "
+        "not known whether it took place."
     )
 
 
@@ -432,18 +432,41 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     tmp_path: Path,
 ) -> None:
     """An event known only by its month is not known to be later than its month's dated
-    ones: the dated one is named as the latest that took place; then every event
-    scheduled after it, each with its status."""
+    ones: the dated one is named as the latest with an exact date, and the month-only one
+    as possibly later (the review read "the latest event … dates from" as false while an
+    undated event that took place may have come after it); then every event scheduled
+    after it, each with its status."""
     data = minimal_data()
     data["events"]["post"] = event("Post", "2026-03")  # held, some day in March
     data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed")
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
     explainer = load(tmp_path, data)
+    said = {
+        "en": "The latest event with an exact date known to have taken place was on March 2, "
+        "2026 (Ada calls Bob). One event dated only to its month may have come later: Post "
+        "(March 2026). One more event was scheduled after it: Talks (April 9, 2026); it is "
+        "not known whether it took place. One more event is scheduled after it: Summit "
+        "(May 2, 2026).",
+        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
+        "2. März 2026: Ada ruft Bob an. Ein Ereignis, das nur auf den Monat genau datiert ist, "
+        "könnte später gewesen sein: Post (de) (März 2026). Danach war ein weiterer Termin "
+        "angesetzt: Talks (de) (9. April 2026); ob er stattgefunden hat, ist nicht bekannt. "
+        "Danach ist ein weiterer Termin angesetzt: Summit (de) (2. Mai 2026).",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        assert " ".join(shown(md).text_content().split()) == sentence
+
+
+def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_month(
+    tmp_path: Path,
+) -> None:
+    data = minimal_data()
+    data["events"] = {"post": event("Post", "2026-03")}
+    explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place dates from March 2, 2026 (Ada calls Bob). "
-        "One more event was scheduled after it: Talks (April 9, 2026); it is not known "
-        "whether it took place. One more event is scheduled after it: Summit (May 2, 2026)."
+        "The latest event known to have taken place is dated only to March 2026 (Post)."
     )
 
 
@@ -456,11 +479,11 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed")
     explainer = load(tmp_path, data)
     said = {
-        "en": "The latest event known to have taken place dates from March 2, 2026 "
-        "(Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) "
+        "en": "The latest event with an exact date known to have taken place was on March 2, "
+        "2026 (Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) "
         "and Summit (May 2026); it is not known whether they took place.",
-        "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand, datiert vom 2. März "
-        "2026: Ada ruft Bob an. Danach waren noch zwei weitere Ereignisse angesetzt: Talks (de) "
+        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
+        "2. März 2026: Ada ruft Bob an. Danach waren zwei weitere Termine angesetzt: Talks (de) "
         "(9. April 2026) und Summit (de) (Mai 2026); ob sie stattgefunden haben, ist nicht "
         "bekannt.",
     }

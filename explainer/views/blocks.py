@@ -49,9 +49,17 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     named = next((e for e in reversed(latest) if e.date.day is not None), None)
     named = named or (latest[-1] if latest else None)
     lines = []
-    if named:  # "… dates from January 16, 2026: [its title]."
-        held_sentence = ctx.t("as_of.held", event=token, date=when(ctx, named))
+    if named:  # "The latest event with an exact date … was on January 16, 2026 ([its title])."
+        key = "as_of.held" if named.date.day is not None else "as_of.held.month"
+        held_sentence = ctx.t(key, event=token, date=when(ctx, named))
         lines.append(escape(held_sentence).replace(token, ctx.event_link(page_path, named.id)))
+        # those known only by their month that may have come after it: the sentence above
+        # names the latest *dated* one, and must not read as if nothing could follow it
+        maybe_later = [e for e in latest if e is not named]
+        if maybe_later:
+            listed = and_list(ctx, [dated_link(e) for e in maybe_later])
+            sentence = ctx.t("as_of.maybe_later", events=token, count=len(maybe_later))
+            lines.append(escape(sentence).replace(token, listed))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
