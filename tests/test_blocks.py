@@ -299,7 +299,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Die Zusammenfassung wurde überarbeitet; der Status wurde geändert.",
+            "Die Zusammenfassung wurde nur auf Deutsch überarbeitet; der Status wurde geändert.",
             ["events/council-meeting.md"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
@@ -308,12 +308,13 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
             ["events/first-call.md#correction-1"],
         ),
     ]
-    # on the English page the same update says only what English readers see change: the
-    # status; the German summary's new wording is not news there
+    # the English page tells the same history, saying that the summary's new wording is
+    # the German text's only (the review found the two languages' logs disagreeing)
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
     council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
     assert [" ".join(li.text_content().split()) for li in council] == [
-        "Updated March 7, 2026: Council meets The status was changed."
+        "Updated March 7, 2026: Council meets The summary was revised in German only; "
+        "the status was changed."
     ]
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
     assert everything.text_content() == de("changes.all")
@@ -380,27 +381,39 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     ]
 
 
-def test_an_update_of_another_languages_wording_alone_is_no_news_on_this_languages_pages(
-    tmp_path: Path,
-) -> None:
-    from explainer.views.changes import concerns, what_changed
+def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) -> None:
+    """The review read "the selection of quotations was removed" as system jargon, and
+    found the two languages' logs telling different histories: a list's items are counted
+    ("two quotations were removed"), and a revision of one language's text is told in
+    every language, saying which text it was."""
+    from explainer.views.changes import what_changed
 
     explainer = corrected_story(tmp_path)
-    german_only = (FieldChange("title", "revised", ("de",)),)
     english, german = explainer.context("en"), explainer.context("de")
-    assert not concerns(english, german_only) and what_changed(english, german_only) is None
-    assert concerns(german, german_only)
-    assert what_changed(german, german_only) == "Die Überschrift wurde überarbeitet."
-    # a field that is the same in every language is news everywhere; so is the unknown
-    assert concerns(english, (FieldChange("date", "changed"),)) and concerns(english, ())
-    several = (FieldChange(f, "revised", ("en",)) for f in ("title", "summary", "sources"))
-    # in plain words, a sentence that agrees with its count: no field names
-    assert what_changed(english, tuple(several)) == (
-        "The headline, the summary, and the list of sources were revised."
+    german_only = (FieldChange("title", "revised", ("de",)),)
+    assert what_changed(english, german_only) == "The headline was revised in German only."
+    assert (
+        what_changed(german, german_only) == "Die Überschrift wurde nur auf Deutsch überarbeitet."
     )
-    assert what_changed(english, (FieldChange("quotes", "removed"),)) == (
-        "The selection of quotations was removed."
+    both = (FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body"))
+    assert what_changed(english, tuple(both)) == (
+        "The headline, the summary, and the text were revised."
     )
+    items = (
+        FieldChange("sources", "added", (), 1),
+        FieldChange("quotes", "removed", (), 2),
+        FieldChange("figures", "revised", ("en", "de"), 1),
+        FieldChange("date", "changed"),
+    )
+    assert what_changed(english, items) == (
+        "The date was changed; two quotations were removed; a figure was revised; "
+        "a source was added."
+    )
+    assert what_changed(german, items) == (
+        "Das Datum wurde geändert; zwei Zitate wurden entfernt; eine Zahl wurde überarbeitet; "
+        "eine Quelle wurde ergänzt."
+    )
+    assert what_changed(english, ()) is None
 
 
 def test_the_repository_block_links_the_repository_only_where_the_site_names_one(

@@ -14,7 +14,7 @@ from explainer.markup import escape, link
 from explainer.model import Event
 from explainer.problems import Problem
 from explainer.views.base import CHANGES, RenderContext, event_path, when
-from explainer.views.changes import and_list, concerns, correction_anchor, day, what_changed
+from explainer.views.changes import and_list, correction_anchor, day, what_changed
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
@@ -103,11 +103,8 @@ LATEST_CHANGES = 5
 def _changes(ctx: RenderContext, page_path: str) -> str:
     """The latest corrections and updates, each linked to its event (an update with what it
     changed), then the page that lists them all."""
-    changes = [
-        change
-        for change in ctx.story.changes
-        if change.correction is not None or concerns(ctx, change.event.what_changed)
-    ][:LATEST_CHANGES]
+    # every language lists the same changes: the histories must not differ
+    changes = ctx.story.changes[:LATEST_CHANGES]
     if not changes:
         return escape(ctx.t("changes.none"))
     lines = []
