@@ -456,15 +456,16 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     explainer = load(tmp_path, data)
     said = {
         "en": "The latest event with an exact date known to have taken place was on March 2, "
-        "2026 (Ada calls Bob). One event dated only to its month may have come later: Post "
-        "(March 2026). One more event was scheduled after it: Talks (April 9, 2026); it is "
-        "not known whether it took place. One more event is scheduled after it: Summit "
-        "(May 2, 2026).",
+        "2026 (Ada calls Bob). One more event was scheduled after it: Talks (April 9, 2026); "
+        "it is not known whether it took place. One more event is scheduled after it: Summit "
+        "(May 2, 2026). One event dated only to its month may have taken place after March 2, "
+        "2026: Post (March 2026).",
         "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "2. März 2026: Ada ruft Bob an. Ein Ereignis, das nur auf den Monat genau datiert ist, "
-        "könnte später gewesen sein: Post (de) (März 2026). Danach war ein weiterer Termin "
-        "angesetzt: Talks (de) (9. April 2026); ob er stattgefunden hat, ist nicht bekannt. "
-        "Danach ist ein weiterer Termin angesetzt: Summit (de) (2. Mai 2026).",
+        "2. März 2026: Ada ruft Bob an. Danach war ein weiterer Termin angesetzt: Talks (de) "
+        "(9. April 2026); ob er stattgefunden hat, ist nicht bekannt. Danach ist ein weiterer "
+        "Termin angesetzt: Summit (de) (2. Mai 2026). Ein Ereignis, das nur auf den Monat "
+        "genau datiert ist, könnte nach dem 2. März 2026 stattgefunden haben: Post (de) "
+        "(März 2026).",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -475,7 +476,8 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     tmp_path: Path,
 ) -> None:
     data = minimal_data()
-    data["events"] = {"post": event("Post", "2026-03")}
+    # two of one month: one is named, and nothing is said to have come after a month
+    data["events"] = {"post": event("Post", "2026-03"), "other": event("Other", "2026-03")}
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (

@@ -53,13 +53,6 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
         key = "as_of.held" if named.date.day is not None else "as_of.held.month"
         held_sentence = ctx.t(key, event=token, date=when(ctx, named))
         lines.append(escape(held_sentence).replace(token, ctx.event_link(page_path, named.id)))
-        # those known only by their month that may have come after it: the sentence above
-        # names the latest *dated* one, and must not read as if nothing could follow it
-        maybe_later = [e for e in latest if e is not named]
-        if maybe_later:
-            listed = and_list(ctx, [dated_link(e) for e in maybe_later])
-            sentence = ctx.t("as_of.maybe_later", events=token, count=len(maybe_later))
-            lines.append(escape(sentence).replace(token, listed))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
@@ -71,6 +64,16 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
         alike = [e for e in later if e.status == status]
         listed = and_list(ctx, [dated_link(e) for e in alike])
         sentence = ctx.t(f"as_of.{situation}.{status}", events=token, count=len(alike))
+        lines.append(escape(sentence).replace(token, listed))
+    # those that took place, known only by their month, that may have come after the named
+    # one: it is the latest *dated* one, and the block must not read as if nothing that
+    # took place could follow it (last, with its date, so no "after it" above is ambiguous)
+    maybe_later = [e for e in latest if e is not named]
+    if named and named.date.day is not None and maybe_later:  # else none is dated
+        listed = and_list(ctx, [dated_link(e) for e in maybe_later])
+        sentence = ctx.t(
+            "as_of.maybe_later", events=token, count=len(maybe_later), date=when(ctx, named)
+        )
         lines.append(escape(sentence).replace(token, listed))
     updated = ctx.story.last_update
     if updated is not None:
