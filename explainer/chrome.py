@@ -238,10 +238,9 @@ def chrome(
     ]
     not_found_others: tuple[str | ShownLink, ...] = ()
     if others:
-        before, _, after = t("notfound.languages", languages="\0", count=len(others)).partition(
-            "\0"
-        )
-        not_found_others = (before, *_joined(t, others), after)
+        said = t("notfound.languages", languages="\0", count=len(others))
+        lead, _, tail = said.partition("\0")
+        not_found_others = (lead, *_joined(t, others), tail)
     return Chrome(
         language=language,
         folder=urls.prefix(language),

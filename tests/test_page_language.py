@@ -273,7 +273,9 @@ SHARED_WORDS = {
         "Sources",
         "Description",
     }
-    | {"Institution", "Institutions"},
+    | {"Institution", "Institutions"}
+    # counted items of the changes log: "two sources were added" / "deux sources (ajout)"
+    | {"{count:words} participants", "{count:words} sources", "{count:words} corrections"},
     frozenset({"de", "fr"}): {"Institution"},
 }
 
