@@ -184,9 +184,13 @@ class Chrome:
     #: between a page's title and the site's name in the browser's tab
     title_separator: str
     not_found_title: str
-    #: the 404 page's lines: its language's home; on the default language's (served at
-    #: every missing address), each language's, in that language
-    not_found_links: tuple[ShownLink, ...]
+    #: the 404 page's first line: a sentence sending the reader to its language's home
+    not_found_home: ShownLink
+    #: its second line, in the page's language ("This site is also available in other
+    #: languages: Deutsch."): text, and links to the other languages' homes, each named
+    #: in its own language (with `lang`), as a language switch names them; every
+    #: language's 404 page has both, so that none tells its readers more than another
+    not_found_others: tuple[str | ShownLink, ...]
     #: for the default language's 404 page: the other languages' folders (`de/`), whose
     #: missing addresses get their own language's 404 page
     other_prefixes: tuple[str, ...]
@@ -199,6 +203,17 @@ def language_name(language: str) -> str:
     """A language's name in itself, as a language switch shows it: `Deutsch`, `Français`."""
     name = Locale.parse(language).get_display_name(language) or language
     return name[:1].upper() + name[1:]
+
+
+def _joined(t: Strings, links: list[ShownLink]) -> list[str | ShownLink]:
+    """Links joined as the language joins a list (`list.and`, `list.and.last`)."""
+    parts: list[str | ShownLink] = []
+    for index, shown in enumerate(links):
+        if index:
+            last = index == len(links) - 1
+            parts.append(t("list.and.last" if len(links) > 2 else "list.and") if last else ", ")
+        parts.append(shown)
+    return parts
 
 
 def chrome(
@@ -216,21 +231,16 @@ def chrome(
         for link in footer
     )
     default = language == urls.default
-    homes = [language] + (
-        [other for other in urls.languages if other != language] if default else []
-    )
-    # the default language's page is served at every missing address: it sends its own
-    # readers home in a sentence, and the others by their language's name alone, as a
-    # language switch does (a sentence in another language has no place on the page)
-    not_found = tuple(
-        ShownLink(
-            t("notfound.message") if home == language else language_name(home),
-            urls.prefix(home),
-            site_page=True,
-            language=home,
-        )
-        for home in homes
-    )
+    others = [
+        ShownLink(language_name(other), urls.prefix(other), site_page=True, language=other)
+        for other in urls.languages
+        if other != language
+    ]
+    not_found_others: tuple[str | ShownLink, ...] = ()
+    if others:
+        said = t("notfound.languages", languages="\0", count=len(others))
+        lead, _, tail = said.partition("\0")
+        not_found_others = (lead, *_joined(t, others), tail)
     return Chrome(
         language=language,
         folder=urls.prefix(language),
@@ -239,7 +249,10 @@ def chrome(
         credit=(before, after),
         title_separator=t("title.separator"),
         not_found_title=t("notfound.title"),
-        not_found_links=not_found,
+        not_found_home=ShownLink(
+            t("notfound.message"), urls.prefix(language), site_page=True, language=language
+        ),
+        not_found_others=not_found_others,
         other_prefixes=tuple(urls.prefix(other) for other in urls.languages[1:]) if default else (),
         theme_words={
             key.removeprefix(THEME_PREFIX): t(key)

@@ -59,6 +59,10 @@ class FieldChange:
     how: str
     #: the languages whose texts were revised (only for `revised`), in the site's order
     languages: tuple[str, ...] = ()
+    #: for a list (the sources, the quotations): how many of its items were `how`, so
+    #: that the pages can say "a source was added" rather than "the list of sources was
+    #: changed"; 0 for a field that is one value
+    items: int = 0
 
 
 @dataclass(frozen=True)
@@ -335,6 +339,10 @@ def field_changes(old: bytes, new: bytes, languages: tuple[str, ...]) -> tuple[F
         before, after = old_values.get(name), new_values.get(name)
         if before == after:
             continue  # written otherwise
+        if isinstance(before, list) or isinstance(after, list):
+            found = _item_changes(name, before, after, languages)
+            changes.extend(found or [FieldChange(name, "changed")])  # only the order changed
+            continue
         if before is None or after is None:
             changes.append(FieldChange(name, "added" if before is None else "removed"))
         elif _in_language(before, None, known) != _in_language(after, None, known):
@@ -347,6 +355,51 @@ def field_changes(old: bytes, new: bytes, languages: tuple[str, ...]) -> tuple[F
             )
             changes.append(FieldChange(name, "revised", revised))
     return tuple(changes)
+
+
+def _item_changes(
+    name: str, before: object, after: object, languages: tuple[str, ...]
+) -> list[FieldChange]:
+    """What happened to a list's items: those in both versions are kept; of the others,
+    items with parts (a quotation, a source) are taken in order as an old one revised
+    into a new one, and the rest as added or removed; plain items (ids) are added or
+    removed. Counted by how, and for a revision by the languages it touched."""
+    old = list(before) if isinstance(before, list) else []
+    new = list(after) if isinstance(after, list) else []
+    kept = list(old)
+    added = []
+    for item in new:
+        if item in kept:
+            kept.remove(item)
+        else:
+            added.append(item)
+    removed = kept
+    paired = 0
+    if all(isinstance(item, dict) for item in (*removed, *added)):
+        paired = min(len(removed), len(added))
+    known = frozenset(languages)
+    counts: dict[tuple[str, tuple[str, ...]], int] = {}
+
+    def count(how: str, touched: tuple[str, ...] = ()) -> None:
+        counts[(how, touched)] = counts.get((how, touched), 0) + 1
+
+    for was, now in zip(removed[:paired], added[:paired], strict=True):
+        if _in_language(was, None, known) != _in_language(now, None, known):
+            count("changed")
+        else:
+            count(
+                "revised",
+                tuple(
+                    language
+                    for language in languages
+                    if _in_language(was, language, known) != _in_language(now, language, known)
+                ),
+            )
+    for _ in added[paired:]:
+        count("added")
+    for _ in removed[paired:]:
+        count("removed")
+    return [FieldChange(name, how, touched, n) for (how, touched), n in counts.items()]
 
 
 def event_blocks(text: bytes) -> dict[str, bytes]:

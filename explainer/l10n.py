@@ -120,14 +120,14 @@ class Localizer:
 
     def names_country(self, text: str, code: str) -> bool:
         """Whether `text` (a role) already names the country, so that a list need not add
-        it: its code as a word (`US-Außenminister`), or each word of its name in this
-        language at the start of consecutive words, which allows for endings and the
-        adjective (`Mexico’s`, `Mexican`; `Präsidentin Mexikos`, `der Vereinigten
+        it: its code as a word (`US-Außenminister`) or with periods (`U.S.`), or each word
+        of its name in this language at the start of consecutive words, which allows for
+        endings and the adjective (`Mexico’s`, `Mexican`; `Präsidentin Mexikos`, `der Vereinigten
         Staaten`). Words of five letters or more lose their last one first (`mexic`,
         `vereinigt`); shorter ones must match whole (`Iran` is not found in `Iraq`)."""
         words = _WORDS.findall(text)
-        if code in words:
-            return True
+        if code in words or re.search(r"(?<!\w)" + r"\.".join(code) + r"\.", text):
+            return True  # the code as a word, or with periods (`U.S. secretary of state`)
         folded = [word.casefold() for word in words]
         stems = [
             w[:-1] if len(w) >= 5 else w for w in _WORDS.findall(self.country(code).casefold())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -186,21 +186,6 @@ class Event:
         return moment(self.date.first_day, self.time or "", self.timezone or "UTC", self.utc_offset)
 
 
-def _nearest(candidates: Iterator[Event]) -> Event | None:
-    """The first of `candidates` (nearest first, in timeline order), or, when it is known
-    only by its month, the first one with a day among those the data places neither before
-    nor after it."""
-    first = next(candidates, None)
-    if first is None or first.date.day is not None:
-        return first
-    for other in candidates:
-        if other.known_before(first) or first.known_before(other):
-            break  # past the events of unknown order relative to it
-        if other.date.day is not None:
-            return other
-    return first
-
-
 @dataclass
 class Story:
     """Everything one explainer tells, with the cross-references the pages need."""
@@ -220,21 +205,18 @@ class Story:
         return {event.id: i for i, event in enumerate(self.chronological)}
 
     def previous_event(self, event_id: str) -> Event | None:
-        """The latest event the data places before this one (`Event.known_before`): an
-        event of the same month known only by its month, or of the same day without times
-        that tell, is not before or after it, however the timeline lists them. Where two
-        such events are latest, neither known before the other (the last dated event of a
-        month and an event known only by that month), the one with a day is named, as the
-        dated event names this one as its next: the two pages agree."""
-        event, events = self.events[event_id], self.chronological
-        found = (events[i] for i in range(self._position[event_id] - 1, -1, -1))
-        return _nearest(e for e in found if e.known_before(event))
+        """The event the timeline lists just before this one. Previous and next follow the
+        timeline's order exactly, so that an event's next is the one whose previous it is;
+        where the data does not say which came first (an event known only by its month,
+        two events of one day without times), the event page says so (`order_unknown`)."""
+        position = self._position[event_id]
+        return self.chronological[position - 1] if position > 0 else None
 
     def next_event(self, event_id: str) -> Event | None:
-        """The earliest event the data places after this one (see previous_event)."""
-        event, events = self.events[event_id], self.chronological
-        found = (events[i] for i in range(self._position[event_id] + 1, len(events)))
-        return _nearest(e for e in found if event.known_before(e))
+        """The event the timeline lists just after this one (see previous_event)."""
+        position = self._position[event_id] + 1
+        events = self.chronological
+        return events[position] if position < len(events) else None
 
     def order_unknown(self, event_id: str) -> list[Event]:
         """The events the data places neither before nor after this one, in timeline order:

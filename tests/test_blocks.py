@@ -299,7 +299,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Die Zusammenfassung wurde überarbeitet; der Status wurde geändert.",
+            "Die Zusammenfassung wurde nur auf Deutsch überarbeitet; der Status wurde geändert.",
             ["events/council-meeting.md"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
@@ -308,12 +308,13 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
             ["events/first-call.md#correction-1"],
         ),
     ]
-    # on the English page the same update says only what English readers see change: the
-    # status; the German summary's new wording is not news there
+    # the English page tells the same history, saying that the summary's new wording is
+    # the German text's only (the review found the two languages' logs disagreeing)
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
     council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
     assert [" ".join(li.text_content().split()) for li in council] == [
-        "Updated March 7, 2026: Council meets The status was changed."
+        "Updated March 7, 2026: Council meets The summary was revised in German only; "
+        "the status was changed."
     ]
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
     assert everything.text_content() == de("changes.all")
@@ -338,10 +339,10 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "The latest event known to have taken place dates from April 1, 2026 (Later). "
-        "Last updated on March 7, 2026.",
-        "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand, datiert vom 1. April "
-        "2026: Later (de). Zuletzt aktualisiert am 7. März 2026.",
+        "en": "The latest event with an exact date known to have taken place was on April 1, "
+        "2026 (Later). Last updated on March 7, 2026.",
+        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
+        "1. April 2026: Later (de). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -357,9 +358,9 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place dates from March 2, 2026 (Ada calls Bob). "
-        "One more event was scheduled after it: Later (April 9, 2026); it is not known "
-        "whether it took place."
+        "The latest event with an exact date known to have taken place was on March 2, 2026 "
+        "(Ada calls Bob). One more event was scheduled after it: Later (April 9, 2026); it is "
+        "not known whether it took place."
     )
 
 
@@ -380,27 +381,39 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     ]
 
 
-def test_an_update_of_another_languages_wording_alone_is_no_news_on_this_languages_pages(
-    tmp_path: Path,
-) -> None:
-    from explainer.views.changes import concerns, what_changed
+def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) -> None:
+    """The review read "the selection of quotations was removed" as system jargon, and
+    found the two languages' logs telling different histories: a list's items are counted
+    ("two quotations were removed"), and a revision of one language's text is told in
+    every language, saying which text it was."""
+    from explainer.views.changes import what_changed
 
     explainer = corrected_story(tmp_path)
-    german_only = (FieldChange("title", "revised", ("de",)),)
     english, german = explainer.context("en"), explainer.context("de")
-    assert not concerns(english, german_only) and what_changed(english, german_only) is None
-    assert concerns(german, german_only)
-    assert what_changed(german, german_only) == "Die Überschrift wurde überarbeitet."
-    # a field that is the same in every language is news everywhere; so is the unknown
-    assert concerns(english, (FieldChange("date", "changed"),)) and concerns(english, ())
-    several = (FieldChange(f, "revised", ("en",)) for f in ("title", "summary", "sources"))
-    # in plain words, a sentence that agrees with its count: no field names
-    assert what_changed(english, tuple(several)) == (
-        "The headline, the summary, and the list of sources were revised."
+    german_only = (FieldChange("title", "revised", ("de",)),)
+    assert what_changed(english, german_only) == "The headline was revised in German only."
+    assert (
+        what_changed(german, german_only) == "Die Überschrift wurde nur auf Deutsch überarbeitet."
     )
-    assert what_changed(english, (FieldChange("quotes", "removed"),)) == (
-        "The selection of quotations was removed."
+    both = (FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body"))
+    assert what_changed(english, tuple(both)) == (
+        "The headline, the summary, and the text were revised."
     )
+    items = (
+        FieldChange("sources", "added", (), 1),
+        FieldChange("quotes", "removed", (), 2),
+        FieldChange("figures", "revised", ("en", "de"), 1),
+        FieldChange("date", "changed"),
+    )
+    assert what_changed(english, items) == (
+        "The date was changed; two quotations were removed; a figure was revised; "
+        "a source was added."
+    )
+    assert what_changed(german, items) == (
+        "Das Datum wurde geändert; zwei Zitate wurden entfernt; eine Zahl wurde überarbeitet; "
+        "eine Quelle wurde ergänzt."
+    )
+    assert what_changed(english, ()) is None
 
 
 def test_the_repository_block_links_the_repository_only_where_the_site_names_one(
@@ -432,18 +445,43 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     tmp_path: Path,
 ) -> None:
     """An event known only by its month is not known to be later than its month's dated
-    ones: the dated one is named as the latest that took place; then every event
-    scheduled after it, each with its status."""
+    ones: the dated one is named as the latest with an exact date, and the month-only one
+    as possibly later (the review read "the latest event … dates from" as false while an
+    undated event that took place may have come after it); then every event scheduled
+    after it, each with its status."""
     data = minimal_data()
     data["events"]["post"] = event("Post", "2026-03")  # held, some day in March
     data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed")
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
     explainer = load(tmp_path, data)
+    said = {
+        "en": "The latest event with an exact date known to have taken place was on March 2, "
+        "2026 (Ada calls Bob). One more event was scheduled after it: Talks (April 9, 2026); "
+        "it is not known whether it took place. One more event is scheduled after it: Summit "
+        "(May 2, 2026). One event dated only to its month may have taken place after March 2, "
+        "2026: Post (March 2026).",
+        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
+        "2. März 2026: Ada ruft Bob an. Danach war ein weiterer Termin angesetzt: Talks (de) "
+        "(9. April 2026); ob er stattgefunden hat, ist nicht bekannt. Danach ist ein weiterer "
+        "Termin angesetzt: Summit (de) (2. Mai 2026). Ein Ereignis, das nur auf den Monat "
+        "genau datiert ist, könnte nach dem 2. März 2026 stattgefunden haben: Post (de) "
+        "(März 2026).",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        assert " ".join(shown(md).text_content().split()) == sentence
+
+
+def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_month(
+    tmp_path: Path,
+) -> None:
+    data = minimal_data()
+    # two of one month: one is named, and nothing is said to have come after a month
+    data["events"] = {"post": event("Post", "2026-03"), "other": event("Other", "2026-03")}
+    explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place dates from March 2, 2026 (Ada calls Bob). "
-        "One more event was scheduled after it: Talks (April 9, 2026); it is not known "
-        "whether it took place. One more event is scheduled after it: Summit (May 2, 2026)."
+        "The latest event known to have taken place is dated only to March 2026 (Post)."
     )
 
 
@@ -456,11 +494,11 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed")
     explainer = load(tmp_path, data)
     said = {
-        "en": "The latest event known to have taken place dates from March 2, 2026 "
-        "(Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) "
+        "en": "The latest event with an exact date known to have taken place was on March 2, "
+        "2026 (Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) "
         "and Summit (May 2026); it is not known whether they took place.",
-        "de": "Das jüngste Ereignis, von dem bekannt ist, dass es stattfand, datiert vom 2. März "
-        "2026: Ada ruft Bob an. Danach waren noch zwei weitere Ereignisse angesetzt: Talks (de) "
+        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
+        "2. März 2026: Ada ruft Bob an. Danach waren zwei weitere Termine angesetzt: Talks (de) "
         "(9. April 2026) und Summit (de) (Mai 2026); ob sie stattgefunden haben, ist nicht "
         "bekannt.",
     }

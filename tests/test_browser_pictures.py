@@ -125,14 +125,16 @@ LEGEND = {
 }
 DESCRIBED = {
     "": [
-        "One pair shares two events and one pair shares one event: solid lines",
-        "One actor is affiliated with another: a dashed line with an arrow",
-        "Six pairs appear in related events: dotted lines.",
+        "join actors who share events: Juan Ramón de la Fuente and Marco Rubio (two events); "
+        "Claudia Sheinbaum and Donald Trump (one event).",
+        "the organization it belongs to: U.S. State Department (Marco Rubio).",
+        "Dotted lines join actors who appear in related events: ",
     ],
     "de/": [
-        "Ein Paar hat zwei Ereignisse gemeinsam und ein Paar hat ein Ereignis gemeinsam:",
-        "Ein Akteur ist einem anderen zugehörig: gestrichelte Linie, der Pfeil",
-        "Sechs Paare sind an verknüpften Ereignissen beteiligt: gepunktete Linien.",
+        "desto dicker: Juan Ramón de la Fuente und Marco Rubio (zwei Ereignisse); "
+        "Claudia Sheinbaum und Donald Trump (ein Ereignis).",
+        "der Organisation, der er angehört: US-Außenministerium (Marco Rubio).",
+        "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt sind: ",
     ],
 }
 
@@ -164,5 +166,5 @@ def test_the_actors_picture_draws_every_relation_each_kind_its_own_way(
         assert sentence in found["desc"]
     titles = {r["title"] for r in found["relations"]}
     if prefix == "":
-        assert "Claudia Sheinbaum and US State Department: related events" in titles
-        assert "Marco Rubio: affiliated with US State Department" in titles
+        assert "Claudia Sheinbaum and U.S. State Department: related events" in titles
+        assert "U.S. State Department: Marco Rubio belongs to it" in titles

@@ -227,7 +227,7 @@ def test_the_ministry_and_its_minister_link_to_their_own_terms(seed_site: Path) 
     home = term_links(article(seed_site, "de"))
     assert ("US-Außenministeriums", "state-department") in home
     assert ("Außenminister", "foreign-minister") in home
-    assert ("US State Department", "state-department") in term_links(article(seed_site, ""))
+    assert ("U.S. State Department", "state-department") in term_links(article(seed_site, ""))
     for page in sorted(seed_site.rglob("index.html")):
         for text, term_id in term_links(lxml.html.parse(str(page)).getroot()):
             if "außenministerium" in text.lower() or "state department" in text.lower():

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from explainer import history
-from explainer.history import event_blocks, read_history
+from explainer.history import event_blocks, field_changes, read_history
 from tests.conftest import git_at
 
 EVENTS = {
@@ -134,6 +134,30 @@ def test_an_update_says_which_fields_changed_and_in_which_languages(tmp_path: Pa
         "first-call": [("title", "revised", ("de",)), ("status", "added", ())],
         "second-call": [("title", "revised", ("en", "de"))],
         "meeting": [("type", "removed", ())],
+    }
+
+
+def test_a_lists_items_are_counted_as_added_removed_or_revised() -> None:
+    """What the pages need to say "a source was added" or "two quotations were removed":
+    items kept are no change; an item with parts that differs is a revision of the one it
+    replaces, in the languages whose texts differ; ids are added or removed."""
+    old = (
+        b"  e:\n    participants: [a, b]\n    quotes:\n"
+        b"      - {by: a, text: {en: One, de: Eins}}\n"
+        b"      - {by: a, text: {en: Two, de: Zwei}}\n"
+        b"    sources:\n      - title: {en: S, de: Q}\n"
+    )
+    new = (
+        b"  e:\n    participants: [a, c, d]\n"
+        b"    sources:\n      - title: {en: S, de: Quelle}\n      - title: {en: T, de: T}\n"
+    )
+    found = {(c.field, c.how, c.languages, c.items) for c in field_changes(old, new, ("en", "de"))}
+    assert found == {
+        ("participants", "added", (), 2),
+        ("participants", "removed", (), 1),
+        ("quotes", "removed", (), 2),
+        ("sources", "revised", ("de",), 1),
+        ("sources", "added", (), 1),
     }
 
 

@@ -84,6 +84,8 @@ def test_figures(lang: str, fig: Figure, expected: str) -> None:
         ("en", "Mexican ambassador", "MX", True),  # the adjective
         ("en", "President of the United States", "US", True),
         ("en", "US secretary of state", "US", True),  # the code as a word
+        ("en", "U.S. secretary of state", "US", True),  # with periods (house style)
+        ("en", "Thus secretary", "US", False),
         ("en", "Ambassador to Mexico", "US", False),  # another country
         ("en", "Minister of the interior", "US", False),  # `us` is no word here
         ("en", "Ambassador to Iran", "IQ", False),  # short names match whole

@@ -300,15 +300,21 @@ def test_markup_in_the_data_cannot_escape_head_metadata(tmp_path: Path) -> None:
 
 
 def test_404_is_in_the_default_language_and_links_every_language(published_site: Path) -> None:
-    root = lxml.html.parse(str(published_site / "404.html")).getroot()
-    assert root.get("lang") == "en"
-    links = {p.get("lang"): p.find("a").get("href") for p in root.cssselect("p[lang]")}
-    assert links == {"en": "/explainer/", "de": "/explainer/de/"}
-    # each other language has its own (tests/test_page_language.py)
-    german = lxml.html.parse(str(published_site / "de" / "404.html")).getroot()
-    assert german.get("lang") == "de"
-    links = {p.get("lang"): p.find("a").get("href") for p in german.cssselect("p[lang]")}
-    assert links == {"de": "/explainer/de/"}
+    """Every language's 404 page sends its readers home in a sentence of its language and
+    names the other languages' homes by their own names: the same on every page."""
+    expected = {
+        "": ("en", "This site is also available in another language: Deutsch.", "de"),
+        "de/": ("de", "Diese Website gibt es auch in einer anderen Sprache: English.", "en"),
+    }
+    for folder, (language, others, other) in expected.items():
+        root = lxml.html.parse(str(published_site / folder / "404.html")).getroot()
+        assert root.get("lang") == language
+        home, languages = root.cssselect("article p")
+        assert home.find("a").get("href") == f"/explainer/{folder}"
+        assert " ".join(languages.text_content().split()) == others
+        [link] = languages.cssselect("a")
+        assert (link.get("lang"), link.get("hreflang")) == (other, other)
+        assert link.get("href") == "/explainer/" + ("" if other == "en" else f"{other}/")
 
 
 def test_one_search_index_per_language(published_site: Path) -> None:

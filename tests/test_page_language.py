@@ -273,7 +273,9 @@ SHARED_WORDS = {
         "Sources",
         "Description",
     }
-    | {"Institution", "Institutions"},
+    | {"Institution", "Institutions"}
+    # counted items of the changes log: "two sources were added" / "deux sources (ajout)"
+    | {"{count:words} participants", "{count:words} sources", "{count:words} corrections"},
     frozenset({"de", "fr"}): {"Institution"},
 }
 
@@ -431,22 +433,26 @@ def test_each_language_has_its_own_404_page(new_site: tuple[Path, Path]) -> None
         t = strings(language)
         assert root.get("lang") == language
         assert root.findtext(".//h1").strip() == t("notfound.title")
-        lines = {
-            p.get("lang"): (p.text_content().strip(), p.find("a").get("href"))
-            for p in root.cssselect("article p")
-        }
-        if index == 0:  # served at every missing address: every language's home, the
-            # others by their name alone (no sentence of another language on the page)
-            assert lines == {
-                other: (
-                    t("notfound.message") if i == 0 else language_name(other),
-                    "/" + ("" if i == 0 else f"{other}/"),
-                )
-                for i, other in enumerate(LANGUAGES)
-            }
-            assert language_name("de") == "Deutsch"
-        else:
-            assert lines == {language: (t("notfound.message"), f"/{folder}")}
+        home, languages = root.cssselect("article p")
+        assert (home.text_content().strip(), home.find("a").get("href")) == (
+            t("notfound.message"),
+            f"/{folder}",
+        )
+        # every language's page names every other language's home, by the language's own
+        # name (`lang`), in a sentence of the page's language: the pages are symmetrical
+        others = [other for other in LANGUAGES if other != language]
+        links = languages.cssselect("a")
+        assert [(a.get("lang"), a.text_content()) for a in links] == [
+            (other, language_name(other)) for other in others
+        ]
+        assert [a.get("href") for a in links] == [
+            "/" + ("" if LANGUAGES.index(other) == 0 else f"{other}/") for other in others
+        ]
+        sentence = languages.text_content().strip()
+        listed = [language_name(other) for other in others]
+        joined = ", ".join(listed[:-1]) + t("list.and.last") + listed[-1]
+        assert sentence == t("notfound.languages", languages=joined, count=len(others))
+        assert language_name("de") == "Deutsch"
 
 
 def run_script(page: Path, address: str) -> dict[str, str | None]:

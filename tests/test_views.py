@@ -124,17 +124,18 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     assert ("Ada calls Bob", "../first-call/") in links(
         page(explainer, "en", "events/council-meeting.md")
     )
-    # previous / next in time; the council meets some day in March, which the data does
-    # not place before or after 2 March: no "Next", but "also in March"
-    assert "Previous: Bob speaks" in visible(md) and "Next:" not in visible(md)
-    assert "Also in March\u00a02026, exact date unknown: Council meets" in visible(md)
+    # previous / next as the timeline lists them; the council meets some day in March,
+    # which the data does not place before or after 2 March: said beside it, once
+    assert "Previous: Bob speaks" in visible(md)
+    assert "Next: Council meets (which came first is not known)" in visible(md)
+    assert "Also in March" not in visible(md)
     assert ("Bob speaks", "../statement/") in found
     assert ("All events in the timeline", "../../timeline/#first-call") in found
     assert "“We agree.”" in visible(md)
     assert "„Wir sind uns einig.“" in visible(page(explainer, "de", "events/first-call.md"))
 
 
-def test_a_month_only_event_says_so_and_names_no_event_of_its_month_before_or_after(
+def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     tmp_path: Path,
 ) -> None:
     text = minimal_yaml().replace("date: 2026-02-28", "date: 2026-03-31")  # Bob speaks
@@ -145,16 +146,18 @@ def test_a_month_only_event_says_so_and_names_no_event_of_its_month_before_or_af
     ):
         md = page(explainer, lang, "events/council-meeting.md")
         assert said in visible(md)
-        assert "Previous:" not in visible(md) and "Davor:" not in visible(md)
+        # the timeline lists it last, after Bob's statement of 31 March
         assert "Next:" not in visible(md) and "Danach:" not in visible(md)
+        assert ("Previous: Bob speaks" if lang == "en" else "Davor: Bob spricht") in visible(md)
         month = "march-2026" if lang == "en" else "marz-2026"
         assert f'href="../../timeline/#{month}"' in md
         timeline = page(explainer, lang, "timeline.md")
         assert f'<h2 id="{month}">' in timeline  # the link finds its month
-    # the dated events of March name it as of their month, not as their neighbour
+    # the dated events of March name it as of their month; the last one as its next too
     md = page(explainer, "en", "events/statement.md")
     assert "Previous: Ada calls Bob" in visible(md)
-    assert "Also in March\u00a02026, exact date unknown: Council meets" in visible(md)
+    assert "Next: Council meets (which came first is not known)" in visible(md)
+    # an earlier event of the month names it as of its month: it is not its neighbour
     german = page(explainer, "de", "events/first-call.md")
     assert "Ebenfalls im März\u00a02026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(
         german

@@ -12,7 +12,7 @@ from explainer.outputs.metadata import EVENT_STATUS
 from explainer.schema import static_schema
 from explainer.site import STYLESHEET_SOURCE
 from explainer.strings import load_strings
-from explainer.views.changes import FIELD_WORDS
+from explainer.views.changes import FIELD_WORDS, ITEM_WORDS
 
 SCHEMA = static_schema()["definitions"]
 
@@ -99,6 +99,10 @@ def test_every_field_of_an_event_has_a_word_for_what_changed() -> None:
     for strings in tables.values():
         for word in {*FIELD_WORDS.values(), "other"}:
             assert strings(f"changes.field.{word}")
+        for word in {*ITEM_WORDS.values(), "other"}:  # "a source", "two sources"
+            assert strings(f"changes.item.{word}", count=1) != strings(
+                f"changes.item.{word}", count=2
+            )
 
 
 def test_page_paths_are_the_specs() -> None:

@@ -14,7 +14,7 @@ from explainer.markup import escape, link
 from explainer.model import Event
 from explainer.problems import Problem
 from explainer.views.base import CHANGES, RenderContext, event_path, when
-from explainer.views.changes import and_list, concerns, correction_anchor, day, what_changed
+from explainer.views.changes import and_list, correction_anchor, day, what_changed
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
@@ -49,8 +49,9 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     named = next((e for e in reversed(latest) if e.date.day is not None), None)
     named = named or (latest[-1] if latest else None)
     lines = []
-    if named:  # "… dates from January 16, 2026: [its title]."
-        held_sentence = ctx.t("as_of.held", event=token, date=when(ctx, named))
+    if named:  # "The latest event with an exact date … was on January 16, 2026 ([its title])."
+        key = "as_of.held" if named.date.day is not None else "as_of.held.month"
+        held_sentence = ctx.t(key, event=token, date=when(ctx, named))
         lines.append(escape(held_sentence).replace(token, ctx.event_link(page_path, named.id)))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
@@ -63,6 +64,16 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
         alike = [e for e in later if e.status == status]
         listed = and_list(ctx, [dated_link(e) for e in alike])
         sentence = ctx.t(f"as_of.{situation}.{status}", events=token, count=len(alike))
+        lines.append(escape(sentence).replace(token, listed))
+    # those that took place, known only by their month, that may have come after the named
+    # one: it is the latest *dated* one, and the block must not read as if nothing that
+    # took place could follow it (last, with its date, so no "after it" above is ambiguous)
+    maybe_later = [e for e in latest if e is not named]
+    if named and named.date.day is not None and maybe_later:  # else none is dated
+        listed = and_list(ctx, [dated_link(e) for e in maybe_later])
+        sentence = ctx.t(
+            "as_of.maybe_later", events=token, count=len(maybe_later), date=when(ctx, named)
+        )
         lines.append(escape(sentence).replace(token, listed))
     updated = ctx.story.last_update
     if updated is not None:
@@ -95,11 +106,8 @@ LATEST_CHANGES = 5
 def _changes(ctx: RenderContext, page_path: str) -> str:
     """The latest corrections and updates, each linked to its event (an update with what it
     changed), then the page that lists them all."""
-    changes = [
-        change
-        for change in ctx.story.changes
-        if change.correction is not None or concerns(ctx, change.event.what_changed)
-    ][:LATEST_CHANGES]
+    # every language lists the same changes: the histories must not differ
+    changes = ctx.story.changes[:LATEST_CHANGES]
     if not changes:
         return escape(ctx.t("changes.none"))
     lines = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from babel import Locale
 from markupsafe import Markup
 from markupsafe import escape as escape_html
 
@@ -16,7 +17,8 @@ from explainer.model import Correction, EventDate
 from explainer.views.base import CHANGES, RenderContext, View, capitalized, event_path
 
 #: the word (`changes.field.<word>`) for each field of an event, in the order a sentence
-#: names them (what readers see first, first); a field not listed is "other details"
+#: names them (what readers see first, first); a field not listed is "other details". A
+#: list's items are counted (ITEM_WORDS); its word says only that its order changed
 FIELD_WORDS = {
     "title": "title",
     "summary": "summary",
@@ -50,38 +52,64 @@ def and_list(ctx: RenderContext, items: list[str]) -> str:
     return ", ".join(items[:-1]) + ctx.t("list.and.last") + items[-1]
 
 
-def concerns(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> bool:
-    """Whether an update changed anything a reader of this language sees: a field that
-    is the same in every language, or a text in this language (an edit of the German
-    wording alone is no news on the English pages). Unknown changes count."""
-    return not changes or any(
-        change.how != "revised" or ctx.language in change.languages for change in changes
-    )
+#: the word (`changes.item.<word>`, counted) for an item of each list: "a source was
+#: added", "two quotations were removed"
+ITEM_WORDS = {
+    "participants": "participant",
+    "quotes": "quote",
+    "figures": "figure",
+    "sources": "source",
+    "related": "related",
+    "terms": "term",
+    "corrections": "correction",
+}
+
+
+def _only_in(ctx: RenderContext, change: FieldChange) -> tuple[str, ...]:
+    """The languages a revision touched, where it did not touch them all (else none)."""
+    if change.how != "revised" or set(ctx.story.languages) <= set(change.languages):
+        return ()
+    return change.languages
 
 
 def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | None:
-    """An update in words, for this language's readers: `Title revised; summary and main
-    text revised; status changed.` Texts revised in other languages only are left out
-    (None when the history says nothing of it, or nothing of this language)."""
-    groups: dict[str, list[str]] = {}
-    for change in sorted(changes, key=lambda c: _ORDER.get(c.field, len(_ORDER))):
-        if change.how == "revised" and ctx.language not in change.languages:
+    """An update in words, the same in every language: `The headline and the text were
+    revised; the summary was revised in German only; a source was added; two quotations
+    were removed.` Whole fields first, grouped by what happened to them, then a list's
+    items, counted (None when the history says nothing of it)."""
+    order = sorted(changes, key=lambda c: _ORDER.get(c.field, len(_ORDER)))
+    groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for change in order:
+        if change.items:
             continue
-        words = groups.setdefault(change.how, [])
+        words = groups.setdefault((change.how, _only_in(ctx, change)), [])
         word = FIELD_WORDS.get(change.field, "other")
         if word not in words:  # time and timezone are both the time
             words.append(word)
     clauses = [
-        ctx.t(
-            f"changes.what.{how}",
-            fields=and_list(ctx, [ctx.t(f"changes.field.{w}") for w in words]),
-            count=len(words),  # "the headline was revised", "the text and … were revised"
+        _clause(
+            ctx, how, only, and_list(ctx, [ctx.t(f"changes.field.{w}") for w in words]), len(words)
         )
-        for how, words in groups.items()
+        for (how, only), words in groups.items()
     ]
+    for change in order:
+        if change.items:
+            word = ITEM_WORDS.get(change.field, "other")
+            items = ctx.t(f"changes.item.{word}", count=change.items)
+            clauses.append(_clause(ctx, change.how, _only_in(ctx, change), items, change.items))
     if not clauses:
         return None
     return capitalized(ctx.t("changes.what.join").join(clauses)) + "."
+
+
+def _clause(ctx: RenderContext, how: str, only: tuple[str, ...], fields: str, count: int) -> str:
+    """ "the summary was revised", or for a revision of some languages' texts only, "the
+    summary was revised in German only" (each language named in the page's language)."""
+    if not only:
+        return ctx.t(f"changes.what.{how}", fields=fields, count=count)
+    names = Locale.parse(ctx.language).languages
+    languages = and_list(ctx, [names.get(language, language) for language in only])
+    return ctx.t("changes.what.revised.only", fields=fields, count=count, languages=languages)
 
 
 def correction_anchor(number: int) -> str:
@@ -126,8 +154,6 @@ class ChangesView(View):
         days: list[dict[str, Any]] = []
         for change in ctx.story.changes:  # newest first
             event, correction = change.event, change.correction
-            if correction is None and not concerns(ctx, event.what_changed):
-                continue
             if not days or days[-1]["day"] != change.day:
                 days.append(
                     {

@@ -60,6 +60,7 @@ class EventView(View):
     def context(self) -> dict[str, Any]:
         ctx, event, story = self.ctx, self.event, self.ctx.story
         unknown = story.order_unknown(event.id)
+        previous, following = story.previous_event(event.id), story.next_event(event.id)
         month_only = event.date.day is None
         return {
             "event": event,
@@ -75,11 +76,18 @@ class EventView(View):
             "body": Markup(render_markdown(ctx.text(event.body))) if event.body else None,
             "participants": [story.actors[actor_id] for actor_id in event.participants],
             "related": story.related_events(event.id),
-            "previous": story.previous_event(event.id),
-            "following": story.next_event(event.id),
-            # the data does not say whether these came before or after it
-            "same_day": [] if month_only else [e for e in unknown if e.date == event.date],
-            "same_month": [] if month_only else [e for e in unknown if e.date.day is None],
+            "previous": previous,
+            "following": following,
+            # previous or next, but the data does not say which came first: said beside it
+            "order_unknown": {e.id for e in unknown} & {e.id for e in (previous, following) if e},
+            # the others the data does not place before or after it (the neighbours are
+            # not named twice)
+            "same_day": []
+            if month_only
+            else [e for e in unknown if e.date == event.date and e not in (previous, following)],
+            "same_month": []
+            if month_only
+            else [e for e in unknown if e.date.day is None and e not in (previous, following)],
             "month_only": month_only,
             # the timeline lists a month-only event after its month's dated ones
             "month_has_dated": month_only and any(e.date.day is not None for e in unknown),

@@ -158,7 +158,13 @@ def describe(ctx: RenderContext, actors: int, found: list[Relation]) -> str:
         count = sum(1 for r in found if r.kind == kind)
         if not count:
             continue
-        if kind == "event":
+        if count <= NAMED_MOST:
+            # few enough to name: "Juan Ramón de la Fuente and Marco Rubio (two events)"
+            # tells a screen reader what the lines show, where counts of pairs do not
+            named = [_pair(ctx, r) for r in found if r.kind == kind]
+            pairs = ctx.t("viz.network.pairs.join").join(named)
+            parts.append(ctx.t(f"viz.network.{kind}.named", count=count, pairs=pairs))
+        elif kind == "event":
             # the pairs counted by how many events each shares, most first: "One pair
             # shares two events and one pair shares one event", never "two pairs share an
             # event" when one of them shares two
@@ -179,6 +185,20 @@ def describe(ctx: RenderContext, actors: int, found: list[Relation]) -> str:
             parts.append(ctx.t(f"viz.network.{kind}", count=count))
     parts.append(ctx.t("viz.network.alternative"))
     return " ".join(parts)
+
+
+#: up to how many relations of a kind the text alternative names one by one
+NAMED_MOST = 12
+
+
+def _pair(ctx: RenderContext, relation: Relation) -> str:
+    """A relation as the text alternative names it: "Marco Rubio and Juan Ramón de la
+    Fuente (two events)", "U.S. State Department (Marco Rubio)"."""
+    a, b = ctx.actor_name(relation.a), ctx.actor_name(relation.b)
+    if relation.kind == "event":
+        shared = ctx.t("viz.network.event.shared", count=relation.count)
+        return ctx.t("viz.network.event.pair", a=a, b=b, shared=shared)
+    return ctx.t(f"viz.network.{relation.kind}.pair", a=a, b=b)
 
 
 def _tooltip(ctx: RenderContext, relation: Relation) -> str:
