@@ -150,6 +150,9 @@ class Event:
     updated: datetime.datetime | None = None
     #: what the last update changed, field by field (from the history; empty without it)
     what_changed: tuple[FieldChange, ...] = ()
+    #: the event page's own share image, relative to the data file's folder (None: a card
+    #: is drawn for it)
+    card: str | None = None
 
     @property
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
@@ -417,6 +420,7 @@ def _build_story(
             time=e.get("time"),
             timezone=e.get("timezone"),
             utc_offset=e.get("utc_offset"),
+            card=e.get("card"),
             place=loc(e.get("place")),
             body=loc(e.get("body")),
             quotes=tuple(Quote(q["by"], dict(q["text"])) for q in e.get("quotes") or ()),

@@ -16,13 +16,29 @@ from typing import Any
 import yaml
 from babel.core import UnknownLocaleError
 
-from explainer.chrome import Chrome, FooterError, FooterLink, chrome, parse_footer
+from explainer.chrome import (
+    Chrome,
+    FooterError,
+    FooterLink,
+    chrome,
+    language_name,
+    parse_footer,
+)
 from explainer.history import History, PendingHistory
 from explainer.l10n import Localizer, babel_locale
 from explainer.loader import collector_paused
 from explainer.mentions import Mentions, find_mentions
 from explainer.model import Story, build_story
 from explainer.outputs.atom import atom_feed
+from explainer.outputs.cards import (
+    Card,
+    CardError,
+    CardSettings,
+    PageCard,
+    card_path,
+    own_image,
+    parse_cards,
+)
 from explainer.outputs.common import reference_time
 from explainer.outputs.export import export
 from explainer.outputs.ical import calendar
@@ -47,7 +63,7 @@ DEFAULT_DATA = "data/events.yaml"
 #: the stylesheet of the generated pages
 STYLESHEET_SOURCE = Path(__file__).with_name("assets") / "explainer.css"
 #: keys of `extra.explainer` in mkdocs.yml
-SETTINGS = ("data", "strings", "footer")
+SETTINGS = ("data", "strings", "footer", "cards", "embed")
 
 
 class ConfigError(Exception):
@@ -72,6 +88,10 @@ class SiteConfig:
     footer: tuple[FooterLink, ...] = ()
     #: the repository the site's text and data are kept in (`repo_url`), or None
     repo_url: str | None = None
+    #: share cards (`extra.explainer.cards`; None: none are made)
+    cards: CardSettings | None = None
+    #: whether each language has an embeddable timeline (`extra.explainer.embed`)
+    embed: bool = True
 
     @property
     def default_language(self) -> str:
@@ -109,8 +129,12 @@ class SiteConfig:
             raise ConfigError("no languages configured for the i18n plugin")
         try:
             footer = parse_footer(settings.get("footer"), languages)
-        except FooterError as error:
+            cards = parse_cards(settings.get("cards"), config_dir)
+        except (FooterError, CardError) as error:
             raise ConfigError(str(error)) from None
+        embed = settings.get("embed", True)
+        if not isinstance(embed, bool):
+            raise ConfigError("extra.explainer.embed: write `true` or `false`")
         return cls(
             config_dir=config_dir,
             data_path=(config_dir / data),
@@ -122,6 +146,8 @@ class SiteConfig:
             headings=headings or HeadingStyle(),
             footer=footer,
             repo_url=repo_url or None,
+            cards=cards,
+            embed=embed,
         )
 
     @classmethod
@@ -404,6 +430,38 @@ class Explainer:
             title=title,
             description=description,
         )
+
+    def page_card(
+        self, language: str, source_path: str, *, title: str, site_name: str
+    ) -> PageCard | None:
+        """The share card of a page (`source_path` language-neutral): drawn from its title,
+        an event's date and type, the site's name and the language, or the event's own
+        image (`card` in the data). None when the site makes no cards."""
+        if self.config.cards is None:
+            return None
+        ctx, prefix = self.context(language), self.urls.prefix(language)
+        separator = ctx.t("title.separator")
+        event = None
+        if source_path.startswith("events/"):
+            event = self.story.events.get(source_path.removeprefix("events/").removesuffix(".md"))
+        kicker = ""
+        if event is not None:
+            kicker = f"{ctx.l10n.date(event.date)} · {ctx.t(f'type.{event.type}')}"
+        if event is not None and event.card:
+            image = self.config.data_path.parent / event.card
+            media_type, width, height = own_image(image)
+            alt = separator.join(part for part in (title, kicker, site_name) if part)
+            return PageCard(
+                card_path(prefix, source_path, image.suffix.lower()),
+                alt=alt,
+                image=image,
+                width=width,
+                height=height,
+                media_type=media_type,
+            )
+        card = Card(title, kicker, site_name, language_name(language))
+        alt = separator.join(part for part in (card.title, card.kicker, site_name) if part)
+        return PageCard(card_path(prefix, source_path), alt=alt, card=card)
 
     def chrome(self, language: str) -> Chrome:
         """What the theme's own parts of every page say in `language`: the footer's

@@ -37,8 +37,31 @@ def find_problems(
         problems += migration_problems(loaded)
         problems += check_schema(loaded, languages)
         problems += check_rules(loaded, today=today)
+        flagged = {problem.path for problem in problems}  # a path the schema refused
+        problems += [p for p in card_images(loaded, path.parent) if p.path not in flagged]
     unique = sorted(set(problems), key=lambda p: (p.line, p.column, p.path, p.message))
     return loaded, unique
+
+
+def card_images(loaded: LoadedData, folder: Path) -> list[Problem]:
+    """An event's own share image (`card`) must be a PNG or JPEG file beside the data."""
+    from explainer.outputs.cards import own_image
+
+    problems = []
+    events = loaded.data.get("events") if isinstance(loaded.data, dict) else None
+    for event_id, event in (events or {}).items() if isinstance(events, dict) else ():
+        card = event.get("card") if isinstance(event, dict) else None
+        if not isinstance(card, str):
+            continue
+        where = ("events", event_id, "card")
+        try:
+            own_image(folder / card)
+        except FileNotFoundError:
+            problems.append(loaded.problem(where, f"there is no file `{card}` beside the data"))
+        except (OSError, ValueError) as error:
+            reason = str(error) if isinstance(error, ValueError) else "is not an image"
+            problems.append(loaded.problem(where, f"`{card}` {reason}"))
+    return problems
 
 
 def load_story(path: Path, languages: Sequence[str]) -> Story:

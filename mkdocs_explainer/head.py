@@ -13,7 +13,10 @@ from explainer.theme_fixes import fix_page, replace_hreflang_links
 from mkdocs_explainer import i18n
 
 
-def finish_page(page_html: str, page: Page, config: MkDocsConfig, explainer: Explainer) -> str:
+def finish_page(
+    page_html: str, page: Page, config: MkDocsConfig, explainer: Explainer, card: str = ""
+) -> str:
+    """`card`: the tags of the page's share card (`mkdocs_explainer.cards`)."""
     head = explainer.head_html(
         i18n.file_language(page.file, config),
         site_name=config.site_name,
@@ -21,4 +24,6 @@ def finish_page(page_html: str, page: Page, config: MkDocsConfig, explainer: Exp
         title=html.unescape(page.title or config.site_name),
         description=html.unescape(page.meta.get("description") or config.site_description or ""),
     )
+    if card:
+        head = f"{head}\n{card}"
     return replace_hreflang_links(fix_page(page_html), head)

@@ -174,9 +174,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     explainer = _build.explainer
     if explainer is None:
         return output
-    output = head.finish_page(output, page, config, explainer)
-    prefix = explainer.urls.prefix(i18n.file_language(page.file, config))
-    return search.point_search_at_language(output, prefix)
+    language = i18n.file_language(page.file, config)
+    card = _build.cards.page_head(page, config, explainer, language)
+    output = head.finish_page(output, page, config, explainer, card)
+    return search.point_search_at_language(output, explainer.urls.prefix(language))
 
 
 def on_template_context(context: Any, template_name: str, config: MkDocsConfig) -> Any:
@@ -212,16 +213,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     # the default language's pass ends last, after the nested passes of the others
     language = explainer.urls.default if first else i18n.current_language(config)
     search.write_language_index(site_dir, explainer.urls, language)
+    _build.cards.finish(language)
 
 
 def on_build_error(error: Exception) -> None:
     _build.passes.stop()
+    _build.cards.stop()
     _build.staging.failed()
 
 
 def on_shutdown() -> None:
     try:
         _build.passes.stop()
+        _build.cards.stop()
     finally:
         _build.staging.finish()
         collector.freeze_before_exit()

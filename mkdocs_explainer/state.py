@@ -6,6 +6,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File
 
 from explainer.site import Explainer
+from mkdocs_explainer.cards import PassCards
 from mkdocs_explainer.glossary import Mentions
 from mkdocs_explainer.not_found import NotFoundPages
 from mkdocs_explainer.parallel import LanguagePasses
@@ -26,10 +27,13 @@ class BuildState:
         self.passes = LanguagePasses()
         #: this language pass's output files, whose content is set at `on_env`
         self.outputs: list[tuple[File, str]] = []
+        #: the share cards this process's language passes are drawing
+        self.cards = PassCards()
 
     def new_build(self) -> None:
         """Forget the previous build of this process (`mkdocs serve` rebuilds)."""
         self.passes.stop()
+        self.cards.stop()
         self.outputs = []
         self.explainer = None
         self.mentions = Mentions()

@@ -88,11 +88,6 @@ class Card:
     #: the page's language, named in itself ("Deutsch")
     language: str
 
-    @property
-    def alt(self) -> str:
-        """The card's text in reading order, for og:image:alt."""
-        return " · ".join(part for part in (self.kicker, self.title, self.site_name) if part)
-
 
 def plain(text: str) -> str:
     """A text as a card draws it: one line of characters, without control or format
@@ -376,3 +371,105 @@ def image_size(path: Path) -> tuple[int, int]:
 
     with Image.open(path) as image:
         return image.size
+
+
+# --- a site's settings and a page's card ---------------------------------------------------
+
+#: where cards are kept between builds, beside mkdocs.yml (the workflows keep it)
+DEFAULT_CACHE = ".cache/explainer-cards"
+#: the keys of `extra.explainer.cards`
+CARD_SETTINGS = ("background", "text", "accent", "logo", "cache")
+#: an event's own image (`card` in the data): the kinds a share preview shows
+IMAGE_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+@dataclass(frozen=True)
+class CardSettings:
+    style: CardStyle
+    cache_dir: Path
+
+
+def parse_cards(value: object, config_dir: Path) -> CardSettings | None:
+    """`extra.explainer.cards`: absent or `true` (cards in the default style), `false`
+    (no cards), or a mapping of `background`, `text`, `accent` (colours), `logo` (an image
+    file beside mkdocs.yml) and `cache` (the folder cards are kept in between builds)."""
+    from explainer.problems import did_you_mean
+
+    if value is False:
+        return None
+    if value is None or value is True:
+        value = {}
+    if not isinstance(value, dict):
+        raise CardError(
+            "extra.explainer.cards: write `false` to make no share cards, or settings: "
+            + ", ".join(CARD_SETTINGS)
+        )
+    for key in value:
+        if key not in CARD_SETTINGS:
+            raise CardError(
+                f"extra.explainer.cards.{key}: unknown setting"
+                + (did_you_mean(str(key), CARD_SETTINGS) or f"; known: {', '.join(CARD_SETTINGS)}")
+            )
+    for key in CARD_SETTINGS:
+        if key in value and not isinstance(value[key], str):
+            raise CardError(f"extra.explainer.cards.{key}: write it as text")
+    logo = value.get("logo")
+    if logo is not None and not (config_dir / logo).is_file():
+        raise CardError(f"extra.explainer.cards.logo: there is no file {logo}")
+    defaults = CardStyle()
+    style = CardStyle(
+        background=value.get("background", defaults.background),
+        text=value.get("text", defaults.text),
+        accent=value.get("accent", defaults.accent),
+        logo=(config_dir / logo) if logo else None,
+    )
+    style.check()
+    return CardSettings(style, config_dir / value.get("cache", DEFAULT_CACHE))
+
+
+@dataclass(frozen=True)
+class PageCard:
+    """The share image of one page in one language."""
+
+    #: where it lives, relative to the site root (`de/cards/events/x.png`)
+    path: str
+    alt: str
+    #: the card to draw, or None where the data gives the page an image of its own
+    card: Card | None = None
+    #: the data's own image for the page
+    image: Path | None = None
+    width: int = WIDTH
+    height: int = HEIGHT
+    media_type: str = "image/png"
+
+
+def card_path(prefix: str, source_path: str, suffix: str = ".png") -> str:
+    """`events/x.md` of the language under `de/` -> `de/cards/events/x.png`."""
+    return f"{prefix}cards/{source_path.removesuffix('.md')}{suffix}"
+
+
+def own_image(path: Path) -> tuple[str, int, int]:
+    """An image of the data's: its media type and size (its header alone is read).
+    Raises OSError when it is no image, ValueError when it is not PNG or JPEG."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        if image.format not in IMAGE_FORMATS:
+            raise ValueError(f"is {image.format}, not PNG or JPEG")
+        return IMAGE_FORMATS[image.format], image.width, image.height
+
+
+def card_head(url: str, card: PageCard) -> str:
+    """The page's <head> tags for its card; `url` is the image's absolute address."""
+    from html import escape
+
+    return "\n".join(
+        [
+            f'<meta property="og:image" content="{escape(url, quote=True)}">',
+            f'<meta property="og:image:type" content="{card.media_type}">',
+            f'<meta property="og:image:width" content="{card.width}">',
+            f'<meta property="og:image:height" content="{card.height}">',
+            f'<meta property="og:image:alt" content="{escape(card.alt, quote=True)}">',
+            '<meta name="twitter:card" content="summary_large_image">',
+        ]
+    )
