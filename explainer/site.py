@@ -47,13 +47,14 @@ from explainer.problems import DataError, Problem, did_you_mean, errors_and_warn
 from explainer.strings import Strings, load_strings
 from explainer.templating import HeadingStyle, environment
 from explainer.terms import LinkedPage, TermMatcher, link_terms
-from explainer.urls import CALENDAR, EXPORT, FEED, SiteUrls
+from explainer.urls import CALENDAR, EMBED_PAGE, EXPORT, FEED, OUTPUTS, SiteUrls
 from explainer.validate import display_name, find_problems
 from explainer.views.actor import ActorView
 from explainer.views.actors import ActorsIndexView
 from explainer.views.base import GLOSSARY, GeneratedPage, RenderContext, View, event_path
 from explainer.views.blocks import check_pages, expand_blocks
 from explainer.views.changes import ChangesView
+from explainer.views.embed import embed_page
 from explainer.views.event import EventView
 from explainer.views.figures import FiguresView
 from explainer.views.glossary import GlossaryView, fill_appears_in
@@ -379,7 +380,7 @@ class Explainer:
     def _views(self, language: str) -> list[View]:
         ctx = self.context(language)
         views: list[View] = [
-            TimelineView(ctx),
+            TimelineView(ctx, embed=self.config.embed),
             FiguresView(ctx),
             ActorsIndexView(ctx),
             GlossaryView(ctx),
@@ -401,15 +402,25 @@ class Explainer:
         """The build's time in seconds, from the data (or SOURCE_DATE_EPOCH), never the clock."""
         return int(reference_time(self.story).timestamp())
 
+    @property
+    def output_names(self) -> tuple[str, ...]:
+        """The files `outputs` makes for each language, by their path under its folder."""
+        return OUTPUTS + ((EMBED_PAGE,) if self.config.embed else ())
+
     @collector_paused()
     def outputs(self, language: str, site_name: str) -> dict[str, bytes]:
-        """The feed, calendar and JSON export of a language, by file name."""
+        """The feed, calendar and JSON export of a language, and its embeddable timeline,
+        by file name."""
         ctx = self.context(language)
-        return {
+        made = {
             FEED: atom_feed(ctx, self.urls, site_name),
             CALENDAR: calendar(ctx, self.urls, site_name),
             EXPORT: export(ctx, self.urls, site_name),
         }
+        if self.config.embed:
+            stylesheet = STYLESHEET_SOURCE.read_text(encoding="utf-8")
+            made[EMBED_PAGE] = embed_page(ctx, site_name, stylesheet)
+        return made
 
     def head_html(
         self,

@@ -17,6 +17,8 @@ CALENDAR = "events.ics"
 EXPORT = "events.json"
 #: every file `Explainer.outputs` makes for a language
 OUTPUTS = (FEED, CALENDAR, EXPORT)
+#: the embeddable timeline, a whole document written as an output (views/embed.py)
+EMBED_PAGE = "embed/timeline/index.html"
 
 
 @dataclass(frozen=True)

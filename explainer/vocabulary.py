@@ -31,6 +31,8 @@ GLOSSARY = "glossary.md"
 FIGURES = "figures.md"
 ACTORS = "actors/index.md"
 CHANGES = "changes.md"
+#: the timeline for other sites' frames, a document of its own (not in the theme's shell)
+EMBED_TIMELINE = "embed/timeline.md"
 
 
 def event_path(event_id: str) -> str:

@@ -25,7 +25,6 @@ from mkdocs.utils import get_relative_url
 
 from explainer.templating import TemplateError
 from explainer.typography import keep_together_html
-from explainer.urls import OUTPUTS
 from explainer.views.base import GLOSSARY
 from mkdocs_explainer import (
     collector,
@@ -92,7 +91,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     i18n.register(config, language, generated)
     _build.outputs = []
-    for name in OUTPUTS:
+    for name in explainer.output_names:
         file = pages.output_file(config, language, name, explainer.urls.output(language, name))
         files.append(file)
         _build.outputs.append((file, name))

@@ -16,6 +16,12 @@ from explainer.visuals.timeline_chart import event_keys, timeline_chart
 from explainer.vocabulary import EVENT_TYPES
 
 
+def embed_code(ctx: RenderContext) -> Any:
+    from explainer.views.embed import embed_code  # the embed page's view extends this one
+
+    return embed_code(ctx)
+
+
 def month_anchor(ctx: RenderContext, date: EventDate) -> str:
     """The id the timeline page gives its heading for the month of `date` (`january-2026`):
     slugified like every heading, and never the same as an event's id."""
@@ -33,6 +39,11 @@ class TimelineView(View):
     # lists the months only: one entry per event would make it as long as the page, and
     # Material's search plugin looks up every heading in it (quadratic in the events).
     toc_depth = 2
+
+    def __init__(self, ctx: RenderContext, *, embed: bool = False) -> None:
+        super().__init__(ctx)
+        #: whether the page offers the code that embeds the timeline in other sites
+        self.embed = embed
 
     def title(self) -> str:
         return self.ctx.t("timeline.title")
@@ -60,4 +71,6 @@ class TimelineView(View):
             "filters": filters,
             "months": months,
             "keys": event_keys(ctx),
+            "embed": embed_code(ctx) if self.embed else None,
+            "embedded": False,
         }
