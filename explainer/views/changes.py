@@ -30,6 +30,7 @@ FIELD_WORDS = {
     "utc_offset": "time",
     "status": "status",
     "place": "place",
+    "card": "card",
     "participants": "participants",
     "quotes": "quotes",
     "figures": "figures",
