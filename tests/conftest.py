@@ -68,6 +68,19 @@ def known_environment() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def card_cache(known_environment: None, request: pytest.FixtureRequest) -> Iterator[None]:
+    """The builds of one run keep their share cards in the run's own folder (shared by the
+    parallel processes, as `shared_build` shares its sites), never in the repository's
+    `.cache/`: no card drawn by an earlier run, or by other code, reaches a test."""
+    root = request.getfixturevalue("tmp_path_factory").getbasetemp()
+    if hasattr(request.config, "workerinput"):
+        root = root.parent
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EXPLAINER_CARD_CACHE", str(root / "card-cache"))
+        yield
+
+
 #: The fixtures that read the live story (data/events.yaml, docs/, mkdocs.yml): a test
 #: using one is marked `story`, and so is any test marked by hand. The story tests must
 #: stay green after any change an editor makes to the story
@@ -215,6 +228,13 @@ def mkdocs_build(
         cwd=config.parent,
         env_extra=env,
     )
+
+
+def in_theme(site: Path, page: Path) -> bool:
+    """Whether a built HTML file is a page in the theme's shell (header, language menu,
+    footer): every one but each language's embeddable timeline (`embed/timeline/`), a
+    document of its own for other sites' frames."""
+    return "embed/timeline/" not in page.relative_to(site).as_posix()
 
 
 def make_site(

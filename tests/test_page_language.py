@@ -36,7 +36,7 @@ from explainer.cli import main
 from explainer.starter import TEXTS
 from explainer.strings import load_strings
 from tests.browser import browser
-from tests.conftest import IN_CI, REPO, SITE_URL, mkdocs_build
+from tests.conftest import IN_CI, REPO, SITE_URL, in_theme, mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -312,7 +312,8 @@ def strings(language: str):  # type: ignore[no-untyped-def]
 
 
 def html_pages(site: Path, languages: tuple[str, ...]) -> Iterable[tuple[str, Path]]:
-    for path in sorted(site.rglob("*.html")):
+    """Every page in the theme's shell, with its language."""
+    for path in sorted(p for p in site.rglob("*.html") if in_theme(site, p)):
         yield page_language(path.relative_to(site).as_posix(), languages), path
 
 

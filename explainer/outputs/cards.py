@@ -424,7 +424,9 @@ def parse_cards(value: object, config_dir: Path) -> CardSettings | None:
         logo=(config_dir / logo) if logo else None,
     )
     style.check()
-    return CardSettings(style, config_dir / value.get("cache", DEFAULT_CACHE))
+    # EXPLAINER_CARD_CACHE: another folder for this run (the tests keep theirs apart)
+    cache = os.environ.get("EXPLAINER_CARD_CACHE") or value.get("cache", DEFAULT_CACHE)
+    return CardSettings(style, config_dir / cache)
 
 
 @dataclass(frozen=True)
