@@ -29,6 +29,9 @@ KINDS = [
     "about/",
 ]
 PAGES = [prefix + kind for prefix in ("", "de/") for kind in KINDS + ["404.html"]]
+#: each language's embeddable timeline: a document of its own, without the theme's shell
+#: (no language menu, search or skip link to reach), checked for what applies to it
+EMBEDS = ["embed/timeline/", "de/embed/timeline/"]
 
 
 def require(path: Path, what: str) -> Path:
@@ -76,14 +79,14 @@ def open_in_scheme(page, url: str, scheme: str) -> None:  # type: ignore[no-unty
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("url", PAGES + EMBEDS)
 def test_no_accessibility_violations(reader, url: str) -> None:  # type: ignore[no-untyped-def]
     reader.goto(reader.base + url)
     assert axe_violations(reader) == []
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("url", PAGES + EMBEDS)
 def test_no_third_party_request_and_no_console_error(reader, url: str) -> None:  # type: ignore[no-untyped-def]
     reader.goto(reader.base + url)
     # a first visit's state (Material keeps fetched facts in session storage) must not
