@@ -408,9 +408,12 @@ class Explainer:
         return OUTPUTS + ((EMBED_PAGE,) if self.config.embed else ())
 
     @collector_paused()
-    def outputs(self, language: str, site_name: str) -> dict[str, bytes]:
-        """The feed, calendar and JSON export of a language, and its embeddable timeline,
-        by file name."""
+    def outputs(
+        self, language: str, site_name: str, *, stylesheet: str = "assets/explainer.css"
+    ) -> dict[str, bytes]:
+        """The feed, calendar and JSON export of a language, and its embeddable timeline
+        (which links the generated pages' `stylesheet`, a path from the site root), by
+        file name."""
         ctx = self.context(language)
         made = {
             FEED: atom_feed(ctx, self.urls, site_name),
@@ -418,7 +421,6 @@ class Explainer:
             EXPORT: export(ctx, self.urls, site_name),
         }
         if self.config.embed:
-            stylesheet = STYLESHEET_SOURCE.read_text(encoding="utf-8")
             made[EMBED_PAGE] = embed_page(ctx, site_name, stylesheet)
         return made
 

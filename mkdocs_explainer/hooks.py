@@ -109,7 +109,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if explainer is not None:  # what the theme's templates say in this pass's language
         env.globals["explainer_chrome"] = explainer.chrome(i18n.current_language(config))
     if explainer is not None and _build.outputs:
-        made = explainer.outputs(i18n.current_language(config), config.site_name)
+        language = i18n.current_language(config)
+        made = explainer.outputs(language, config.site_name, stylesheet=theme.STYLESHEET)
         for file, name in _build.outputs:
             file.content_bytes = made[name]
     _build.outputs = []

@@ -41,8 +41,12 @@ def test_the_embed_page_stands_alone_in_its_language(published_site: Path, prefi
     assert robots.get("content") == "noindex"
     [canonical] = page.cssselect('link[rel="canonical"]')
     assert canonical.get("href") == f"{SITE_URL}{prefix}timeline/"
-    # nothing from elsewhere: no file is loaded at all, styles and script are inline
-    assert page.cssselect("[src], link[rel=stylesheet], link[rel=preload]") == []
+    # nothing from elsewhere: the script is inline, the one file loaded is the site's CSS
+    assert page.cssselect("[src], link[rel=preload]") == []
+    [css] = page.cssselect("link[rel=stylesheet]")
+    assert (published_site / prefix / "embed" / "timeline" / css.get("href")).resolve() == (
+        published_site / "assets" / "explainer.css"
+    ).resolve()
     # without script every event shows: the filter starts at "all"
     [checked] = page.cssselect(".explainer-filter input[checked]")
     assert checked.get("value") == "all"

@@ -198,6 +198,33 @@ def one_line(text: str, font, width: float) -> str:
     return shorten(wrap(plain(text).split(" "), font, width) or [plain(text)], 1, font, width)[0]
 
 
+@cache
+def _glyph(font, char: str):
+    """One character's coverage, drawn once a build for each font and size: FreeType
+    draws the same few dozen glyphs for every card, and drawing them was most of a card's
+    cost. (The basic layout adds no kerning between them, so a line is its glyphs side by
+    side, each advanced by its width.)"""
+    from PIL import Image, ImageDraw
+
+    left, top, right, bottom = font.getbbox(char, anchor="ls")
+    if right <= left or bottom <= top:
+        return None, (0, 0)
+    image = Image.new("L", (right - left, bottom - top))
+    ImageDraw.Draw(image).text((-left, -top), char, font=font, fill=255, anchor="ls")
+    return image, (left, top)
+
+
+def write(image, xy: tuple[int, int], text: str, font) -> None:
+    """`text` on one line with its top-left corner at `xy`, as coverage (255: inked)."""
+    ascent = font.getmetrics()[0]
+    x, baseline = float(xy[0]), xy[1] + ascent
+    for char in text:
+        glyph, (left, top) = _glyph(font, char)
+        if glyph is not None:
+            image.paste(255, (round(x) + left, baseline + top), glyph)
+        x += _width(font, char)
+
+
 #: the palette: 32 steps from the background to the text colour, 32 to the accent, and
 #: up to 128 colours of the logo
 STEPS = 32
@@ -219,25 +246,26 @@ def draw(card: Card, style: CardStyle) -> bytes:
     background = ImageColor.getrgb(style.background)[:3]
     text, accent = ImageColor.getrgb(style.text)[:3], ImageColor.getrgb(style.accent)[:3]
     ink, highlight = Image.new("L", (WIDTH, HEIGHT)), Image.new("L", (WIDTH, HEIGHT))
-    pen, marker = ImageDraw.Draw(ink), ImageDraw.Draw(highlight)
+    marker = ImageDraw.Draw(highlight)
     marker.rectangle((0, 0, 23, HEIGHT), fill=255)
     inner = WIDTH - 2 * MARGIN
     kicker_width = inner - 150 if style.logo is not None else inner
     small = _font(REGULAR, 34)
     if card.kicker:
-        marker.text((MARGIN, 82), one_line(card.kicker, small, kicker_width), font=small, fill=255)
+        write(highlight, (MARGIN, 82), one_line(card.kicker, small, kicker_width), small)
     size, lines = fit_title(card.title, inner, TITLE_BOTTOM - TITLE_TOP)
     title_font, step = _font(BOLD, size), line_height(size)
     top = TITLE_TOP + (TITLE_BOTTOM - TITLE_TOP - step * len(lines)) // 2
     for number, line in enumerate(lines):
-        pen.text((MARGIN, top + number * step), line, font=title_font, fill=255)
+        write(ink, (MARGIN, top + number * step), line, title_font)
     marker.line((MARGIN, 518, WIDTH - MARGIN, 518), fill=255, width=2)
     language = _font(BOLD, 30)
     language_text = one_line(card.language, language, inner / 3)
-    marker.text((WIDTH - MARGIN, 544), language_text, font=language, fill=255, anchor="ra")
-    site_width = inner - _width(language, language_text) - 40
+    language_width = _line_width(language, language_text.split(" "))
+    write(highlight, (WIDTH - MARGIN - round(language_width), 544), language_text, language)
+    site_width = inner - language_width - 40
     site = one_line(card.site_name, _font(REGULAR, 30), site_width)
-    pen.text((MARGIN, 544), site, font=_font(REGULAR, 30), fill=255)
+    write(ink, (MARGIN, 544), site, _font(REGULAR, 30))
     # coverage 0-255 -> palette index: text 0-31, accent 32-63 (the two never overlap)
     shift = 256 // STEPS
     indices = ImageChops.lighter(

@@ -69,6 +69,7 @@ class EmbedTimelineView(TimelineView):
     in_nav = False
 
     def __init__(self, ctx: RenderContext, site_name: str, stylesheet: str) -> None:
+        """`stylesheet`: where the generated pages' CSS is, relative to the site root."""
         # no permanent links on the headings: a reader of the frame has no address bar
         plain = HeadingStyle(None, ctx.headings.slugify, ctx.headings.separator)
         super().__init__(dataclasses.replace(ctx, headings=plain))
@@ -92,7 +93,7 @@ class EmbedTimelineView(TimelineView):
             "site_name": self.site_name,
             "canonical": urls.absolute(timeline) or relative_url(timeline, here),
             "timeline_href": relative_url(timeline, here),
-            "stylesheet": Markup(self.stylesheet),
+            "stylesheet": relative_url(self.stylesheet, here),
             "height_message": HEIGHT_MESSAGE,
         }
 
