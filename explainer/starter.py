@@ -433,6 +433,15 @@ markdown_extensions:
 extra:
   explainer:
     data: {DATA}
+    # Every page gets a share card (a 1200 x 630 picture for link previews, drawn in the
+    # build and kept in .cache/explainer-cards), and each language an embeddable
+    # timeline (embed/timeline/): README, "Share cards and embedding". Their colours and
+    # logo, or `cards: false`, `embed: false` to make none:
+    # cards:
+    #   background: "#1a237e"
+    #   text: "#ffffff"
+    #   accent: "#9fa8da"
+    #   logo: overrides/logo.png
 {_footer_yml(languages, texts, footer)}
 
 nav:

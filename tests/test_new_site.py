@@ -447,13 +447,17 @@ def test_the_new_workflows_have_our_least_privilege_and_pins(github: Path) -> No
     [engine] = re.findall(r"^ENGINE \?= (\S+)$", (github.parent / "Makefile").read_text(), re.M)
     assert f".venv/bin/{engine} build --strict --config-file mkdocs.yml" in action
     # the virtual environment, keyed on the pins, saved by the deploy alone (as ours)
+    # and the share cards, restored from and saved by main's deployments alone
     restore = [
         s for s in steps_of(github / "actions/check/action.yml") if "cache" in s.get("uses", "")
     ]
-    assert [s["uses"].split("@")[0] for s in restore] == ["actions/cache/restore"]
+    assert [s["uses"].split("@")[0] for s in restore] == ["actions/cache/restore"] * 2
+    assert [s["with"]["path"] for s in restore] == [".venv", ".cache/explainer-cards"]
     assert "hashFiles('requirements.txt', 'requirements.in')" in restore[0]["with"]["key"]
     saves = [s for s in steps if s.get("uses", "").startswith("actions/cache/save@")]
-    assert saves == [step_named(deploy["jobs"]["build"]["steps"], "Keep the virtual environment")]
+    build = deploy["jobs"]["build"]["steps"]
+    kept = [step_named(build, "Keep the virtual environment"), step_named(build, "Save the share")]
+    assert saves == kept
 
 
 # --- the engine ----------------------------------------------------------------------------

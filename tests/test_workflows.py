@@ -403,9 +403,14 @@ def test_the_action_runs_the_site_check_or_the_data_check_and_the_build() -> Non
     assert steps.index(install) < steps.index(site)
 
 
+def caching(steps: list[dict], path: str) -> list[dict]:
+    """The steps that restore or save the cache of `path`."""
+    return [s for s in steps if s.get("with", {}).get("path") == path]
+
+
 def test_the_virtual_environment_is_kept_by_main_alone_keyed_on_the_pins() -> None:
     steps = steps_of(CHECK_ACTION)
-    restore = step_using(steps, "actions/cache/restore@")
+    restore = step_using(caching(steps, ".venv"), "actions/cache/restore@")
     assert restore["with"]["path"] == ".venv"
     key = restore["with"]["key"]
     assert "hashFiles('requirements.txt', 'pyproject.toml')" in key
@@ -417,11 +422,37 @@ def test_the_virtual_environment_is_kept_by_main_alone_keyed_on_the_pins() -> No
     uses = [step.get("uses", "") for path in (PR, CHECK_ACTION) for step in steps_of(path)]
     assert not [u for u in uses if u.startswith(("actions/cache@", "actions/cache/save@"))]
     steps = steps_of(DEPLOY)
-    save = step_using(steps, "actions/cache/save@")
+    save = step_using(caching(steps, ".venv"), "actions/cache/save@")
     assert save["with"] == {"path": ".venv", "key": "${{ steps.check.outputs.venv-cache-key }}"}
     assert save["if"] == "steps.check.outputs.venv-cache-hit != 'true'"
     test = next(step for step in steps if step.get("run") == "make test")
     assert steps.index(test) < steps.index(save) < steps.index(step_using(steps, UPLOAD_PAGES))
+
+
+def test_the_share_cards_are_kept_between_runs_by_main_alone() -> None:
+    """The card cache (.cache/explainer-cards) is restored before the build, from the
+    newest one main's deployments saved; the deploy saves it after its checks passed,
+    pruned to the cards its site uses; no pull request saves it."""
+    cards = ".cache/explainer-cards"
+    steps = steps_of(CHECK_ACTION)
+    restore = step_using(caching(steps, cards), "actions/cache/restore@")
+    assert restore["with"]["restore-keys"] == "cards-${{ runner.os }}-"
+    build = next(step for step in steps if "mkdocs build --strict" in step.get("run", ""))
+    site_check = next(step for step in steps if "make site-check" in step.get("run", ""))
+    assert steps.index(restore) < min(steps.index(build), steps.index(site_check))
+    uses = [step.get("uses", "") for step in steps_of(PR)]
+    assert not [u for u in uses if u.startswith(("actions/cache@", "actions/cache/save@"))]
+    steps = steps_of(DEPLOY)
+    save = step_using(caching(steps, cards), "actions/cache/save@")
+    assert (
+        save["with"]["key"]
+        == restore["with"]["key"]
+        == "cards-${{ runner.os }}-${{ github.run_id }}"
+    )
+    prune = next(step for step in steps if "-links 1 -delete" in step.get("run", ""))
+    test = next(step for step in steps if step.get("run") == "make test")
+    assert steps.index(test) < steps.index(prune) < steps.index(save)
+    assert steps.index(save) < steps.index(step_using(steps, UPLOAD_PAGES))
 
 
 # --- pull requests -------------------------------------------------------------------------
