@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -199,6 +200,7 @@ class Chrome:
     theme_words: Mapping[str, str] = field(default_factory=dict)
 
 
+@cache
 def language_name(language: str) -> str:
     """A language's name in itself, as a language switch shows it: `Deutsch`, `Français`."""
     name = Locale.parse(language).get_display_name(language) or language

@@ -12,7 +12,6 @@ hard-linked (or copied) from the cache into the site.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
@@ -315,25 +314,34 @@ def _digest(path: Path) -> str:
 def card_key(card: Card, style: CardStyle) -> str:
     """The hash of everything that decides a card's bytes: its text, the style (the logo
     by its content), the fonts, Pillow's version and this module's layout."""
+    text = json.dumps([card.title, card.kicker, card.site_name, card.language])
+    return hashlib.sha256(f"{_drawing(style)}\n{text}".encode()).hexdigest()
+
+
+@cache
+def _drawing(style: CardStyle) -> str:
+    """What draws every card of a style, once a build."""
     import PIL
 
-    parts = {
-        "card": asdict(card),
-        "style": {**asdict(style), "logo": _digest(style.logo) if style.logo else None},
-        "fonts": [_digest(REGULAR), _digest(BOLD)],
-        "pillow": PIL.__version__,
-        "layout": LAYOUT_VERSION,
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    return json.dumps(
+        {
+            "style": {**asdict(style), "logo": _digest(style.logo) if style.logo else None},
+            "fonts": [_digest(REGULAR), _digest(BOLD)],
+            "pillow": PIL.__version__,
+            "layout": LAYOUT_VERSION,
+        },
+        sort_keys=True,
+    )
 
 
 def place(source: Path, target: Path) -> None:
-    """`source` at `target`: a hard link where the file system allows one, else a copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(FileNotFoundError):
-        target.unlink()
+    """`source` at `target` (its folder exists): a hard link where the file system allows
+    one, else a copy."""
     try:
         os.link(source, target)
+    except FileExistsError:
+        target.unlink()
+        place(source, target)
     except OSError:
         shutil.copyfile(source, target)
 
@@ -355,6 +363,8 @@ class CardMaker:
         self._pool: ThreadPoolExecutor | None = None
         self._pending: list[Future[None]] = []
         self._lock = threading.Lock()
+        #: the site's folders this maker has made (one `mkdir` a folder, not a card)
+        self._folders: set[Path] = set()
         #: how many cards this maker drew and how many it took from the cache
         self.drawn = self.reused = 0
 
@@ -363,6 +373,9 @@ class CardMaker:
         return self.cache_dir / key[:2] / f"{key}.png"
 
     def submit(self, card: Card, target: Path) -> None:
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         source = self.cached(card)
         if source.is_file():
             place(source, target)
