@@ -68,6 +68,10 @@ def known_environment() -> Iterator[None]:
         yield
 
 
+#: what the suite sets itself for every test, to a folder of the run's own
+RUN_OWN = ("EXPLAINER_CARD_CACHE",)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def card_cache(known_environment: None, request: pytest.FixtureRequest) -> Iterator[None]:
     """The builds of one run keep their share cards in the run's own folder (shared by the

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTROLLED, KNOWN, REPO, controlled
+from tests.conftest import CONTROLLED, KNOWN, REPO, RUN_OWN, controlled
 
 pytestmark = pytest.mark.build
 
@@ -68,8 +68,12 @@ def test_a_build_test_and_a_cli_test_pass_under_a_hostile_environment(tmp_path: 
 
 
 def test_each_test_starts_from_the_known_environment() -> None:
-    leaked = sorted(name for name in os.environ if controlled(name) and name not in KNOWN)
+    leaked = sorted(
+        name for name in os.environ if controlled(name) and name not in {*KNOWN, *RUN_OWN}
+    )
     assert leaked == []
+    # the share cards of the run's builds are kept in its own folder, not the repository's
+    assert not Path(os.environ["EXPLAINER_CARD_CACHE"]).is_relative_to(REPO)
     for name, value in KNOWN.items():
         assert os.environ[name] == value
     assert "SITE_URL" in CONTROLLED and "SOURCE_DATE_EPOCH" in CONTROLLED
