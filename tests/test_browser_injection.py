@@ -178,8 +178,9 @@ def test_no_script_runs_and_no_dialog_opens_anywhere(hostile_site: Path, plain_s
             url = base + suffix
             page.goto(url)
             page.mouse.move(10, 10)
-            page.hover("article")
-            for heading in page.query_selector_all("article h1, article h2, article td"):
+            # a page's content: Material's article, or the embed page's own main element
+            page.hover(":is(article, body > main)")
+            for heading in page.query_selector_all(":is(article, body > main) :is(h1, h2, td)"):
                 heading.hover()
             assert page.evaluate("window.__pwned") is None, url
             hostile = page.evaluate(SHAPE)
