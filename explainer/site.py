@@ -1,19 +1,18 @@
 """One explainer site: its settings, its story and its pages in each language.
 
 This is the core's entry point for adapters (the MkDocs hooks, the command line). It
-knows nothing of MkDocs; `SiteConfig.from_mkdocs_yml` only reads the same YAML file.
+knows nothing of MkDocs: the adapter reads mkdocs.yml (`mkdocs_explainer.configuration`)
+and hands over its settings (`SiteConfig.from_settings`).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel.core import UnknownLocaleError
 
 from explainer.chrome import Chrome, FooterError, FooterLink, chrome, parse_footer
@@ -124,46 +123,6 @@ class SiteConfig:
             repo_url=repo_url or None,
         )
 
-    @classmethod
-    def from_mkdocs_yml(cls, path: Path) -> SiteConfig:
-        """Read the settings from mkdocs.yml without MkDocs (for the command line)."""
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        config_dir = path.parent
-        languages: list[str] = []
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and "i18n" in plugin:
-                entries = (plugin["i18n"] or {}).get("languages") or []
-                default = [e["locale"] for e in entries if e.get("default")]
-                others = [
-                    e["locale"] for e in entries if not e.get("default") and e.get("build", True)
-                ]
-                languages = default + others
-        if not languages:
-            theme = config.get("theme") or {}
-            languages = [theme.get("language", "en") if isinstance(theme, dict) else "en"]
-        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-        custom_dir = theme.get("custom_dir")
-        return cls.from_settings(
-            config_dir,
-            languages,
-            config_dir / (config.get("docs_dir") or "docs"),
-            (config.get("extra") or {}).get("explainer"),
-            config.get("site_url") or None,
-            template_dirs=[config_dir / custom_dir / "explainer"] if custom_dir else [],
-            headings=heading_style(_toc_settings(config.get("markdown_extensions"))),
-            repo_url=config.get("repo_url") or None,
-        )
-
-
-def _toc_settings(extensions: Any) -> dict[str, Any] | None:
-    """The `toc` extension's settings in a mkdocs.yml's `markdown_extensions` list."""
-    for entry in extensions or []:
-        if entry == "toc":
-            return {}
-        if isinstance(entry, dict) and "toc" in entry:
-            return entry["toc"] or {}
-    return None
-
 
 def heading_style(toc: Mapping[str, Any] | None) -> HeadingStyle:
     """Heading ids and permanent links as Python-Markdown's `toc` extension makes them with
@@ -187,28 +146,6 @@ class PageRef:
     title: str
     href: str  # relative to the glossary page
     mentioned: tuple[str, ...] = ()  # glossary term ids its text mentions
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring MkDocs' own tags (`!ENV`, `!!python/name:`)."""
-
-
-def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """MkDocs' `!ENV NAME` and `!ENV [NAME, ..., default]`."""
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    names = loader.construct_sequence(node)
-    for name in names[:-1]:
-        if name in os.environ:
-            return os.environ[name]
-    return names[-1] if len(names) > 1 else os.environ.get(names[0])
-
-
-_TolerantLoader.add_constructor("!ENV", _environment)
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
-)
 
 
 class Explainer:

@@ -10,7 +10,6 @@ makes them warning annotations, `--strict` fails on them, a build never does."""
 from __future__ import annotations
 
 import datetime
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from explainer.validate import find_problems, load_story
 from tests.conftest import (
     BEFORE_THE_FIXTURE_EPOCH,
     FIXTURES,
-    REPO,
+    copy_configuration,
     make_site,
     minimal_yaml,
     mkdocs_build,
@@ -450,8 +449,7 @@ def test_without_a_usable_source_date_epoch_today_is_the_clocks(
 
 def site(root: Path, text: str) -> None:
     """The repository's configuration and pages with `text` as its data file."""
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")  # the pages mkdocs.yml links to
+    copy_configuration(root)
     (root / "data").mkdir()
     (root / "data" / "events.yaml").write_text(text, encoding="utf-8")
 

@@ -550,8 +550,9 @@ def config_with(root: Path, *locales: str) -> Path:
         for i, locale in enumerate(locales)
     )
     config = root / "mkdocs.yml"
+    (root / "docs").mkdir(exist_ok=True)  # MkDocs reads no configuration without it
     config.write_text(
-        'site_url: !ENV [SITE_URL, ""]\nplugins:\n  - search\n  - i18n:\n'
+        'site_name: Test\nsite_url: !ENV [SITE_URL, ""]\nplugins:\n  - search\n  - i18n:\n'
         f"      languages:\n{languages}",
         encoding="utf-8",
     )
