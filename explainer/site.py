@@ -27,6 +27,7 @@ from explainer.outputs.export import export
 from explainer.outputs.ical import calendar
 from explainer.outputs.metadata import head_html
 from explainer.problems import DataError, Problem, did_you_mean, errors_and_warnings
+from explainer.rendering import RenderContext
 from explainer.strings import Strings, load_strings
 from explainer.templating import HeadingStyle, environment
 from explainer.terms import LinkedPage, TermMatcher, link_terms
@@ -34,7 +35,7 @@ from explainer.urls import CALENDAR, EXPORT, FEED, SiteUrls
 from explainer.validate import display_name, find_problems
 from explainer.views.actor import ActorView
 from explainer.views.actors import ActorsIndexView
-from explainer.views.base import GLOSSARY, GeneratedPage, RenderContext, View, event_path
+from explainer.views.base import GLOSSARY, GeneratedPage, View, event_path
 from explainer.views.blocks import check_pages, expand_blocks
 from explainer.views.changes import ChangesView
 from explainer.views.event import EventView

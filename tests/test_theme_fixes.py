@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explainer.theme_fixes import fix_page, replace_hreflang_links
+from mkdocs_explainer.theme_fixes import fix_page, replace_hreflang_links
 
 SHELL = (
     '<html><head><title>T</title>\n  <link rel="alternate" href="./" hreflang="en">\n'

@@ -13,10 +13,10 @@ import pytest
 
 from explainer.l10n import Localizer
 from explainer.model import Actor, Event, EventDate, Story
+from explainer.rendering import RenderContext
 from explainer.site import Explainer
 from explainer.strings import load_strings
 from explainer.urls import SiteUrls
-from explainer.views.base import RenderContext
 from explainer.visuals.network_chart import network_chart
 from explainer.visuals.timeline_chart import timeline_chart
 from tests.conftest import make_site, minimal_yaml, mkdocs_build

@@ -15,9 +15,9 @@ from feedgen.feed import FeedGenerator
 from explainer.markup import render_markdown
 from explainer.model import Event
 from explainer.outputs.common import event_start, stable_id
+from explainer.rendering import RenderContext, correction_html, status_sentence
 from explainer.urls import FEED, SiteUrls, relative_url
-from explainer.views.base import RenderContext, event_path, status_sentence
-from explainer.views.changes import correction_html
+from explainer.vocabulary import event_path
 
 
 def atom_feed(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:

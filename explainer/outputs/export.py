@@ -14,9 +14,10 @@ from typing import Any
 
 from explainer.history import iso
 from explainer.markup import render_markdown
+from explainer.rendering import RenderContext, capitalized
 from explainer.terms import short_definition
 from explainer.urls import SiteUrls
-from explainer.views.base import GLOSSARY, RenderContext, actor_path, capitalized, event_path
+from explainer.vocabulary import GLOSSARY, actor_path, event_path
 
 FORMAT_VERSION = 1
 

@@ -7,7 +7,8 @@ from typing import Any
 from markupsafe import Markup
 
 from explainer.model import Actor
-from explainer.views.base import ACTORS, RenderContext, View
+from explainer.rendering import RenderContext
+from explainer.views.base import ACTORS, View
 from explainer.visuals.network_chart import network_chart
 from explainer.vocabulary import ACTOR_KINDS
 

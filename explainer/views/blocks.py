@@ -13,8 +13,9 @@ from pathlib import Path
 from explainer.markup import escape, link
 from explainer.model import Event
 from explainer.problems import Problem
-from explainer.views.base import CHANGES, RenderContext, event_path, when
-from explainer.views.changes import and_list, correction_anchor, day, what_changed
+from explainer.rendering import RenderContext, and_list, day, when
+from explainer.views.base import CHANGES, event_path
+from explainer.views.changes import correction_anchor, what_changed
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart

@@ -4,17 +4,15 @@ pages and the feed say about them."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from babel import Locale
 from markupsafe import Markup
-from markupsafe import escape as escape_html
 
-from explainer.history import FieldChange, iso
+from explainer.history import FieldChange
 from explainer.markup import render_markdown
-from explainer.model import Correction, EventDate
-from explainer.views.base import CHANGES, RenderContext, View, capitalized, event_path
+from explainer.rendering import RenderContext, and_list, capitalized, dated
+from explainer.views.base import CHANGES, View, event_path
 
 #: the word (`changes.field.<word>`) for each field of an event, in the order a sentence
 #: names them (what readers see first, first); a field not listed is "other details". A
@@ -39,17 +37,6 @@ FIELD_WORDS = {
     "corrections": "corrections",
 }
 _ORDER = {name: i for i, name in enumerate(FIELD_WORDS)}
-
-
-def and_list(ctx: RenderContext, items: list[str]) -> str:
-    """`title and sources`, `title, summary, and sources`: as the language's table joins
-    a list (`list.and` between two items, `list.and.last` before the last of more; the
-    English table's house style, Chicago's, has the serial comma)."""
-    if len(items) < 2:
-        return "".join(items)
-    if len(items) == 2:
-        return items[0] + ctx.t("list.and") + items[1]
-    return ", ".join(items[:-1]) + ctx.t("list.and.last") + items[-1]
 
 
 #: the word (`changes.item.<word>`, counted) for an item of each list: "a source was
@@ -115,28 +102,6 @@ def _clause(ctx: RenderContext, how: str, only: tuple[str, ...], fields: str, co
 def correction_anchor(number: int) -> str:
     """The id of a correction on its event's page: `correction-1` for the oldest."""
     return f"correction-{number}"
-
-
-def day(moment: datetime.datetime | datetime.date) -> EventDate:
-    """A committer date (UTC) or a correction's day as a date the pages write out."""
-    return EventDate(moment.year, moment.month, moment.day)
-
-
-def dated(ctx: RenderContext, key: str, moment: datetime.datetime | datetime.date) -> Markup:
-    """A UI string with `{date}` written out in a `<time>` element (machine-readable)."""
-    shown = escape_html(ctx.l10n.date(day(moment)))
-    return ctx.t_html(key, date=Markup(f'<time datetime="{iso(moment)}">{shown}</time>'))
-
-
-def correction_html(ctx: RenderContext, correction: Correction) -> Markup:
-    """The correction's text as HTML, its first paragraph led by "Correction, January 21,
-    2026:" in bold."""
-    label = Markup("<strong>") + dated(ctx, "correction.label", correction.date.first_day)
-    label += Markup("</strong>")
-    text = render_markdown(ctx.text(correction.text))
-    if text.startswith("<p>"):
-        return Markup(f"<p>{label} {text[len('<p>') :]}")
-    return Markup(f"<p>{label}</p>\n{text}")
 
 
 class ChangesView(View):

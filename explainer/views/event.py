@@ -9,8 +9,9 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Event
-from explainer.views.base import RenderContext, View, capitalized, event_path, when
-from explainer.views.changes import correction_anchor, correction_html, dated
+from explainer.rendering import RenderContext, capitalized, correction_html, dated, when
+from explainer.views.base import View, event_path
+from explainer.views.changes import correction_anchor
 from explainer.views.timeline import month_anchor
 from explainer.vocabulary import DEFAULT_STATUS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from explainer.markup import escape
 from explainer.model import Event, Figure
+from explainer.rendering import LABEL_SEPARATOR, RenderContext, status_badge
 from explainer.terms import LABELS_ATTRIBUTE
-from explainer.views.base import LABEL_SEPARATOR, RenderContext, status_badge
 
 
 def event_meta(ctx: RenderContext, event: Event) -> str:

@@ -11,7 +11,8 @@ from markdown.extensions.toc import unique
 from markupsafe import Markup
 
 from explainer.model import EventDate
-from explainer.views.base import TIMELINE, RenderContext, View
+from explainer.rendering import RenderContext
+from explainer.views.base import TIMELINE, View
 from explainer.visuals.timeline_chart import event_keys, timeline_chart
 from explainer.vocabulary import EVENT_TYPES
 

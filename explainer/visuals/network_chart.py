@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from explainer.model import Actor, Story
-from explainer.views.base import RenderContext, capitalized
-from explainer.views.changes import and_list
+from explainer.rendering import RenderContext, and_list, capitalized
 from explainer.visuals.svg import (
     NARROW,
     WIDE,
