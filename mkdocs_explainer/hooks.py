@@ -69,6 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """After every plugin's `on_config`: the i18n plugin has set the pass's language."""
+    theme.prefer_own_sitemap(config)
     explainer = _build.explainer
     if explainer is not None:
         strings = explainer.strings[i18n.current_language(config)]
