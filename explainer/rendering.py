@@ -15,7 +15,7 @@ from markupsafe import escape as escape_html
 
 from explainer.history import iso
 from explainer.l10n import Localizer
-from explainer.markup import escape, link, render_markdown
+from explainer.markup import render_markdown
 from explainer.mentions import Mentions
 from explainer.model import Correction, Event, EventDate, Story
 from explainer.strings import Strings
@@ -44,14 +44,6 @@ class RenderContext:
     #: each text of the data as readers see it (`text`): a page shows the same few many times
     _typeset: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
-    def page_href(self, from_path: str, to_path: str, anchor: str | None = None) -> str:
-        """The URL of a page (source path) from another, for raw HTML such as SVG, where
-        MkDocs does not rewrite `.md` links."""
-        target = relative_url(
-            self.urls.page(self.language, to_path), self.urls.page(self.language, from_path)
-        )
-        return f"{target}#{anchor}" if anchor else target
-
     def text(self, localized: Mapping[str, str]) -> str:
         """A text of the data in this language, set for reading: no line break inside its
         dates and amounts or before its dashes (`typography`), so that editors never type
@@ -67,17 +59,6 @@ class RenderContext:
 
     def actor_name(self, actor_id: str) -> str:
         return self.text(self.story.actors[actor_id].name)
-
-    def actor_link(self, from_path: str, actor_id: str) -> str:
-        return link(escape(self.actor_name(actor_id)), from_path, actor_path(actor_id))
-
-    def event_link(self, from_path: str, event_id: str) -> str:
-        event = self.story.events[event_id]
-        return link(escape(self.text(event.title)), from_path, event_path(event_id))
-
-    def term_link(self, from_path: str, term_id: str) -> str:
-        term = self.story.glossary[term_id]
-        return link(escape(self.text(term.term)), from_path, GLOSSARY, anchor=term_id)
 
     def quoted(self, text: str) -> str:
         return self.t("quote", text=text)
@@ -148,9 +129,18 @@ class Links:
         self.ctx, self.here = ctx, here
 
     def href(self, to_path: str, anchor: str | None = None) -> str:
+        """The address of a page (source path) from this one, for HTML, where MkDocs does
+        not rewrite `.md` links; a place on this page by its fragment alone."""
         if to_path == self.here and anchor:
             return f"#{anchor}"
-        return self.ctx.page_href(self.here, to_path, anchor)
+        return self.address(to_path, anchor)
+
+    def address(self, to_path: str, anchor: str | None = None) -> str:
+        """The address of a page (source path) from this one, even of this one (the
+        pictures link so)."""
+        urls, language = self.ctx.urls, self.ctx.language
+        target = relative_url(urls.page(language, to_path), urls.page(language, self.here))
+        return f"{target}#{anchor}" if anchor else target
 
     def page(self, to_path: str, label: Any, anchor: str | None = None) -> Markup:
         # f-strings: Markup.format costs ten times as much, on every link of every page
@@ -167,8 +157,9 @@ class Links:
     def actor(self, actor_id: str) -> Markup:
         return self.page(actor_path(actor_id), self.ctx.actor_name(actor_id))
 
-    def event(self, event_id: str) -> Markup:
-        return self.page(event_path(event_id), self.ctx.text(self.ctx.story.events[event_id].title))
+    def event(self, event_id: str, anchor: str | None = None) -> Markup:
+        title = self.ctx.text(self.ctx.story.events[event_id].title)
+        return self.page(event_path(event_id), title, anchor)
 
     def term(self, term_id: str) -> Markup:
         term = self.ctx.story.glossary[term_id]
@@ -206,3 +197,19 @@ def correction_html(ctx: RenderContext, correction: Correction) -> Markup:
     if text.startswith("<p>"):
         return Markup(f"<p>{label} {text[len('<p>') :]}")
     return Markup(f"<p>{label}</p>\n{text}")
+
+
+def template_values(ctx: RenderContext, here: str) -> dict[str, Any]:
+    """What every template has, a generated page's or a hand-written page's block, at the
+    page `here` (a language-neutral source path)."""
+    return {
+        "links": Links(ctx, here),
+        "t": ctx.strings,
+        "t_html": ctx.t_html,
+        "text": ctx.text,
+        "l10n": ctx.l10n,
+        "story": ctx.story,
+        "event_meta": lambda event: event_meta(ctx, event),
+        "labels_attribute": Markup(LABELS_ATTRIBUTE),
+        "language": ctx.language,
+    }

@@ -127,7 +127,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     language = i18n.file_language(page.file, config)
     source = page.file.abs_src_path or page.file.src_uri
-    return explainer.expand_blocks(language, markdown, i18n.neutral_path(page.file), source)
+    try:
+        return explainer.expand_blocks(language, markdown, i18n.neutral_path(page.file), source)
+    except TemplateError as error:  # a site's own block template
+        raise PluginError(f"explainer: {error}") from None
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -11,11 +11,12 @@ from typing import Any
 
 import lxml.html
 import pytest
+import yaml
 
 from explainer.history import EventHistory, FieldChange
 from explainer.model import EventDate, build_story
 from explainer.problems import DataError
-from explainer.site import Explainer
+from explainer.site import Explainer, SiteConfig
 from explainer.strings import load_strings
 from explainer.views.blocks import BlockError, check_pages, unknown_blocks
 from tests.site_markdown import render
@@ -65,9 +66,9 @@ def test_latest_is_the_three_most_recent_held_events_newest_first(tmp_path: Path
     explainer = load(tmp_path, many_events())
     md = explainer.expand_blocks("en", "<!-- explainer:latest -->\n", "index.md", "d/index.md")
     assert items(md) == [
-        ("Fifth", "events/fifth.md"),
-        ("Fourth", "events/fourth.md"),
-        ("Third", "events/third.md"),
+        ("Fifth", "events/fifth/"),
+        ("Fourth", "events/fourth/"),
+        ("Third", "events/third/"),
     ]
     assert item_texts(md) == [
         "Fifth — February 2026 · Call About Fifth.",
@@ -79,7 +80,7 @@ def test_latest_is_the_three_most_recent_held_events_newest_first(tmp_path: Path
 def test_upcoming_is_every_scheduled_event_oldest_first(tmp_path: Path) -> None:
     explainer = load(tmp_path, many_events())
     md = explainer.expand_blocks("de", "<!-- explainer:upcoming -->\n", "about.md", "d/about.md")
-    assert items(md) == [("Soon (de)", "events/soon.md"), ("Later (de)", "events/later.md")]
+    assert items(md) == [("Soon (de)", "../events/soon/"), ("Later (de)", "../events/later/")]
     badge = STRINGS["de"]("status.scheduled")
     assert item_texts(md) == [
         f"Soon (de) – 4. März 2026 · Telefonat · {badge} Über Soon.",
@@ -164,10 +165,10 @@ def test_a_block_replaces_its_marker_line_and_nothing_else(tmp_path: Path) -> No
     page = "Before\n  <!--  explainer:upcoming  -->\t\nAfter <!-- explainer:latest --> stays\n"
     md = explainer.expand_blocks("en", page, "index.md", "d")
     upcoming = (
-        "- [Council meets](events/council-meeting.md)\u00a0— "
+        '<ul>\n<li><a href="events/council-meeting/">Council meets</a>\u00a0— '
         "<em data-explainer-labels>March\u00a02026\u00a0· Meeting</em>\u00a0· "
         '<span class="explainer-status explainer-status--scheduled" data-explainer-labels>'
-        "scheduled</span>  \n  The council votes."
+        "scheduled</span><br />\n  The council votes.</li>\n</ul>"
     )
     assert md == f"Before\n\n{upcoming}\n\nAfter <!-- explainer:latest --> stays\n"
 
@@ -295,17 +296,17 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         )
         for li in shown(md).iter("li")
     ] == [
-        (f"{fixed} Bob spricht", ["events/statement.md#correction-1"]),
-        (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
+        (f"{fixed} Bob spricht", ["../events/statement/#correction-1"]),
+        (f"{fixed} Ada ruft Bob an", ["../events/first-call/#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
             "Die Zusammenfassung wurde nur auf Deutsch überarbeitet; der Status wurde geändert.",
-            ["events/council-meeting.md"],
+            ["../events/council-meeting/"],
         ),
-        (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
+        (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["../events/first-call/"]),
         (
             f"{de('correction.label', date=march[5])} Ada ruft Bob an",
-            ["events/first-call.md#correction-1"],
+            ["../events/first-call/#correction-1"],
         ),
     ]
     # the English page tells the same history, saying that the summary's new wording is
@@ -316,7 +317,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         "Updated March 7, 2026: Council meets The summary was revised in German only; "
         "the status was changed."
     ]
-    [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
+    [everything] = [a for a in shown(md).iter("a") if a.get("href") == "../changes/"]
     assert everything.text_content() == de("changes.all")
     # each label in bold
     assert [b.text_content() for b in shown(md).iter("strong")] == [
@@ -347,9 +348,7 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
         assert " ".join(shown(md).text_content().split()) == sentence
-        assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == [
-            "events/later.md"
-        ]
+        assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == ["events/later/"]
 
 
 def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: Path) -> None:
@@ -507,3 +506,56 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
         text = " ".join(shown(md).text_content().split())
         assert text == sentence
         assert "After it:" not in text and "Danach:" not in text
+
+
+def test_data_text_in_a_block_is_shown_as_written_never_as_markup(tmp_path: Path) -> None:
+    """The blocks' HTML stands in a page's Markdown: neither Markdown nor HTML in a title
+    or a summary (nor a blank line, which would end a raw HTML block) reaches the page."""
+    data = many_events()
+    data["events"]["soon"]["title"] = {"en": "<b>Bold</b> {: .x } *not* [a](b)", "de": "x"}
+    data["events"]["soon"]["summary"] = {"en": "One.\n\n## Two & </ul> `three`", "de": "x"}
+    explainer = load(tmp_path, data)
+    page_markdown = "# Home\n\n<!-- explainer:upcoming -->\n\nAfter\n"
+    page = shown(explainer.expand_blocks("en", page_markdown, "index.md", "d"))
+    assert next(a.text_content() for a in page.cssselect("li > a")) == (
+        "<b>Bold</b> {: .x } *not* [a](b)"
+    )
+    assert len(page.cssselect("li")) == 2 and not page.cssselect("b, h2, code, em.x")
+    assert "## Two & </ul> `three`" in page.cssselect("li")[0].text_content()
+    assert [p.text_content() for p in page.iter("p")] == ["After"]
+
+
+def test_a_site_overrides_a_block_as_it_overrides_a_page(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides" / "explainer" / "blocks"
+    overrides.mkdir(parents=True)
+    (overrides / "upcoming.html").write_text(
+        '{% extends "builtin/blocks/upcoming.html" %}'
+        "{% block list %}<ol>{% for event in events %}<li>{{ links.event(event.id) }}</li>"
+        "{% endfor %}</ol>{% endblock %}",
+        encoding="utf-8",
+    )
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.yaml").write_text(
+        yaml.safe_dump(many_events(), allow_unicode=True), encoding="utf-8"
+    )
+    config = SiteConfig.from_settings(
+        tmp_path, ("en", "de"), tmp_path / "docs", None, template_dirs=[overrides.parent]
+    )
+    md = Explainer.load(config).expand_blocks(
+        "en", "<!-- explainer:upcoming -->\n", "index.md", "d"
+    )
+    assert [(a.text_content(), a.get("href")) for a in shown(md).cssselect("ol > li > a")] == [
+        ("Soon", "events/soon/"),
+        ("Later", "events/later/"),
+    ]
+
+
+def test_the_key_figures_block_is_the_figures_pages_table(tmp_path: Path) -> None:
+    explainer = load(tmp_path)
+    """(Placed on the figures page's own address, so that their links are the same.)"""
+    md = explainer.expand_blocks("de", "<!-- explainer:key-figures -->\n", "figures.md", "d")
+    [page] = [p for p in explainer.pages("de") if p.path == "figures.md"]
+    table = lxml.html.fragment_fromstring(page.html, create_parent="div").cssselect("table")[0]
+    block = shown(md).cssselect("table")[0]
+    assert len(table.cssselect("tbody tr")) == 2
+    assert lxml.html.tostring(block, with_tail=False) == lxml.html.tostring(table, with_tail=False)

@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from explainer.markup import is_safe_link, relative, render_markdown, unsafe_link_targets
+from explainer.markup import is_safe_link, render_markdown, unsafe_link_targets
 from explainer.site import Explainer, SiteConfig
 from explainer.views.blocks import BlockError
 from tests.conftest import minimal_yaml
@@ -93,13 +93,6 @@ def test_rendered_markdown_keeps_no_encoded_script_link(target: str) -> None:
     rendered = render_markdown(f"[click]({target}) and ![i]({target})")
     assert "href" not in rendered and "src" not in rendered
     assert unsafe_link_targets(f"[click]({target})") == [target]
-
-
-def test_relative_links() -> None:
-    assert relative("events/a.md", "actors/b.md") == "../actors/b.md"
-    assert relative("timeline.md", "events/a.md") == "events/a.md"
-    assert relative("events/a.md", "glossary.md", "x") == "../glossary.md#x"
-    assert relative("glossary.md", "glossary.md", "x") == "#x"
 
 
 def test_every_page_exists_in_every_language(tmp_path: Path) -> None:
@@ -351,7 +344,7 @@ def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
     )
     row = ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March\u00a02,\u00a02026)"]
     assert row in table_rows(html(md))
-    assert ("Council meets", "events/council-meeting.md") in links(html(md))
+    assert ("Council meets", "events/council-meeting/") in links(html(md))
     shown = (
         "Council meets\u00a0— March\u00a02026\u00a0· Meeting\u00a0· scheduled The council votes."
     )

@@ -9,16 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
-from explainer.rendering import Links, RenderContext, event_meta
+from explainer.rendering import RenderContext, template_values
 from explainer.templating import (
     Heading,
     Headings,
     render,
     table_of_contents,
 )
-from explainer.terms import LABELS_ATTRIBUTE
 from explainer.typography import keep_together
 
 # the generated pages' paths, defined in the vocabulary, as the views import them
@@ -95,15 +92,7 @@ class View:
         values = {
             "title": title,
             "heading": headings,
-            "links": Links(ctx, self.path),
-            "t": ctx.strings,
-            "t_html": ctx.t_html,
-            "text": ctx.text,
-            "l10n": ctx.l10n,
-            "story": ctx.story,
-            "event_meta": lambda event: event_meta(ctx, event),
-            "labels_attribute": Markup(LABELS_ATTRIBUTE),
-            "language": ctx.language,
+            **template_values(ctx, self.path),
             **self.context(),
         }
         content = render(self.template, ctx.templates, values)

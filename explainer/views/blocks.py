@@ -1,7 +1,9 @@
 """Blocks that hand-written pages place with `<!-- explainer:NAME -->` on a line of their own.
 
-The build replaces each marker with Markdown rendered from the data, so the home page's key
-figures and upcoming meetings never drift from `data/events.yaml`.
+The build replaces each marker with HTML rendered from the data, so the home page's key
+figures and upcoming meetings never drift from `data/events.yaml`. Each block is a
+template, `blocks/<NAME>.html`, rendered with the same variables and macros as the
+generated pages, and a site overrides it the same way (`overrides/explainer/blocks/`).
 """
 
 from __future__ import annotations
@@ -9,14 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from explainer.markup import escape, link
+from markupsafe import Markup
+from markupsafe import escape as escape_html
+
 from explainer.model import Event
 from explainer.problems import Problem
-from explainer.rendering import RenderContext, and_list, day, when
-from explainer.views.base import CHANGES, event_path
+from explainer.rendering import Links, RenderContext, and_list, day, template_values, when
+from explainer.templating import render
 from explainer.views.changes import correction_anchor, what_changed
-from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
 from explainer.vocabulary import DEFAULT_STATUS
@@ -28,19 +32,29 @@ class BlockError(Exception):
     """A hand-written page names a block that does not exist."""
 
 
-def _as_of(ctx: RenderContext, page_path: str) -> str:
+def _listed(ctx: RenderContext, items: list[Markup]) -> Markup:
+    """HTML items joined as the language joins a list (`A, B, and C`)."""
+    tokens = [f"\x00{index}\x00" for index in range(len(items))]
+    joined = str(escape_html(and_list(ctx, tokens)))
+    for token, item in zip(tokens, items, strict=True):
+        joined = joined.replace(token, str(item))
+    return Markup(joined)
+
+
+def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """How far the account reaches: its latest event known to have taken place, and the
     events scheduled after it (a sentence for each status, in prose); then the story's last
     update from the history (without history, the events only). All of it changes only
     with the data and its commits, never with the day."""
     events = ctx.story.chronological
     if not events:
-        return ""
-    token = "\x00"  # where an event's link goes: escape() leaves it, and only it, alone
+        return {"sentences": []}
+    links = Links(ctx, page_path)
 
-    def dated_link(event: Event) -> str:
-        said = escape(ctx.t("as_of.event", event=token, when=ctx.l10n.date(event.date)))
-        return said.replace(token, ctx.event_link(page_path, event.id))
+    def dated_link(event: Event) -> Markup:
+        return ctx.t_html(
+            "as_of.event", event=links.event(event.id), when=ctx.l10n.date(event.date)
+        )
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
     # the latest one that took place, of those no other one is known to follow; an event
@@ -49,11 +63,10 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     latest = [e for e in held if not any(e.known_before(other) for other in held)]
     named = next((e for e in reversed(latest) if e.date.day is not None), None)
     named = named or (latest[-1] if latest else None)
-    lines = []
+    sentences = []
     if named:  # "The latest event with an exact date … was on January 16, 2026 ([its title])."
         key = "as_of.held" if named.date.day is not None else "as_of.held.month"
-        held_sentence = ctx.t(key, event=token, date=when(ctx, named))
-        lines.append(escape(held_sentence).replace(token, ctx.event_link(page_path, named.id)))
+        sentences.append(ctx.t_html(key, event=links.event(named.id), date=when(ctx, named)))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
@@ -63,108 +76,87 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     situation = "later" if named else "only"
     for status in dict.fromkeys(e.status for e in later):
         alike = [e for e in later if e.status == status]
-        listed = and_list(ctx, [dated_link(e) for e in alike])
-        sentence = ctx.t(f"as_of.{situation}.{status}", events=token, count=len(alike))
-        lines.append(escape(sentence).replace(token, listed))
+        listed = _listed(ctx, [dated_link(e) for e in alike])
+        sentences.append(ctx.t_html(f"as_of.{situation}.{status}", events=listed, count=len(alike)))
     # those that took place, known only by their month, that may have come after the named
     # one: it is the latest *dated* one, and the block must not read as if nothing that
     # took place could follow it (last, with its date, so no "after it" above is ambiguous)
     maybe_later = [e for e in latest if e is not named]
     if named and named.date.day is not None and maybe_later:  # else none is dated
-        listed = and_list(ctx, [dated_link(e) for e in maybe_later])
-        sentence = ctx.t(
-            "as_of.maybe_later", events=token, count=len(maybe_later), date=when(ctx, named)
+        listed = _listed(ctx, [dated_link(e) for e in maybe_later])
+        sentences.append(
+            ctx.t_html(
+                "as_of.maybe_later", events=listed, count=len(maybe_later), date=when(ctx, named)
+            )
         )
-        lines.append(escape(sentence).replace(token, listed))
     updated = ctx.story.last_update
     if updated is not None:
-        lines.append(escape(ctx.t("as_of.updated", date=ctx.l10n.date(day(updated)))))
-    return " ".join(lines)
+        sentences.append(ctx.t_html("as_of.updated", date=ctx.l10n.date(day(updated))))
+    return {"sentences": sentences}
 
 
-def _key_figures(ctx: RenderContext, page_path: str) -> str:
-    if not ctx.story.figures:
-        return escape(ctx.t("figures.none"))
-    return figures_table(ctx, page_path, ctx.story.figures)
+def _key_figures(ctx: RenderContext, page_path: str) -> dict[str, Any]:
+    return {}
 
 
-def _upcoming(ctx: RenderContext, page_path: str) -> str:
-    events = ctx.story.planned
-    if not events:
-        return escape(ctx.t("upcoming.none"))
-    return "\n".join(event_item(ctx, page_path, e, summary=True) for e in events)
+def _upcoming(ctx: RenderContext, page_path: str) -> dict[str, Any]:
+    return {"events": ctx.story.planned}
 
 
-def _latest(ctx: RenderContext, page_path: str) -> str:
+def _latest(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     held = [e for e in ctx.story.chronological if e.status == "held"][-3:]
-    return "\n".join(event_item(ctx, page_path, e, summary=True) for e in reversed(held))
+    return {"events": list(reversed(held))}
 
 
 #: how many corrections and updates the home page's `changes` block lists
 LATEST_CHANGES = 5
 
 
-def _changes(ctx: RenderContext, page_path: str) -> str:
+def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """The latest corrections and updates, each linked to its event (an update with what it
     changed), then the page that lists them all."""
     # every language lists the same changes: the histories must not differ
-    changes = ctx.story.changes[:LATEST_CHANGES]
-    if not changes:
-        return escape(ctx.t("changes.none"))
-    lines = []
-    for change in changes:
+    changes = []
+    for change in ctx.story.changes[:LATEST_CHANGES]:
         event, correction = change.event, change.correction
-        title = escape(ctx.text(event.title))
-        told = None
         if correction is None:
             label = ctx.t("changes.updated", date=ctx.l10n.date(day(change.day)))
-            target = link(title, page_path, event_path(event.id))
-            told = what_changed(ctx, event.what_changed)
+            anchor, what = None, what_changed(ctx, event.what_changed)
         else:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
-            anchor = correction_anchor(change.number)
-            target = link(title, page_path, event_path(event.id), anchor=anchor)
-        lines.append(f"- **{escape(label)}** {target}")
-        if told:
-            lines[-1] += f"  \n  {escape(told)}"
-    lines.append("")
-    lines.append(link(escape(ctx.t("changes.all")), page_path, CHANGES))
-    return "\n".join(lines)
+            anchor, what = correction_anchor(change.number), None
+        changes.append({"event": event, "label": label, "anchor": anchor, "what": what})
+    return {"changes": changes}
 
 
-def _timeline_chart(ctx: RenderContext, page_path: str) -> str:
+def _timeline_chart(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """On a hand-written page (the home page), with no list of events beside it."""
-    return timeline_chart(
+    chart = timeline_chart(
         ctx,
-        lambda path, anchor: ctx.page_href(page_path, path, anchor),
+        Links(ctx, page_path).address,
         "viz-timeline",
         alternative="viz.alternative.timeline",
     )
+    return {"chart": Markup(chart)}
 
 
-def _figures_chart(ctx: RenderContext, page_path: str) -> str:
-    return figures_chart(
-        ctx, lambda path, anchor: ctx.page_href(page_path, path, anchor), "viz-figures"
-    )
+def _figures_chart(ctx: RenderContext, page_path: str) -> dict[str, Any]:
+    return {"chart": Markup(figures_chart(ctx, Links(ctx, page_path).address, "viz-figures"))}
 
 
-def _repository(ctx: RenderContext, page_path: str) -> str:
+def _repository(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """Where the site's text and data are kept, linked, and how readers report an error
     there, when the site names its repository (`repo_url`, which the deploy workflow
     sets); nothing otherwise, so that a page can place it without promising a link, or a
     way to report, that a build may not have."""
     url = ctx.repo_url
     if not url or not url.startswith(("https://", "http://")):
-        return ""
-    shown = url.split("://", 1)[1].rstrip("/")
-    token = "\x00"  # where the link goes: escape() leaves it, and only it, alone
-    sentence = escape(ctx.t("repository.sentence", link=token))
-    linked = sentence.replace(token, f"[{escape(shown)}](<{url}>)")
-    # how to report an error there: said only where "there" is linked
-    return f"{linked} {escape(ctx.t('repository.report'))}"
+        return {"url": None, "shown": None}
+    return {"url": url, "shown": url.split("://", 1)[1].rstrip("/")}
 
 
-BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
+#: each block's variables besides those every template has, by its name (and template's)
+BLOCKS: dict[str, Callable[[RenderContext, str], dict[str, Any]]] = {
     "as-of": _as_of,
     "timeline-chart": _timeline_chart,
     "figures-chart": _figures_chart,
@@ -204,6 +196,12 @@ def check_pages(docs_dir: Path, display: Callable[[Path], str]) -> list[Problem]
     return problems
 
 
+def render_block(ctx: RenderContext, name: str, page_path: str) -> str:
+    """One block's HTML on the page `page_path`, from its template (a site's own first)."""
+    values = {**template_values(ctx, page_path), **BLOCKS[name](ctx, page_path)}
+    return render(f"blocks/{name}.html", ctx.templates, values).strip("\n")
+
+
 def expand_blocks(ctx: RenderContext, markdown: str, page_path: str, source_name: str) -> str:
     """Replace every block marker; an unknown block name is a located BlockError."""
 
@@ -211,6 +209,6 @@ def expand_blocks(ctx: RenderContext, markdown: str, page_path: str, source_name
         name = match.group(1)
         if name not in BLOCKS:
             raise BlockError("\n".join(map(str, unknown_blocks(markdown, source_name))))
-        return "\n" + BLOCKS[name](ctx, page_path) + "\n"
+        return "\n" + render_block(ctx, name, page_path) + "\n"
 
     return MARKER.sub(replace, markdown)
