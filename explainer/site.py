@@ -26,7 +26,7 @@ from explainer.outputs.common import reference_time
 from explainer.outputs.export import export
 from explainer.outputs.ical import calendar
 from explainer.outputs.metadata import head_html
-from explainer.problems import DataError, Problem, did_you_mean, errors_and_warnings
+from explainer.problems import DataError, Problem, errors_and_warnings
 from explainer.rendering import RenderContext
 from explainer.strings import Strings, load_strings
 from explainer.templating import HeadingStyle, environment
@@ -46,8 +46,6 @@ from explainer.views.timeline import TimelineView
 DEFAULT_DATA = "data/events.yaml"
 #: the stylesheet of the generated pages
 STYLESHEET_SOURCE = Path(__file__).with_name("assets") / "explainer.css"
-#: keys of `extra.explainer` in mkdocs.yml
-SETTINGS = ("data", "strings", "footer")
 
 
 class ConfigError(Exception):
@@ -89,22 +87,11 @@ class SiteConfig:
         headings: HeadingStyle | None = None,
         repo_url: str | None = None,
     ) -> SiteConfig:
-        """`settings` is the `extra.explainer` mapping of mkdocs.yml (may be absent)."""
+        """`settings`: the `extra.explainer` settings of mkdocs.yml, as the adapter has
+        typed and checked them (`data`, `strings`, `footer`; absent ones take defaults)."""
         settings = dict(settings or {})
-        for key in settings:
-            if key not in SETTINGS:
-                raise ConfigError(
-                    f"extra.explainer.{key}: unknown setting"
-                    + (did_you_mean(key, SETTINGS) or f"; known settings: {', '.join(SETTINGS)}")
-                )
         data = settings.get("data", DEFAULT_DATA)
         strings = settings.get("strings", [])
-        if isinstance(strings, str):
-            strings = [strings]
-        if not isinstance(data, str) or not isinstance(strings, list):
-            raise ConfigError(
-                "extra.explainer: `data` must be a path, `strings` a path or list of paths"
-            )
         if not languages:
             raise ConfigError("no languages configured for the i18n plugin")
         try:

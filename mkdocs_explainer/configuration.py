@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from explainer.site import ConfigError, SiteConfig, heading_style
 from mkdocs_explainer import i18n
+from mkdocs_explainer.options import explainer_options
 
 
 def site_config(config: MkDocsConfig) -> SiteConfig:
@@ -27,7 +28,7 @@ def site_config(config: MkDocsConfig) -> SiteConfig:
         Path(config.config_file_path).parent,
         i18n.languages(config),
         Path(config.docs_dir),
-        config.extra.get("explainer"),
+        explainer_options(config.extra.get("explainer")),
         config.site_url,
         template_dirs=[Path(custom_dir) / "explainer"] if custom_dir else [],
         headings=heading_style(config.mdx_configs.get("toc")),

@@ -95,12 +95,59 @@ def test_a_configuration_the_build_refuses_is_refused_with_mkdocs_words(
     assert "no-such-plugin" in capsys.readouterr().err
 
 
-def test_an_unknown_explainer_setting_names_its_key(tmp_path: Path) -> None:
+def explainer_settings(tmp_path: Path, settings: str) -> Path:
+    """A site whose `extra.explainer` is `settings` (YAML, indented under it)."""
     config = make_site(tmp_path, minimal_yaml())
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("    data: ", "    dta: "), encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"extra\.explainer\.dta.*did you mean `data`"):
+    head = text[: text.index("extra:\n")]
+    config.write_text(f"{head}extra:\n  explainer:\n{settings}", encoding="utf-8")
+    return config
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (
+            "    dta: data/events.yaml\n",
+            "Config value 'extra.explainer.dta': Unrecognised configuration name: dta; "
+            "did you mean `data`?",
+        ),
+        (
+            "    data: 3\n",
+            "Config value 'extra.explainer.data': Expected type: <class 'str'> but received: "
+            "<class 'int'>",
+        ),
+        (
+            "    strings: [data/strings, 2]\n",
+            "Config value 'extra.explainer.strings': Expected type: <class 'str'> but "
+            "received: <class 'int'>",
+        ),
+        (
+            "    footer: {text: x}\n",
+            "Config value 'extra.explainer.footer': Expected a list of items, but a "
+            "<class 'dict'> was given.",
+        ),
+    ],
+)
+def test_the_explainer_settings_are_typed_and_errors_name_the_key(
+    tmp_path: Path, settings: str, message: str, capsys
+) -> None:
+    config = explainer_settings(tmp_path, settings)
+    with pytest.raises(ConfigError) as raised:
         read_site_config(config)
+    assert str(raised.value) == message
+    assert cli.main(["-f", str(config), "validate"]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_the_explainer_settings_take_their_defaults_and_one_path_for_a_list(
+    tmp_path: Path,
+) -> None:
+    defaults = read_site_config(explainer_settings(tmp_path, "    {}\n"))
+    assert defaults.data_path == tmp_path / "data" / "events.yaml"
+    assert defaults.strings_dirs == () and defaults.footer == ()
+    one = read_site_config(explainer_settings(tmp_path, "    strings: data/strings\n"))
+    assert one.strings_dirs == (tmp_path / "data" / "strings",)
 
 
 @pytest.mark.build

@@ -367,15 +367,6 @@ def test_a_language_babel_does_not_know_is_a_config_error(tmp_path: Path) -> Non
         Explainer.load(config)
 
 
-def test_unknown_settings_are_named(tmp_path: Path) -> None:
-    from explainer.site import ConfigError
-
-    with pytest.raises(
-        ConfigError, match=r"extra.explainer.dta: unknown setting; did you mean `data`\?"
-    ):
-        SiteConfig.from_settings(tmp_path, ("en",), tmp_path / "docs", {"dta": "x.yaml"})
-
-
 # --- time, honestly: words that stay true whenever they are read ---------------------------
 
 
