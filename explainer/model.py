@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from explainer.clock import moment
 from explainer.history import FieldChange
-from explainer.loader import collector_paused
+from explainer.performance import collector_paused
 from explainer.vocabulary import CLAIMED_FIGURE as CLAIMED_FIGURE
 from explainer.vocabulary import DEFAULT_STATUS, QUALIFIERS
 from explainer.vocabulary import PARTICIPANT as PARTICIPANT

@@ -18,7 +18,6 @@ from babel.core import UnknownLocaleError
 from explainer.chrome import Chrome, FooterError, FooterLink, chrome, parse_footer
 from explainer.history import History, PendingHistory
 from explainer.l10n import Localizer, babel_locale
-from explainer.loader import collector_paused
 from explainer.mentions import Mentions, find_mentions
 from explainer.model import Story, build_story
 from explainer.outputs.atom import atom_feed
@@ -26,6 +25,7 @@ from explainer.outputs.common import reference_time
 from explainer.outputs.export import export
 from explainer.outputs.ical import calendar
 from explainer.outputs.metadata import head_html
+from explainer.performance import collector_paused
 from explainer.problems import DataError, Problem, errors_and_warnings
 from explainer.rendering import RenderContext
 from explainer.strings import Strings, load_strings
@@ -213,8 +213,8 @@ class Explainer:
 
     def _hand_written_clashes(self) -> list[Problem]:
         """Hand-written pages at a path the data generates would be silently replaced.
-        One walk of each language's folder, not a file lookup per generated page (20,000
-        lookups took 0.9 s at 10,000 events)."""
+        One walk of each language's folder, not a file lookup per generated page (what
+        that cost: bench/PROFILE.md, "Timings that were kept in the code")."""
         generated = self.page_paths()
         problems = []
         for language in self.config.languages:
