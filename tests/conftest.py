@@ -197,7 +197,7 @@ BEFORE_THE_FIXTURE_EPOCH = "1769904000"
 def run(
     args: list[str], cwd: Path, env_extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    if "mkdocs" in map(str, args):
+    if {"mkdocs", "properdocs"} & set(map(str, args)):
         building()
     env = {**os.environ, "PYTHONPATH": str(REPO), **(env_extra or {})}
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
