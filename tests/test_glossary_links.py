@@ -232,3 +232,12 @@ def test_the_ministry_and_its_minister_link_to_their_own_terms(seed_site: Path) 
         for text, term_id in term_links(lxml.html.parse(str(page)).getroot()):
             if "außenministerium" in text.lower() or "state department" in text.lower():
                 assert term_id == "state-department", (page, text)
+
+
+def test_the_tooltip_of_a_term_with_u_s_is_its_whole_first_sentence(seed_site: Path) -> None:
+    """The review found "U.S. State Department" explained as "The U.S.": the short
+    definition ended at the period of "U.S."."""
+    links = article(seed_site, "").cssselect('a.explainer-term[href$="#state-department"]')
+    title = links[0].get("title")
+    assert title.startswith("The U.S. State Department, formally the Department of State, is")
+    assert title.endswith("including the country’s embassies abroad.")
