@@ -64,9 +64,9 @@ DATES = {
     ],
 }
 NAMES = ["Claudia Sheinbaum", "Donald Trump", "Juan Ramón de la Fuente", "Marco Rubio"]
-# the German article's "Bundesstaat Mexico" is written the German way, beside "Mexiko" and
-# "Mexiko-Stadt": with the state's Spanish name
-PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat México", "Washington"]}
+# the German pages write the state as the German article does, "Bundesstaat Mexico" (the
+# review asked for the source's spelling, not the Spanish "México")
+PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat Mexico", "Washington"]}
 
 
 def article(lang: str) -> str:
