@@ -407,11 +407,11 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     )
     assert what_changed(english, items) == (
         "The date was changed; two quotations were removed; a figure was revised; "
-        "a source was added."
+        "a source citation was added."
     )
     assert what_changed(german, items) == (
         "Das Datum wurde geändert; zwei Zitate wurden entfernt; eine Zahl wurde überarbeitet; "
-        "eine Quelle wurde ergänzt."
+        "eine Quellenangabe wurde ergänzt."
     )
     assert what_changed(english, ()) is None
 
@@ -431,7 +431,7 @@ def test_the_repository_block_links_the_repository_only_where_the_site_names_one
     said = {
         "en": "The text and data of this explainer, and every change made to them, are public: "
         "github.com/example/explainer. Readers who find an error can report it there,",
-        "de": "Text und Daten dieses Erklärstücks sind mit jeder Änderung öffentlich einsehbar: "
+        "de": "Text und Daten dieses Überblicks sind mit jeder Änderung öffentlich einsehbar: "
         "github.com/example/explainer. Wer einen Fehler findet, kann ihn dort melden",
     }
     for lang, sentence in said.items():

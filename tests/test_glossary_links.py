@@ -173,7 +173,7 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
     ]
     assert items == [
         "Gespräch über Zölle – 4. Mai 2026 · Telefonat wurde zitiert",
-        "Erklärung zum Öl – 10. Mai 2026 · Erklärung · abgesagt sollte teilnehmen",
+        "Erklärung zum Öl – 10. Mai 2026 · Stellungnahme · abgesagt sollte teilnehmen",
         "Handelstreffen – Juni 2026 · Treffen · geplant soll teilnehmen und nannte eine Zahl",
     ]
     assert page.cssselect('a[href="../minister/"]')  # its member, the other way round
@@ -209,7 +209,7 @@ def test_timeline_marks_types_scheduled_and_cancelled(site: Path) -> None:
         label.text_content()
         for label in article(site, "de/timeline").cssselect(".explainer-filter label")
     ]
-    assert de_labels == ["Alle Ereignisse", "Telefonate", "Erklärungen", "Treffen"]
+    assert de_labels == ["Alle Ereignisse", "Telefonate", "Stellungnahmen", "Treffen"]
 
 
 def test_tooltips_are_switched_on_for_every_explainer_site(site: Path) -> None:
