@@ -339,10 +339,10 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "The latest event with an exact date known to have taken place was on April 1, "
-        "2026 (Later). Last updated on March 7, 2026.",
-        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "1. April 2026: Later (de). Zuletzt aktualisiert am 7. März 2026.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the "
+        "call of April 1, 2026 (Later). Last updated on March 7, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
+        "Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -358,9 +358,9 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event with an exact date known to have taken place was on March 2, 2026 "
-        "(Ada calls Bob). One more event was scheduled after it: Later (April 9, 2026); it is "
-        "not known whether it took place."
+        "Of the events with an exact date, the latest known to have taken place is the call of "
+        "March 2, 2026 (Ada calls Bob). A call was scheduled after it, on April 9, 2026 "
+        "(Later); whether it took place is not known."
     )
 
 
@@ -455,17 +455,16 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
     explainer = load(tmp_path, data)
     said = {
-        "en": "The latest event with an exact date known to have taken place was on March 2, "
-        "2026 (Ada calls Bob). One more event was scheduled after it: Talks (April 9, 2026); "
-        "it is not known whether it took place. One more event is scheduled after it: Summit "
-        "(May 2, 2026). One event dated only to its month may have taken place after March 2, "
-        "2026: Post (March 2026).",
-        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "2. März 2026: Ada ruft Bob an. Danach war ein weiterer Termin angesetzt: Talks (de) "
-        "(9. April 2026); ob er stattgefunden hat, ist nicht bekannt. Danach ist ein weiterer "
-        "Termin angesetzt: Summit (de) (2. Mai 2026). Ein Ereignis, das nur auf den Monat "
-        "genau datiert ist, könnte nach dem 2. März 2026 stattgefunden haben: Post (de) "
-        "(März 2026).",
+        "en": "Of the events with an exact date, the latest known to have taken place is the "
+        "call of March 2, 2026 (Ada calls Bob). A call was scheduled after it, on April 9, 2026 "
+        "(Talks); whether it took place is not known. A call is scheduled after it, on May 2, "
+        "2026 (Summit). A call (Post) is dated only to its month and may have taken place "
+        "after March 2, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
+        "Telefonat vom 2. März 2026 (Ada ruft Bob an). Danach war ein Telefonat angesetzt: am "
+        "9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. Danach ist ein "
+        "Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein Telefonat (Post (de)) ist nur "
+        "auf den Monat genau datiert und könnte nach dem 2. März 2026 stattgefunden haben.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -481,7 +480,8 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place is dated only to March 2026 (Post)."
+        "The latest event known to have taken place is the call of March 2026 (Post); its "
+        "exact date is not known."
     )
 
 
@@ -490,20 +490,49 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     are named in one sentence, joined as the language joins a list, with the status said
     once for all of them."""
     data = minimal_data()
-    data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed")
-    data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed")
+    data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed", type="meeting")
+    data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed", type="meeting")
     explainer = load(tmp_path, data)
+    # the events named by their type and date, each headline beside its date (the review
+    # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "The latest event with an exact date known to have taken place was on March 2, "
-        "2026 (Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) "
-        "and Summit (May 2026); it is not known whether they took place.",
-        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "2. März 2026: Ada ruft Bob an. Danach waren zwei weitere Termine angesetzt: Talks (de) "
-        "(9. April 2026) und Summit (de) (Mai 2026); ob sie stattgefunden haben, ist nicht "
-        "bekannt.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the "
+        "call of March 2, 2026 (Ada calls Bob). Two meetings were scheduled after it: one on "
+        "April 9, 2026 (Talks) and one in May 2026 (Summit); whether they took place is not "
+        "known.",
+        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
+        "Telefonat vom 2. März 2026 (Ada ruft Bob an). Danach waren zwei Treffen angesetzt: am "
+        "9. April 2026 (Talks (de)) und im Mai 2026 (Summit (de)); ob sie stattgefunden haben, "
+        "ist nicht bekannt.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
         text = " ".join(shown(md).text_content().split())
         assert text == sentence
         assert "After it:" not in text and "Danach:" not in text
+
+
+def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> None:
+    """The count names the events' type where they share one, "events" where they differ,
+    with the German noun's gender ("eine Stellungnahme", "ein Treffen")."""
+    data = minimal_data()
+    data["events"]["talks"] = event("Talks", "2026-04-09", status="scheduled", type="meeting")
+    data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
+    explainer = load(tmp_path, data)
+    said = {
+        "en": "Two events are scheduled after it: one on April 9, 2026 (Talks) and one on May 2, "
+        "2026 (Note).",
+        "de": "Danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) und am "
+        "2. Mai 2026 (Note (de)).",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        assert " ".join(shown(md).text_content().split()).endswith(sentence)
+    data["events"] = {"note": event("Note", "2026-05-02", status="scheduled", type="statement")}
+    (tmp_path / "one").mkdir()
+    md = load(tmp_path / "one", data).expand_blocks(
+        "de", "<!-- explainer:as-of -->\n", "index.md", "d/index.md"
+    )
+    assert " ".join(shown(md).text_content().split()) == (
+        "Angesetzt ist eine Stellungnahme: am 2. Mai 2026 (Note (de))."
+    )

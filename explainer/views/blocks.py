@@ -13,7 +13,7 @@ from pathlib import Path
 from explainer.markup import escape, link
 from explainer.model import Event
 from explainer.problems import Problem
-from explainer.views.base import CHANGES, RenderContext, event_path, when
+from explainer.views.base import CHANGES, RenderContext, event_path
 from explainer.views.changes import and_list, correction_anchor, day, what_changed
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
@@ -28,18 +28,39 @@ class BlockError(Exception):
 
 
 def _as_of(ctx: RenderContext, page_path: str) -> str:
-    """How far the account reaches: its latest event known to have taken place, and the
-    events scheduled after it (a sentence for each status, in prose); then the story's last
-    update from the history (without history, the events only). All of it changes only
-    with the data and its commits, never with the day."""
+    """How far the account reaches, in prose: its latest event known to have taken place,
+    named by its type and date with its headline linked beside it ("the statement of
+    January 16, 2026 (…)"); the events scheduled after it, a sentence for each status,
+    counted by their type ("Two meetings were scheduled after it: one on January 23, 2026
+    (…) and one in February 2026 (…)"); then the story's last update from the history
+    (without history, the events only). All of it changes only with the data and its
+    commits, never with the day."""
     events = ctx.story.chronological
     if not events:
         return ""
-    token = "\x00"  # where an event's link goes: escape() leaves it, and only it, alone
+    token = "\x00"  # where a link goes: escape() leaves it, and only it, alone
 
-    def dated_link(event: Event) -> str:
-        said = escape(ctx.t("as_of.event", event=token, when=ctx.l10n.date(event.date)))
-        return said.replace(token, ctx.event_link(page_path, event.id))
+    def linked(sentence: str, links: str) -> str:
+        return escape(capitalized(sentence)).replace(token, links)
+
+    def headline(event: Event) -> str:
+        return ctx.event_link(page_path, event.id)
+
+    def kind(alike: list[Event]) -> str:
+        """What they are, counted: "one meeting", "two events" (types that differ)."""
+        types = {e.type for e in alike}
+        noun = types.pop() if len(types) == 1 else "event"
+        return ctx.t(f"as_of.what.{noun}", count=len(alike))
+
+    def dated(alike: list[Event]) -> str:
+        """"one on January 23, 2026 (…) and one in February 2026 (…)"."""
+        said = []
+        for e in alike:
+            precision = "day" if e.date.day is not None else "month"
+            on = ctx.t(f"as_of.when.{precision}", date=ctx.l10n.date(e.date))
+            item = escape(ctx.t("as_of.event", when=on, event=token, count=len(alike)))
+            said.append(item.replace(token, headline(e)))
+        return and_list(ctx, said)
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
     # the latest one that took place, of those no other one is known to follow; an event
@@ -49,36 +70,46 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     named = next((e for e in reversed(latest) if e.date.day is not None), None)
     named = named or (latest[-1] if latest else None)
     lines = []
-    if named:  # "The latest event with an exact date … was on January 16, 2026 ([its title])."
+    if named:  # "Of the events with an exact date, the latest … is the statement of …"
         key = "as_of.held" if named.date.day is not None else "as_of.held.month"
-        held_sentence = ctx.t(key, event=token, date=when(ctx, named))
-        lines.append(escape(held_sentence).replace(token, ctx.event_link(page_path, named.id)))
+        the = ctx.t(f"as_of.the.{named.type}")
+        sentence = ctx.t(key, the=the, event=token, date=ctx.l10n.date(named.date))
+        lines.append(linked(sentence, headline(named)))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
-    # a sentence per status, in the order the events come ("Two more events were scheduled
-    # after it: A (January 23, 2026) and B (February 2026); it is not known whether they
-    # took place."), each event with its bare date: the sentence says the status
+    # a sentence per status, in the order the events come, the status said once for all
     situation = "later" if named else "only"
     for status in dict.fromkeys(e.status for e in later):
         alike = [e for e in later if e.status == status]
-        listed = and_list(ctx, [dated_link(e) for e in alike])
-        sentence = ctx.t(f"as_of.{situation}.{status}", events=token, count=len(alike))
-        lines.append(escape(sentence).replace(token, listed))
+        sentence = ctx.t(
+            f"as_of.{situation}.{status}", what=kind(alike), events=token, count=len(alike)
+        )
+        lines.append(linked(sentence, dated(alike)))
     # those that took place, known only by their month, that may have come after the named
     # one: it is the latest *dated* one, and the block must not read as if nothing that
     # took place could follow it (last, with its date, so no "after it" above is ambiguous)
     maybe_later = [e for e in latest if e is not named]
     if named and named.date.day is not None and maybe_later:  # else none is dated
-        listed = and_list(ctx, [dated_link(e) for e in maybe_later])
         sentence = ctx.t(
-            "as_of.maybe_later", events=token, count=len(maybe_later), date=when(ctx, named)
+            "as_of.maybe_later",
+            what=kind(maybe_later),
+            events=token,
+            count=len(maybe_later),
+            date=ctx.l10n.date(named.date),
         )
-        lines.append(escape(sentence).replace(token, listed))
+        headlines = ctx.t("list.separator").join(headline(e) for e in maybe_later)
+        lines.append(linked(sentence, headlines))
     updated = ctx.story.last_update
     if updated is not None:
         lines.append(escape(ctx.t("as_of.updated", date=ctx.l10n.date(day(updated)))))
     return " ".join(lines)
+
+
+def capitalized(sentence: str) -> str:
+    """A sentence that begins with a counted noun ("{what} were scheduled") begins with a
+    capital letter."""
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _key_figures(ctx: RenderContext, page_path: str) -> str:
