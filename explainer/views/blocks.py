@@ -53,7 +53,7 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
         return ctx.t(f"as_of.what.{noun}", count=len(alike))
 
     def dated(alike: list[Event]) -> str:
-        """"one on January 23, 2026 (…) and one in February 2026 (…)"."""
+        """As "one on January 23, 2026 (…) and one in February 2026 (…)"."""
         said = []
         for e in alike:
             precision = "day" if e.date.day is not None else "month"
