@@ -295,11 +295,18 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         )
         for li in shown(md).iter("li")
     ] == [
-        (f"{fixed} Bob spricht", ["events/statement.md#correction-1"]),
-        (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
+        # two corrections of one day: under their date once (the review read the same date
+        # repeated as "newest first" with no order)
+        (
+            f"{fixed} Bob spricht Ada ruft Bob an",
+            ["events/statement.md#correction-1", "events/first-call.md#correction-2"],
+        ),
+        ("Bob spricht", ["events/statement.md#correction-1"]),
+        ("Ada ruft Bob an", ["events/first-call.md#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Die Zusammenfassung wurde nur auf Deutsch überarbeitet; der Status wurde geändert.",
+            "Die Zusammenfassung wurde in der deutschen Fassung überarbeitet; der Status wurde "
+            "geändert.",
             ["events/council-meeting.md"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
@@ -313,14 +320,13 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
     council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
     assert [" ".join(li.text_content().split()) for li in council] == [
-        "Updated March 7, 2026: Council meets The summary was revised in German only; "
+        "Updated March 7, 2026: Council meets The German wording of the summary was revised; "
         "the status was changed."
     ]
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
     assert everything.text_content() == de("changes.all")
     # each label in bold
     assert [b.text_content() for b in shown(md).iter("strong")] == [
-        fixed,
         fixed,
         de("changes.updated", date=march[7]),
         de("changes.updated", date=march[6]),
@@ -391,9 +397,18 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     explainer = corrected_story(tmp_path)
     english, german = explainer.context("en"), explainer.context("de")
     german_only = (FieldChange("title", "revised", ("de",)),)
-    assert what_changed(english, german_only) == "The headline was revised in German only."
-    assert (
-        what_changed(german, german_only) == "Die Überschrift wurde nur auf Deutsch überarbeitet."
+    assert what_changed(english, german_only) == "The German wording of the headline was revised."
+    assert what_changed(german, german_only) == (
+        "Die Überschrift wurde in der deutschen Fassung überarbeitet."
+    )
+    # as many terms added as removed: they were replaced (the review read "a glossary term
+    # was added; a glossary term was removed")
+    swapped = (FieldChange("terms", "added", (), 1), FieldChange("terms", "removed", (), 1))
+    assert what_changed(english, swapped) == "A glossary term was replaced."
+    assert what_changed(german, swapped) == "Ein Glossarbegriff wurde ersetzt."
+    uneven = (FieldChange("terms", "added", (), 2), FieldChange("terms", "removed", (), 1))
+    assert what_changed(english, uneven) == (
+        "Two glossary terms were added; a glossary term was removed."
     )
     both = (FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body"))
     assert what_changed(english, tuple(both)) == (

@@ -141,7 +141,8 @@ def _changes(ctx: RenderContext, page_path: str) -> str:
     changes = ctx.story.changes[:LATEST_CHANGES]
     if not changes:
         return escape(ctx.t("changes.none"))
-    lines = []
+    # entries under one label ("Updated March 7, 2026:") are listed under it once
+    groups: dict[str, list[tuple[str, str | None]]] = {}
     for change in changes:
         event, correction = change.event, change.correction
         title = escape(ctx.text(event.title))
@@ -154,9 +155,20 @@ def _changes(ctx: RenderContext, page_path: str) -> str:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
             anchor = correction_anchor(change.number)
             target = link(title, page_path, event_path(event.id), anchor=anchor)
-        lines.append(f"- **{escape(label)}** {target}")
-        if told:
-            lines[-1] += f"  \n  {escape(told)}"
+        groups.setdefault(label, []).append((target, told))
+    lines = []
+    for label, entries in groups.items():
+        if len(entries) == 1:
+            [(target, told)] = entries
+            lines.append(f"- **{escape(label)}** {target}")
+            if told:
+                lines[-1] += f"  \n  {escape(told)}"
+            continue
+        lines.append(f"- **{escape(label)}**")
+        for target, told in entries:
+            lines.append(f"    - {target}")
+            if told:
+                lines[-1] += f"  \n      {escape(told)}"
     lines.append("")
     lines.append(link(escape(ctx.t("changes.all")), page_path, CHANGES))
     return "\n".join(lines)
