@@ -29,6 +29,7 @@ FIELD_WORDS = {
     "timezone": "time",
     "utc_offset": "time",
     "status": "status",
+    "before": "before",
     "place": "place",
     "participants": "participants",
     "quotes": "quotes",
