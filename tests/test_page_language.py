@@ -274,8 +274,8 @@ SHARED_WORDS = {
         "Description",
     }
     | {"Institution", "Institutions"}
-    # counted items of the changes log: "two sources were added" / "deux sources (ajout)"
-    | {"{count:words} participants", "{count:words} sources", "{count:words} corrections"},
+    # counted items of the changes log: "two corrections were added" / "deux corrections (ajout)"
+    | {"{count:words} participants", "{count:words} corrections"},
     frozenset({"de", "fr"}): {"Institution"},
 }
 
