@@ -403,6 +403,9 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     )
     # as many terms added as removed: they were replaced (the review read "a glossary term
     # was added; a glossary term was removed")
+    placed = (FieldChange("before", "added"),)
+    assert what_changed(english, placed) == "The event’s place in the timeline was changed."
+    assert what_changed(german, placed) == "Die Einordnung in die Chronik wurde geändert."
     swapped = (FieldChange("terms", "added", (), 1), FieldChange("terms", "removed", (), 1))
     assert what_changed(english, swapped) == "A glossary term was replaced."
     assert what_changed(german, swapped) == "Ein Glossarbegriff wurde ersetzt."

@@ -83,7 +83,9 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
     for change in order:
         if change.items:
             continue
-        words = groups.setdefault((change.how, _only_in(ctx, change)), [])
+        # a place in the timeline given or taken away (`before`) is one changed
+        how = "changed" if change.field == "before" else change.how
+        words = groups.setdefault((how, _only_in(ctx, change)), [])
         word = FIELD_WORDS.get(change.field, "other")
         if word not in words:  # time and timezone are both the time
             words.append(word)
