@@ -252,7 +252,7 @@ def test_a_number_in_words_opens_a_sentence_with_a_capital() -> None:
         (
             "de",
             "actor.members",
-            ["Dazu gehören", "Dazu gehört", "Dazu gehören", "Dazu gehören"],
+            ["Mitglieder", "Mitglied", "Mitglieder", "Mitglieder"],
         ),
         (
             "fr",

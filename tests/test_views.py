@@ -246,7 +246,7 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     assert ("Ada Example", "../ada/") in links(council)  # members, the other way
     # under a neutral heading, with the role that says how she belongs (a minister heads
     # his ministry: "Part of" was wrong for him)
-    assert "Dazu gehört" in council and "Bürgermeisterin von Exampleton" in council
+    assert "Mitglied" in council and "Bürgermeisterin von Exampleton" in council
     assert "Affiliation" in page(explainer, "en", "actors/ada.md")
     assert "Deutschland" in council
 
