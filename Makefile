@@ -88,7 +88,7 @@ validate: $(BIN)/.installed
 schema: $(BIN)/.installed
 	$(BIN)/explainer schema
 
-## render: write every page as Markdown into rendered/ (no MkDocs involved)
+## render: write every generated page as an HTML fragment and the hand-written pages as Markdown into rendered/, one folder per language (no MkDocs involved)
 render: $(BIN)/.installed
 	$(BIN)/python -m explainer render --out rendered
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Protocol
 
@@ -150,6 +150,9 @@ class Event:
     updated: datetime.datetime | None = None
     #: what the last update changed, field by field (from the history; empty without it)
     what_changed: tuple[FieldChange, ...] = ()
+    #: for an event known only by its month: the event of that month, with an exact date,
+    #: that the sources place it before (`before:` in the data; validated)
+    before: Event | None = None
 
     @property
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
@@ -166,6 +169,8 @@ class Event:
         order) is a convention; it is not this."""
         if self.date.last_day < other.date.first_day:
             return True
+        if self.before is not None and (other is self.before or self.before.known_before(other)):
+            return True  # the sources place it before that one (`before:`)
         if self.date.day is None or self.date != other.date or not (self.time and other.time):
             return False
         if self.timezone == other.timezone:
@@ -197,8 +202,16 @@ class Story:
 
     @cached_property
     def chronological(self) -> list[Event]:
-        """Oldest first; same day: by time, then in file order."""
-        return sorted(self.events.values(), key=lambda e: e.sort_key)
+        """Oldest first; same day: by time, then in file order. An event known only by its
+        month comes after the dated ones of its month, unless the sources place it before
+        one of them (`before`): then it comes just before that one."""
+
+        def key(event: Event) -> tuple[tuple[int, int, int], str, int]:
+            if event.before is not None:
+                return (*event.before.sort_key, 0)
+            return (*event.sort_key, 1)
+
+        return sorted(self.events.values(), key=key)
 
     @cached_property
     def _position(self) -> dict[str, int]:
@@ -450,4 +463,7 @@ def _build_story(
             updated=history.updated if history else None,
             what_changed=history.changes if history else (),
         )
+    for event_id, e in data["events"].items():
+        if e.get("before"):  # validated: an event of the same month with an exact date
+            events[event_id] = replace(events[event_id], before=events[e["before"]])
     return Story(languages=languages, actors=actors, glossary=glossary, events=events)

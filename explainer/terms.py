@@ -44,9 +44,11 @@ LABELS_ATTRIBUTE = "data-explainer-labels"
 
 
 #: a period that ends an abbreviation, not a sentence: an initial or a single letter
-#: ("J. Smith", "z. B."), or a word the languages abbreviate
+#: ("J. Smith", "z. B.", "u. a."), letters each with its period ("U.S.", "e.g.", "i.e."),
+#: or a word the languages abbreviate
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(])(?:\w|Dr|Prof|Nr|St|Mr|Mrs|Ms|Gen|Sen|Rep|vs|ca|bzw|usw|etc|Abs|Art)\.$"
+    r"(?:^|[\s(])(?:(?:\w\.)*\w|Dr|Prof|Nr|St|Mr|Mrs|Ms|Gen|Sen|Rep|Jr|vs|ca|cf|bzw|usw"
+    r"|etc|vgl|Vgl|ggf|sog|Abs|Art|Mio|Mrd)\.$"
 )
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 

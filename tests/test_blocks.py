@@ -296,11 +296,18 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         )
         for li in shown(md).iter("li")
     ] == [
-        (f"{fixed} Bob spricht", ["../events/statement/#correction-1"]),
-        (f"{fixed} Ada ruft Bob an", ["../events/first-call/#correction-2"]),
+        # two corrections of one day: under their date once (the review read the same date
+        # repeated as "newest first" with no order)
+        (
+            f"{fixed} Bob spricht Ada ruft Bob an",
+            ["../events/statement/#correction-1", "../events/first-call/#correction-2"],
+        ),
+        ("Bob spricht", ["../events/statement/#correction-1"]),
+        ("Ada ruft Bob an", ["../events/first-call/#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Die Zusammenfassung wurde nur auf Deutsch überarbeitet; der Status wurde geändert.",
+            "Die Zusammenfassung wurde in der deutschen Fassung überarbeitet; der Status wurde "
+            "geändert.",
             ["../events/council-meeting/"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["../events/first-call/"]),
@@ -314,14 +321,13 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
     council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
     assert [" ".join(li.text_content().split()) for li in council] == [
-        "Updated March 7, 2026: Council meets The summary was revised in German only; "
+        "Updated March 7, 2026: Council meets The German wording of the summary was revised; "
         "the status was changed."
     ]
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "../changes/"]
     assert everything.text_content() == de("changes.all")
     # each label in bold
     assert [b.text_content() for b in shown(md).iter("strong")] == [
-        fixed,
         fixed,
         de("changes.updated", date=march[7]),
         de("changes.updated", date=march[6]),
@@ -340,10 +346,10 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "The latest event with an exact date known to have taken place was on April 1, "
-        "2026 (Later). Last updated on March 7, 2026.",
-        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "1. April 2026: Later (de). Zuletzt aktualisiert am 7. März 2026.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the "
+        "call of April 1, 2026 (Later). Last updated on March 7, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
+        "Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -357,9 +363,9 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event with an exact date known to have taken place was on March 2, 2026 "
-        "(Ada calls Bob). One more event was scheduled after it: Later (April 9, 2026); it is "
-        "not known whether it took place."
+        "Of the events with an exact date, the latest known to have taken place is the call of "
+        "March 2, 2026 (Ada calls Bob). A call was scheduled after it, on April 9, 2026 "
+        "(Later); whether it took place is not known."
     )
 
 
@@ -390,9 +396,21 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     explainer = corrected_story(tmp_path)
     english, german = explainer.context("en"), explainer.context("de")
     german_only = (FieldChange("title", "revised", ("de",)),)
-    assert what_changed(english, german_only) == "The headline was revised in German only."
-    assert (
-        what_changed(german, german_only) == "Die Überschrift wurde nur auf Deutsch überarbeitet."
+    assert what_changed(english, german_only) == "The German wording of the headline was revised."
+    assert what_changed(german, german_only) == (
+        "Die Überschrift wurde in der deutschen Fassung überarbeitet."
+    )
+    # as many terms added as removed: they were replaced (the review read "a glossary term
+    # was added; a glossary term was removed")
+    placed = (FieldChange("before", "added"),)
+    assert what_changed(english, placed) == "The event’s place in the timeline was changed."
+    assert what_changed(german, placed) == "Die Einordnung in die Chronik wurde geändert."
+    swapped = (FieldChange("terms", "added", (), 1), FieldChange("terms", "removed", (), 1))
+    assert what_changed(english, swapped) == "A glossary term was replaced."
+    assert what_changed(german, swapped) == "Ein Glossarbegriff wurde ersetzt."
+    uneven = (FieldChange("terms", "added", (), 2), FieldChange("terms", "removed", (), 1))
+    assert what_changed(english, uneven) == (
+        "Two glossary terms were added; a glossary term was removed."
     )
     both = (FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body"))
     assert what_changed(english, tuple(both)) == (
@@ -406,11 +424,11 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     )
     assert what_changed(english, items) == (
         "The date was changed; two quotations were removed; a figure was revised; "
-        "a source was added."
+        "a source citation was added."
     )
     assert what_changed(german, items) == (
         "Das Datum wurde geändert; zwei Zitate wurden entfernt; eine Zahl wurde überarbeitet; "
-        "eine Quelle wurde ergänzt."
+        "eine Quellenangabe wurde ergänzt."
     )
     assert what_changed(english, ()) is None
 
@@ -430,7 +448,7 @@ def test_the_repository_block_links_the_repository_only_where_the_site_names_one
     said = {
         "en": "The text and data of this explainer, and every change made to them, are public: "
         "github.com/example/explainer. Readers who find an error can report it there,",
-        "de": "Text und Daten dieses Erklärstücks sind mit jeder Änderung öffentlich einsehbar: "
+        "de": "Text und Daten dieses Überblicks sind mit jeder Änderung öffentlich einsehbar: "
         "github.com/example/explainer. Wer einen Fehler findet, kann ihn dort melden",
     }
     for lang, sentence in said.items():
@@ -454,17 +472,16 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
     explainer = load(tmp_path, data)
     said = {
-        "en": "The latest event with an exact date known to have taken place was on March 2, "
-        "2026 (Ada calls Bob). One more event was scheduled after it: Talks (April 9, 2026); "
-        "it is not known whether it took place. One more event is scheduled after it: Summit "
-        "(May 2, 2026). One event dated only to its month may have taken place after March 2, "
-        "2026: Post (March 2026).",
-        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "2. März 2026: Ada ruft Bob an. Danach war ein weiterer Termin angesetzt: Talks (de) "
-        "(9. April 2026); ob er stattgefunden hat, ist nicht bekannt. Danach ist ein weiterer "
-        "Termin angesetzt: Summit (de) (2. Mai 2026). Ein Ereignis, das nur auf den Monat "
-        "genau datiert ist, könnte nach dem 2. März 2026 stattgefunden haben: Post (de) "
-        "(März 2026).",
+        "en": "Of the events with an exact date, the latest known to have taken place is the "
+        "call of March 2, 2026 (Ada calls Bob). A call was scheduled after it, on April 9, 2026 "
+        "(Talks); whether it took place is not known. A call is scheduled after it, on May 2, "
+        "2026 (Summit). A call (Post) is dated only to its month and may have taken place "
+        "after March 2, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
+        "Telefonat vom 2. März 2026 (Ada ruft Bob an). Danach war ein Telefonat angesetzt: am "
+        "9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. Danach ist ein "
+        "Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein Telefonat (Post (de)) ist nur "
+        "auf den Monat genau datiert und könnte nach dem 2. März 2026 stattgefunden haben.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -480,7 +497,8 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place is dated only to March 2026 (Post)."
+        "The latest event known to have taken place is the call of March 2026 (Post); its "
+        "exact date is not known."
     )
 
 
@@ -489,17 +507,20 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     are named in one sentence, joined as the language joins a list, with the status said
     once for all of them."""
     data = minimal_data()
-    data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed")
-    data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed")
+    data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed", type="meeting")
+    data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed", type="meeting")
     explainer = load(tmp_path, data)
+    # the events named by their type and date, each headline beside its date (the review
+    # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "The latest event with an exact date known to have taken place was on March 2, "
-        "2026 (Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) "
-        "and Summit (May 2026); it is not known whether they took place.",
-        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "2. März 2026: Ada ruft Bob an. Danach waren zwei weitere Termine angesetzt: Talks (de) "
-        "(9. April 2026) und Summit (de) (Mai 2026); ob sie stattgefunden haben, ist nicht "
-        "bekannt.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the "
+        "call of March 2, 2026 (Ada calls Bob). Two meetings were scheduled after it: one on "
+        "April 9, 2026 (Talks) and one in May 2026 (Summit); whether they took place is not "
+        "known.",
+        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
+        "Telefonat vom 2. März 2026 (Ada ruft Bob an). Danach waren zwei Treffen angesetzt: am "
+        "9. April 2026 (Talks (de)) und im Mai 2026 (Summit (de)); ob sie stattgefunden haben, "
+        "ist nicht bekannt.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -559,3 +580,29 @@ def test_the_key_figures_block_is_the_figures_pages_table(tmp_path: Path) -> Non
     block = shown(md).cssselect("table")[0]
     assert len(table.cssselect("tbody tr")) == 2
     assert lxml.html.tostring(block, with_tail=False) == lxml.html.tostring(table, with_tail=False)
+
+
+def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> None:
+    """The count names the events' type where they share one, "events" where they differ,
+    with the German noun's gender ("eine Stellungnahme", "ein Treffen")."""
+    data = minimal_data()
+    data["events"]["talks"] = event("Talks", "2026-04-09", status="scheduled", type="meeting")
+    data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
+    explainer = load(tmp_path, data)
+    said = {
+        "en": "Two events are scheduled after it: one on April 9, 2026 (Talks) and one on May 2, "
+        "2026 (Note).",
+        "de": "Danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) und am "
+        "2. Mai 2026 (Note (de)).",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        assert " ".join(shown(md).text_content().split()).endswith(sentence)
+    data["events"] = {"note": event("Note", "2026-05-02", status="scheduled", type="statement")}
+    (tmp_path / "one").mkdir()
+    md = load(tmp_path / "one", data).expand_blocks(
+        "de", "<!-- explainer:as-of -->\n", "index.md", "d/index.md"
+    )
+    assert " ".join(shown(md).text_content().split()) == (
+        "Angesetzt ist eine Stellungnahme: am 2. Mai 2026 (Note (de))."
+    )

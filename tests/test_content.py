@@ -64,9 +64,9 @@ DATES = {
     ],
 }
 NAMES = ["Claudia Sheinbaum", "Donald Trump", "Juan Ramón de la Fuente", "Marco Rubio"]
-# the German article's "Bundesstaat Mexico" is written the German way, beside "Mexiko" and
-# "Mexiko-Stadt": with the state's Spanish name
-PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat México", "Washington"]}
+# the German pages write the state as the German article does, "Bundesstaat Mexico" (the
+# review asked for the source's spelling, not the Spanish "México")
+PLACES = {"en": ["State of Mexico", "Washington"], "de": ["Bundesstaat Mexico", "Washington"]}
 
 
 def article(lang: str) -> str:
@@ -193,7 +193,7 @@ def test_no_actor_page_says_anyone_took_part_in_an_event_not_known_to_have_taken
     # what an actor did in a held event, by its type; what it was due to do in another
     took_part = {
         "en": "took part|made the statement|attended|met",
-        "de": "telefonierte|gab die Erklärung ab|nahm teil|kam zusammen",
+        "de": "telefonierte|gab die Stellungnahme ab|nahm teil|kam zusammen",
     }[lang]
     due = {"en": "due to (take part|meet)", "de": "sollt?e? (teilnehmen|zusammenkommen)"}[lang]
     checked = 0

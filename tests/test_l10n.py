@@ -247,29 +247,25 @@ def test_a_number_in_words_opens_a_sentence_with_a_capital() -> None:
         (
             "en",
             "actor.members",
-            ["Affiliated actors", "Affiliated actor", "Affiliated actors", "Affiliated actors"],
+            ["Members", "Member", "Members", "Members"],
         ),
         (
             "de",
             "actor.members",
-            [
-                "Zugehörige Akteure",
-                "Zugehöriger Akteur",
-                "Zugehörige Akteure",
-                "Zugehörige Akteure",
-            ],
+            ["Mitglieder", "Mitglied", "Mitglieder", "Mitglieder"],
         ),
         (
             "fr",
             "actor.members",
-            ["Acteur rattaché", "Acteur rattaché", "Acteurs rattachés", "Acteurs rattachés"],
+            ["Membre", "Membre", "Membres", "Membres"],
         ),
         (
             "es",
             "actor.members",
-            ["Actores adscritos", "Actor adscrito", "Actores adscritos", "Actores adscritos"],
+            ["Miembros", "Miembro", "Miembros", "Miembros"],
         ),
         ("en", "event.sources", ["Sources", "Source", "Sources", "Sources"]),
+        ("en", "event.quotes", ["Quotations", "Quotation", "Quotations", "Quotations"]),
         ("de", "event.quotes", ["Zitate", "Zitat", "Zitate", "Zitate"]),
         (
             "fr",

@@ -116,6 +116,20 @@ def test_trie_finds_what_a_longest_first_alternation_finds(forms: set[str], text
         ),
         ("de", "Das gilt z. B. für Zölle. Und mehr.", "Das gilt z. B. für Zölle."),
         ("en", "Led by J. Smith since 2020. Founded earlier.", "Led by J. Smith since 2020."),
+        # letters each with its period: "U.S." is one word, not a sentence's end
+        (
+            "en",
+            "The U.S. State Department is the foreign ministry. It is headed by the secretary.",
+            "The U.S. State Department is the foreign ministry.",
+        ),
+        ("en", "Drugs, e.g. Fentanyl, are seized. More.", "Drugs, e.g. Fentanyl, are seized."),
+        ("en", "Agencies (i.e. The CIA) act. More.", "Agencies (i.e. The CIA) act."),
+        (
+            "de",
+            "Waffen u. a. Munition werden geschmuggelt. Mehr nicht.",
+            "Waffen u. a. Munition werden geschmuggelt.",
+        ),
+        ("de", "Vgl. Das Glossar. Und mehr.", "Vgl. Das Glossar."),
         # a number at a sentence's end still ends it
         ("en", "Its members numbered 12. Later more.", "Its members numbered 12."),
         ("en", "One sentence only", "One sentence only"),

@@ -120,7 +120,7 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     # previous / next as the timeline lists them; the council meets some day in March,
     # which the data does not place before or after 2 March: said beside it, once
     assert "Previous: Bob speaks" in visible(md)
-    assert "Next: Council meets (which came first is not known)" in visible(md)
+    assert "Next: Council meets (order not known)" in visible(md)
     assert "Also in March" not in visible(md)
     assert ("Bob speaks", "../statement/") in found
     assert ("All events in the timeline", "../../timeline/#first-call") in found
@@ -149,7 +149,7 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     # the dated events of March name it as of their month; the last one as its next too
     md = page(explainer, "en", "events/statement.md")
     assert "Previous: Ada calls Bob" in visible(md)
-    assert "Next: Council meets (which came first is not known)" in visible(md)
+    assert "Next: Council meets (order not known)" in visible(md)
     # an earlier event of the month names it as of its month: it is not its neighbour
     german = page(explainer, "de", "events/first-call.md")
     assert "Ebenfalls im März\u00a02026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(
@@ -239,7 +239,7 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     assert ("Ada Example", "../ada/") in links(council)  # members, the other way
     # under a neutral heading, with the role that says how she belongs (a minister heads
     # his ministry: "Part of" was wrong for him)
-    assert "Zugehöriger Akteur" in council and "Bürgermeisterin von Exampleton" in council
+    assert "Mitglied" in council and "Bürgermeisterin von Exampleton" in council
     assert "Affiliation" in page(explainer, "en", "actors/ada.md")
     assert "Deutschland" in council
 
@@ -286,7 +286,7 @@ MARCH_2 = "2.\u00a0März\u00a02026"
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     assert table_rows(md) == [
-        ["Zahl", "Was", "Genannt von", "Ereignis"],
+        ["Zahl", "Gegenstand", "Genannt von", "Ereignis"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", f"Ada ruft Bob an ({MARCH_2})"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", f"Ada ruft Bob an ({MARCH_2})"],
     ]
@@ -299,7 +299,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     english = site(tmp_path)
     assert table_rows(page(english, "en", "figures.md"))[0] == [
         "Figure",
-        "What",
+        "Measure",
         "Cited by",
         "Event",
     ]

@@ -18,7 +18,14 @@ from markupsafe import escape as escape_html
 
 from explainer.model import Event
 from explainer.problems import Problem
-from explainer.rendering import Links, RenderContext, and_list, day, template_values, when
+from explainer.rendering import (
+    Links,
+    RenderContext,
+    and_list,
+    capitalized,
+    day,
+    template_values,
+)
 from explainer.templating import render
 from explainer.views.changes import correction_anchor, what_changed
 from explainer.visuals.figures_chart import figures_chart
@@ -42,19 +49,39 @@ def _listed(ctx: RenderContext, items: list[Markup]) -> Markup:
 
 
 def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
-    """How far the account reaches: its latest event known to have taken place, and the
-    events scheduled after it (a sentence for each status, in prose); then the story's last
-    update from the history (without history, the events only). All of it changes only
-    with the data and its commits, never with the day."""
+    """How far the account reaches, in prose: its latest event known to have taken place,
+    named by its type and date with its headline linked beside it ("the statement of
+    January 16, 2026 (…)"); the events scheduled after it, a sentence for each status,
+    counted by their type ("Two meetings were scheduled after it: one on January 23, 2026
+    (…) and one in February 2026 (…)"); then the story's last update from the history
+    (without history, the events only). All of it changes only with the data and its
+    commits, never with the day."""
     events = ctx.story.chronological
     if not events:
         return {"sentences": []}
     links = Links(ctx, page_path)
 
-    def dated_link(event: Event) -> Markup:
-        return ctx.t_html(
-            "as_of.event", event=links.event(event.id), when=ctx.l10n.date(event.date)
-        )
+    def said(key: str, **values: Any) -> Markup:
+        """A sentence that begins with a counted noun ("{what} were scheduled") begins
+        with a capital letter."""
+        return capitalized(ctx.t_html(key, **values))
+
+    def kind(alike: list[Event]) -> str:
+        """What they are, counted: "one meeting", "two events" (types that differ)."""
+        types = {e.type for e in alike}
+        noun = types.pop() if len(types) == 1 else "event"
+        return ctx.t(f"as_of.what.{noun}", count=len(alike))
+
+    def dated(alike: list[Event]) -> Markup:
+        """As "one on January 23, 2026 (…) and one in February 2026 (…)"."""
+        items = []
+        for e in alike:
+            precision = "day" if e.date.day is not None else "month"
+            on = ctx.t(f"as_of.when.{precision}", date=ctx.l10n.date(e.date))
+            items.append(
+                ctx.t_html("as_of.event", when=on, event=links.event(e.id), count=len(alike))
+            )
+        return _listed(ctx, items)
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
     # the latest one that took place, of those no other one is known to follow; an event
@@ -64,29 +91,40 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     named = next((e for e in reversed(latest) if e.date.day is not None), None)
     named = named or (latest[-1] if latest else None)
     sentences = []
-    if named:  # "The latest event with an exact date … was on January 16, 2026 ([its title])."
+    if named:  # "Of the events with an exact date, the latest … is the statement of …"
         key = "as_of.held" if named.date.day is not None else "as_of.held.month"
-        sentences.append(ctx.t_html(key, event=links.event(named.id), date=when(ctx, named)))
+        the = ctx.t(f"as_of.the.{named.type}")
+        date = ctx.l10n.date(named.date)
+        sentences.append(said(key, the=the, event=links.event(named.id), date=date))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
-    # a sentence per status, in the order the events come ("Two more events were scheduled
-    # after it: A (January 23, 2026) and B (February 2026); it is not known whether they
-    # took place."), each event with its bare date: the sentence says the status
+    # a sentence per status, in the order the events come, the status said once for all
     situation = "later" if named else "only"
     for status in dict.fromkeys(e.status for e in later):
         alike = [e for e in later if e.status == status]
-        listed = _listed(ctx, [dated_link(e) for e in alike])
-        sentences.append(ctx.t_html(f"as_of.{situation}.{status}", events=listed, count=len(alike)))
+        sentences.append(
+            said(
+                f"as_of.{situation}.{status}",
+                what=kind(alike),
+                events=dated(alike),
+                count=len(alike),
+            )
+        )
     # those that took place, known only by their month, that may have come after the named
     # one: it is the latest *dated* one, and the block must not read as if nothing that
     # took place could follow it (last, with its date, so no "after it" above is ambiguous)
     maybe_later = [e for e in latest if e is not named]
     if named and named.date.day is not None and maybe_later:  # else none is dated
-        listed = _listed(ctx, [dated_link(e) for e in maybe_later])
+        separator = escape_html(ctx.t("list.separator"))
+        headlines = separator.join(links.event(e.id) for e in maybe_later)
         sentences.append(
-            ctx.t_html(
-                "as_of.maybe_later", events=listed, count=len(maybe_later), date=when(ctx, named)
+            said(
+                "as_of.maybe_later",
+                what=kind(maybe_later),
+                events=headlines,
+                count=len(maybe_later),
+                date=ctx.l10n.date(named.date),
             )
         )
     updated = ctx.story.last_update
@@ -114,9 +152,10 @@ LATEST_CHANGES = 5
 
 def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """The latest corrections and updates, each linked to its event (an update with what it
-    changed), then the page that lists them all."""
+    changed), those under one label ("Updated March 7, 2026:") listed under it once; then
+    the page that lists them all."""
     # every language lists the same changes: the histories must not differ
-    changes = []
+    groups: dict[str, list[dict[str, Any]]] = {}
     for change in ctx.story.changes[:LATEST_CHANGES]:
         event, correction = change.event, change.correction
         if correction is None:
@@ -125,8 +164,8 @@ def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         else:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
             anchor, what = correction_anchor(change.number), None
-        changes.append({"event": event, "label": label, "anchor": anchor, "what": what})
-    return {"changes": changes}
+        groups.setdefault(label, []).append({"event": event, "anchor": anchor, "what": what})
+    return {"groups": list(groups.items())}
 
 
 def _timeline_chart(ctx: RenderContext, page_path: str) -> dict[str, Any]:

@@ -27,6 +27,7 @@ FIELD_WORDS = {
     "timezone": "time",
     "utc_offset": "time",
     "status": "status",
+    "before": "before",
     "place": "place",
     "participants": "participants",
     "quotes": "quotes",
@@ -69,7 +70,9 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
     for change in order:
         if change.items:
             continue
-        words = groups.setdefault((change.how, _only_in(ctx, change)), [])
+        # a place in the timeline given or taken away (`before`) is one changed
+        how = "changed" if change.field == "before" else change.how
+        words = groups.setdefault((how, _only_in(ctx, change)), [])
         word = FIELD_WORDS.get(change.field, "other")
         if word not in words:  # time and timezone are both the time
             words.append(word)
@@ -79,11 +82,21 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
         )
         for (how, only), words in groups.items()
     ]
-    for change in order:
-        if change.items:
-            word = ITEM_WORDS.get(change.field, "other")
-            items = ctx.t(f"changes.item.{word}", count=change.items)
-            clauses.append(_clause(ctx, change.how, _only_in(ctx, change), items, change.items))
+    listed = [change for change in order if change.items]
+    for change in listed:
+        how = change.how
+        if how in ("added", "removed"):
+            # as many added as removed from one list: they were replaced ("a glossary term
+            # was replaced", not "a glossary term was added; a glossary term was removed")
+            other = "removed" if how == "added" else "added"
+            twin = [c for c in listed if c.field == change.field and c.how == other]
+            if twin and twin[0].items == change.items:
+                if how == "removed":
+                    continue  # told with the addition
+                how = "replaced"
+        word = ITEM_WORDS.get(change.field, "other")
+        items = ctx.t(f"changes.item.{word}", count=change.items)
+        clauses.append(_clause(ctx, how, _only_in(ctx, change), items, change.items))
     if not clauses:
         return None
     return capitalized(ctx.t("changes.what.join").join(clauses)) + "."
@@ -91,12 +104,27 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
 
 def _clause(ctx: RenderContext, how: str, only: tuple[str, ...], fields: str, count: int) -> str:
     """ "the summary was revised", or for a revision of some languages' texts only, "the
-    summary was revised in German only" (each language named in the page's language)."""
+    English wording of the summary was revised" / "die Zusammenfassung wurde in der
+    deutschen Fassung überarbeitet" (each language named in the page's language, as
+    `changes.language` forms it from the language's name: {name}, or {name:lower})."""
     if not only:
         return ctx.t(f"changes.what.{how}", fields=fields, count=count)
     names = Locale.parse(ctx.language).languages
-    languages = and_list(ctx, [names.get(language, language) for language in only])
+    languages = and_list(
+        ctx, [ctx.t("changes.language", name=_Name(names.get(lang, lang))) for lang in only]
+    )
     return ctx.t("changes.what.revised.only", fields=fields, count=count, languages=languages)
+
+
+class _Name:
+    """A language's name in a UI string: `{name}` as CLDR writes it ("Deutsch"),
+    `{name:lower}` in lower case, for an adjective ("deutschen")."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __format__(self, spec: str) -> str:
+        return self.name.lower() if spec == "lower" else self.name
 
 
 def correction_anchor(number: int) -> str:
@@ -150,4 +178,5 @@ class ChangesView(View):
                     "text": Markup(render_markdown(ctx.text(correction.text))),
                 }
             days[-1]["changes"].append(entry)
-        return {"days": days}
+        corrections = any(c["kind"] == "correction" for d in days for c in d["changes"])
+        return {"days": days, "corrections": corrections}

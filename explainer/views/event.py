@@ -90,8 +90,10 @@ class EventView(View):
             if month_only
             else [e for e in unknown if e.date.day is None and e not in (previous, following)],
             "month_only": month_only,
-            # the timeline lists a month-only event after its month's dated ones
+            # the timeline lists a month-only event after its month's dated ones, or just
+            # before the one the sources place it before (`before`)
             "month_has_dated": month_only and any(e.date.day is not None for e in unknown),
+            "before": event.before,
             "month_anchor": month_anchor(ctx, event.date),
             "source_url": source_url,
         }
