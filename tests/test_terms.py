@@ -72,11 +72,11 @@ def test_labels_and_facts_wait_for_the_prose_but_count_as_mentions() -> None:
     # where the prose says it, not on the label "Art: Telefonat"
     page = (
         "<ul data-explainer-labels><li><strong>Art:</strong> Telefonat</li>"
-        "<li><strong>Ort:</strong> Bundesstaat Mexico</li></ul>"
+        "<li><strong>Ort:</strong> Bundesstaat México</li></ul>"
         "<p><em data-explainer-labels>15. Januar 2026 · Telefonat</em></p>"
         "<p>Das Telefonat dauerte eine Stunde.</p>"
     )
-    forms = {"call": ["Telefonat"], "state": ["Bundesstaat Mexico"]}
+    forms = {"call": ["Telefonat"], "state": ["Bundesstaat México"]}
     result = link_terms(page, matcher(forms), "g/")
     assert linked(page, forms) == [("call", "Telefonat")]
     assert '<p>Das <a class="explainer-term" href="g/#call"' in result.html
