@@ -347,8 +347,8 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is the "
         "call of April 1, 2026 (Later). Last updated on March 7, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
-        "Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es "
+        "stattgefunden hat, ist das Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -365,7 +365,8 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
         "Of the events with an exact date, the latest known to have taken place is the call of "
-        "March 2, 2026 (Ada calls Bob). A call was scheduled after it, on April 9, 2026 "
+        "March 2, 2026 (Ada calls Bob). A call had been scheduled for a later "
+        "date, on April 9, 2026 "
         "(Later); whether it took place is not known."
     )
 
@@ -474,14 +475,15 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     explainer = load(tmp_path, data)
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is the "
-        "call of March 2, 2026 (Ada calls Bob). A call was scheduled after it, on April 9, 2026 "
-        "(Talks); whether it took place is not known. A call is scheduled after it, on May 2, "
+        "call of March 2, 2026 (Ada calls Bob). A call had been scheduled for a later "
+        "date, on April 9, 2026 "
+        "(Talks); whether it took place is not known. A call is scheduled for a later date, on May 2, "
         "2026 (Summit). A call (Post) is dated only to its month and may have taken place "
         "after March 2, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
-        "Telefonat vom 2. März 2026 (Ada ruft Bob an). Danach war ein Telefonat angesetzt: am "
-        "9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. Danach ist ein "
-        "Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein Telefonat (Post (de)) ist nur "
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es "
+        "stattgefunden hat, ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach war ein Telefonat angesetzt: am "
+        "9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. Für die Zeit "
+        "danach ist ein Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein Telefonat (Post (de)) ist nur "
         "auf den Monat genau datiert und könnte nach dem 2. März 2026 stattgefunden haben.",
     }
     for lang, sentence in said.items():
@@ -515,11 +517,12 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is the "
-        "call of March 2, 2026 (Ada calls Bob). Two meetings were scheduled after it: one on "
+        "call of March 2, 2026 (Ada calls Bob). Two meetings had been scheduled for later "
+        "dates: one on "
         "April 9, 2026 (Talks) and one in May 2026 (Summit); whether they took place is not "
         "known.",
-        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
-        "Telefonat vom 2. März 2026 (Ada ruft Bob an). Danach waren zwei Treffen angesetzt: am "
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es "
+        "stattgefunden hat, ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach waren zwei Treffen angesetzt: am "
         "9. April 2026 (Talks (de)) und im Mai 2026 (Summit (de)); ob sie stattgefunden haben, "
         "ist nicht bekannt.",
     }
@@ -538,9 +541,10 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Two events are scheduled after it: one on April 9, 2026 (Talks) and one on May 2, "
+        "en": "Two events are scheduled for later dates: one on April 9, 2026 (Talks) and one "
+        "on May 2, "
         "2026 (Note).",
-        "de": "Danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) und am "
+        "de": "Für die Zeit danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) und am "
         "2. Mai 2026 (Note (de)).",
     }
     for lang, sentence in said.items():
@@ -554,3 +558,20 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     assert " ".join(shown(md).text_content().split()) == (
         "Angesetzt ist eine Stellungnahme: am 2. Mai 2026 (Note (de))."
     )
+
+
+def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) -> None:
+    """The R9 review: "A statement … may have taken place" / „könnte … stattgefunden
+    haben“: statements are issued, not held."""
+    data = minimal_data()
+    data["events"]["post"] = event("Post", "2026-03", type="statement")
+    explainer = load(tmp_path, data)
+    said = {
+        "en": "A statement (Post) is dated only to its month and may have been issued after "
+        "March 2, 2026.",
+        "de": "Eine Stellungnahme (Post (de)) ist nur auf den Monat genau datiert und könnte "
+        "nach dem 2. März 2026 veröffentlicht worden sein.",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        assert " ".join(shown(md).text_content().split()).endswith(sentence)

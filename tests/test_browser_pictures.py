@@ -191,4 +191,4 @@ def test_the_actors_picture_draws_every_relation_each_kind_its_own_way(
     titles = {r["title"] for r in found["relations"]}
     if prefix == "":
         assert "Claudia Sheinbaum and U.S. State Department: related events" in titles
-        assert "U.S. State Department: Marco Rubio belongs to it" in titles
+        assert "U.S. State Department: Marco Rubio, U.S. secretary of state" in titles

@@ -46,11 +46,14 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     def headline(event: Event) -> str:
         return ctx.event_link(page_path, event.id)
 
+    def noun(alike: list[Event]) -> str:
+        """Their type, or "event" for types that differ."""
+        types = {e.type for e in alike}
+        return types.pop() if len(types) == 1 else "event"
+
     def kind(alike: list[Event]) -> str:
         """What they are, counted: "one meeting", "two events" (types that differ)."""
-        types = {e.type for e in alike}
-        noun = types.pop() if len(types) == 1 else "event"
-        return ctx.t(f"as_of.what.{noun}", count=len(alike))
+        return ctx.t(f"as_of.what.{noun(alike)}", count=len(alike))
 
     def dated(alike: list[Event]) -> str:
         """As "one on January 23, 2026 (…) and one in February 2026 (…)"."""
@@ -91,8 +94,10 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     # took place could follow it (last, with its date, so no "after it" above is ambiguous)
     maybe_later = [e for e in latest if e is not named]
     if named and named.date.day is not None and maybe_later:  # else none is dated
+        # statements are issued, not held: "may have been issued after …"
+        said = "as_of.maybe_later.statement" if noun(maybe_later) == "statement" else None
         sentence = ctx.t(
-            "as_of.maybe_later",
+            said or "as_of.maybe_later",
             what=kind(maybe_later),
             events=token,
             count=len(maybe_later),
