@@ -305,8 +305,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         ("Ada ruft Bob an", ["events/first-call.md#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Die Zusammenfassung wurde in der deutschen Fassung überarbeitet; der Status wurde "
-            "geändert.",
+            "Die Zusammenfassung wurde überarbeitet; der Status wurde geändert.",
             ["events/council-meeting.md"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
@@ -315,13 +314,13 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
             ["events/first-call.md#correction-1"],
         ),
     ]
-    # the English page tells the same history, saying that the summary's new wording is
-    # the German text's only (the review found the two languages' logs disagreeing)
+    # the English page tells the same changes of fact, but not the German summary's new
+    # wording, which changed neither a fact nor the English text (the R9 review read "in
+    # der englischen Fassung überarbeitet" on the German pages as noise)
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
     council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
     assert [" ".join(li.text_content().split()) for li in council] == [
-        "Updated March 7, 2026: Council meets The German wording of the summary was revised; "
-        "the status was changed."
+        "Updated March 7, 2026: Council meets The status was changed."
     ]
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
     assert everything.text_content() == de("changes.all")
@@ -391,17 +390,19 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
 def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) -> None:
     """The review read "the selection of quotations was removed" as system jargon, and
     found the two languages' logs telling different histories: a list's items are counted
-    ("two quotations were removed"), and a revision of one language's text is told in
-    every language, saying which text it was."""
+    ("two quotations were removed"); a revision of one language's wording only is told in
+    that language alone, as a plain revision (R9), while a quotation's, a figure's or a
+    source's is told in every language, saying which text it was."""
     from explainer.views.changes import what_changed
 
     explainer = corrected_story(tmp_path)
     english, german = explainer.context("en"), explainer.context("de")
     german_only = (FieldChange("title", "revised", ("de",)),)
-    assert what_changed(english, german_only) == "The German wording of the headline was revised."
-    assert what_changed(german, german_only) == (
-        "Die Überschrift wurde in der deutschen Fassung überarbeitet."
-    )
+    assert what_changed(english, german_only) is None
+    assert what_changed(german, german_only) == "Die Überschrift wurde überarbeitet."
+    quote = (FieldChange("quotes", "revised", ("de",), 1),)
+    assert what_changed(english, quote) == "The German wording of a quotation was revised."
+    assert what_changed(german, quote) == "Ein Zitat wurde in der deutschen Fassung überarbeitet."
     # as many terms added as removed: they were replaced (the review read "a glossary term
     # was added; a glossary term was removed")
     placed = (FieldChange("before", "added"),)
@@ -575,3 +576,38 @@ def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) ->
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
         assert " ".join(shown(md).text_content().split()).endswith(sentence)
+
+
+def test_an_update_that_only_revised_another_languages_wording_is_not_listed(
+    tmp_path: Path,
+) -> None:
+    """R9: the German pages said "die Zusammenfassung wurde in der englischen Fassung
+    überarbeitet". An update that only reworded another language's text changed nothing a
+    reader of this language can see: it is left out of the changes page and the home
+    page's block; a change of fact stays on every language's pages."""
+    from explainer.views.changes import told_changes
+
+    data = minimal_data()
+    loaded = load(tmp_path, data)
+
+    def at(day: int) -> datetime.datetime:
+        return datetime.datetime(2026, 3, day, 9, tzinfo=datetime.UTC)
+
+    history = {
+        "council-meeting": EventHistory(at(1), at(7), (FieldChange("date", "changed"),)),
+        "first-call": EventHistory(at(1), at(6), (FieldChange("summary", "revised", ("en",)),)),
+        "statement": EventHistory(at(1)),
+    }
+    story = build_story(data, ("en", "de"), history)
+    explainer = Explainer(loaded.config, story, loaded.strings)
+    told = {
+        lang: [c.event.id for c in told_changes(explainer.context(lang))] for lang in ("en", "de")
+    }
+    assert told == {"en": ["council-meeting", "first-call"], "de": ["council-meeting"]}
+    german = explainer.expand_blocks("de", "<!-- explainer:changes -->", "about.md", "e/about.md")
+    assert "Ada ruft Bob an" not in shown(german).text_content()
+    assert "Der Stadtrat tagt" in shown(german).text_content()
+    [page] = [p for p in explainer.pages("de") if p.path == "changes.md"]
+    assert "Ada ruft Bob an" not in page.html and "Der Stadtrat tagt" in page.html
+    english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
+    assert "The summary was revised." in " ".join(shown(english).text_content().split())

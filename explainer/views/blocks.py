@@ -14,7 +14,13 @@ from explainer.markup import escape, link
 from explainer.model import Event
 from explainer.problems import Problem
 from explainer.views.base import CHANGES, RenderContext, event_path
-from explainer.views.changes import and_list, correction_anchor, day, what_changed
+from explainer.views.changes import (
+    and_list,
+    correction_anchor,
+    day,
+    told_changes,
+    what_changed,
+)
 from explainer.views.snippets import event_item, figures_table
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
@@ -142,8 +148,9 @@ LATEST_CHANGES = 5
 def _changes(ctx: RenderContext, page_path: str) -> str:
     """The latest corrections and updates, each linked to its event (an update with what it
     changed), then the page that lists them all."""
-    # every language lists the same changes: the histories must not differ
-    changes = ctx.story.changes[:LATEST_CHANGES]
+    # every language lists the same changes of fact; a revision of another language's
+    # wording only is not told (told_changes)
+    changes = told_changes(ctx)[:LATEST_CHANGES]
     if not changes:
         return escape(ctx.t("changes.none"))
     # entries under one label ("Updated March 7, 2026:") are listed under it once
