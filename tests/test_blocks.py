@@ -344,10 +344,10 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is the "
-        "call of April 1, 2026 (Later). Last updated on March 7, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es "
-        "stattgefunden hat, ist das Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the call "
+        "of April 1, 2026 (Later). Last updated on March 7, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
+        "ist das Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -475,17 +475,17 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is the "
-        "call of March 2, 2026 (Ada calls Bob). A call had been scheduled for a later "
-        "date, on April 9, 2026 "
-        "(Talks); whether it took place is not known. A call is scheduled for a later date, on May 2, "
-        "2026 (Summit). A call (Post) is dated only to its month and may have taken place "
-        "after March 2, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es "
-        "stattgefunden hat, ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach war ein Telefonat angesetzt: am "
-        "9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. Für die Zeit "
-        "danach ist ein Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein Telefonat (Post (de)) ist nur "
-        "auf den Monat genau datiert und könnte nach dem 2. März 2026 stattgefunden haben.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the call "
+        "of March 2, 2026 (Ada calls Bob). A call had been scheduled for a later date, on April 9, "
+        "2026 (Talks); whether it took place is not known. A call is scheduled for a later date, "
+        "on May 2, 2026 (Summit). A call (Post) is dated only to its month and may have taken "
+        "place after March 2, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
+        "ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach war ein "
+        "Telefonat angesetzt: am 9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. "
+        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein "
+        "Telefonat (Post (de)) ist nur auf den Monat genau datiert und könnte nach dem 2. März "
+        "2026 stattgefunden haben.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -517,15 +517,13 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     # the events named by their type and date, each headline beside its date (the review
     # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is the "
-        "call of March 2, 2026 (Ada calls Bob). Two meetings had been scheduled for later "
-        "dates: one on "
-        "April 9, 2026 (Talks) and one in May 2026 (Summit); whether they took place is not "
-        "known.",
-        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es "
-        "stattgefunden hat, ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach waren zwei Treffen angesetzt: am "
-        "9. April 2026 (Talks (de)) und im Mai 2026 (Summit (de)); ob sie stattgefunden haben, "
-        "ist nicht bekannt.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the call "
+        "of March 2, 2026 (Ada calls Bob). Two meetings had been scheduled for later dates: one on "
+        "April 9, 2026 (Talks) and one in May 2026 (Summit); whether they took place is not known.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
+        "ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach waren zwei "
+        "Treffen angesetzt: am 9. April 2026 (Talks (de)) und im Mai 2026 (Summit (de)); ob sie "
+        "stattgefunden haben, ist nicht bekannt.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -542,11 +540,10 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Two events are scheduled for later dates: one on April 9, 2026 (Talks) and one "
-        "on May 2, "
-        "2026 (Note).",
-        "de": "Für die Zeit danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) und am "
-        "2. Mai 2026 (Note (de)).",
+        "en": "Two events are scheduled for later dates: one on April 9, 2026 (Talks) and one on "
+        "May 2, 2026 (Note).",
+        "de": "Für die Zeit danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) "
+        "und am 2. Mai 2026 (Note (de)).",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
