@@ -568,7 +568,7 @@ def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) ->
         "en": "A statement (Post) is dated only to its month and may have been issued after "
         "March 2, 2026.",
         "de": "Eine Stellungnahme (Post (de)) ist nur auf den Monat genau datiert und könnte "
-        "nach dem 2. März 2026 veröffentlicht worden sein.",
+        "nach dem 2. März 2026 abgegeben worden sein.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")

@@ -549,7 +549,7 @@ def test_a_statement_that_was_made_is_issued_not_held(tmp_path: Path) -> None:
         "met": event("A meeting", "2026-01-13", type="meeting"),
     }
     explainer = load(tmp_path, data)
-    said = {"en": "Status: Issued", "de": "Status: Veröffentlicht"}
+    said = {"en": "Status: Issued", "de": "Status: Abgegeben"}
     for lang, words in said.items():
         text = visible(page(explainer, lang, "events/said.md"))
         assert words in text, lang
