@@ -88,6 +88,14 @@ def when(ctx: RenderContext, event: Event) -> str:
     return ctx.t(f"when.{event.status}.{precision}", date=date)
 
 
+def status_label(ctx: RenderContext, event: Event) -> str:
+    """An event's status as a word after its type, in lower case: `scheduled`; one that
+    took place as its type needs it (a statement is `issued`, a meeting `took place`)."""
+    if event.status == DEFAULT_STATUS:
+        return ctx.t(f"status.{DEFAULT_STATUS}.{event.type}")
+    return ctx.t(f"status.{event.status}")
+
+
 def status_sentence(ctx: RenderContext, event: Event) -> str | None:
     """`Scheduled for January 23, 2026.` for texts read away from the pages (the feed, the
     calendar); None for a held event, whose date says it all."""

@@ -356,13 +356,19 @@ class Explainer:
                 if event_path(event.id) in by_path:
                     users[term_id].add(event_path(event.id))
 
+        # the home page by what it is, not by the site's title that heads it (the R9 review
+        # read "Appears in: … Mexico and the United States: security tensions …")
+        titles = {path: page.title for path, page in by_path.items()}
+        if "index.md" in titles:
+            titles["index.md"] = ctx.t("glossary.home")
+
         def key(path: str) -> tuple[int, int, tuple[int, ...]]:
             if path in order:
                 return (0, order[path], ())
-            return (1, 0, ctx.l10n.sort_key(by_path[path].title))
+            return (1, 0, ctx.l10n.sort_key(titles[path]))
 
         pages_by_term = {
-            term_id: [(by_path[p].title, by_path[p].href) for p in sorted(paths, key=key)]
+            term_id: [(titles[p], by_path[p].href) for p in sorted(paths, key=key)]
             for term_id, paths in users.items()
         }
         return fill_appears_in(ctx, content, pages_by_term)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from explainer.markup import render_markdown
 from explainer.model import Story
-from explainer.typography import month_names
+from explainer.typography import keep_together, month_names
 
 #: elements whose text is never linked
 _NO_LINK = frozenset(
@@ -120,7 +120,11 @@ class TermMatcher:
                 for term in story.glossary.values()
             },
             {
-                term.id: short_definition(term.definition[language], language)
+                # typeset as the page is (no-break spaces in dates and amounts): a tooltip
+                # is text the reader reads too
+                term.id: keep_together(
+                    short_definition(term.definition[language], language), language
+                )
                 for term in story.glossary.values()
             },
         )

@@ -306,8 +306,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         ("Ada ruft Bob an", ["../events/first-call/#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Die Zusammenfassung wurde in der deutschen Fassung überarbeitet; der Status wurde "
-            "geändert.",
+            "Die Zusammenfassung wurde überarbeitet; der Status wurde geändert.",
             ["../events/council-meeting/"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["../events/first-call/"]),
@@ -316,13 +315,13 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
             ["../events/first-call/#correction-1"],
         ),
     ]
-    # the English page tells the same history, saying that the summary's new wording is
-    # the German text's only (the review found the two languages' logs disagreeing)
+    # the English page tells the same changes of fact, but not the German summary's new
+    # wording, which changed neither a fact nor the English text (the R9 review read "in
+    # der englischen Fassung überarbeitet" on the German pages as noise)
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
     council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
     assert [" ".join(li.text_content().split()) for li in council] == [
-        "Updated March 7, 2026: Council meets The German wording of the summary was revised; "
-        "the status was changed."
+        "Updated March 7, 2026: Council meets The status was changed."
     ]
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "../changes/"]
     assert everything.text_content() == de("changes.all")
@@ -346,10 +345,10 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is the "
-        "call of April 1, 2026 (Later). Last updated on March 7, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
-        "Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the call "
+        "of April 1, 2026 (Later). Last updated on March 7, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
+        "ist das Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -364,7 +363,8 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
         "Of the events with an exact date, the latest known to have taken place is the call of "
-        "March 2, 2026 (Ada calls Bob). A call was scheduled after it, on April 9, 2026 "
+        "March 2, 2026 (Ada calls Bob). A call had been scheduled for a later "
+        "date, on April 9, 2026 "
         "(Later); whether it took place is not known."
     )
 
@@ -389,17 +389,19 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
 def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) -> None:
     """The review read "the selection of quotations was removed" as system jargon, and
     found the two languages' logs telling different histories: a list's items are counted
-    ("two quotations were removed"), and a revision of one language's text is told in
-    every language, saying which text it was."""
+    ("two quotations were removed"); a revision of one language's wording only is told in
+    that language alone, as a plain revision (R9), while a quotation's, a figure's or a
+    source's is told in every language, saying which text it was."""
     from explainer.views.changes import what_changed
 
     explainer = corrected_story(tmp_path)
     english, german = explainer.context("en"), explainer.context("de")
     german_only = (FieldChange("title", "revised", ("de",)),)
-    assert what_changed(english, german_only) == "The German wording of the headline was revised."
-    assert what_changed(german, german_only) == (
-        "Die Überschrift wurde in der deutschen Fassung überarbeitet."
-    )
+    assert what_changed(english, german_only) is None
+    assert what_changed(german, german_only) == "Die Überschrift wurde überarbeitet."
+    quote = (FieldChange("quotes", "revised", ("de",), 1),)
+    assert what_changed(english, quote) == "The German wording of a quotation was revised."
+    assert what_changed(german, quote) == "Ein Zitat wurde in der deutschen Fassung überarbeitet."
     # as many terms added as removed: they were replaced (the review read "a glossary term
     # was added; a glossary term was removed")
     placed = (FieldChange("before", "added"),)
@@ -472,16 +474,17 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is the "
-        "call of March 2, 2026 (Ada calls Bob). A call was scheduled after it, on April 9, 2026 "
-        "(Talks); whether it took place is not known. A call is scheduled after it, on May 2, "
-        "2026 (Summit). A call (Post) is dated only to its month and may have taken place "
-        "after March 2, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
-        "Telefonat vom 2. März 2026 (Ada ruft Bob an). Danach war ein Telefonat angesetzt: am "
-        "9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. Danach ist ein "
-        "Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein Telefonat (Post (de)) ist nur "
-        "auf den Monat genau datiert und könnte nach dem 2. März 2026 stattgefunden haben.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the call "
+        "of March 2, 2026 (Ada calls Bob). A call had been scheduled for a later date, on April 9, "
+        "2026 (Talks); whether it took place is not known. A call is scheduled for a later date, "
+        "on May 2, 2026 (Summit). A call (Post) is dated only to its month and may have taken "
+        "place after March 2, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
+        "ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach war ein "
+        "Telefonat angesetzt: am 9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. "
+        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein "
+        "Telefonat (Post (de)) ist nur auf den Monat genau datiert und könnte nach dem 2. März "
+        "2026 stattgefunden haben.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -513,14 +516,13 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     # the events named by their type and date, each headline beside its date (the review
     # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is the "
-        "call of March 2, 2026 (Ada calls Bob). Two meetings were scheduled after it: one on "
-        "April 9, 2026 (Talks) and one in May 2026 (Summit); whether they took place is not "
-        "known.",
-        "de": "Das jüngste genau datierte Ereignis, das bekanntermaßen stattgefunden hat, ist das "
-        "Telefonat vom 2. März 2026 (Ada ruft Bob an). Danach waren zwei Treffen angesetzt: am "
-        "9. April 2026 (Talks (de)) und im Mai 2026 (Summit (de)); ob sie stattgefunden haben, "
-        "ist nicht bekannt.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the call "
+        "of March 2, 2026 (Ada calls Bob). Two meetings had been scheduled for later dates: one on "
+        "April 9, 2026 (Talks) and one in May 2026 (Summit); whether they took place is not known.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
+        "ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach waren zwei "
+        "Treffen angesetzt: am 9. April 2026 (Talks (de)) und im Mai 2026 (Summit (de)); ob sie "
+        "stattgefunden haben, ist nicht bekannt.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -590,10 +592,10 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Two events are scheduled after it: one on April 9, 2026 (Talks) and one on May 2, "
-        "2026 (Note).",
-        "de": "Danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) und am "
-        "2. Mai 2026 (Note (de)).",
+        "en": "Two events are scheduled for later dates: one on April 9, 2026 (Talks) and one on "
+        "May 2, 2026 (Note).",
+        "de": "Für die Zeit danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) "
+        "und am 2. Mai 2026 (Note (de)).",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -606,3 +608,55 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     assert " ".join(shown(md).text_content().split()) == (
         "Angesetzt ist eine Stellungnahme: am 2. Mai 2026 (Note (de))."
     )
+
+
+def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) -> None:
+    """The R9 review: "A statement … may have taken place" / „könnte … stattgefunden
+    haben“: statements are issued, not held."""
+    data = minimal_data()
+    data["events"]["post"] = event("Post", "2026-03", type="statement")
+    explainer = load(tmp_path, data)
+    said = {
+        "en": "A statement (Post) is dated only to its month and may have been issued after "
+        "March 2, 2026.",
+        "de": "Eine Stellungnahme (Post (de)) ist nur auf den Monat genau datiert und könnte "
+        "nach dem 2. März 2026 abgegeben worden sein.",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        assert " ".join(shown(md).text_content().split()).endswith(sentence)
+
+
+def test_an_update_that_only_revised_another_languages_wording_is_not_listed(
+    tmp_path: Path,
+) -> None:
+    """R9: the German pages said "die Zusammenfassung wurde in der englischen Fassung
+    überarbeitet". An update that only reworded another language's text changed nothing a
+    reader of this language can see: it is left out of the changes page and the home
+    page's block; a change of fact stays on every language's pages."""
+    from explainer.views.changes import told_changes
+
+    data = minimal_data()
+    loaded = load(tmp_path, data)
+
+    def at(day: int) -> datetime.datetime:
+        return datetime.datetime(2026, 3, day, 9, tzinfo=datetime.UTC)
+
+    history = {
+        "council-meeting": EventHistory(at(1), at(7), (FieldChange("date", "changed"),)),
+        "first-call": EventHistory(at(1), at(6), (FieldChange("summary", "revised", ("en",)),)),
+        "statement": EventHistory(at(1)),
+    }
+    story = build_story(data, ("en", "de"), history)
+    explainer = Explainer(loaded.config, story, loaded.strings)
+    told = {
+        lang: [c.event.id for c in told_changes(explainer.context(lang))] for lang in ("en", "de")
+    }
+    assert told == {"en": ["council-meeting", "first-call"], "de": ["council-meeting"]}
+    german = explainer.expand_blocks("de", "<!-- explainer:changes -->", "about.md", "e/about.md")
+    assert "Ada ruft Bob an" not in shown(german).text_content()
+    assert "Der Stadtrat tagt" in shown(german).text_content()
+    [page] = [p for p in explainer.pages("de") if p.path == "changes.md"]
+    assert "Ada ruft Bob an" not in page.html and "Der Stadtrat tagt" in page.html
+    english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
+    assert "The summary was revised." in " ".join(shown(english).text_content().split())

@@ -247,22 +247,27 @@ def test_a_number_in_words_opens_a_sentence_with_a_capital() -> None:
         (
             "en",
             "actor.members",
-            ["Members", "Member", "Members", "Members"],
+            ["Affiliated actors", "Affiliated actor", "Affiliated actors", "Affiliated actors"],
         ),
         (
             "de",
             "actor.members",
-            ["Mitglieder", "Mitglied", "Mitglieder", "Mitglieder"],
+            [
+                "Zugehörige Akteure",
+                "Zugehöriger Akteur",
+                "Zugehörige Akteure",
+                "Zugehörige Akteure",
+            ],
         ),
         (
             "fr",
             "actor.members",
-            ["Membre", "Membre", "Membres", "Membres"],
+            ["Acteur rattaché", "Acteur rattaché", "Acteurs rattachés", "Acteurs rattachés"],
         ),
         (
             "es",
             "actor.members",
-            ["Miembros", "Miembro", "Miembros", "Miembros"],
+            ["Actores vinculados", "Actor vinculado", "Actores vinculados", "Actores vinculados"],
         ),
         ("en", "event.sources", ["Sources", "Source", "Sources", "Sources"]),
         ("en", "event.quotes", ["Quotations", "Quotation", "Quotations", "Quotations"]),

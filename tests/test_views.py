@@ -238,8 +238,10 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     council = page(explainer, "de", "actors/council.md")
     assert ("Ada Example", "../ada/") in links(council)  # members, the other way
     # under a neutral heading, with the role that says how she belongs (a minister heads
-    # his ministry: "Part of" was wrong for him)
-    assert "Mitglied" in council and "Bürgermeisterin von Exampleton" in council
+    # his ministry: "Part of" was wrong for him, and so was "Member", the R9 review found)
+    assert "Zugehöriger Akteur" in council and "Bürgermeisterin von Exampleton" in council
+    assert "Mitglied" not in council
+    assert "Affiliated actor" in page(explainer, "en", "actors/council.md")
     assert "Affiliation" in page(explainer, "en", "actors/ada.md")
     assert "Deutschland" in council
 
@@ -429,6 +431,7 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
         page(explainer, "de", "events/off.md")
     )
     assert "Status: Took place" in visible(page(explainer, "en", "events/held.md"))
+    assert "Status: Hat stattgefunden" in visible(page(explainer, "de", "events/held.md"))
     timeline = page(explainer, "en", "timeline.md")
     root = lxml.html.fromstring(f"<div>{timeline}</div>")
     [badge] = root.cssselect(".explainer-status--unconfirmed")
@@ -519,3 +522,20 @@ def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> No
     ada = lxml.html.fromstring(f"<div>{page(explainer, 'en', 'actors/ada.md')}</div>")
     assert [h.text for h in ada.iter("h2")] == ["Events"]
     assert ada.cssselect("ul.explainer-mentioned-in") == []
+
+
+def test_a_statement_that_was_made_is_issued_not_held(tmp_path: Path) -> None:
+    """The R9 review: "Status: Took place" / „Hat stattgefunden“ on a statement. A statement
+    is issued; a call or a meeting takes place."""
+    data = minimal_data()
+    data["events"] = {
+        "said": event("A statement", "2026-01-12", type="statement"),
+        "met": event("A meeting", "2026-01-13", type="meeting"),
+    }
+    explainer = load(tmp_path, data)
+    said = {"en": "Status: Issued", "de": "Status: Abgegeben"}
+    for lang, words in said.items():
+        text = visible(page(explainer, lang, "events/said.md"))
+        assert words in text, lang
+        assert "stattgefunden" not in text and "Took place" not in text
+    assert "Status: Took place" in visible(page(explainer, "en", "events/met.md"))

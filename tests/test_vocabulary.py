@@ -86,9 +86,11 @@ def test_every_status_has_its_words_in_every_ui_table() -> None:
     tables = load_strings(("en", "de", "fr", "es"))
     for language, strings in tables.items():
         for status in vocabulary.STATUSES:
-            assert strings(f"status.{status}"), (language, status)
-            if status == vocabulary.DEFAULT_STATUS:
+            if status == vocabulary.DEFAULT_STATUS:  # by type: a statement is issued
+                for kind in vocabulary.EVENT_TYPES:
+                    assert strings(f"status.{status}.{kind}"), (language, kind)
                 continue
+            assert strings(f"status.{status}"), (language, status)
             for precision in ("day", "month"):
                 assert "{date}" in strings.table[f"when.{status}.{precision}"], language
             assert strings(f"actor.way.participant.{status}"), (language, status)

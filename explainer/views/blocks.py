@@ -27,7 +27,7 @@ from explainer.rendering import (
     template_values,
 )
 from explainer.templating import render
-from explainer.views.changes import correction_anchor, what_changed
+from explainer.views.changes import correction_anchor, told_changes, what_changed
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
 from explainer.vocabulary import DEFAULT_STATUS
@@ -66,11 +66,14 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         with a capital letter."""
         return capitalized(ctx.t_html(key, **values))
 
+    def noun(alike: list[Event]) -> str:
+        """Their type, or "event" for types that differ."""
+        types = {e.type for e in alike}
+        return types.pop() if len(types) == 1 else "event"
+
     def kind(alike: list[Event]) -> str:
         """What they are, counted: "one meeting", "two events" (types that differ)."""
-        types = {e.type for e in alike}
-        noun = types.pop() if len(types) == 1 else "event"
-        return ctx.t(f"as_of.what.{noun}", count=len(alike))
+        return ctx.t(f"as_of.what.{noun(alike)}", count=len(alike))
 
     def dated(alike: list[Event]) -> Markup:
         """As "one on January 23, 2026 (…) and one in February 2026 (…)"."""
@@ -120,7 +123,10 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         headlines = separator.join(links.event(e.id) for e in maybe_later)
         sentences.append(
             said(
-                "as_of.maybe_later",
+                # statements are issued, not held: "may have been issued after …"
+                "as_of.maybe_later.statement"
+                if noun(maybe_later) == "statement"
+                else "as_of.maybe_later",
                 what=kind(maybe_later),
                 events=headlines,
                 count=len(maybe_later),
@@ -154,9 +160,10 @@ def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """The latest corrections and updates, each linked to its event (an update with what it
     changed), those under one label ("Updated March 7, 2026:") listed under it once; then
     the page that lists them all."""
-    # every language lists the same changes: the histories must not differ
+    # every language lists the same changes of fact; a revision of another language's
+    # wording only is not told (told_changes)
     groups: dict[str, list[dict[str, Any]]] = {}
-    for change in ctx.story.changes[:LATEST_CHANGES]:
+    for change in told_changes(ctx)[:LATEST_CHANGES]:
         event, correction = change.event, change.correction
         if correction is None:
             label = ctx.t("changes.updated", date=ctx.l10n.date(day(change.day)))

@@ -4,6 +4,7 @@ pages and the feed say about them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from babel import Locale
@@ -11,6 +12,7 @@ from markupsafe import Markup
 
 from explainer.history import FieldChange
 from explainer.markup import render_markdown
+from explainer.model import Change
 from explainer.rendering import RenderContext, and_list, capitalized, dated
 from explainer.views.base import CHANGES, View, event_path
 
@@ -53,6 +55,40 @@ ITEM_WORDS = {
 }
 
 
+#: the fields that are a language's wording: a revision of one language's alone changed no
+#: fact, and is told only to that language's readers (quotations, figures and sources are
+#: facts, told in every language, saying which language's text was revised)
+WORDING = frozenset({"title", "summary", "body", "place"})
+
+
+def told_in(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
+    """What of an update a language's readers are told. A revision of the wording of other
+    languages only is not told (the R9 review read "die Zusammenfassung wurde in der
+    englischen Fassung überarbeitet" on the German pages as noise); one that touched this
+    language's wording is told as a plain revision ("the summary was revised")."""
+    told = []
+    for change in changes:
+        if change.how == "revised" and change.field in WORDING and change.languages:
+            if ctx.language not in change.languages:
+                continue
+            change = replace(change, languages=tuple(ctx.story.languages))
+        told.append(change)
+    return tuple(told)
+
+
+def told_changes(ctx: RenderContext) -> list[Change]:
+    """The story's corrections and last updates, newest first, as a language's pages list
+    them: an update that only revised other languages' wording is left out (one the
+    history says nothing about is listed, as "Updated")."""
+    return [
+        change
+        for change in ctx.story.changes
+        if change.correction is not None
+        or not change.event.what_changed
+        or told_in(ctx, change.event.what_changed)
+    ]
+
+
 def _only_in(ctx: RenderContext, change: FieldChange) -> tuple[str, ...]:
     """The languages a revision touched, where it did not touch them all (else none)."""
     if change.how != "revised" or set(ctx.story.languages) <= set(change.languages):
@@ -61,11 +97,11 @@ def _only_in(ctx: RenderContext, change: FieldChange) -> tuple[str, ...]:
 
 
 def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | None:
-    """An update in words, the same in every language: `The headline and the text were
-    revised; the summary was revised in German only; a source was added; two quotations
-    were removed.` Whole fields first, grouped by what happened to them, then a list's
-    items, counted (None when the history says nothing of it)."""
-    order = sorted(changes, key=lambda c: _ORDER.get(c.field, len(_ORDER)))
+    """An update in words: `The headline and the text were revised; the German wording of
+    a quotation was revised; a source was added; two quotations were removed.` Whole fields
+    first, grouped by what happened to them, then a list's items, counted (None when the
+    history says nothing of it, or nothing this language's readers are told: `told_in`)."""
+    order = sorted(told_in(ctx, changes), key=lambda c: _ORDER.get(c.field, len(_ORDER)))
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for change in order:
         if change.items:
@@ -145,7 +181,7 @@ class ChangesView(View):
     def context(self) -> dict[str, Any]:
         ctx = self.ctx
         days: list[dict[str, Any]] = []
-        for change in ctx.story.changes:  # newest first
+        for change in told_changes(ctx):  # newest first
             event, correction = change.event, change.correction
             if not days or days[-1]["day"] != change.day:
                 days.append(

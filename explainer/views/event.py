@@ -9,7 +9,14 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Event
-from explainer.rendering import RenderContext, capitalized, correction_html, dated, when
+from explainer.rendering import (
+    RenderContext,
+    capitalized,
+    correction_html,
+    dated,
+    status_label,
+    when,
+)
 from explainer.views.base import View, event_path
 from explainer.views.changes import correction_anchor
 from explainer.views.timeline import month_anchor
@@ -22,11 +29,11 @@ def source_url(url: str) -> str:
 
 
 def status_words(ctx: RenderContext, event: Event) -> str:
-    """The status in the event's facts: `Took place`, or for any other status the date and
-    status in words that stay true (`Scheduled for January 23, 2026; not confirmed whether
-    it took place`)."""
+    """The status in the event's facts: `Took place` (a statement: `Issued`), or for any
+    other status the date and status in words that stay true (`Scheduled for January 23,
+    2026; it is not known whether it took place`)."""
     if event.status == DEFAULT_STATUS:
-        return capitalized(ctx.t(f"status.{event.status}"))
+        return capitalized(status_label(ctx, event))
     return capitalized(when(ctx, event))
 
 
