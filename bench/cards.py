@@ -69,9 +69,10 @@ def warm_path_cost(root: Path, cache: Path) -> tuple[float, int]:
     language, what the hooks do (the page's card, its key, the cache lookup, the hard link
     into the site), in one process, with every card in `cache`. Best of three."""
     from explainer.outputs.cards import CardMaker
-    from explainer.site import Explainer, SiteConfig
+    from explainer.site import Explainer
+    from mkdocs_explainer.configuration import read_site_config
 
-    explainer = Explainer.load(SiteConfig.from_mkdocs_yml(root / "mkdocs.yml"), history=False)
+    explainer = Explainer.load(read_site_config(root / "mkdocs.yml"), history=False)
     settings = explainer.config.cards
     assert settings is not None
     paths = [*explainer.page_paths(), "index.md", "about.md"]

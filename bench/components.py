@@ -28,8 +28,9 @@ from explainer.history import read_history  # noqa: E402
 from explainer.outputs.atom import atom_feed  # noqa: E402
 from explainer.outputs.export import export  # noqa: E402
 from explainer.outputs.ical import calendar  # noqa: E402
-from explainer.site import Explainer, PageRef, SiteConfig  # noqa: E402
+from explainer.site import Explainer, PageRef  # noqa: E402
 from explainer.views.base import GLOSSARY  # noqa: E402
+from mkdocs_explainer.configuration import read_site_config  # noqa: E402
 
 
 def _timed(results: dict[str, float], name: str, work: Callable[[], Any]) -> Any:
@@ -77,7 +78,7 @@ def _language(results: dict[str, float], explainer: Explainer, root: Path, langu
 def components(n: int) -> dict[str, float]:
     root = BENCH / ".work" / str(n)
     results: dict[str, float] = {}
-    config = SiteConfig.from_mkdocs_yml(root / "mkdocs.yml")
+    config = read_site_config(root / "mkdocs.yml")
     explainer = _timed(
         results, "load + validate + model", lambda: Explainer.load(config, history=False)
     )

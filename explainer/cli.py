@@ -1,5 +1,7 @@
 """Command line: `explainer validate | render | schema | new-event | drift | new` (also
-`python -m explainer ...`; no MkDocs needed)."""
+`python -m explainer ...`). It reads mkdocs.yml as a build does, through MkDocs' own
+loader (`mkdocs_explainer.configuration`), and builds nothing: the pages it renders come
+from the core alone."""
 
 from __future__ import annotations
 
@@ -116,8 +118,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _site_config(config_file: Path) -> SiteConfig:
+    """The site's settings, read as `mkdocs build` reads them (imported here: the other
+    commands need no MkDocs)."""
+    from mkdocs_explainer.configuration import read_site_config
+
+    return read_site_config(config_file)
+
+
 def _load(config_file: Path, history: bool) -> Explainer:
-    return Explainer.load(SiteConfig.from_mkdocs_yml(config_file), history=history)
+    return Explainer.load(_site_config(config_file), history=history)
 
 
 def _render(explainer: Explainer, out: Path) -> int:
@@ -158,7 +168,7 @@ def _render(explainer: Explainer, out: Path) -> int:
 
 
 def _new_event(args: argparse.Namespace) -> int:
-    config = SiteConfig.from_mkdocs_yml(args.config_file)
+    config = _site_config(args.config_file)
     try:
         line = add_event(
             config.data_path, config.languages, args.id, args.type, args.date, args.participant
@@ -188,7 +198,7 @@ def _git(args: list[str], cwd: Path | str, check: bool = True) -> subprocess.Com
 
 
 def _drift(args: argparse.Namespace) -> int:
-    config = SiteConfig.from_mkdocs_yml(args.config_file)
+    config = _site_config(args.config_file)
     path = config.data_path.resolve()
     name = display_name(config.data_path)
     try:
@@ -249,7 +259,7 @@ def _drift(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     try:
-        config = SiteConfig.from_mkdocs_yml(args.config_file)
+        config = _site_config(args.config_file)
     except (ConfigError, OSError) as error:
         print(f"{args.config_file}: {error}", file=sys.stderr)
         return 2
@@ -290,10 +300,14 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(args)
     if args.command == "new":
         return _new(args)
-    if args.command == "new-event":
-        return _new_event(args)
-    if args.command == "drift":
-        return _drift(args)
+    try:
+        if args.command == "new-event":
+            return _new_event(args)
+        if args.command == "drift":
+            return _drift(args)
+    except (ConfigError, OSError) as error:
+        print(f"{args.config_file}: {error}", file=sys.stderr)
+        return 2
     try:
         # the events' dates from git: the pages show them, a check of the data does not
         explainer = _load(args.config_file, history=args.command == "render")

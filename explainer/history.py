@@ -26,22 +26,18 @@ committed are not dated: an event keeps the dates of its last committed version.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import os
-import pickle
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explainer.forking import may_fork
-from explainer.loader import collector_paused, load_text
+from explainer.loader import load_text
+from explainer.performance import Forked, collector_paused, may_fork
 
 #: the top-level key of the events: the rest of its line
 _EVENTS_LINE = re.compile(rb"[ \t]*:[ \t]*(?:#[^\n]*)?\r?(?=\n|$)")
@@ -555,63 +551,34 @@ class PendingHistory:
 
     Reading the history does not depend on the data being valid, so a build starts the
     pass first and checks the data in the meantime. Where the process can fork safely
-    (Linux, no other thread, two or more usable cores), the pass runs in a child process,
-    which sends its History back through a pipe; elsewhere, `result()` runs the pass
-    itself, in this process, when it is called. The History is the same either way (a test
-    compares the two); if the child fails or dies, the pass runs in this process instead."""
+    (Linux, no other thread, two or more usable cores), the pass runs in a child process
+    (`performance.Forked`), which sends its History back through a pipe; elsewhere,
+    `result()` runs the pass itself, in this process, when it is called. The History is
+    the same either way (a test compares the two); if the child fails or dies, the pass
+    runs in this process instead."""
 
     def __init__(
         self, data_path: Path, languages: Sequence[str] = (), *, fork: bool | None = None
     ) -> None:
         self._path = data_path
         self._languages = tuple(languages)
-        self._child: tuple[int, int] | None = None  # process id, the pipe's read end
+        self._child: Forked[History] | None = None
         if fork if fork is not None else may_fork():
-            self._child = self._fork()
-
-    def _fork(self) -> tuple[int, int] | None:
-        read, write = os.pipe()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # the child: the pass, its answer into the pipe, and out
-            code = 1
-            try:
-                os.close(read)
-                answer = pickle.dumps(
-                    read_history(self._path, self._languages), pickle.HIGHEST_PROTOCOL
-                )
-                with os.fdopen(write, "wb") as pipe:
-                    pipe.write(answer)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        return pid, read
+            self._child = Forked(lambda: read_history(self._path, self._languages))
 
     def result(self) -> History:
         child, self._child = self._child, None
-        if child is None:
-            return read_history(self._path, self._languages)
-        pid, read = child
-        with os.fdopen(read, "rb") as pipe:
-            answer = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if status == 0 and answer:
-            history = pickle.loads(answer)
-            if isinstance(history, History):
-                return history
+        if child is not None:
+            outcome = child.outcome()
+            if outcome.ok and isinstance(outcome.result, History):
+                return outcome.result
         return read_history(self._path, self._languages)  # the child failed: the pass, here
 
     def cancel(self) -> None:
         """Not needed after all (the data has errors): stop the child, if any."""
         child, self._child = self._child, None
         if child is not None:
-            pid, read = child
-            os.close(read)
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGTERM)
-            os.waitpid(pid, 0)
+            child.cancel()
 
 
 def _read_history(data_path: Path, languages: tuple[str, ...]) -> History:

@@ -13,11 +13,9 @@ libyaml's C parser is used when present (about six times faster than the pure-Py
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,23 +73,6 @@ _FLAG, _TAGS = "\U0001f3f4", range(0xE0020, 0xE0080)
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 #: the double-quoted YAML escapes that write a character by its number: digits they take
 _HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while the data is read (a decorator too):
-    reading allocates a node, a value and a location for every line but makes no
-    reference cycles, and the collector's passes over the growing heap were half the
-    time of loading 1,000 events (1.47 s with it, 0.80 s without). Generating pages and
-    feeds from the model makes none either; in a build, each full pass there walked the
-    whole build (0.1 to 0.3 s a pass at 5,000 events, none of them finding garbage)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _CoreSchemaResolver(BaseResolver):

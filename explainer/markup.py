@@ -1,48 +1,20 @@
-"""Turning data text into page Markdown safely.
+"""The Markdown fields of the data, rendered safely.
 
-Plain text (titles, summaries, names) is escaped so that no character means anything to
-Markdown or HTML. Markdown fields (bodies, descriptions, definitions) are rendered here
-to HTML with raw HTML and headings switched off: `<b>` in the data shows as the text
-`<b>`, and links may only point to http, https, mailto or relative targets.
+Markdown fields (bodies, descriptions, definitions) are rendered here to HTML with raw
+HTML and headings switched off: `<b>` in the data shows as the text `<b>`, and links may
+only point to http, https, mailto or relative targets. Plain text (titles, summaries,
+names) never passes through Markdown: the templates escape it as HTML.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
-
-# Characters that mean something to Markdown (or its extensions: attr_list `{}`, tables
-# `|`) or to HTML anywhere in a line; `#` too, since closing hashes of a heading vanish.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|#]")
-# ... and what only means something at the start of a line: list markers, quotes,
-# headings, numbered lists (`1986. A year` would start a list).
-_LEADING = re.compile(r"^(?:[-+=>~:]|\d+[.)])")
-_LINE_BREAKS = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
-
-
-def _entity(match: re.Match[str]) -> str:
-    return "".join(f"&#{ord(c)};" for c in match.group())
-
-
-def escape(text: str) -> str:
-    """Plain text -> Markdown that renders to exactly this text (on one line).
-
-    Only characters that could mean something are written as numeric entities, so the
-    Markdown stays short (Python-Markdown handles every entity as an inline pattern)."""
-    text = _LINE_BREAKS.sub(" ", text).strip(" ")
-    text = _SPECIAL.sub(_entity, text)
-    leading = _LEADING.match(text)
-    if leading is not None:  # the character that makes it a list, quote or fence
-        end = leading.end()
-        text = text[: end - 1] + f"&#{ord(text[end - 1])};" + text[end:]
-    return text
-
 
 _ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
@@ -111,25 +83,3 @@ def unsafe_link_targets(text: str) -> list[str]:
     """The link and image targets of a Markdown text that rendering would remove."""
     _convert(text)
     return list(_LINKS.removed)
-
-
-def html_block(html: str, css_class: str, attributes: str = "") -> str:
-    """Rendered HTML as a raw block that Markdown passes through unchanged."""
-    return f'\n<div class="{css_class}"{attributes}>\n{html}\n</div>\n'
-
-
-def relative(from_path: str, to_path: str, anchor: str | None = None) -> str:
-    """Link from one page source path (`events/x.md`) to another (`glossary.md`)."""
-    if to_path == from_path and anchor:
-        return f"#{anchor}"
-    target = _relative_path(posixpath.dirname(from_path), to_path)
-    return f"{target}#{anchor}" if anchor else target
-
-
-@lru_cache(maxsize=65536)
-def _relative_path(from_dir: str, to_path: str) -> str:
-    return posixpath.relpath(to_path, from_dir or ".")
-
-
-def link(label_markdown: str, from_path: str, to_path: str, anchor: str | None = None) -> str:
-    return f"[{label_markdown}]({relative(from_path, to_path, anchor)})"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Protocol
 
 from explainer.clock import moment
 from explainer.history import FieldChange
-from explainer.loader import collector_paused
+from explainer.performance import collector_paused
 from explainer.vocabulary import CLAIMED_FIGURE as CLAIMED_FIGURE
 from explainer.vocabulary import DEFAULT_STATUS, QUALIFIERS
 from explainer.vocabulary import PARTICIPANT as PARTICIPANT
@@ -150,6 +150,9 @@ class Event:
     updated: datetime.datetime | None = None
     #: what the last update changed, field by field (from the history; empty without it)
     what_changed: tuple[FieldChange, ...] = ()
+    #: for an event known only by its month: the event of that month, with an exact date,
+    #: that the sources place it before (`before:` in the data; validated)
+    before: Event | None = None
     #: the event page's own share image, relative to the data file's folder (None: a card
     #: is drawn for it)
     card: str | None = None
@@ -169,6 +172,8 @@ class Event:
         order) is a convention; it is not this."""
         if self.date.last_day < other.date.first_day:
             return True
+        if self.before is not None and (other is self.before or self.before.known_before(other)):
+            return True  # the sources place it before that one (`before:`)
         if self.date.day is None or self.date != other.date or not (self.time and other.time):
             return False
         if self.timezone == other.timezone:
@@ -200,8 +205,16 @@ class Story:
 
     @cached_property
     def chronological(self) -> list[Event]:
-        """Oldest first; same day: by time, then in file order."""
-        return sorted(self.events.values(), key=lambda e: e.sort_key)
+        """Oldest first; same day: by time, then in file order. An event known only by its
+        month comes after the dated ones of its month, unless the sources place it before
+        one of them (`before`): then it comes just before that one."""
+
+        def key(event: Event) -> tuple[tuple[int, int, int], str, int]:
+            if event.before is not None:
+                return (*event.before.sort_key, 0)
+            return (*event.sort_key, 1)
+
+        return sorted(self.events.values(), key=key)
 
     @cached_property
     def _position(self) -> dict[str, int]:
@@ -454,4 +467,7 @@ def _build_story(
             updated=history.updated if history else None,
             what_changed=history.changes if history else (),
         )
+    for event_id, e in data["events"].items():
+        if e.get("before"):  # validated: an event of the same month with an exact date
+            events[event_id] = replace(events[event_id], before=events[e["before"]])
     return Story(languages=languages, actors=actors, glossary=glossary, events=events)

@@ -168,6 +168,7 @@ class _RuleChecker:
             path + ("related",), [r if r != event_id else None for r in related], "events"
         )
         yield from self._references(path + ("terms",), event.get("terms"), "glossary")
+        yield from self._before(path, event_id, event)
         yield from _calendar_date(self, path + ("date",), event.get("date"))
         for index, source in enumerate(_list(event.get("sources"))):
             yield from _calendar_date(
@@ -188,6 +189,36 @@ class _RuleChecker:
             )
         yield from self._clocks(path, event)
         yield from self._left_behind(path, event)
+
+    def _before(self, path: NodePath, event_id: str, event: dict[str, Any]) -> Iterator[Problem]:
+        """`before:` places an event known only by its month before an event of that
+        month with an exact date, as the sources do."""
+        before = event.get("before")
+        if not isinstance(before, str):
+            return  # absent, or the schema's problem
+        path = path + ("before",)
+        if before == event_id:
+            yield self.problem(path, "an event cannot come before itself")
+            return
+        if before not in self.ids["events"]:
+            yield from self._reference(path, before, "events")
+            return
+        date = event.get("date")
+        if not (isinstance(date, str) and _MONTH.match(date)):
+            yield self.problem(
+                path,
+                "only an event known only by its month (`date: YYYY-MM`) can be placed with "
+                "`before`; this one's date says where it stands",
+            )
+            return
+        target = _mapping(_mapping(self.data.get("events")).get(before)).get("date")
+        day = _day(target)
+        if day is None or f"{day.year:04d}-{day.month:02d}" != date:
+            yield self.problem(
+                path,
+                f"`{before}` must have an exact date in {date} (`{date}-DD`) for this event to "
+                f"be placed before it; its date is `{target}`",
+            )
 
     # editorial checks -----------------------------------------------------------------
 

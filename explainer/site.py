@@ -1,19 +1,18 @@
 """One explainer site: its settings, its story and its pages in each language.
 
 This is the core's entry point for adapters (the MkDocs hooks, the command line). It
-knows nothing of MkDocs; `SiteConfig.from_mkdocs_yml` only reads the same YAML file.
+knows nothing of MkDocs: the adapter reads mkdocs.yml (`mkdocs_explainer.configuration`)
+and hands over its settings (`SiteConfig.from_settings`).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel.core import UnknownLocaleError
 
 from explainer.chrome import (
@@ -26,7 +25,6 @@ from explainer.chrome import (
 )
 from explainer.history import History, PendingHistory
 from explainer.l10n import Localizer, babel_locale
-from explainer.loader import collector_paused
 from explainer.mentions import Mentions, find_mentions
 from explainer.model import Story, build_story
 from explainer.outputs.atom import atom_feed
@@ -43,7 +41,9 @@ from explainer.outputs.common import reference_time
 from explainer.outputs.export import export
 from explainer.outputs.ical import calendar
 from explainer.outputs.metadata import head_html
-from explainer.problems import DataError, Problem, did_you_mean, errors_and_warnings
+from explainer.performance import collector_paused
+from explainer.problems import DataError, Problem, errors_and_warnings
+from explainer.rendering import RenderContext
 from explainer.strings import Strings, load_strings
 from explainer.templating import HeadingStyle, environment
 from explainer.terms import LinkedPage, TermMatcher, link_terms
@@ -51,7 +51,7 @@ from explainer.urls import CALENDAR, EMBED_PAGE, EXPORT, FEED, OUTPUTS, SiteUrls
 from explainer.validate import display_name, find_problems
 from explainer.views.actor import ActorView
 from explainer.views.actors import ActorsIndexView
-from explainer.views.base import GLOSSARY, GeneratedPage, RenderContext, View, event_path
+from explainer.views.base import GLOSSARY, GeneratedPage, View, event_path
 from explainer.views.blocks import check_pages, expand_blocks
 from explainer.views.changes import ChangesView
 from explainer.views.embed import embed_page
@@ -63,8 +63,6 @@ from explainer.views.timeline import TimelineView
 DEFAULT_DATA = "data/events.yaml"
 #: the stylesheet of the generated pages
 STYLESHEET_SOURCE = Path(__file__).with_name("assets") / "explainer.css"
-#: keys of `extra.explainer` in mkdocs.yml
-SETTINGS = ("data", "strings", "footer", "cards", "embed")
 
 
 class ConfigError(Exception):
@@ -110,22 +108,12 @@ class SiteConfig:
         headings: HeadingStyle | None = None,
         repo_url: str | None = None,
     ) -> SiteConfig:
-        """`settings` is the `extra.explainer` mapping of mkdocs.yml (may be absent)."""
+        """`settings`: the `extra.explainer` settings of mkdocs.yml, as the adapter has
+        typed and checked them (`data`, `strings`, `footer`, `cards`, `embed`; absent ones
+        take defaults)."""
         settings = dict(settings or {})
-        for key in settings:
-            if key not in SETTINGS:
-                raise ConfigError(
-                    f"extra.explainer.{key}: unknown setting"
-                    + (did_you_mean(key, SETTINGS) or f"; known settings: {', '.join(SETTINGS)}")
-                )
         data = settings.get("data", DEFAULT_DATA)
         strings = settings.get("strings", [])
-        if isinstance(strings, str):
-            strings = [strings]
-        if not isinstance(data, str) or not isinstance(strings, list):
-            raise ConfigError(
-                "extra.explainer: `data` must be a path, `strings` a path or list of paths"
-            )
         if not languages:
             raise ConfigError("no languages configured for the i18n plugin")
         try:
@@ -134,8 +122,6 @@ class SiteConfig:
         except (FooterError, CardError) as error:
             raise ConfigError(str(error)) from None
         embed = settings.get("embed", True)
-        if not isinstance(embed, bool):
-            raise ConfigError("extra.explainer.embed: write `true` or `false`")
         return cls(
             config_dir=config_dir,
             data_path=(config_dir / data),
@@ -150,46 +136,6 @@ class SiteConfig:
             cards=cards,
             embed=embed,
         )
-
-    @classmethod
-    def from_mkdocs_yml(cls, path: Path) -> SiteConfig:
-        """Read the settings from mkdocs.yml without MkDocs (for the command line)."""
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        config_dir = path.parent
-        languages: list[str] = []
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and "i18n" in plugin:
-                entries = (plugin["i18n"] or {}).get("languages") or []
-                default = [e["locale"] for e in entries if e.get("default")]
-                others = [
-                    e["locale"] for e in entries if not e.get("default") and e.get("build", True)
-                ]
-                languages = default + others
-        if not languages:
-            theme = config.get("theme") or {}
-            languages = [theme.get("language", "en") if isinstance(theme, dict) else "en"]
-        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-        custom_dir = theme.get("custom_dir")
-        return cls.from_settings(
-            config_dir,
-            languages,
-            config_dir / (config.get("docs_dir") or "docs"),
-            (config.get("extra") or {}).get("explainer"),
-            config.get("site_url") or None,
-            template_dirs=[config_dir / custom_dir / "explainer"] if custom_dir else [],
-            headings=heading_style(_toc_settings(config.get("markdown_extensions"))),
-            repo_url=config.get("repo_url") or None,
-        )
-
-
-def _toc_settings(extensions: Any) -> dict[str, Any] | None:
-    """The `toc` extension's settings in a mkdocs.yml's `markdown_extensions` list."""
-    for entry in extensions or []:
-        if entry == "toc":
-            return {}
-        if isinstance(entry, dict) and "toc" in entry:
-            return entry["toc"] or {}
-    return None
 
 
 def heading_style(toc: Mapping[str, Any] | None) -> HeadingStyle:
@@ -214,28 +160,6 @@ class PageRef:
     title: str
     href: str  # relative to the glossary page
     mentioned: tuple[str, ...] = ()  # glossary term ids its text mentions
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring MkDocs' own tags (`!ENV`, `!!python/name:`)."""
-
-
-def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """MkDocs' `!ENV NAME` and `!ENV [NAME, ..., default]`."""
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    names = loader.construct_sequence(node)
-    for name in names[:-1]:
-        if name in os.environ:
-            return os.environ[name]
-    return names[-1] if len(names) > 1 else os.environ.get(names[0])
-
-
-_TolerantLoader.add_constructor("!ENV", _environment)
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: None
-)
 
 
 class Explainer:
@@ -315,8 +239,8 @@ class Explainer:
 
     def _hand_written_clashes(self) -> list[Problem]:
         """Hand-written pages at a path the data generates would be silently replaced.
-        One walk of each language's folder, not a file lookup per generated page (20,000
-        lookups took 0.9 s at 10,000 events)."""
+        One walk of each language's folder, not a file lookup per generated page (what
+        that cost: bench/PROFILE.md, "Timings that were kept in the code")."""
         generated = self.page_paths()
         problems = []
         for language in self.config.languages:
@@ -502,13 +426,19 @@ class Explainer:
                 if event_path(event.id) in by_path:
                     users[term_id].add(event_path(event.id))
 
+        # the home page by what it is, not by the site's title that heads it (the R9 review
+        # read "Appears in: … Mexico and the United States: security tensions …")
+        titles = {path: page.title for path, page in by_path.items()}
+        if "index.md" in titles:
+            titles["index.md"] = ctx.t("glossary.home")
+
         def key(path: str) -> tuple[int, int, tuple[int, ...]]:
             if path in order:
                 return (0, order[path], ())
-            return (1, 0, ctx.l10n.sort_key(by_path[path].title))
+            return (1, 0, ctx.l10n.sort_key(titles[path]))
 
         pages_by_term = {
-            term_id: [(by_path[p].title, by_path[p].href) for p in sorted(paths, key=key)]
+            term_id: [(titles[p], by_path[p].href) for p in sorted(paths, key=key)]
             for term_id, paths in users.items()
         }
         return fill_appears_in(ctx, content, pages_by_term)

@@ -386,8 +386,8 @@ strict: true
 
 theme:
   name: material
-  # the i18n sitemap without "None/" addresses, and a repository link that asks GitHub
-  # for nothing (overrides/)
+  # this site's own templates, none at first: the generator's come from its package
+  # (overrides/README.md)
   custom_dir: overrides
   language: {default}
   # no web fonts: no request leaves the site

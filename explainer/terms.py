@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from explainer.markup import render_markdown
 from explainer.model import Story
-from explainer.typography import month_names
+from explainer.typography import keep_together, month_names
 
 #: elements whose text is never linked
 _NO_LINK = frozenset(
@@ -44,9 +44,11 @@ LABELS_ATTRIBUTE = "data-explainer-labels"
 
 
 #: a period that ends an abbreviation, not a sentence: an initial or a single letter
-#: ("J. Smith", "z. B."), or a word the languages abbreviate
+#: ("J. Smith", "z. B.", "u. a."), letters each with its period ("U.S.", "e.g.", "i.e."),
+#: or a word the languages abbreviate
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(])(?:\w|Dr|Prof|Nr|St|Mr|Mrs|Ms|Gen|Sen|Rep|vs|ca|bzw|usw|etc|Abs|Art)\.$"
+    r"(?:^|[\s(])(?:(?:\w\.)*\w|Dr|Prof|Nr|St|Mr|Mrs|Ms|Gen|Sen|Rep|Jr|vs|ca|cf|bzw|usw"
+    r"|etc|vgl|Vgl|ggf|sog|Abs|Art|Mio|Mrd)\.$"
 )
 _ORDINAL = re.compile(r"(?:^|\s)\d{1,2}\.$")
 
@@ -118,7 +120,11 @@ class TermMatcher:
                 for term in story.glossary.values()
             },
             {
-                term.id: short_definition(term.definition[language], language)
+                # typeset as the page is (no-break spaces in dates and amounts): a tooltip
+                # is text the reader reads too
+                term.id: keep_together(
+                    short_definition(term.definition[language], language), language
+                )
                 for term in story.glossary.values()
             },
         )

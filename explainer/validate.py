@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explainer.contract import migration_problems, newer_version
-from explainer.loader import LoadedData, collector_paused, load_file
+from explainer.loader import LoadedData, load_file
 from explainer.model import Story, build_story
+from explainer.performance import collector_paused
 from explainer.problems import DataError, Problem
 from explainer.rules import check_rules
 from explainer.schema import check_schema

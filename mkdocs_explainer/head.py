@@ -9,8 +9,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from explainer.site import Explainer
-from explainer.theme_fixes import fix_page, replace_hreflang_links
 from mkdocs_explainer import i18n
+from mkdocs_explainer.theme_fixes import fix_page, replace_hreflang_links
 
 
 def finish_page(

@@ -23,11 +23,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from explainer.performance import freeze_heap_before_exit
 from explainer.templating import TemplateError
 from explainer.typography import keep_together_html
 from explainer.views.base import GLOSSARY
 from mkdocs_explainer import (
-    collector,
     head,
     i18n,
     loading,
@@ -37,41 +37,40 @@ from mkdocs_explainer import (
     sitemaps,
     theme,
 )
-from mkdocs_explainer.state import BuildState
+from mkdocs_explainer.state import Session
 from mkdocs_explainer.toc import TocDepthError, limit_toc, toc_depth
 
 log = logging.getLogger("mkdocs.hooks.explainer")
-_build = BuildState()
+_session = Session()
 
 
 # --- start: the build, its data and its staging folder ------------------------------------
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _build.command, _build.dirty = command, dirty
+    _session.command, _session.dirty = command, dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n.check(config)
     theme.configure(config)
-    if i18n.first_pass(config):
-        _build.new_build()
-        _build.explainer = loading.load(config)
-        if _build.command == "build" and not _build.dirty:
-            config.site_dir = _build.staging.start(config.site_dir)
+    if i18n.first_pass(config):  # a new build: the previous one ends (`mkdocs serve`)
+        _session.end()
+        build = _session.begin(loading.load(config))
+        if _session.command == "build" and not _session.dirty:
+            config.site_dir = build.staging.start(config.site_dir)
         languages = i18n.languages(config)
-        if parallel.allowed(_build.command, _build.dirty, languages):
-            _build.passes.start(config, i18n.plugin(config), languages)
+        if parallel.allowed(_session.command, _session.dirty, languages):
+            build.passes.start(config, i18n.plugin(config), languages)
             log.debug("explainer: each other language is built by a process of its own")
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """After every plugin's `on_config`: the i18n plugin has set the pass's language."""
-    explainer = _build.explainer
-    if explainer is not None:
-        strings = explainer.strings[i18n.current_language(config)]
-        theme.localize_markdown(config, strings("heading.permalink"))
+    theme.prefer_own_sitemap(config)
+    strings = _session.current().explainer.strings[i18n.current_language(config)]
+    theme.localize_markdown(config, strings("heading.permalink"))
 
 
 # --- generate: each language pass's pages and outputs --------------------------------------
@@ -79,8 +78,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-101)  # after the i18n plugin (-100) has sorted the hand-written files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    explainer = _build.explainer
-    assert explainer is not None, "on_config did not load the data"
+    build = _session.current()
+    explainer = build.explainer
     languages, language = i18n.languages(config), i18n.current_language(config)
     try:
         made = explainer.pages(language)
@@ -90,11 +89,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in generated:
         files.append(file)
     i18n.register(config, language, generated)
-    _build.outputs = []
-    for name in explainer.output_names:
+    build.outputs = []
+    for name in build.explainer.output_names:
         file = pages.output_file(config, language, name, explainer.urls.output(language, name))
         files.append(file)
-        _build.outputs.append((file, name))
+        build.outputs.append((file, name))
     if files.get_file_from_path(theme.STYLESHEET) is None:
         files.append(File.generated(config, theme.STYLESHEET, content=theme.stylesheet()))
     search.index_generated_pages_lightly(config, pages.RenderedPage)
@@ -105,15 +104,15 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """The feed, calendar and export of this language pass, as the content of their
     files: MkDocs copies them right after this event."""
     theme.reuse_compiled_templates(env)
-    explainer = _build.explainer
-    if explainer is not None:  # what the theme's templates say in this pass's language
-        env.globals["explainer_chrome"] = explainer.chrome(i18n.current_language(config))
-    if explainer is not None and _build.outputs:
-        language = i18n.current_language(config)
-        made = explainer.outputs(language, config.site_name, stylesheet=theme.STYLESHEET)
-        for file, name in _build.outputs:
+    build = _session.current()
+    language = i18n.current_language(config)
+    # what the theme's templates say in this pass's language
+    env.globals["explainer_chrome"] = build.explainer.chrome(language)
+    if build.outputs:
+        made = build.explainer.outputs(language, config.site_name, stylesheet=theme.STYLESHEET)
+        for file, name in build.outputs:
             file.content_bytes = made[name]
-    _build.outputs = []
+    build.outputs = []
     return env
 
 
@@ -121,12 +120,15 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    explainer = _build.explainer
-    if explainer is None or getattr(page.file, "generated_by", None) is not None:
+    if getattr(page.file, "generated_by", None) is not None:
         return markdown
+    explainer = _session.current().explainer
     language = i18n.file_language(page.file, config)
     source = page.file.abs_src_path or page.file.src_uri
-    return explainer.expand_blocks(language, markdown, i18n.neutral_path(page.file), source)
+    try:
+        return explainer.expand_blocks(language, markdown, i18n.neutral_path(page.file), source)
+    except TemplateError as error:  # a site's own block template
+        raise PluginError(f"explainer: {error}") from None
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -138,19 +140,17 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
         raise PluginError(str(error)) from None
     if depth is not None:
         limit_toc(page.toc, depth)
-    explainer = _build.explainer
-    if explainer is None:
-        return content
+    build = _session.current()
     languages, language = i18n.languages(config), i18n.file_language(page.file, config)
     path = i18n.neutral_path(page.file)
-    glossary_url = _build.glossary_urls.get(language)
+    glossary_url = build.glossary_urls.get(language)
     if glossary_url is None:  # once per language, not once per page
         glossary_url = pages.counterpart(config, GLOSSARY, language, languages[0]).url
-        _build.glossary_urls[language] = glossary_url
+        build.glossary_urls[language] = glossary_url
     href = "" if path == GLOSSARY else get_relative_url(glossary_url, page.url)
-    linked = explainer.link_terms(language, content, href)
+    linked = build.explainer.link_terms(language, content, href)
     title = html.unescape(page.title or path)  # MkDocs page titles are HTML
-    _build.mentions.record(language, path, title, page.url, tuple(linked.mentioned))
+    build.mentions.record(language, path, title, page.url, tuple(linked.mentioned))
     if getattr(page.file, "generated_by", None) is not None:
         return linked.html  # its texts of the data are set already (RenderContext.text)
     # a hand-written page, after its terms are linked (found with ordinary spaces)
@@ -161,28 +161,26 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, nav: Any) -> Any:
     """Fill the glossary's "appears in" lines (every page's content is known by now), and
     point every language switcher entry and hreflang link at the counterpart page."""
-    explainer = _build.explainer
-    if explainer is not None and i18n.neutral_path(page.file) == GLOSSARY and page.content:
-        language = i18n.file_language(page.file, config)
-        refs = _build.mentions.refs(language, page.url)
-        page.content = explainer.fill_appears_in(language, page.content, refs)
+    if i18n.neutral_path(page.file) == GLOSSARY and page.content:
+        build, language = _session.current(), i18n.file_language(page.file, config)
+        refs = build.mentions.refs(language, page.url)
+        page.content = build.explainer.fill_appears_in(language, page.content, refs)
     i18n.point_switcher_at_counterparts(config, page.file)
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    explainer = _build.explainer
-    if explainer is None:
-        return output
+    build = _session.current()
+    explainer = build.explainer
     language = i18n.file_language(page.file, config)
-    card = _build.cards.page_head(page, config, explainer, language)
+    card = build.cards.page_head(page, config, explainer, language)
     output = head.finish_page(output, page, config, explainer, card)
     return search.point_search_at_language(output, explainer.urls.prefix(language))
 
 
 def on_template_context(context: Any, template_name: str, config: MkDocsConfig) -> Any:
-    explainer = _build.explainer
-    if template_name == "404.html" and explainer is not None:
+    if template_name == "404.html":
+        explainer = _session.current().explainer
         site_path = urlsplit(config.site_url or "/").path  # as MkDocs' base_url for it
         homes = {lang: site_path + explainer.urls.prefix(lang) for lang in i18n.languages(config)}
         i18n.point_switcher_at_homes(config, homes)
@@ -190,11 +188,11 @@ def on_template_context(context: Any, template_name: str, config: MkDocsConfig) 
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    explainer = _build.explainer
-    if template_name != "404.html" or explainer is None:
+    if template_name != "404.html":
         return output
-    folder = explainer.urls.prefix(i18n.current_language(config))
-    return _build.not_found.render(output, folder, config.site_dir)
+    build = _session.current()
+    folder = build.explainer.urls.prefix(i18n.current_language(config))
+    return build.not_found.render(output, folder, config.site_dir)
 
 
 # --- finish: per-language search and sitemaps, the staged site put in place ---------------
@@ -202,39 +200,37 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 @event_priority(-101)  # after the i18n plugin merged every language's search entries
 def on_post_build(config: MkDocsConfig) -> None:
-    explainer, first = _build.explainer, i18n.first_pass(config)
+    build, first = _session.current(), i18n.first_pass(config)
     if first:  # the last language pass is done (strict mode may still fail the build)
-        _build.staging.succeeded = True
-    if explainer is None or i18n.plugin(config) is None:
+        build.staging.succeeded = True
+    if i18n.plugin(config) is None:
         return
+    explainer = build.explainer
     site_dir = Path(config.site_dir)
     if first:
         sitemaps.write_language_sitemaps(site_dir, explainer.urls, explainer.timestamp())
     # the default language's pass ends last, after the nested passes of the others
     language = explainer.urls.default if first else i18n.current_language(config)
     search.write_language_index(site_dir, explainer.urls, language)
-    _build.cards.finish(language)
+    build.cards.finish(language)
 
 
 def on_build_error(error: Exception) -> None:
-    _build.passes.stop()
-    _build.cards.stop()
-    _build.staging.failed()
+    if _session.build is not None:  # None: its data did not load
+        _session.build.failed()
 
 
 def on_shutdown() -> None:
     try:
-        _build.passes.stop()
-        _build.cards.stop()
+        _session.end()
     finally:
-        _build.staging.finish()
-        collector.freeze_before_exit()
+        freeze_heap_before_exit()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    explainer = _build.explainer
-    if explainer is not None:
-        server.watch(str(explainer.config.data_path))
-        for directory in explainer.config.strings_dirs:
+    if _session.build is not None:  # None: the first build's data did not load
+        site = _session.build.explainer.config
+        server.watch(str(site.data_path))
+        for directory in site.strings_dirs:
             server.watch(str(directory))
     return server

@@ -97,3 +97,17 @@ def point_switcher_at_homes(config: MkDocsConfig, homes: dict[str, str]) -> None
     for entry in entries:
         if entry.get("lang") in homes:
             entry["link"] = homes[entry["lang"]]
+
+
+def language_names(config: MkDocsConfig) -> list[tuple[str, str, bool]]:
+    """(locale, name, is_default) of every language built, in the order of mkdocs.yml; []
+    without the i18n plugin."""
+    i18n = plugin(config)
+    if i18n is None:
+        return []
+    default = i18n.default_language
+    return [
+        (entry.locale, entry.name or entry.locale, entry.locale == default)
+        for entry in i18n.config.languages
+        if entry.build
+    ]

@@ -7,32 +7,16 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from explainer.problems import DataError, counted
-from explainer.site import ConfigError, Explainer, SiteConfig, heading_style
+from explainer.site import ConfigError, Explainer
 from explainer.strings import StringsError
-from mkdocs_explainer import i18n
+from mkdocs_explainer.configuration import site_config
 
 log = logging.getLogger("mkdocs.hooks.explainer")
-
-
-def site_config(config: MkDocsConfig) -> SiteConfig:
-    """The core's settings, from mkdocs.yml (`extra.explainer`, languages, site_url)."""
-    custom_dir = config.theme.custom_dir
-    return SiteConfig.from_settings(
-        Path(config.config_file_path).parent,
-        i18n.languages(config),
-        Path(config.docs_dir),
-        config.extra.get("explainer"),
-        config.site_url,
-        template_dirs=[Path(custom_dir) / "explainer"] if custom_dir else [],
-        headings=heading_style(config.mdx_configs.get("toc")),
-        repo_url=config.repo_url,
-    )
 
 
 def load(config: MkDocsConfig) -> Explainer:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.theme_fixes import fix_page
+from mkdocs_explainer.theme_fixes import fix_page
 
 
 class NotFoundPages:

@@ -19,11 +19,10 @@ after another as the i18n plugin runs them.
 
 from __future__ import annotations
 
+import functools
 import logging
-import os
 import shutil
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 
-from explainer.forking import may_fork
+from explainer.performance import Forked, language_workers_wanted, may_fork
 from mkdocs_explainer.sitemaps import merge_sitemaps
 
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -39,7 +38,7 @@ log = logging.getLogger("mkdocs.hooks.explainer")
 
 def allowed(command: str | None, dirty: bool, languages: list[str]) -> bool:
     """Whether the other languages' passes may run in forked processes now."""
-    if os.environ.get("EXPLAINER_WORKER", "1").strip() == "0":
+    if not language_workers_wanted():
         return False
     return command == "build" and not dirty and len(languages) > 1 and may_fork()
 
@@ -48,8 +47,8 @@ class LanguagePasses:
     """The forked passes of one build, from the fork to the merge."""
 
     def __init__(self) -> None:
-        #: language -> (process id, the folder it builds into)
-        self.children: dict[str, tuple[int, Path]] = {}
+        #: language -> (its process, the folder it builds into)
+        self.children: dict[str, tuple[Forked[None], Path]] = {}
         self._restore: Callable[[], None] | None = None
 
     @property
@@ -65,12 +64,10 @@ class LanguagePasses:
         for language in languages[1:]:
             folder = site_dir.with_name(f"{site_dir.name}.{language}")
             shutil.rmtree(folder, ignore_errors=True)
-            sys.stdout.flush()
-            sys.stderr.flush()
-            pid = os.fork()
-            if pid == 0:  # the child: this language's pass, then exit
-                os._exit(_build_language(mkdocs_build.build, config, i18n, language, folder))
-            self.children[language] = (pid, folder)
+            work = functools.partial(
+                _build_language, mkdocs_build.build, config, i18n, language, folder
+            )
+            self.children[language] = (Forked(work), folder)
         self._patch_i18n(i18n)
 
     def _patch_i18n(self, i18n: Any) -> None:
@@ -96,10 +93,11 @@ class LanguagePasses:
 
     def collect(self, language: str, site_dir: Path) -> None:
         """Wait for a language's child; move its pages into the site, or fail the build."""
-        pid, folder = self.children.pop(language)
-        _, status = os.waitpid(pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
+        child, folder = self.children.pop(language)
+        outcome = child.outcome()
+        if not outcome.ok:
+            if outcome.exit_code != 0 and outcome.error:  # what it raised, as it raised it
+                sys.stderr.write(outcome.error)
             shutil.rmtree(folder, ignore_errors=True)
             raise PluginError(f"explainer: the `{language}` pages failed to build (lines above)")
         target = site_dir / language
@@ -116,12 +114,8 @@ class LanguagePasses:
     def stop(self) -> None:
         """After the build, or when it failed: no child is left running, nothing is left
         patched, no folder of theirs is left behind."""
-        for pid, folder in self.children.values():
-            try:
-                os.kill(pid, 15)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
+        for child, folder in self.children.values():
+            child.cancel()
             shutil.rmtree(folder, ignore_errors=True)
         self.children = {}
         if self._restore is not None:
@@ -131,21 +125,17 @@ class LanguagePasses:
 
 def _build_language(
     build: Callable[..., None], config: MkDocsConfig, i18n: Any, language: str, folder: Path
-) -> int:
+) -> None:
     """In the child: the i18n plugin's pass of `language`, as it would run it, into
-    `folder`. Returns the exit status."""
+    `folder`. A failed pass says why and exits with 1."""
     try:
         i18n.building = True
         i18n.current_language = language
         config.site_dir = str(folder)
         build(config, dirty=False)
-        return 0
     except Abort as error:
         log.error(f"explainer: the `{language}` pass: {error}")
-        return 1
-    except BaseException:  # the child reports everything, and exits
-        traceback.print_exc()
-        return 1
+        raise SystemExit(1) from None
     finally:
         sys.stdout.flush()
         sys.stderr.flush()

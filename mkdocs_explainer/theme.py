@@ -15,8 +15,11 @@ from explainer.site import STYLESHEET_SOURCE
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 STYLESHEET = "assets/explainer.css"
-#: Material templates the generator replaces (the footer, the 404 page, the tab title)
+#: Material templates the generator replaces (the footer, the 404 page, the tab title, the
+#: repository link, the i18n plugin's sitemap)
 TEMPLATES = Path(__file__).with_name("overrides")
+#: the folder of mkdocs-static-i18n's sitemap template, which TEMPLATES replaces
+I18N_SITEMAP = "custom_i18n_sitemap"
 
 
 def configure(config: MkDocsConfig) -> None:
@@ -38,6 +41,14 @@ def add_templates(config: MkDocsConfig) -> None:
     folder = str(TEMPLATES)
     if folder not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
+
+
+def prefer_own_sitemap(config: MkDocsConfig) -> None:
+    """The i18n plugin puts its own sitemap template first in the theme's search path when
+    the site's `custom_dir` has none; the generator's (in TEMPLATES) replaces it, so that
+    a site need not keep a copy. A site's own `sitemap.xml` still wins: then the plugin
+    adds nothing."""
+    config.theme.dirs[:] = [d for d in config.theme.dirs if Path(d).name != I18N_SITEMAP]
 
 
 def localize_markdown(config: MkDocsConfig, permalink_title: str) -> None:

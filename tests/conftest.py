@@ -176,6 +176,14 @@ def copy_checkout(destination: Path) -> None:
             shutil.copy2(source, destination / name)
 
 
+def copy_configuration(root: Path) -> None:
+    """The repository's mkdocs.yml and what it names (pages, hooks, theme overrides):
+    MkDocs reads no configuration whose folders are missing, and neither does the CLI."""
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("docs", "hooks", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+
+
 def git_at(root: Path, *args: str, date: str = "2026-01-01T12:00:00Z") -> str:
     """git in `root` as an editor whose commits carry `date` (author and committer)."""
     env = {
@@ -206,7 +214,7 @@ BEFORE_THE_FIXTURE_EPOCH = "1769904000"
 def run(
     args: list[str], cwd: Path, env_extra: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    if "mkdocs" in map(str, args):
+    if {"mkdocs", "properdocs"} & set(map(str, args)):
         building()
     env = {**os.environ, "PYTHONPATH": str(REPO), **(env_extra or {})}
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
@@ -312,9 +320,10 @@ def seed_site(request: pytest.FixtureRequest) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_story():
-    from explainer.site import Explainer, SiteConfig
+    from explainer.site import Explainer
+    from mkdocs_explainer.configuration import read_site_config
 
-    return Explainer.load(SiteConfig.from_mkdocs_yml(REPO / "mkdocs.yml"))
+    return Explainer.load(read_site_config(REPO / "mkdocs.yml"))
 
 
 SITE_URL = "https://example.org/explainer/"

@@ -504,20 +504,3 @@ def test_templates_compiled_by_one_build_serve_the_next_until_their_source_chang
     (tmp_path / "page.html").write_text("<div>{{ x }}</div>", encoding="utf-8")
     assert build() == "<div>a</div>"
     assert compiled == ["page.html", "page.html"]
-
-
-# --- the garbage collector ---------------------------------------------------------------------
-
-
-def test_at_shutdown_the_whole_heap_is_kept_from_the_collectors_last_passes() -> None:
-    import gc
-
-    from mkdocs_explainer.collector import freeze_before_exit
-
-    gc.unfreeze()  # whatever an earlier test left
-    try:
-        kept = [[index] for index in range(1000)]  # what MkDocs keeps until the build ends
-        freeze_before_exit()
-        assert gc.get_freeze_count() >= len(kept)
-    finally:
-        gc.unfreeze()

@@ -59,3 +59,20 @@ def test_events_in_time_order_then_pages_in_dictionary_order(tmp_path: Path) -> 
     # titles may hold commas: the items are set apart by semicolons
     listed = filled.cssselect("p.explainer-appears-in")[1].text_content()
     assert "February (de); Morning (de); April (de); Ärger; Über uns; Zoll" in listed
+
+
+def test_the_home_page_is_named_home_page_not_by_the_sites_title(tmp_path: Path) -> None:
+    """The R9 review: "Appears in: …; Mexico and the United States: security tensions and
+    cooperation, January 2026" named the home page by the site's title."""
+    explainer = load(tmp_path)
+    said = {"en": "Home page", "de": "Startseite"}
+    for lang, home in said.items():
+        [glossary] = [p for p in explainer.pages(lang) if p.path == "glossary.md"]
+        pages = [
+            PageRef("index.md", "A long site title: and more", "../", ("tax",)),
+            PageRef("about.md", "About", "../about/", ("tax",)),
+        ]
+        content = explainer.fill_appears_in(lang, glossary.html, pages)
+        filled = lxml.html.fromstring(f"<div>{content}</div>")
+        names = [a.text_content() for a in filled.cssselect("p.explainer-appears-in a")]
+        assert home in names and "A long site title: and more" not in names

@@ -11,11 +11,12 @@ from typing import Any
 
 import lxml.html
 import pytest
+import yaml
 
 from explainer.history import EventHistory, FieldChange
 from explainer.model import EventDate, build_story
 from explainer.problems import DataError
-from explainer.site import Explainer
+from explainer.site import Explainer, SiteConfig
 from explainer.strings import load_strings
 from explainer.views.blocks import BlockError, check_pages, unknown_blocks
 from tests.site_markdown import render
@@ -65,9 +66,9 @@ def test_latest_is_the_three_most_recent_held_events_newest_first(tmp_path: Path
     explainer = load(tmp_path, many_events())
     md = explainer.expand_blocks("en", "<!-- explainer:latest -->\n", "index.md", "d/index.md")
     assert items(md) == [
-        ("Fifth", "events/fifth.md"),
-        ("Fourth", "events/fourth.md"),
-        ("Third", "events/third.md"),
+        ("Fifth", "events/fifth/"),
+        ("Fourth", "events/fourth/"),
+        ("Third", "events/third/"),
     ]
     assert item_texts(md) == [
         "Fifth — February 2026 · Call About Fifth.",
@@ -79,7 +80,7 @@ def test_latest_is_the_three_most_recent_held_events_newest_first(tmp_path: Path
 def test_upcoming_is_every_scheduled_event_oldest_first(tmp_path: Path) -> None:
     explainer = load(tmp_path, many_events())
     md = explainer.expand_blocks("de", "<!-- explainer:upcoming -->\n", "about.md", "d/about.md")
-    assert items(md) == [("Soon (de)", "events/soon.md"), ("Later (de)", "events/later.md")]
+    assert items(md) == [("Soon (de)", "../events/soon/"), ("Later (de)", "../events/later/")]
     badge = STRINGS["de"]("status.scheduled")
     assert item_texts(md) == [
         f"Soon (de) – 4. März 2026 · Telefonat · {badge} Über Soon.",
@@ -164,10 +165,10 @@ def test_a_block_replaces_its_marker_line_and_nothing_else(tmp_path: Path) -> No
     page = "Before\n  <!--  explainer:upcoming  -->\t\nAfter <!-- explainer:latest --> stays\n"
     md = explainer.expand_blocks("en", page, "index.md", "d")
     upcoming = (
-        "- [Council meets](events/council-meeting.md)\u00a0— "
+        '<ul>\n<li><a href="events/council-meeting/">Council meets</a>\u00a0— '
         "<em data-explainer-labels>March\u00a02026\u00a0· Meeting</em>\u00a0· "
         '<span class="explainer-status explainer-status--scheduled" data-explainer-labels>'
-        "scheduled</span>  \n  The council votes."
+        "scheduled</span><br />\n  The council votes.</li>\n</ul>"
     )
     assert md == f"Before\n\n{upcoming}\n\nAfter <!-- explainer:latest --> stays\n"
 
@@ -295,32 +296,37 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         )
         for li in shown(md).iter("li")
     ] == [
-        (f"{fixed} Bob spricht", ["events/statement.md#correction-1"]),
-        (f"{fixed} Ada ruft Bob an", ["events/first-call.md#correction-2"]),
+        # two corrections of one day: under their date once (the review read the same date
+        # repeated as "newest first" with no order)
+        (
+            f"{fixed} Bob spricht Ada ruft Bob an",
+            ["../events/statement/#correction-1", "../events/first-call/#correction-2"],
+        ),
+        ("Bob spricht", ["../events/statement/#correction-1"]),
+        ("Ada ruft Bob an", ["../events/first-call/#correction-2"]),
         (  # an update says what it changed, when the history says so
             f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Die Zusammenfassung wurde nur auf Deutsch überarbeitet; der Status wurde geändert.",
-            ["events/council-meeting.md"],
+            "Die Zusammenfassung wurde überarbeitet; der Status wurde geändert.",
+            ["../events/council-meeting/"],
         ),
-        (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["events/first-call.md"]),
+        (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["../events/first-call/"]),
         (
             f"{de('correction.label', date=march[5])} Ada ruft Bob an",
-            ["events/first-call.md#correction-1"],
+            ["../events/first-call/#correction-1"],
         ),
     ]
-    # the English page tells the same history, saying that the summary's new wording is
-    # the German text's only (the review found the two languages' logs disagreeing)
+    # the English page tells the same changes of fact, but not the German summary's new
+    # wording, which changed neither a fact nor the English text (the R9 review read "in
+    # der englischen Fassung überarbeitet" on the German pages as noise)
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
     council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
     assert [" ".join(li.text_content().split()) for li in council] == [
-        "Updated March 7, 2026: Council meets The summary was revised in German only; "
-        "the status was changed."
+        "Updated March 7, 2026: Council meets The status was changed."
     ]
-    [everything] = [a for a in shown(md).iter("a") if a.get("href") == "changes.md"]
+    [everything] = [a for a in shown(md).iter("a") if a.get("href") == "../changes/"]
     assert everything.text_content() == de("changes.all")
     # each label in bold
     assert [b.text_content() for b in shown(md).iter("strong")] == [
-        fixed,
         fixed,
         de("changes.updated", date=march[7]),
         de("changes.updated", date=march[6]),
@@ -339,17 +345,15 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "The latest event with an exact date known to have taken place was on April 1, "
-        "2026 (Later). Last updated on March 7, 2026.",
-        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "1. April 2026: Later (de). Zuletzt aktualisiert am 7. März 2026.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the call "
+        "of April 1, 2026 (Later). Last updated on March 7, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
+        "ist das Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
         assert " ".join(shown(md).text_content().split()) == sentence
-        assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == [
-            "events/later.md"
-        ]
+        assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == ["events/later/"]
 
 
 def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: Path) -> None:
@@ -358,9 +362,10 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event with an exact date known to have taken place was on March 2, 2026 "
-        "(Ada calls Bob). One more event was scheduled after it: Later (April 9, 2026); it is "
-        "not known whether it took place."
+        "Of the events with an exact date, the latest known to have taken place is the call of "
+        "March 2, 2026 (Ada calls Bob). A call had been scheduled for a later "
+        "date, on April 9, 2026 "
+        "(Later); whether it took place is not known."
     )
 
 
@@ -384,16 +389,30 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
 def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) -> None:
     """The review read "the selection of quotations was removed" as system jargon, and
     found the two languages' logs telling different histories: a list's items are counted
-    ("two quotations were removed"), and a revision of one language's text is told in
-    every language, saying which text it was."""
+    ("two quotations were removed"); a revision of one language's wording only is told in
+    that language alone, as a plain revision (R9), while a quotation's, a figure's or a
+    source's is told in every language, saying which text it was."""
     from explainer.views.changes import what_changed
 
     explainer = corrected_story(tmp_path)
     english, german = explainer.context("en"), explainer.context("de")
     german_only = (FieldChange("title", "revised", ("de",)),)
-    assert what_changed(english, german_only) == "The headline was revised in German only."
-    assert (
-        what_changed(german, german_only) == "Die Überschrift wurde nur auf Deutsch überarbeitet."
+    assert what_changed(english, german_only) is None
+    assert what_changed(german, german_only) == "Die Überschrift wurde überarbeitet."
+    quote = (FieldChange("quotes", "revised", ("de",), 1),)
+    assert what_changed(english, quote) == "The German wording of a quotation was revised."
+    assert what_changed(german, quote) == "Ein Zitat wurde in der deutschen Fassung überarbeitet."
+    # as many terms added as removed: they were replaced (the review read "a glossary term
+    # was added; a glossary term was removed")
+    placed = (FieldChange("before", "added"),)
+    assert what_changed(english, placed) == "The event’s place in the timeline was changed."
+    assert what_changed(german, placed) == "Die Einordnung in die Chronik wurde geändert."
+    swapped = (FieldChange("terms", "added", (), 1), FieldChange("terms", "removed", (), 1))
+    assert what_changed(english, swapped) == "A glossary term was replaced."
+    assert what_changed(german, swapped) == "Ein Glossarbegriff wurde ersetzt."
+    uneven = (FieldChange("terms", "added", (), 2), FieldChange("terms", "removed", (), 1))
+    assert what_changed(english, uneven) == (
+        "Two glossary terms were added; a glossary term was removed."
     )
     both = (FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body"))
     assert what_changed(english, tuple(both)) == (
@@ -407,11 +426,11 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     )
     assert what_changed(english, items) == (
         "The date was changed; two quotations were removed; a figure was revised; "
-        "a source was added."
+        "a source citation was added."
     )
     assert what_changed(german, items) == (
         "Das Datum wurde geändert; zwei Zitate wurden entfernt; eine Zahl wurde überarbeitet; "
-        "eine Quelle wurde ergänzt."
+        "eine Quellenangabe wurde ergänzt."
     )
     assert what_changed(english, ()) is None
 
@@ -431,7 +450,7 @@ def test_the_repository_block_links_the_repository_only_where_the_site_names_one
     said = {
         "en": "The text and data of this explainer, and every change made to them, are public: "
         "github.com/example/explainer. Readers who find an error can report it there,",
-        "de": "Text und Daten dieses Erklärstücks sind mit jeder Änderung öffentlich einsehbar: "
+        "de": "Text und Daten dieses Überblicks sind mit jeder Änderung öffentlich einsehbar: "
         "github.com/example/explainer. Wer einen Fehler findet, kann ihn dort melden",
     }
     for lang, sentence in said.items():
@@ -455,17 +474,17 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
     explainer = load(tmp_path, data)
     said = {
-        "en": "The latest event with an exact date known to have taken place was on March 2, "
-        "2026 (Ada calls Bob). One more event was scheduled after it: Talks (April 9, 2026); "
-        "it is not known whether it took place. One more event is scheduled after it: Summit "
-        "(May 2, 2026). One event dated only to its month may have taken place after March 2, "
-        "2026: Post (March 2026).",
-        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "2. März 2026: Ada ruft Bob an. Danach war ein weiterer Termin angesetzt: Talks (de) "
-        "(9. April 2026); ob er stattgefunden hat, ist nicht bekannt. Danach ist ein weiterer "
-        "Termin angesetzt: Summit (de) (2. Mai 2026). Ein Ereignis, das nur auf den Monat "
-        "genau datiert ist, könnte nach dem 2. März 2026 stattgefunden haben: Post (de) "
-        "(März 2026).",
+        "en": "Of the events with an exact date, the latest known to have taken place is the call "
+        "of March 2, 2026 (Ada calls Bob). A call had been scheduled for a later date, on April 9, "
+        "2026 (Talks); whether it took place is not known. A call is scheduled for a later date, "
+        "on May 2, 2026 (Summit). A call (Post) is dated only to its month and may have taken "
+        "place after March 2, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
+        "ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach war ein "
+        "Telefonat angesetzt: am 9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. "
+        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein "
+        "Telefonat (Post (de)) ist nur auf den Monat genau datiert und könnte nach dem 2. März "
+        "2026 stattgefunden haben.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -481,7 +500,8 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place is dated only to March 2026 (Post)."
+        "The latest event known to have taken place is the call of March 2026 (Post); its "
+        "exact date is not known."
     )
 
 
@@ -490,20 +510,153 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     are named in one sentence, joined as the language joins a list, with the status said
     once for all of them."""
     data = minimal_data()
-    data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed")
-    data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed")
+    data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed", type="meeting")
+    data["events"]["summit"] = event("Summit", "2026-05", status="unconfirmed", type="meeting")
     explainer = load(tmp_path, data)
+    # the events named by their type and date, each headline beside its date (the review
+    # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "The latest event with an exact date known to have taken place was on March 2, "
-        "2026 (Ada calls Bob). Two more events were scheduled after it: Talks (April 9, 2026) "
-        "and Summit (May 2026); it is not known whether they took place.",
-        "de": "Das letzte genau datierte Ereignis, das bekanntermaßen stattgefunden hat, war am "
-        "2. März 2026: Ada ruft Bob an. Danach waren zwei weitere Termine angesetzt: Talks (de) "
-        "(9. April 2026) und Summit (de) (Mai 2026); ob sie stattgefunden haben, ist nicht "
-        "bekannt.",
+        "en": "Of the events with an exact date, the latest known to have taken place is the call "
+        "of March 2, 2026 (Ada calls Bob). Two meetings had been scheduled for later dates: one on "
+        "April 9, 2026 (Talks) and one in May 2026 (Summit); whether they took place is not known.",
+        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
+        "ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach waren zwei "
+        "Treffen angesetzt: am 9. April 2026 (Talks (de)) und im Mai 2026 (Summit (de)); ob sie "
+        "stattgefunden haben, ist nicht bekannt.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
         text = " ".join(shown(md).text_content().split())
         assert text == sentence
         assert "After it:" not in text and "Danach:" not in text
+
+
+def test_data_text_in_a_block_is_shown_as_written_never_as_markup(tmp_path: Path) -> None:
+    """The blocks' HTML stands in a page's Markdown: neither Markdown nor HTML in a title
+    or a summary (nor a blank line, which would end a raw HTML block) reaches the page."""
+    data = many_events()
+    data["events"]["soon"]["title"] = {"en": "<b>Bold</b> {: .x } *not* [a](b)", "de": "x"}
+    data["events"]["soon"]["summary"] = {"en": "One.\n\n## Two & </ul> `three`", "de": "x"}
+    explainer = load(tmp_path, data)
+    page_markdown = "# Home\n\n<!-- explainer:upcoming -->\n\nAfter\n"
+    page = shown(explainer.expand_blocks("en", page_markdown, "index.md", "d"))
+    assert next(a.text_content() for a in page.cssselect("li > a")) == (
+        "<b>Bold</b> {: .x } *not* [a](b)"
+    )
+    assert len(page.cssselect("li")) == 2 and not page.cssselect("b, h2, code, em.x")
+    assert "## Two & </ul> `three`" in page.cssselect("li")[0].text_content()
+    assert [p.text_content() for p in page.iter("p")] == ["After"]
+
+
+def test_a_site_overrides_a_block_as_it_overrides_a_page(tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides" / "explainer" / "blocks"
+    overrides.mkdir(parents=True)
+    (overrides / "upcoming.html").write_text(
+        '{% extends "builtin/blocks/upcoming.html" %}'
+        "{% block list %}<ol>{% for event in events %}<li>{{ links.event(event.id) }}</li>"
+        "{% endfor %}</ol>{% endblock %}",
+        encoding="utf-8",
+    )
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.yaml").write_text(
+        yaml.safe_dump(many_events(), allow_unicode=True), encoding="utf-8"
+    )
+    config = SiteConfig.from_settings(
+        tmp_path, ("en", "de"), tmp_path / "docs", None, template_dirs=[overrides.parent]
+    )
+    md = Explainer.load(config).expand_blocks(
+        "en", "<!-- explainer:upcoming -->\n", "index.md", "d"
+    )
+    assert [(a.text_content(), a.get("href")) for a in shown(md).cssselect("ol > li > a")] == [
+        ("Soon", "events/soon/"),
+        ("Later", "events/later/"),
+    ]
+
+
+def test_the_key_figures_block_is_the_figures_pages_table(tmp_path: Path) -> None:
+    explainer = load(tmp_path)
+    """(Placed on the figures page's own address, so that their links are the same.)"""
+    md = explainer.expand_blocks("de", "<!-- explainer:key-figures -->\n", "figures.md", "d")
+    [page] = [p for p in explainer.pages("de") if p.path == "figures.md"]
+    table = lxml.html.fragment_fromstring(page.html, create_parent="div").cssselect("table")[0]
+    block = shown(md).cssselect("table")[0]
+    assert len(table.cssselect("tbody tr")) == 2
+    assert lxml.html.tostring(block, with_tail=False) == lxml.html.tostring(table, with_tail=False)
+
+
+def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> None:
+    """The count names the events' type where they share one, "events" where they differ,
+    with the German noun's gender ("eine Stellungnahme", "ein Treffen")."""
+    data = minimal_data()
+    data["events"]["talks"] = event("Talks", "2026-04-09", status="scheduled", type="meeting")
+    data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
+    explainer = load(tmp_path, data)
+    said = {
+        "en": "Two events are scheduled for later dates: one on April 9, 2026 (Talks) and one on "
+        "May 2, 2026 (Note).",
+        "de": "Für die Zeit danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) "
+        "und am 2. Mai 2026 (Note (de)).",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        assert " ".join(shown(md).text_content().split()).endswith(sentence)
+    data["events"] = {"note": event("Note", "2026-05-02", status="scheduled", type="statement")}
+    (tmp_path / "one").mkdir()
+    md = load(tmp_path / "one", data).expand_blocks(
+        "de", "<!-- explainer:as-of -->\n", "index.md", "d/index.md"
+    )
+    assert " ".join(shown(md).text_content().split()) == (
+        "Angesetzt ist eine Stellungnahme: am 2. Mai 2026 (Note (de))."
+    )
+
+
+def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) -> None:
+    """The R9 review: "A statement … may have taken place" / „könnte … stattgefunden
+    haben“: statements are issued, not held."""
+    data = minimal_data()
+    data["events"]["post"] = event("Post", "2026-03", type="statement")
+    explainer = load(tmp_path, data)
+    said = {
+        "en": "A statement (Post) is dated only to its month and may have been issued after "
+        "March 2, 2026.",
+        "de": "Eine Stellungnahme (Post (de)) ist nur auf den Monat genau datiert und könnte "
+        "nach dem 2. März 2026 abgegeben worden sein.",
+    }
+    for lang, sentence in said.items():
+        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        assert " ".join(shown(md).text_content().split()).endswith(sentence)
+
+
+def test_an_update_that_only_revised_another_languages_wording_is_not_listed(
+    tmp_path: Path,
+) -> None:
+    """R9: the German pages said "die Zusammenfassung wurde in der englischen Fassung
+    überarbeitet". An update that only reworded another language's text changed nothing a
+    reader of this language can see: it is left out of the changes page and the home
+    page's block; a change of fact stays on every language's pages."""
+    from explainer.views.changes import told_changes
+
+    data = minimal_data()
+    loaded = load(tmp_path, data)
+
+    def at(day: int) -> datetime.datetime:
+        return datetime.datetime(2026, 3, day, 9, tzinfo=datetime.UTC)
+
+    history = {
+        "council-meeting": EventHistory(at(1), at(7), (FieldChange("date", "changed"),)),
+        "first-call": EventHistory(at(1), at(6), (FieldChange("summary", "revised", ("en",)),)),
+        "statement": EventHistory(at(1)),
+    }
+    story = build_story(data, ("en", "de"), history)
+    explainer = Explainer(loaded.config, story, loaded.strings)
+    told = {
+        lang: [c.event.id for c in told_changes(explainer.context(lang))] for lang in ("en", "de")
+    }
+    assert told == {"en": ["council-meeting", "first-call"], "de": ["council-meeting"]}
+    german = explainer.expand_blocks("de", "<!-- explainer:changes -->", "about.md", "e/about.md")
+    assert "Ada ruft Bob an" not in shown(german).text_content()
+    assert "Der Stadtrat tagt" in shown(german).text_content()
+    [page] = [p for p in explainer.pages("de") if p.path == "changes.md"]
+    assert "Ada ruft Bob an" not in page.html and "Der Stadtrat tagt" in page.html
+    english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
+    assert "The summary was revised." in " ".join(shown(english).text_content().split())

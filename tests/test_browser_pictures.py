@@ -191,4 +191,6 @@ def test_the_actors_picture_draws_every_relation_each_kind_its_own_way(
     titles = {r["title"] for r in found["relations"]}
     if prefix == "":
         assert "Claudia Sheinbaum and U.S. State Department: related events" in titles
-        assert "U.S. State Department: Marco Rubio belongs to it" in titles
+        assert "U.S. State Department: Marco Rubio, U.S. secretary of state" in titles
+    else:  # the member by role (R9: „gehört dazu“ read wrong of the department's head)
+        assert "US-Außenministerium: Marco Rubio, US-Außenminister" in titles

@@ -476,8 +476,9 @@ def test_the_calendar_lists_its_time_zones_in_the_same_order_in_every_run(tmp_pa
     make_site(tmp_path, data)
     script = (
         "import hashlib, pathlib\n"
-        "from explainer.site import Explainer, SiteConfig\n"
-        "site = Explainer.load(SiteConfig.from_mkdocs_yml(pathlib.Path('mkdocs.yml')))\n"
+        "from explainer.site import Explainer\n"
+        "from mkdocs_explainer.configuration import read_site_config\n"
+        "site = Explainer.load(read_site_config(pathlib.Path('mkdocs.yml')))\n"
         "ics = site.outputs('en', 'x')['events.ics']\n"
         "print(ics.count(b'BEGIN:VTIMEZONE'), hashlib.sha256(ics).hexdigest())\n"
     )

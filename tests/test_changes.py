@@ -179,6 +179,14 @@ def test_the_changes_page_lists_corrections_and_updates_newest_first(
         ],
     }
     assert [text_of(item) for item in items] == expected[language]
+    # the log lists a correction: the intro says what a correction says
+    intro = text_of(article(root).cssselect("h1 + p")[0])
+    assert intro.endswith(
+        {
+            "en": "A correction says what was wrong and what is right.",
+            "de": "Eine Korrektur nennt, was falsch war und was richtig ist.",
+        }[language]
+    )
     per_day = [len(h.getnext().cssselect("li")) for h in article(root).cssselect("h2")]
     assert per_day == [2, 1]
     links = [item.cssselect("a")[0].get("href") for item in items]
@@ -388,3 +396,22 @@ def test_the_seed_sites_updates_say_what_changed(seed_site: Path, language: str)
     assert any(revised in line for line in told)
     days = [text_of(h) for h in content.cssselect("h2")]
     assert len(days) == len(set(days))  # one heading a day
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_changes_intro_promises_nothing_about_corrections_it_does_not_list(
+    seed_site: Path, language: str
+) -> None:
+    """The review read "A correction says what was wrong" above a log without one."""
+    root = article(page(seed_site, language, "changes"))
+    assert not root.cssselect("li.explainer-change--correction")
+    intro = text_of(root.cssselect("h1 + p")[0])
+    assert (
+        intro
+        == {
+            "en": "Every correction published in this explainer and the latest update of each "
+            "event, by date, newest first.",
+            "de": "Alle Korrekturen in diesem Überblick und die jeweils letzte Aktualisierung der "
+            "Ereignisse, nach Datum geordnet, die neuesten zuerst.",
+        }[language]
+    )

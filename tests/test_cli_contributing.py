@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from explainer.cli import main
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES, REPO, copy_configuration
 
 GUIDE = REPO / "CONTRIBUTING.md"
 #: the data file as it stood when the guide's examples were written
@@ -346,8 +346,7 @@ def _run(mistake: Mistake, root: Path) -> int:
 def test_the_guide_quotes_what_the_tools_print(
     mistake: Mistake, tmp_path: Path, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", tmp_path / "docs")  # the pages mkdocs.yml links to
+    copy_configuration(tmp_path)
     (tmp_path / "data").mkdir()
     shutil.copy(SNAPSHOT, tmp_path / "data" / "events.yaml")
     monkeypatch.chdir(tmp_path)

@@ -19,6 +19,7 @@ FIELDS = "allowed fields: name, kind, role, country, member_of, description, ali
 def write_site(root: Path, data_file: str, data: str) -> None:
     (root / data_file).parent.mkdir(parents=True, exist_ok=True)
     (root / data_file).write_text(data, encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)  # MkDocs reads no configuration without it
     (root / "mkdocs.yml").write_text(
         "site_name: T\ntheme: {name: material}\nplugins:\n  - i18n:\n      docs_structure: folder\n"
         "      languages:\n        - {locale: en, name: EN, default: true, build: true}\n"

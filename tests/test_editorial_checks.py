@@ -10,7 +10,6 @@ makes them warning annotations, `--strict` fails on them, a build never does."""
 from __future__ import annotations
 
 import datetime
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from explainer.validate import find_problems, load_story
 from tests.conftest import (
     BEFORE_THE_FIXTURE_EPOCH,
     FIXTURES,
-    REPO,
+    copy_configuration,
     make_site,
     minimal_yaml,
     mkdocs_build,
@@ -450,8 +449,7 @@ def test_without_a_usable_source_date_epoch_today_is_the_clocks(
 
 def site(root: Path, text: str) -> None:
     """The repository's configuration and pages with `text` as its data file."""
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")  # the pages mkdocs.yml links to
+    copy_configuration(root)
     (root / "data").mkdir()
     (root / "data" / "events.yaml").write_text(text, encoding="utf-8")
 
@@ -579,3 +577,51 @@ def test_drift_compares_a_file_whose_only_problems_are_warnings() -> None:
     assert str(drift).endswith(
         f"{MEETING}.title.en: changed in de but not in en; check the translation"
     )
+
+
+# --- before: a month-only event placed before an event of its month ---------------------
+
+EMBASSY = '  embassy-post:\n    type: statement\n    date: "2026-01"\n'
+EMBASSY_PATH = "events.embassy-post.before"
+
+
+@pytest.mark.parametrize(
+    ("before", "date", "message"),
+    [
+        ("security-implementation-group-meeting", '"2026-01"', None),
+        (
+            "security-implementation-group-meting",
+            '"2026-01"',
+            "unknown event `security-implementation-group-meting`; did you mean "
+            "`security-implementation-group-meeting`?",
+        ),
+        ("embassy-post", '"2026-01"', "an event cannot come before itself"),
+        (
+            "ministerial-security-meeting",
+            '"2026-01"',
+            "`ministerial-security-meeting` must have an exact date in 2026-01 (`2026-01-DD`) "
+            "for this event to be placed before it; its date is `2026-02`",
+        ),
+        (
+            "security-implementation-group-meeting",
+            "2026-01-20",
+            "only an event known only by its month (`date: YYYY-MM`) can be placed with "
+            "`before`; this one's date says where it stands",
+        ),
+    ],
+)
+def test_before_names_a_dated_event_of_the_same_month(
+    tmp_path: Path, before: str, date: str, message: str | None
+) -> None:
+    """`before:` is checked where the editor wrote it: the event exists, is not this one,
+    has an exact date in this one's month, and this one is known only by its month."""
+    text = changed(
+        EMBASSY,
+        f"  embassy-post:\n    type: statement\n    date: {date}\n    before: {before}\n",
+    )
+    problems = [p for p in found(tmp_path, text) if p[2] == EMBASSY_PATH]
+    if message is None:
+        assert found(tmp_path, text) == []
+        return
+    line, column = place(text, f"before: {before}", after="  embassy-post:")
+    assert problems == [(line, column + len("before: "), EMBASSY_PATH, "error", message)]

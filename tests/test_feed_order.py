@@ -70,3 +70,18 @@ def test_with_a_site_url_feed_links_are_absolute(tmp_path: Path) -> None:
         "self": "https://example.org/explainer/de/feed.xml",
         "alternate": "https://example.org/explainer/de/",
     }
+
+
+def test_the_feed_follows_the_timeline_where_the_sources_place_an_event_before_another(
+    tmp_path: Path,
+) -> None:
+    """The R9 review: the feed, "newest first", listed the embassy's post (January, placed
+    before the meeting of January 23 with `before:`) above that meeting, while the timeline
+    lists it before the meeting. The feed is the timeline's order reversed."""
+    data = crowded()
+    data["events"]["month"]["before"] = "morning"
+    explainer = load(tmp_path, data)
+    feed = feedparser.parse(atom_feed(explainer.context("en"), explainer.urls, "Site"))
+    timeline = [e.id for e in explainer.story.chronological]
+    assert timeline.index("month") < timeline.index("morning")
+    assert [e.link.split("/")[-2] for e in feed.entries] == timeline[::-1]

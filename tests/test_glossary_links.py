@@ -173,7 +173,7 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
     ]
     assert items == [
         "Gespräch über Zölle – 4. Mai 2026 · Telefonat wurde zitiert",
-        "Erklärung zum Öl – 10. Mai 2026 · Erklärung · abgesagt sollte teilnehmen",
+        "Erklärung zum Öl – 10. Mai 2026 · Stellungnahme · abgesagt sollte teilnehmen",
         "Handelstreffen – Juni 2026 · Treffen · geplant soll teilnehmen und nannte eine Zahl",
     ]
     assert page.cssselect('a[href="../minister/"]')  # its member, the other way round
@@ -209,7 +209,7 @@ def test_timeline_marks_types_scheduled_and_cancelled(site: Path) -> None:
         label.text_content()
         for label in article(site, "de/timeline").cssselect(".explainer-filter label")
     ]
-    assert de_labels == ["Alle Ereignisse", "Telefonate", "Erklärungen", "Treffen"]
+    assert de_labels == ["Alle Ereignisse", "Telefonate", "Stellungnahmen", "Treffen"]
 
 
 def test_tooltips_are_switched_on_for_every_explainer_site(site: Path) -> None:
@@ -232,3 +232,12 @@ def test_the_ministry_and_its_minister_link_to_their_own_terms(seed_site: Path) 
         for text, term_id in term_links(lxml.html.parse(str(page)).getroot()):
             if "außenministerium" in text.lower() or "state department" in text.lower():
                 assert term_id == "state-department", (page, text)
+
+
+def test_the_tooltip_of_a_term_with_u_s_is_its_whole_first_sentence(seed_site: Path) -> None:
+    """The review found "U.S. State Department" explained as "The U.S.": the short
+    definition ended at the period of "U.S."."""
+    links = article(seed_site, "").cssselect('a.explainer-term[href$="#state-department"]')
+    title = links[0].get("title")
+    assert title.startswith("The U.S. State Department, formally the Department of State, is")
+    assert title.endswith("including the country’s embassies abroad.")

@@ -310,7 +310,7 @@ def test_a_pass_not_needed_is_stopped(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(history, "read_history", hangs_in_the_child)
     pending = history.PendingHistory(data, fork=True)
     assert pending._child is not None
-    pid = pending._child[0]
+    pid = pending._child.pid
     pending.cancel()
     with pytest.raises(ChildProcessError):  # stopped and reaped
         os.waitpid(pid, os.WNOHANG)

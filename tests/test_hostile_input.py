@@ -23,6 +23,7 @@ LINE = re.compile(r"^data/events\.yaml:\d+:\d+: (?:[^:]+: )?.+$")
 def write_site(root: Path, data: bytes) -> None:
     (root / "data").mkdir(parents=True, exist_ok=True)
     (root / "data" / "events.yaml").write_bytes(data)
+    (root / "docs").mkdir(exist_ok=True)  # MkDocs reads no configuration without it
     (root / "mkdocs.yml").write_text(
         "site_name: T\ntheme: {name: material}\nplugins:\n  - i18n:\n      docs_structure: folder\n"
         "      languages:\n        - {locale: en, name: EN, default: true, build: true}\n"

@@ -217,7 +217,8 @@ def reference_calendar(ctx, urls, site_name: str) -> bytes:  # type: ignore[no-u
     from urllib.parse import urlsplit
 
     from explainer.outputs.common import event_start, reference_time
-    from explainer.views.base import event_path, status_sentence
+    from explainer.rendering import status_sentence
+    from explainer.views.base import event_path
 
     status = {
         "held": "CONFIRMED",

@@ -267,9 +267,10 @@ def test_a_number_in_words_opens_a_sentence_with_a_capital() -> None:
         (
             "es",
             "actor.members",
-            ["Actores adscritos", "Actor adscrito", "Actores adscritos", "Actores adscritos"],
+            ["Actores vinculados", "Actor vinculado", "Actores vinculados", "Actores vinculados"],
         ),
         ("en", "event.sources", ["Sources", "Source", "Sources", "Sources"]),
+        ("en", "event.quotes", ["Quotations", "Quotation", "Quotations", "Quotations"]),
         ("de", "event.quotes", ["Zitate", "Zitat", "Zitate", "Zitate"]),
         (
             "fr",

@@ -475,3 +475,33 @@ def test_what_the_data_says_about_before_and_after(
     result = story(data)
     one, two = result.events["one"], result.events["two"]
     assert (one.known_before(two), two.known_before(one)) == (before, after)
+
+
+def test_a_month_only_event_the_sources_place_before_a_dated_one_comes_just_before_it() -> None:
+    """The embassy's post is known only by its month, yet the reports speak of it as
+    published and of the meeting of January 23 as still to come: `before:` lists it just
+    before that meeting (the review found it after the meeting, "order not known"), and
+    previous and next know the order of the two."""
+    data = ordered_story()
+    data["events"]["month"]["before"] = "ten"
+    result = story(data)
+    order = [e.id for e in result.chronological]
+    assert order == [
+        "february",
+        "morning",
+        "also-morning",
+        "month",
+        "ten",
+        "afternoon",
+        "last-of-march",
+        "april",
+    ]
+    assert result.next_event("month").id == "ten"
+    assert result.previous_event("ten").id == "month"
+    month, ten = result.events["month"], result.events["ten"]
+    assert month.known_before(ten) and not ten.known_before(month)
+    # and before what follows that one; what comes earlier the sources do not say
+    assert month.known_before(result.events["april"])
+    assert month.known_before(result.events["last-of-march"])
+    assert [e.id for e in result.order_unknown("month")] == ["morning", "also-morning"]
+    assert [e.id for e in result.order_unknown("ten")] == []

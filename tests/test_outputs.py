@@ -41,7 +41,9 @@ def test_atom_feed(published_site: Path, seed_story, lang: str) -> None:  # type
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.feed.language == lang
     assert len(feed.entries) == len(story.events)
-    newest_first = sorted(story.events.values(), key=lambda e: e.sort_key, reverse=True)
+    # the timeline's order reversed: the embassy's post, placed before the meeting of
+    # January 23 (`before`), stands below it (the R9 review found it above)
+    newest_first = list(reversed(story.chronological))
     assert [e.title for e in feed.entries] == [e.title[lang] for e in newest_first]
     for entry, event in zip(feed.entries, newest_first, strict=True):
         assert entry.link == f"{SITE_URL}{LANGS[lang]}events/{event.id}/"

@@ -274,8 +274,8 @@ SHARED_WORDS = {
         "Description",
     }
     | {"Institution", "Institutions"}
-    # counted items of the changes log: "two sources were added" / "deux sources (ajout)"
-    | {"{count:words} participants", "{count:words} sources", "{count:words} corrections"},
+    # counted items of the changes log: "two corrections were added" / "deux corrections (ajout)"
+    | {"{count:words} participants", "{count:words} corrections"},
     frozenset({"de", "fr"}): {"Institution"},
 }
 
@@ -401,7 +401,7 @@ def test_every_page_of_every_language_has_its_languages_footer_links(
 
 def test_a_footer_link_to_a_page_leads_to_that_page_in_the_same_language(seed_site: Path) -> None:
     """The seed site links its about page, the only link it can honestly give."""
-    about = {"en": "About this explainer", "de": "Über dieses Erklärstück"}
+    about = {"en": "About this explainer", "de": "Über diesen Überblick"}
     for language, path in html_pages(seed_site, SEED_LANGUAGES):
         label, links = footer_links(path)
         assert label == strings(language)("footer.links"), path

@@ -127,6 +127,39 @@ def test_a_site_replaces_a_block_of_the_event_page(tmp_path: Path) -> None:
     assert "my-summary" not in generated(explainer, "en", "timeline.md").html
 
 
+SITEMAP = "sitemap.xml"
+
+
+@pytest.mark.build
+def test_the_sitemap_template_comes_from_the_generator_unless_the_site_has_its_own(
+    tmp_path: Path,
+) -> None:
+    """A site holds no copy of it: without `site_url` the i18n plugin's own template would
+    list `None/...` addresses with the day of the build; the generator's lists nothing."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    generated = make_site(tmp_path / "a", minimal_yaml())
+    assert mkdocs_build(generated, tmp_path / "a" / "site").returncode == 0
+    sitemap = (tmp_path / "a" / "site" / SITEMAP).read_text(encoding="utf-8")
+    assert "<urlset" in sitemap and "<url>" not in sitemap and "None/" not in sitemap
+    own = make_site(
+        tmp_path / "b",
+        minimal_yaml(),
+        extra_settings="theme:\n  name: material\n  custom_dir: overrides\n",
+    )
+    own.write_text(
+        own.read_text(encoding="utf-8").replace("theme:\n  name: material\n", "", 1),
+        encoding="utf-8",
+    )
+    (tmp_path / "b" / "overrides").mkdir()
+    (tmp_path / "b" / "overrides" / SITEMAP).write_text(
+        '<?xml version="1.0"?><urlset><!-- this site\'s own --></urlset>', encoding="utf-8"
+    )
+    result = mkdocs_build(own, tmp_path / "b" / "site")
+    assert result.returncode == 0, result.stderr
+    assert "this site's own" in (tmp_path / "b" / "site" / SITEMAP).read_text(encoding="utf-8")
+
+
 @pytest.mark.build
 def test_the_theme_custom_dir_holds_the_sites_templates(tmp_path: Path) -> None:
     config = make_site(

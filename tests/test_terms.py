@@ -72,11 +72,11 @@ def test_labels_and_facts_wait_for_the_prose_but_count_as_mentions() -> None:
     # where the prose says it, not on the label "Art: Telefonat"
     page = (
         "<ul data-explainer-labels><li><strong>Art:</strong> Telefonat</li>"
-        "<li><strong>Ort:</strong> Bundesstaat Mexico</li></ul>"
+        "<li><strong>Ort:</strong> Bundesstaat México</li></ul>"
         "<p><em data-explainer-labels>15. Januar 2026 · Telefonat</em></p>"
         "<p>Das Telefonat dauerte eine Stunde.</p>"
     )
-    forms = {"call": ["Telefonat"], "state": ["Bundesstaat Mexico"]}
+    forms = {"call": ["Telefonat"], "state": ["Bundesstaat México"]}
     result = link_terms(page, matcher(forms), "g/")
     assert linked(page, forms) == [("call", "Telefonat")]
     assert '<p>Das <a class="explainer-term" href="g/#call"' in result.html
@@ -116,6 +116,20 @@ def test_trie_finds_what_a_longest_first_alternation_finds(forms: set[str], text
         ),
         ("de", "Das gilt z. B. für Zölle. Und mehr.", "Das gilt z. B. für Zölle."),
         ("en", "Led by J. Smith since 2020. Founded earlier.", "Led by J. Smith since 2020."),
+        # letters each with its period: "U.S." is one word, not a sentence's end
+        (
+            "en",
+            "The U.S. State Department is the foreign ministry. It is headed by the secretary.",
+            "The U.S. State Department is the foreign ministry.",
+        ),
+        ("en", "Drugs, e.g. Fentanyl, are seized. More.", "Drugs, e.g. Fentanyl, are seized."),
+        ("en", "Agencies (i.e. The CIA) act. More.", "Agencies (i.e. The CIA) act."),
+        (
+            "de",
+            "Waffen u. a. Munition werden geschmuggelt. Mehr nicht.",
+            "Waffen u. a. Munition werden geschmuggelt.",
+        ),
+        ("de", "Vgl. Das Glossar. Und mehr.", "Vgl. Das Glossar."),
         # a number at a sentence's end still ends it
         ("en", "Its members numbered 12. Later more.", "Its members numbered 12."),
         ("en", "One sentence only", "One sentence only"),
@@ -125,3 +139,25 @@ def test_the_short_definition_is_the_whole_first_sentence(
     language: str, definition: str, first: str
 ) -> None:
     assert short_definition(definition, language) == first
+
+
+def test_a_tooltip_is_typeset_as_the_page_is() -> None:
+    """The R9 review found "January 23, 2026" / „23. Januar 2026“ with plain spaces in a
+    term's tooltip (its `title`), where every page keeps a date together with no-break
+    spaces: the tooltip gets the language's typography too."""
+    from tests.stories import minimal_data, story
+
+    data = minimal_data()
+    data["glossary"]["budget"]["definition"] = {
+        "en": "A plan voted on January 23, 2026, for 320 metric tons. It is voted on yearly.",
+        "de": "Ein am 23. Januar 2026 beschlossener Plan für 320 Tonnen. Er gilt ein Jahr.",
+    }
+    said = {
+        "en": "A plan voted on January\u00a023,\u00a02026, for 320\u00a0metric\u00a0tons.",
+        "de": "Ein am 23.\u00a0Januar\u00a02026 beschlossener Plan für 320\u00a0Tonnen.",
+    }
+    for language, tooltip in said.items():
+        terms = TermMatcher.for_language(story(data), language)
+        assert terms.tooltips["budget"] == tooltip
+        page = link_terms("<p>The budget. Der Haushalt.</p>", terms, "g/").html
+        assert f'title="{tooltip}"' in page

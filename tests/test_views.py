@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from explainer.markup import is_safe_link, relative, render_markdown, unsafe_link_targets
+from explainer.markup import is_safe_link, render_markdown, unsafe_link_targets
 from explainer.site import Explainer, SiteConfig
 from explainer.views.blocks import BlockError
 from tests.conftest import minimal_yaml
@@ -95,13 +95,6 @@ def test_rendered_markdown_keeps_no_encoded_script_link(target: str) -> None:
     assert unsafe_link_targets(f"[click]({target})") == [target]
 
 
-def test_relative_links() -> None:
-    assert relative("events/a.md", "actors/b.md") == "../actors/b.md"
-    assert relative("timeline.md", "events/a.md") == "events/a.md"
-    assert relative("events/a.md", "glossary.md", "x") == "../glossary.md#x"
-    assert relative("glossary.md", "glossary.md", "x") == "#x"
-
-
 def test_every_page_exists_in_every_language(tmp_path: Path) -> None:
     explainer = site(tmp_path)
     expected = {"timeline.md", "figures.md", "glossary.md", "actors/index.md", "changes.md"}
@@ -127,7 +120,7 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     # previous / next as the timeline lists them; the council meets some day in March,
     # which the data does not place before or after 2 March: said beside it, once
     assert "Previous: Bob speaks" in visible(md)
-    assert "Next: Council meets (which came first is not known)" in visible(md)
+    assert "Next: Council meets (order not known)" in visible(md)
     assert "Also in March" not in visible(md)
     assert ("Bob speaks", "../statement/") in found
     assert ("All events in the timeline", "../../timeline/#first-call") in found
@@ -156,7 +149,7 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     # the dated events of March name it as of their month; the last one as its next too
     md = page(explainer, "en", "events/statement.md")
     assert "Previous: Ada calls Bob" in visible(md)
-    assert "Next: Council meets (which came first is not known)" in visible(md)
+    assert "Next: Council meets (order not known)" in visible(md)
     # an earlier event of the month names it as of its month: it is not its neighbour
     german = page(explainer, "de", "events/first-call.md")
     assert "Ebenfalls im März\u00a02026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(
@@ -245,8 +238,10 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     council = page(explainer, "de", "actors/council.md")
     assert ("Ada Example", "../ada/") in links(council)  # members, the other way
     # under a neutral heading, with the role that says how she belongs (a minister heads
-    # his ministry: "Part of" was wrong for him)
+    # his ministry: "Part of" was wrong for him, and so was "Member", the R9 review found)
     assert "Zugehöriger Akteur" in council and "Bürgermeisterin von Exampleton" in council
+    assert "Mitglied" not in council
+    assert "Affiliated actor" in page(explainer, "en", "actors/council.md")
     assert "Affiliation" in page(explainer, "en", "actors/ada.md")
     assert "Deutschland" in council
 
@@ -293,7 +288,7 @@ MARCH_2 = "2.\u00a0März\u00a02026"
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     assert table_rows(md) == [
-        ["Zahl", "Was", "Genannt von", "Ereignis"],
+        ["Zahl", "Gegenstand", "Genannt von", "Ereignis"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", f"Ada ruft Bob an ({MARCH_2})"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", f"Ada ruft Bob an ({MARCH_2})"],
     ]
@@ -306,7 +301,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     english = site(tmp_path)
     assert table_rows(page(english, "en", "figures.md"))[0] == [
         "Figure",
-        "What",
+        "Measure",
         "Cited by",
         "Event",
     ]
@@ -351,7 +346,7 @@ def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
     )
     row = ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March\u00a02,\u00a02026)"]
     assert row in table_rows(html(md))
-    assert ("Council meets", "events/council-meeting.md") in links(html(md))
+    assert ("Council meets", "events/council-meeting/") in links(html(md))
     shown = (
         "Council meets\u00a0— March\u00a02026\u00a0· Meeting\u00a0· scheduled The council votes."
     )
@@ -372,15 +367,6 @@ def test_a_language_babel_does_not_know_is_a_config_error(tmp_path: Path) -> Non
     config = SiteConfig.from_settings(tmp_path, ("en", "qq"), tmp_path / "docs", None)
     with pytest.raises(ConfigError, match="`qq` is not a locale Babel knows"):
         Explainer.load(config)
-
-
-def test_unknown_settings_are_named(tmp_path: Path) -> None:
-    from explainer.site import ConfigError
-
-    with pytest.raises(
-        ConfigError, match=r"extra.explainer.dta: unknown setting; did you mean `data`\?"
-    ):
-        SiteConfig.from_settings(tmp_path, ("en",), tmp_path / "docs", {"dta": "x.yaml"})
 
 
 # --- time, honestly: words that stay true whenever they are read ---------------------------
@@ -445,6 +431,7 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
         page(explainer, "de", "events/off.md")
     )
     assert "Status: Took place" in visible(page(explainer, "en", "events/held.md"))
+    assert "Status: Hat stattgefunden" in visible(page(explainer, "de", "events/held.md"))
     timeline = page(explainer, "en", "timeline.md")
     root = lxml.html.fromstring(f"<div>{timeline}</div>")
     [badge] = root.cssselect(".explainer-status--unconfirmed")
@@ -535,3 +522,20 @@ def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> No
     ada = lxml.html.fromstring(f"<div>{page(explainer, 'en', 'actors/ada.md')}</div>")
     assert [h.text for h in ada.iter("h2")] == ["Events"]
     assert ada.cssselect("ul.explainer-mentioned-in") == []
+
+
+def test_a_statement_that_was_made_is_issued_not_held(tmp_path: Path) -> None:
+    """The R9 review: "Status: Took place" / „Hat stattgefunden“ on a statement. A statement
+    is issued; a call or a meeting takes place."""
+    data = minimal_data()
+    data["events"] = {
+        "said": event("A statement", "2026-01-12", type="statement"),
+        "met": event("A meeting", "2026-01-13", type="meeting"),
+    }
+    explainer = load(tmp_path, data)
+    said = {"en": "Status: Issued", "de": "Status: Abgegeben"}
+    for lang, words in said.items():
+        text = visible(page(explainer, lang, "events/said.md"))
+        assert words in text, lang
+        assert "stattgefunden" not in text and "Took place" not in text
+    assert "Status: Took place" in visible(page(explainer, "en", "events/met.md"))

@@ -13,10 +13,10 @@ import pytest
 
 from explainer.l10n import Localizer
 from explainer.model import Actor, Event, EventDate, Story
+from explainer.rendering import RenderContext
 from explainer.site import Explainer
 from explainer.strings import load_strings
 from explainer.urls import SiteUrls
-from explainer.views.base import RenderContext
 from explainer.visuals.network_chart import network_chart
 from explainer.visuals.timeline_chart import timeline_chart
 from tests.conftest import make_site, minimal_yaml, mkdocs_build
@@ -99,7 +99,7 @@ def test_timeline_legend_and_title_in_the_pages_language(site: Path) -> None:
     assert svg.find(f"{SVG}g/{SVG}title").text == "Die Ereignisse auf einer Zeitachse"
     assert "Drei Ereignisse" in svg.find(f"{SVG}g/{SVG}desc").text
     labels = {t.text for t in svg.iter(f"{SVG}text")}
-    assert {"Telefonat", "Erklärung", "Treffen", "Geplant", "Abgesagt"} <= labels
+    assert {"Telefonat", "Stellungnahme", "Treffen", "Geplant", "Abgesagt"} <= labels
     assert "Genauer Tag unbekannt" in labels
     # the legend names only what the picture shows: no event of this story is unconfirmed
     assert "Nicht bekannt, ob es stattfand" not in labels
@@ -164,7 +164,8 @@ def test_network_picture(site: Path) -> None:
         }
         assert edges == {
             "Ada Example and Bob Sample: one event together": "viz-rel viz-rel--event",
-            "City council: Ada Example belongs to it": "viz-rel viz-rel--member",
+            # the member by her role (R9: "belongs to it" read wrong of a department's head)
+            "City council: Ada Example, Mayor of Exampleton": "viz-rel viz-rel--member",
             "Ada Example and City council: related events": "viz-rel viz-rel--related",
             "Bob Sample and City council: related events": "viz-rel viz-rel--related",
         }
@@ -294,7 +295,7 @@ def test_a_crowded_network_draws_its_closest_relations_and_says_so() -> None:
             e for e in svg.iter(f"{SVG}line", f"{SVG}path") if e.find(f"{SVG}title") is not None
         ]
         assert len(drawn) == 300
-        assert "A00: A29 belongs to it" in {e.findtext(f"{SVG}title") for e in drawn}
+        assert "A29, affiliated with A00" in {e.findtext(f"{SVG}title") for e in drawn}
     desc = frame[0].findtext(f"{SVG}g/{SVG}desc")
     assert "435 pairs share one event each" in desc
     assert desc.endswith(

@@ -70,7 +70,9 @@ def test_the_stylesheet_styles_every_type_and_the_statuses_it_marks() -> None:
     for kind in vocabulary.EVENT_TYPES:
         assert re.search(rf"\.viz-{kind}\b", css), kind
     assert re.search(r"\.explainer-event--cancelled\b", css)
-    assert re.search(r"\.explainer-status--scheduled\b|\.explainer-status\b", css)
+    # the badge of every status but the default (`.explainer-status` alone, not one of
+    # its modifiers), and the one status drawn apart
+    assert re.search(r"\.explainer-status(?![\w-])", css)
     # every status but the default is drawn apart in the timeline picture
     for status in vocabulary.STATUSES[1:]:
         if status != "cancelled":  # struck through by a line of its own (.viz-strike)
@@ -84,9 +86,11 @@ def test_every_status_has_its_words_in_every_ui_table() -> None:
     tables = load_strings(("en", "de", "fr", "es"))
     for language, strings in tables.items():
         for status in vocabulary.STATUSES:
-            assert strings(f"status.{status}"), (language, status)
-            if status == vocabulary.DEFAULT_STATUS:
+            if status == vocabulary.DEFAULT_STATUS:  # by type: a statement is issued
+                for kind in vocabulary.EVENT_TYPES:
+                    assert strings(f"status.{status}.{kind}"), (language, kind)
                 continue
+            assert strings(f"status.{status}"), (language, status)
             for precision in ("day", "month"):
                 assert "{date}" in strings.table[f"when.{status}.{precision}"], language
             assert strings(f"actor.way.participant.{status}"), (language, status)

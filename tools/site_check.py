@@ -422,9 +422,9 @@ def changed_pages(site: Path, base_site: Path) -> list[Path]:
 
 def home_pages(site: Path) -> list[Path]:
     """Every language's home page: the default one at the root, the others under /<lang>/."""
-    from explainer.site import SiteConfig
+    from mkdocs_explainer.configuration import read_site_config
 
-    languages = SiteConfig.from_mkdocs_yml(REPO / "mkdocs.yml").languages
+    languages = read_site_config(REPO / "mkdocs.yml").languages
     homes = [site / "index.html"] + [site / lang / "index.html" for lang in languages[1:]]
     return [home for home in homes if home.is_file()]
 

@@ -27,53 +27,25 @@ WARNING = re.compile(r"^WARNING\b")
 
 
 def languages(config: Path) -> list[tuple[str, str, bool]]:
-    """(locale, name, is_default) of each built language; [] when unknown."""
+    """(locale, name, is_default) of each built language, read as the build reads them;
+    [] when unknown (no i18n plugin, or a configuration the build could not read)."""
     try:
-        import yaml
-    except ImportError:
-        return []
+        from mkdocs_explainer.configuration import read
+        from mkdocs_explainer.i18n import language_names
 
-    class Loader(yaml.SafeLoader):
-        """mkdocs.yml uses tags such as !ENV; their values do not matter here."""
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
-    except (OSError, yaml.YAMLError):
+        return language_names(read(config))
+    except Exception:  # a failed build's summary still says what it can
         return []
-    plugins = data.get("plugins") if isinstance(data, dict) else None
-    if isinstance(plugins, dict):
-        plugins = [{name: value} for name, value in plugins.items()]
-    for plugin in plugins or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-            entries = [
-                lang
-                for lang in plugin["i18n"].get("languages") or []
-                if isinstance(lang, dict) and lang.get("locale") and lang.get("build", True)
-            ]
-            default = next((lang for lang in entries if lang.get("default")), None)
-            default = default or (entries[0] if entries else None)
-            return [
-                (str(lang["locale"]), str(lang.get("name", lang["locale"])), lang is default)
-                for lang in entries
-            ]
-    return []
 
 
 def data_file(config: Path) -> Path:
     """The data file that mkdocs.yml names (`extra.explainer.data`), or the default."""
     try:
-        import yaml
+        from mkdocs_explainer.configuration import read_site_config
 
-        class Loader(yaml.SafeLoader):
-            """mkdocs.yml uses tags such as !ENV; their values do not matter here."""
-
-        Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
-        name = data["extra"]["explainer"]["data"]
+        return read_site_config(config).data_path
     except Exception:  # any unreadable setting: the default
-        name = "data/events.yaml"
-    return config.parent / str(name)
+        return config.parent / "data/events.yaml"
 
 
 def event_changes(config: Path, base: str, language: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""`feed.xml`: an Atom feed of a language's events, newest first (feedgen).
+"""`feed.xml`: an Atom feed of a language's events, newest first: the timeline's order
+reversed (feedgen).
 
 An entry stands on its own, away from the event's page: its summary says an event's
 status in words when it has not simply taken place, and its content carries, after the
@@ -15,9 +16,9 @@ from feedgen.feed import FeedGenerator
 from explainer.markup import render_markdown
 from explainer.model import Event
 from explainer.outputs.common import event_start, stable_id
+from explainer.rendering import RenderContext, correction_html, status_sentence
 from explainer.urls import FEED, SiteUrls, relative_url
-from explainer.views.base import RenderContext, event_path, status_sentence
-from explainer.views.changes import correction_html
+from explainer.vocabulary import event_path
 
 
 def atom_feed(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
@@ -28,7 +29,9 @@ def atom_feed(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         """Absolute with a site_url; otherwise relative to the feed itself."""
         return urls.absolute(target) or relative_url(target, feed_path)
 
-    events = sorted(ctx.story.events.values(), key=lambda e: e.sort_key, reverse=True)
+    # the timeline's order, newest first: an event placed with `before:` stands after the
+    # one it precedes (the R9 review found the embassy's post above the January 23 meeting)
+    events = list(reversed(ctx.story.chronological))
     feed = FeedGenerator()
     feed.id(urls.absolute(feed_path) or stable_id(site_name, lang, FEED))
     feed.title(site_name)

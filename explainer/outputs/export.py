@@ -14,9 +14,10 @@ from typing import Any
 
 from explainer.history import iso
 from explainer.markup import render_markdown
+from explainer.rendering import RenderContext, capitalized, status_label
 from explainer.terms import short_definition
 from explainer.urls import SiteUrls
-from explainer.views.base import GLOSSARY, RenderContext, actor_path, capitalized, event_path
+from explainer.vocabulary import GLOSSARY, actor_path, event_path
 
 FORMAT_VERSION = 1
 
@@ -43,7 +44,7 @@ def export(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
                 "type": event.type,
                 "type_label": ctx.t(f"type.{event.type}"),
                 "status": event.status,
-                "status_label": capitalized(ctx.t(f"status.{event.status}")),  # alone
+                "status_label": capitalized(status_label(ctx, event)),  # alone
                 "date": event.date.iso,
                 "date_text": ctx.l10n.date(event.date),
                 "time": event.time,

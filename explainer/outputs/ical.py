@@ -31,8 +31,9 @@ from icalendar.timezone.tzid import tzid_from_tzinfo
 
 from explainer.model import Event, Story
 from explainer.outputs.common import event_start, reference_time
+from explainer.rendering import RenderContext, status_sentence
 from explainer.urls import SiteUrls
-from explainer.views.base import RenderContext, event_path, status_sentence
+from explainer.vocabulary import event_path
 
 #: RFC 5545 (3.8.1.11) has three words for an event: TENTATIVE, CONFIRMED (definite) and
 #: CANCELLED. A scheduled event is not definite until it has taken place (the sources say

@@ -12,8 +12,8 @@ from babel.core import LOCALE_ALIASES
 from explainer.history import iso
 from explainer.model import Event
 from explainer.outputs.common import event_start
+from explainer.rendering import RenderContext
 from explainer.urls import CALENDAR, FEED, SiteUrls, relative_url
-from explainer.views.base import RenderContext
 
 #: schema.org has no word for "not known whether it took place": EventScheduled (the
 #: default, "taking place or has taken place as scheduled") is the nearest, as for a

@@ -9,9 +9,9 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Actor, Event
+from explainer.rendering import Links, RenderContext, and_list
 from explainer.views.actors import role_and_country
-from explainer.views.base import Links, RenderContext, View, actor_path
-from explainer.views.changes import and_list
+from explainer.views.base import View, actor_path
 from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, WAYS
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from markupsafe import Markup
 
 from explainer.model import Actor
-from explainer.views.base import ACTORS, RenderContext, View
+from explainer.rendering import Links, RenderContext
+from explainer.views.base import ACTORS, View
 from explainer.visuals.network_chart import network_chart
 from explainer.vocabulary import ACTOR_KINDS
 
@@ -42,5 +43,5 @@ class ActorsIndexView(View):
             for actor in sorted(actors, key=lambda a: ctx.l10n.sort_key(ctx.text(a.name))):
                 listed.append((actor, role_and_country(ctx, actor)))
             groups.append((kind, listed))
-        href = lambda path, anchor: ctx.page_href(self.path, path, anchor)  # noqa: E731
+        href = Links(ctx, self.path).address
         return {"chart": Markup(network_chart(ctx, href, "viz-network")), "groups": groups}

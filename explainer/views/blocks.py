@@ -1,7 +1,9 @@
 """Blocks that hand-written pages place with `<!-- explainer:NAME -->` on a line of their own.
 
-The build replaces each marker with Markdown rendered from the data, so the home page's key
-figures and upcoming meetings never drift from `data/events.yaml`.
+The build replaces each marker with HTML rendered from the data, so the home page's key
+figures and upcoming meetings never drift from `data/events.yaml`. Each block is a
+template, `blocks/<NAME>.html`, rendered with the same variables and macros as the
+generated pages, and a site overrides it the same way (`overrides/explainer/blocks/`).
 """
 
 from __future__ import annotations
@@ -9,13 +11,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from explainer.markup import escape, link
+from markupsafe import Markup
+from markupsafe import escape as escape_html
+
 from explainer.model import Event
 from explainer.problems import Problem
-from explainer.views.base import CHANGES, RenderContext, event_path, when
-from explainer.views.changes import and_list, correction_anchor, day, what_changed
-from explainer.views.snippets import event_item, figures_table
+from explainer.rendering import (
+    Links,
+    RenderContext,
+    and_list,
+    capitalized,
+    day,
+    template_values,
+)
+from explainer.templating import render
+from explainer.views.changes import correction_anchor, told_changes, what_changed
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
 from explainer.vocabulary import DEFAULT_STATUS
@@ -27,19 +39,52 @@ class BlockError(Exception):
     """A hand-written page names a block that does not exist."""
 
 
-def _as_of(ctx: RenderContext, page_path: str) -> str:
-    """How far the account reaches: its latest event known to have taken place, and the
-    events scheduled after it (a sentence for each status, in prose); then the story's last
-    update from the history (without history, the events only). All of it changes only
-    with the data and its commits, never with the day."""
+def _listed(ctx: RenderContext, items: list[Markup]) -> Markup:
+    """HTML items joined as the language joins a list (`A, B, and C`)."""
+    tokens = [f"\x00{index}\x00" for index in range(len(items))]
+    joined = str(escape_html(and_list(ctx, tokens)))
+    for token, item in zip(tokens, items, strict=True):
+        joined = joined.replace(token, str(item))
+    return Markup(joined)
+
+
+def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
+    """How far the account reaches, in prose: its latest event known to have taken place,
+    named by its type and date with its headline linked beside it ("the statement of
+    January 16, 2026 (…)"); the events scheduled after it, a sentence for each status,
+    counted by their type ("Two meetings were scheduled after it: one on January 23, 2026
+    (…) and one in February 2026 (…)"); then the story's last update from the history
+    (without history, the events only). All of it changes only with the data and its
+    commits, never with the day."""
     events = ctx.story.chronological
     if not events:
-        return ""
-    token = "\x00"  # where an event's link goes: escape() leaves it, and only it, alone
+        return {"sentences": []}
+    links = Links(ctx, page_path)
 
-    def dated_link(event: Event) -> str:
-        said = escape(ctx.t("as_of.event", event=token, when=ctx.l10n.date(event.date)))
-        return said.replace(token, ctx.event_link(page_path, event.id))
+    def said(key: str, **values: Any) -> Markup:
+        """A sentence that begins with a counted noun ("{what} were scheduled") begins
+        with a capital letter."""
+        return capitalized(ctx.t_html(key, **values))
+
+    def noun(alike: list[Event]) -> str:
+        """Their type, or "event" for types that differ."""
+        types = {e.type for e in alike}
+        return types.pop() if len(types) == 1 else "event"
+
+    def kind(alike: list[Event]) -> str:
+        """What they are, counted: "one meeting", "two events" (types that differ)."""
+        return ctx.t(f"as_of.what.{noun(alike)}", count=len(alike))
+
+    def dated(alike: list[Event]) -> Markup:
+        """As "one on January 23, 2026 (…) and one in February 2026 (…)"."""
+        items = []
+        for e in alike:
+            precision = "day" if e.date.day is not None else "month"
+            on = ctx.t(f"as_of.when.{precision}", date=ctx.l10n.date(e.date))
+            items.append(
+                ctx.t_html("as_of.event", when=on, event=links.event(e.id), count=len(alike))
+            )
+        return _listed(ctx, items)
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
     # the latest one that took place, of those no other one is known to follow; an event
@@ -48,122 +93,116 @@ def _as_of(ctx: RenderContext, page_path: str) -> str:
     latest = [e for e in held if not any(e.known_before(other) for other in held)]
     named = next((e for e in reversed(latest) if e.date.day is not None), None)
     named = named or (latest[-1] if latest else None)
-    lines = []
-    if named:  # "The latest event with an exact date … was on January 16, 2026 ([its title])."
+    sentences = []
+    if named:  # "Of the events with an exact date, the latest … is the statement of …"
         key = "as_of.held" if named.date.day is not None else "as_of.held.month"
-        held_sentence = ctx.t(key, event=token, date=when(ctx, named))
-        lines.append(escape(held_sentence).replace(token, ctx.event_link(page_path, named.id)))
+        the = ctx.t(f"as_of.the.{named.type}")
+        date = ctx.l10n.date(named.date)
+        sentences.append(said(key, the=the, event=links.event(named.id), date=date))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
-    # a sentence per status, in the order the events come ("Two more events were scheduled
-    # after it: A (January 23, 2026) and B (February 2026); it is not known whether they
-    # took place."), each event with its bare date: the sentence says the status
+    # a sentence per status, in the order the events come, the status said once for all
     situation = "later" if named else "only"
     for status in dict.fromkeys(e.status for e in later):
         alike = [e for e in later if e.status == status]
-        listed = and_list(ctx, [dated_link(e) for e in alike])
-        sentence = ctx.t(f"as_of.{situation}.{status}", events=token, count=len(alike))
-        lines.append(escape(sentence).replace(token, listed))
+        sentences.append(
+            said(
+                f"as_of.{situation}.{status}",
+                what=kind(alike),
+                events=dated(alike),
+                count=len(alike),
+            )
+        )
     # those that took place, known only by their month, that may have come after the named
     # one: it is the latest *dated* one, and the block must not read as if nothing that
     # took place could follow it (last, with its date, so no "after it" above is ambiguous)
     maybe_later = [e for e in latest if e is not named]
     if named and named.date.day is not None and maybe_later:  # else none is dated
-        listed = and_list(ctx, [dated_link(e) for e in maybe_later])
-        sentence = ctx.t(
-            "as_of.maybe_later", events=token, count=len(maybe_later), date=when(ctx, named)
+        separator = escape_html(ctx.t("list.separator"))
+        headlines = separator.join(links.event(e.id) for e in maybe_later)
+        sentences.append(
+            said(
+                # statements are issued, not held: "may have been issued after …"
+                "as_of.maybe_later.statement"
+                if noun(maybe_later) == "statement"
+                else "as_of.maybe_later",
+                what=kind(maybe_later),
+                events=headlines,
+                count=len(maybe_later),
+                date=ctx.l10n.date(named.date),
+            )
         )
-        lines.append(escape(sentence).replace(token, listed))
     updated = ctx.story.last_update
     if updated is not None:
-        lines.append(escape(ctx.t("as_of.updated", date=ctx.l10n.date(day(updated)))))
-    return " ".join(lines)
+        sentences.append(ctx.t_html("as_of.updated", date=ctx.l10n.date(day(updated))))
+    return {"sentences": sentences}
 
 
-def _key_figures(ctx: RenderContext, page_path: str) -> str:
-    if not ctx.story.figures:
-        return escape(ctx.t("figures.none"))
-    return figures_table(ctx, page_path, ctx.story.figures)
+def _key_figures(ctx: RenderContext, page_path: str) -> dict[str, Any]:
+    return {}
 
 
-def _upcoming(ctx: RenderContext, page_path: str) -> str:
-    events = ctx.story.planned
-    if not events:
-        return escape(ctx.t("upcoming.none"))
-    return "\n".join(event_item(ctx, page_path, e, summary=True) for e in events)
+def _upcoming(ctx: RenderContext, page_path: str) -> dict[str, Any]:
+    return {"events": ctx.story.planned}
 
 
-def _latest(ctx: RenderContext, page_path: str) -> str:
+def _latest(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     held = [e for e in ctx.story.chronological if e.status == "held"][-3:]
-    return "\n".join(event_item(ctx, page_path, e, summary=True) for e in reversed(held))
+    return {"events": list(reversed(held))}
 
 
 #: how many corrections and updates the home page's `changes` block lists
 LATEST_CHANGES = 5
 
 
-def _changes(ctx: RenderContext, page_path: str) -> str:
+def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """The latest corrections and updates, each linked to its event (an update with what it
-    changed), then the page that lists them all."""
-    # every language lists the same changes: the histories must not differ
-    changes = ctx.story.changes[:LATEST_CHANGES]
-    if not changes:
-        return escape(ctx.t("changes.none"))
-    lines = []
-    for change in changes:
+    changed), those under one label ("Updated March 7, 2026:") listed under it once; then
+    the page that lists them all."""
+    # every language lists the same changes of fact; a revision of another language's
+    # wording only is not told (told_changes)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for change in told_changes(ctx)[:LATEST_CHANGES]:
         event, correction = change.event, change.correction
-        title = escape(ctx.text(event.title))
-        told = None
         if correction is None:
             label = ctx.t("changes.updated", date=ctx.l10n.date(day(change.day)))
-            target = link(title, page_path, event_path(event.id))
-            told = what_changed(ctx, event.what_changed)
+            anchor, what = None, what_changed(ctx, event.what_changed)
         else:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
-            anchor = correction_anchor(change.number)
-            target = link(title, page_path, event_path(event.id), anchor=anchor)
-        lines.append(f"- **{escape(label)}** {target}")
-        if told:
-            lines[-1] += f"  \n  {escape(told)}"
-    lines.append("")
-    lines.append(link(escape(ctx.t("changes.all")), page_path, CHANGES))
-    return "\n".join(lines)
+            anchor, what = correction_anchor(change.number), None
+        groups.setdefault(label, []).append({"event": event, "anchor": anchor, "what": what})
+    return {"groups": list(groups.items())}
 
 
-def _timeline_chart(ctx: RenderContext, page_path: str) -> str:
+def _timeline_chart(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """On a hand-written page (the home page), with no list of events beside it."""
-    return timeline_chart(
+    chart = timeline_chart(
         ctx,
-        lambda path, anchor: ctx.page_href(page_path, path, anchor),
+        Links(ctx, page_path).address,
         "viz-timeline",
         alternative="viz.alternative.timeline",
     )
+    return {"chart": Markup(chart)}
 
 
-def _figures_chart(ctx: RenderContext, page_path: str) -> str:
-    return figures_chart(
-        ctx, lambda path, anchor: ctx.page_href(page_path, path, anchor), "viz-figures"
-    )
+def _figures_chart(ctx: RenderContext, page_path: str) -> dict[str, Any]:
+    return {"chart": Markup(figures_chart(ctx, Links(ctx, page_path).address, "viz-figures"))}
 
 
-def _repository(ctx: RenderContext, page_path: str) -> str:
+def _repository(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """Where the site's text and data are kept, linked, and how readers report an error
     there, when the site names its repository (`repo_url`, which the deploy workflow
     sets); nothing otherwise, so that a page can place it without promising a link, or a
     way to report, that a build may not have."""
     url = ctx.repo_url
     if not url or not url.startswith(("https://", "http://")):
-        return ""
-    shown = url.split("://", 1)[1].rstrip("/")
-    token = "\x00"  # where the link goes: escape() leaves it, and only it, alone
-    sentence = escape(ctx.t("repository.sentence", link=token))
-    linked = sentence.replace(token, f"[{escape(shown)}](<{url}>)")
-    # how to report an error there: said only where "there" is linked
-    return f"{linked} {escape(ctx.t('repository.report'))}"
+        return {"url": None, "shown": None}
+    return {"url": url, "shown": url.split("://", 1)[1].rstrip("/")}
 
 
-BLOCKS: dict[str, Callable[[RenderContext, str], str]] = {
+#: each block's variables besides those every template has, by its name (and template's)
+BLOCKS: dict[str, Callable[[RenderContext, str], dict[str, Any]]] = {
     "as-of": _as_of,
     "timeline-chart": _timeline_chart,
     "figures-chart": _figures_chart,
@@ -203,6 +242,12 @@ def check_pages(docs_dir: Path, display: Callable[[Path], str]) -> list[Problem]
     return problems
 
 
+def render_block(ctx: RenderContext, name: str, page_path: str) -> str:
+    """One block's HTML on the page `page_path`, from its template (a site's own first)."""
+    values = {**template_values(ctx, page_path), **BLOCKS[name](ctx, page_path)}
+    return render(f"blocks/{name}.html", ctx.templates, values).strip("\n")
+
+
 def expand_blocks(ctx: RenderContext, markdown: str, page_path: str, source_name: str) -> str:
     """Replace every block marker; an unknown block name is a located BlockError."""
 
@@ -210,6 +255,6 @@ def expand_blocks(ctx: RenderContext, markdown: str, page_path: str, source_name
         name = match.group(1)
         if name not in BLOCKS:
             raise BlockError("\n".join(map(str, unknown_blocks(markdown, source_name))))
-        return "\n" + BLOCKS[name](ctx, page_path) + "\n"
+        return "\n" + render_block(ctx, name, page_path) + "\n"
 
     return MARKER.sub(replace, markdown)

@@ -4,17 +4,17 @@ pages and the feed say about them."""
 
 from __future__ import annotations
 
-import datetime
+from dataclasses import replace
 from typing import Any
 
 from babel import Locale
 from markupsafe import Markup
-from markupsafe import escape as escape_html
 
-from explainer.history import FieldChange, iso
+from explainer.history import FieldChange
 from explainer.markup import render_markdown
-from explainer.model import Correction, EventDate
-from explainer.views.base import CHANGES, RenderContext, View, capitalized, event_path
+from explainer.model import Change
+from explainer.rendering import RenderContext, and_list, capitalized, dated
+from explainer.views.base import CHANGES, View, event_path
 
 #: the word (`changes.field.<word>`) for each field of an event, in the order a sentence
 #: names them (what readers see first, first); a field not listed is "other details". A
@@ -29,6 +29,7 @@ FIELD_WORDS = {
     "timezone": "time",
     "utc_offset": "time",
     "status": "status",
+    "before": "before",
     "place": "place",
     "card": "card",
     "participants": "participants",
@@ -40,17 +41,6 @@ FIELD_WORDS = {
     "corrections": "corrections",
 }
 _ORDER = {name: i for i, name in enumerate(FIELD_WORDS)}
-
-
-def and_list(ctx: RenderContext, items: list[str]) -> str:
-    """`title and sources`, `title, summary, and sources`: as the language's table joins
-    a list (`list.and` between two items, `list.and.last` before the last of more; the
-    English table's house style, Chicago's, has the serial comma)."""
-    if len(items) < 2:
-        return "".join(items)
-    if len(items) == 2:
-        return items[0] + ctx.t("list.and") + items[1]
-    return ", ".join(items[:-1]) + ctx.t("list.and.last") + items[-1]
 
 
 #: the word (`changes.item.<word>`, counted) for an item of each list: "a source was
@@ -66,6 +56,40 @@ ITEM_WORDS = {
 }
 
 
+#: the fields that are a language's wording: a revision of one language's alone changed no
+#: fact, and is told only to that language's readers (quotations, figures and sources are
+#: facts, told in every language, saying which language's text was revised)
+WORDING = frozenset({"title", "summary", "body", "place"})
+
+
+def told_in(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
+    """What of an update a language's readers are told. A revision of the wording of other
+    languages only is not told (the R9 review read "die Zusammenfassung wurde in der
+    englischen Fassung überarbeitet" on the German pages as noise); one that touched this
+    language's wording is told as a plain revision ("the summary was revised")."""
+    told = []
+    for change in changes:
+        if change.how == "revised" and change.field in WORDING and change.languages:
+            if ctx.language not in change.languages:
+                continue
+            change = replace(change, languages=tuple(ctx.story.languages))
+        told.append(change)
+    return tuple(told)
+
+
+def told_changes(ctx: RenderContext) -> list[Change]:
+    """The story's corrections and last updates, newest first, as a language's pages list
+    them: an update that only revised other languages' wording is left out (one the
+    history says nothing about is listed, as "Updated")."""
+    return [
+        change
+        for change in ctx.story.changes
+        if change.correction is not None
+        or not change.event.what_changed
+        or told_in(ctx, change.event.what_changed)
+    ]
+
+
 def _only_in(ctx: RenderContext, change: FieldChange) -> tuple[str, ...]:
     """The languages a revision touched, where it did not touch them all (else none)."""
     if change.how != "revised" or set(ctx.story.languages) <= set(change.languages):
@@ -74,16 +98,18 @@ def _only_in(ctx: RenderContext, change: FieldChange) -> tuple[str, ...]:
 
 
 def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | None:
-    """An update in words, the same in every language: `The headline and the text were
-    revised; the summary was revised in German only; a source was added; two quotations
-    were removed.` Whole fields first, grouped by what happened to them, then a list's
-    items, counted (None when the history says nothing of it)."""
-    order = sorted(changes, key=lambda c: _ORDER.get(c.field, len(_ORDER)))
+    """An update in words: `The headline and the text were revised; the German wording of
+    a quotation was revised; a source was added; two quotations were removed.` Whole fields
+    first, grouped by what happened to them, then a list's items, counted (None when the
+    history says nothing of it, or nothing this language's readers are told: `told_in`)."""
+    order = sorted(told_in(ctx, changes), key=lambda c: _ORDER.get(c.field, len(_ORDER)))
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for change in order:
         if change.items:
             continue
-        words = groups.setdefault((change.how, _only_in(ctx, change)), [])
+        # a place in the timeline given or taken away (`before`) is one changed
+        how = "changed" if change.field == "before" else change.how
+        words = groups.setdefault((how, _only_in(ctx, change)), [])
         word = FIELD_WORDS.get(change.field, "other")
         if word not in words:  # time and timezone are both the time
             words.append(word)
@@ -93,11 +119,21 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
         )
         for (how, only), words in groups.items()
     ]
-    for change in order:
-        if change.items:
-            word = ITEM_WORDS.get(change.field, "other")
-            items = ctx.t(f"changes.item.{word}", count=change.items)
-            clauses.append(_clause(ctx, change.how, _only_in(ctx, change), items, change.items))
+    listed = [change for change in order if change.items]
+    for change in listed:
+        how = change.how
+        if how in ("added", "removed"):
+            # as many added as removed from one list: they were replaced ("a glossary term
+            # was replaced", not "a glossary term was added; a glossary term was removed")
+            other = "removed" if how == "added" else "added"
+            twin = [c for c in listed if c.field == change.field and c.how == other]
+            if twin and twin[0].items == change.items:
+                if how == "removed":
+                    continue  # told with the addition
+                how = "replaced"
+        word = ITEM_WORDS.get(change.field, "other")
+        items = ctx.t(f"changes.item.{word}", count=change.items)
+        clauses.append(_clause(ctx, how, _only_in(ctx, change), items, change.items))
     if not clauses:
         return None
     return capitalized(ctx.t("changes.what.join").join(clauses)) + "."
@@ -105,39 +141,32 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
 
 def _clause(ctx: RenderContext, how: str, only: tuple[str, ...], fields: str, count: int) -> str:
     """ "the summary was revised", or for a revision of some languages' texts only, "the
-    summary was revised in German only" (each language named in the page's language)."""
+    English wording of the summary was revised" / "die Zusammenfassung wurde in der
+    deutschen Fassung überarbeitet" (each language named in the page's language, as
+    `changes.language` forms it from the language's name: {name}, or {name:lower})."""
     if not only:
         return ctx.t(f"changes.what.{how}", fields=fields, count=count)
     names = Locale.parse(ctx.language).languages
-    languages = and_list(ctx, [names.get(language, language) for language in only])
+    languages = and_list(
+        ctx, [ctx.t("changes.language", name=_Name(names.get(lang, lang))) for lang in only]
+    )
     return ctx.t("changes.what.revised.only", fields=fields, count=count, languages=languages)
+
+
+class _Name:
+    """A language's name in a UI string: `{name}` as CLDR writes it ("Deutsch"),
+    `{name:lower}` in lower case, for an adjective ("deutschen")."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __format__(self, spec: str) -> str:
+        return self.name.lower() if spec == "lower" else self.name
 
 
 def correction_anchor(number: int) -> str:
     """The id of a correction on its event's page: `correction-1` for the oldest."""
     return f"correction-{number}"
-
-
-def day(moment: datetime.datetime | datetime.date) -> EventDate:
-    """A committer date (UTC) or a correction's day as a date the pages write out."""
-    return EventDate(moment.year, moment.month, moment.day)
-
-
-def dated(ctx: RenderContext, key: str, moment: datetime.datetime | datetime.date) -> Markup:
-    """A UI string with `{date}` written out in a `<time>` element (machine-readable)."""
-    shown = escape_html(ctx.l10n.date(day(moment)))
-    return ctx.t_html(key, date=Markup(f'<time datetime="{iso(moment)}">{shown}</time>'))
-
-
-def correction_html(ctx: RenderContext, correction: Correction) -> Markup:
-    """The correction's text as HTML, its first paragraph led by "Correction, January 21,
-    2026:" in bold."""
-    label = Markup("<strong>") + dated(ctx, "correction.label", correction.date.first_day)
-    label += Markup("</strong>")
-    text = render_markdown(ctx.text(correction.text))
-    if text.startswith("<p>"):
-        return Markup(f"<p>{label} {text[len('<p>') :]}")
-    return Markup(f"<p>{label}</p>\n{text}")
 
 
 class ChangesView(View):
@@ -153,7 +182,7 @@ class ChangesView(View):
     def context(self) -> dict[str, Any]:
         ctx = self.ctx
         days: list[dict[str, Any]] = []
-        for change in ctx.story.changes:  # newest first
+        for change in told_changes(ctx):  # newest first
             event, correction = change.event, change.correction
             if not days or days[-1]["day"] != change.day:
                 days.append(
@@ -186,4 +215,5 @@ class ChangesView(View):
                     "text": Markup(render_markdown(ctx.text(correction.text))),
                 }
             days[-1]["changes"].append(entry)
-        return {"days": days}
+        corrections = any(c["kind"] == "correction" for d in days for c in d["changes"])
+        return {"days": days, "corrections": corrections}

@@ -15,9 +15,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from explainer.rendering import Links, RenderContext
 from explainer.templating import HeadingStyle
 from explainer.urls import SiteUrls, relative_url
-from explainer.views.base import TIMELINE, RenderContext
+from explainer.views.base import TIMELINE
 from explainer.views.timeline import TimelineView
 from explainer.visuals.timeline_chart import timeline_chart
 from explainer.vocabulary import EMBED_TIMELINE
@@ -80,11 +81,12 @@ class EmbedTimelineView(TimelineView):
         timeline = urls.page(language, TIMELINE)
         here = urls.page(language, self.path)
         ctx = self.ctx
+        links = Links(ctx, self.path)
 
         def href(path: str, anchor: str | None) -> str:
             if path == TIMELINE and anchor:  # the list is on this page
                 return f"#{anchor}"
-            return ctx.page_href(self.path, path, anchor)
+            return links.address(path, anchor)
 
         return {
             **super().context(),

@@ -9,8 +9,16 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Event
-from explainer.views.base import RenderContext, View, capitalized, event_path, when
-from explainer.views.changes import correction_anchor, correction_html, dated
+from explainer.rendering import (
+    RenderContext,
+    capitalized,
+    correction_html,
+    dated,
+    status_label,
+    when,
+)
+from explainer.views.base import View, event_path
+from explainer.views.changes import correction_anchor
 from explainer.views.timeline import month_anchor
 from explainer.vocabulary import DEFAULT_STATUS
 
@@ -21,11 +29,11 @@ def source_url(url: str) -> str:
 
 
 def status_words(ctx: RenderContext, event: Event) -> str:
-    """The status in the event's facts: `Took place`, or for any other status the date and
-    status in words that stay true (`Scheduled for January 23, 2026; not confirmed whether
-    it took place`)."""
+    """The status in the event's facts: `Took place` (a statement: `Issued`), or for any
+    other status the date and status in words that stay true (`Scheduled for January 23,
+    2026; it is not known whether it took place`)."""
     if event.status == DEFAULT_STATUS:
-        return capitalized(ctx.t(f"status.{event.status}"))
+        return capitalized(status_label(ctx, event))
     return capitalized(when(ctx, event))
 
 
@@ -89,8 +97,10 @@ class EventView(View):
             if month_only
             else [e for e in unknown if e.date.day is None and e not in (previous, following)],
             "month_only": month_only,
-            # the timeline lists a month-only event after its month's dated ones
+            # the timeline lists a month-only event after its month's dated ones, or just
+            # before the one the sources place it before (`before`)
             "month_has_dated": month_only and any(e.date.day is not None for e in unknown),
+            "before": event.before,
             "month_anchor": month_anchor(ctx, event.date),
             "source_url": source_url,
         }

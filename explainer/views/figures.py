@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from explainer.rendering import Links
 from explainer.views.base import FIGURES, View
 from explainer.visuals.figures_chart import figures_chart
 
@@ -25,6 +26,6 @@ class FiguresView(View):
         ctx = self.ctx
         chart = None
         if ctx.story.figures:
-            href = lambda path, anchor: ctx.page_href(self.path, path, anchor)  # noqa: E731
+            href = Links(ctx, self.path).address
             chart = Markup(figures_chart(ctx, href, "viz-figures"))
         return {"chart": chart, "figures": ctx.story.figures}

@@ -15,8 +15,9 @@ from typing import Any
 from markupsafe import Markup
 
 from explainer.markup import render_markdown
+from explainer.rendering import RenderContext
 from explainer.terms import OWN_TERM_ATTRIBUTE
-from explainer.views.base import GLOSSARY, RenderContext, View
+from explainer.views.base import GLOSSARY, View
 
 _APPEARS_IN = re.compile(r"<!-- explainer:appears-in:([a-z0-9-]+) -->")
 

@@ -11,7 +11,8 @@ from markdown.extensions.toc import unique
 from markupsafe import Markup
 
 from explainer.model import EventDate
-from explainer.views.base import TIMELINE, RenderContext, View
+from explainer.rendering import Links, RenderContext
+from explainer.views.base import TIMELINE, View
 from explainer.visuals.timeline_chart import event_keys, timeline_chart
 from explainer.vocabulary import EVENT_TYPES
 
@@ -56,9 +57,7 @@ class TimelineView(View):
 
     def context(self) -> dict[str, Any]:
         ctx = self.ctx
-        chart = timeline_chart(
-            ctx, lambda path, anchor: ctx.page_href(self.path, path, anchor), "viz-timeline"
-        )
+        chart = timeline_chart(ctx, Links(ctx, self.path).address, "viz-timeline")
         filters = [("all", ctx.t("timeline.filter.all"))]
         filters += [(kind, ctx.t(f"timeline.filter.{kind}")) for kind in EVENT_TYPES]
         by_month = groupby(ctx.story.chronological, key=lambda e: (e.date.year, e.date.month))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from explainer.views.base import RenderContext
+from explainer.rendering import RenderContext
 from explainer.visuals.svg import NARROW, WIDE, Drawing, el, esc, link, picture, wrap
 from explainer.vocabulary import UNITS
 

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from explainer.model import Actor, Story
-from explainer.views.base import RenderContext, capitalized
-from explainer.views.changes import and_list
+from explainer.rendering import RenderContext, and_list, capitalized
 from explainer.visuals.svg import (
     NARROW,
     WIDE,
@@ -206,6 +205,11 @@ def _tooltip(ctx: RenderContext, relation: Relation) -> str:
     if relation.kind == "event":
         return ctx.t("viz.shared", a=a, b=b, count=relation.count)
     if relation.kind == "member":
+        # what the member is, by its role ("Marco Rubio, U.S. secretary of state"): the data
+        # does not say who heads what, and "belongs to it" read wrong of a department's head
+        role = ctx.story.actors[relation.a].role
+        if role is not None:
+            return ctx.t("viz.member.role", a=a, b=b, role=ctx.text(role))
         return ctx.t("viz.member", a=a, b=b)
     return ctx.t("viz.related", a=a, b=b)
 

@@ -18,7 +18,7 @@ import calendar
 from collections.abc import Callable
 
 from explainer.model import Event, EventDate
-from explainer.views.base import RenderContext, capitalized, when
+from explainer.rendering import RenderContext, capitalized, when
 from explainer.visuals.svg import (
     NARROW,
     WIDE,

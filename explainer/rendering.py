@@ -1,0 +1,223 @@
+"""The story seen in one language, and what every kind of output renders from it: the
+views' pages, the pictures (`visuals/`) and the files (`outputs/`) all start here, below
+each of them."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from markupsafe import escape as escape_html
+
+from explainer.history import iso
+from explainer.l10n import Localizer
+from explainer.markup import render_markdown
+from explainer.mentions import Mentions
+from explainer.model import Correction, Event, EventDate, Story
+from explainer.strings import Strings
+from explainer.templating import HeadingStyle, environment
+from explainer.terms import LABELS_ATTRIBUTE
+from explainer.typography import keep_together
+from explainer.urls import SiteUrls, relative_url
+from explainer.vocabulary import DEFAULT_STATUS, GLOSSARY, actor_path, event_path
+
+
+@dataclass
+class RenderContext:
+    """The story seen in one language."""
+
+    story: Story
+    language: str
+    strings: Strings
+    l10n: Localizer
+    urls: SiteUrls = field(default_factory=lambda: SiteUrls(("en",)))
+    headings: HeadingStyle = field(default_factory=HeadingStyle)
+    templates: jinja2.Environment = field(default_factory=environment)
+    #: where the texts mention each actor (the same in every language)
+    mentions: Mentions = field(default_factory=Mentions)
+    #: the repository the site's text and data are kept in, or None
+    repo_url: str | None = None
+    #: each text of the data as readers see it (`text`): a page shows the same few many times
+    _typeset: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def text(self, localized: Mapping[str, str]) -> str:
+        """A text of the data in this language, set for reading: no line break inside its
+        dates and amounts or before its dashes (`typography`), so that editors never type
+        a no-break space. Once for each text: the cost is the data's, not the pages'."""
+        value = localized[self.language]
+        shown = self._typeset.get(value)
+        if shown is None:
+            shown = self._typeset[value] = keep_together(value, self.language)
+        return shown
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.strings(key, **values)
+
+    def actor_name(self, actor_id: str) -> str:
+        return self.text(self.story.actors[actor_id].name)
+
+    def quoted(self, text: str) -> str:
+        return self.t("quote", text=text)
+
+    def t_html(self, key: str, **values: Any) -> Markup:
+        """A UI string as HTML: its text escaped, Markup values (links) kept as they are."""
+        tokens = {name: f"\x00{name}\x00" for name, v in values.items() if isinstance(v, Markup)}
+        text = str(Markup.escape(self.t(key, **{**values, **tokens})))
+        for name, token in tokens.items():
+            text = text.replace(token, str(values[name]))
+        return Markup(text)
+
+
+def capitalized(text: str) -> str:
+    """A phrase as the start of a sentence or a fact: its first letter upper-case."""
+    return text[:1].upper() + text[1:]
+
+
+def when(ctx: RenderContext, event: Event) -> str:
+    """An event's date as a held event has it (`January 23, 2026`); for any other status,
+    its date and status in words that stay true whenever they are read: `scheduled for
+    January 23, 2026; it is not known whether it took place` (`unconfirmed`)."""
+    date = ctx.l10n.date(event.date)
+    if event.status == DEFAULT_STATUS:
+        return date
+    precision = "month" if event.date.day is None else "day"  # "für den 23." / "für Februar"
+    return ctx.t(f"when.{event.status}.{precision}", date=date)
+
+
+def status_label(ctx: RenderContext, event: Event) -> str:
+    """An event's status as a word after its type, in lower case: `scheduled`; one that
+    took place as its type needs it (a statement is `issued`, a meeting `took place`)."""
+    if event.status == DEFAULT_STATUS:
+        return ctx.t(f"status.{DEFAULT_STATUS}.{event.type}")
+    return ctx.t(f"status.{event.status}")
+
+
+def status_sentence(ctx: RenderContext, event: Event) -> str | None:
+    """`Scheduled for January 23, 2026.` for texts read away from the pages (the feed, the
+    calendar); None for a held event, whose date says it all."""
+    if event.status == DEFAULT_STATUS:
+        return None
+    return capitalized(when(ctx, event)) + "."
+
+
+#: between the parts of a label ("16 January 2026 · Meeting · scheduled"): a line may break
+#: after the dot, never before it
+LABEL_SEPARATOR = "\u00a0· "
+
+
+def status_badge(ctx: RenderContext, status: str) -> Markup:
+    """` · scheduled` / ` · canceled` / ` · not known to have taken place`, the status
+    as a visible badge after the event's type; nothing for held events. The status is a
+    word of the label, in the case the language gives it there ("Treffen · geplant")."""
+    if status == DEFAULT_STATUS:
+        return Markup("")
+    label = escape_html(ctx.t(f"status.{status}"))
+    return Markup(
+        f'{LABEL_SEPARATOR}<span class="explainer-status explainer-status--{status}" '
+        f"{LABELS_ATTRIBUTE}>{label}</span>"
+    )
+
+
+def event_meta(ctx: RenderContext, event: Event) -> Markup:
+    """`<em>16 January 2026 · Meeting</em> · scheduled`: date and type, and the status as
+    a badge unless it took place; labels, never linked to the glossary."""
+    date, kind = escape_html(ctx.l10n.date(event.date)), escape_html(ctx.t(f"type.{event.type}"))
+    labels = f"<em {LABELS_ATTRIBUTE}>{date}{LABEL_SEPARATOR}{kind}</em>"
+    return Markup(labels) + status_badge(ctx, event.status)
+
+
+class Links:
+    """Links from one generated page to the others, as HTML for the templates."""
+
+    def __init__(self, ctx: RenderContext, here: str) -> None:
+        self.ctx, self.here = ctx, here
+
+    def href(self, to_path: str, anchor: str | None = None) -> str:
+        """The address of a page (source path) from this one, for HTML, where MkDocs does
+        not rewrite `.md` links; a place on this page by its fragment alone."""
+        if to_path == self.here and anchor:
+            return f"#{anchor}"
+        return self.address(to_path, anchor)
+
+    def address(self, to_path: str, anchor: str | None = None) -> str:
+        """The address of a page (source path) from this one, even of this one (the
+        pictures link so)."""
+        urls, language = self.ctx.urls, self.ctx.language
+        target = relative_url(urls.page(language, to_path), urls.page(language, self.here))
+        return f"{target}#{anchor}" if anchor else target
+
+    def page(self, to_path: str, label: Any, anchor: str | None = None) -> Markup:
+        # f-strings: Markup.format costs ten times as much, on every link of every page
+        return Markup(
+            f'<a href="{escape_html(self.href(to_path, anchor))}">{escape_html(label)}</a>'
+        )
+
+    def output(self, name: str, label: Any) -> Markup:
+        """A link to one of the language's files (`feed.xml`, `events.ics`...)."""
+        urls, language = self.ctx.urls, self.ctx.language
+        target = relative_url(urls.output(language, name), urls.page(language, self.here))
+        return Markup(f'<a href="{escape_html(target)}">{escape_html(label)}</a>')
+
+    def actor(self, actor_id: str) -> Markup:
+        return self.page(actor_path(actor_id), self.ctx.actor_name(actor_id))
+
+    def event(self, event_id: str, anchor: str | None = None) -> Markup:
+        title = self.ctx.text(self.ctx.story.events[event_id].title)
+        return self.page(event_path(event_id), title, anchor)
+
+    def term(self, term_id: str) -> Markup:
+        term = self.ctx.story.glossary[term_id]
+        return self.page(GLOSSARY, self.ctx.text(term.term), anchor=term_id)
+
+
+def and_list(ctx: RenderContext, items: list[str]) -> str:
+    """`title and sources`, `title, summary, and sources`: as the language's table joins
+    a list (`list.and` between two items, `list.and.last` before the last of more; the
+    English table's house style, Chicago's, has the serial comma)."""
+    if len(items) < 2:
+        return "".join(items)
+    if len(items) == 2:
+        return items[0] + ctx.t("list.and") + items[1]
+    return ", ".join(items[:-1]) + ctx.t("list.and.last") + items[-1]
+
+
+def day(moment: datetime.datetime | datetime.date) -> EventDate:
+    """A committer date (UTC) or a correction's day as a date the pages write out."""
+    return EventDate(moment.year, moment.month, moment.day)
+
+
+def dated(ctx: RenderContext, key: str, moment: datetime.datetime | datetime.date) -> Markup:
+    """A UI string with `{date}` written out in a `<time>` element (machine-readable)."""
+    shown = escape_html(ctx.l10n.date(day(moment)))
+    return ctx.t_html(key, date=Markup(f'<time datetime="{iso(moment)}">{shown}</time>'))
+
+
+def correction_html(ctx: RenderContext, correction: Correction) -> Markup:
+    """The correction's text as HTML, its first paragraph led by "Correction, January 21,
+    2026:" in bold."""
+    label = Markup("<strong>") + dated(ctx, "correction.label", correction.date.first_day)
+    label += Markup("</strong>")
+    text = render_markdown(ctx.text(correction.text))
+    if text.startswith("<p>"):
+        return Markup(f"<p>{label} {text[len('<p>') :]}")
+    return Markup(f"<p>{label}</p>\n{text}")
+
+
+def template_values(ctx: RenderContext, here: str) -> dict[str, Any]:
+    """What every template has, a generated page's or a hand-written page's block, at the
+    page `here` (a language-neutral source path)."""
+    return {
+        "links": Links(ctx, here),
+        "t": ctx.strings,
+        "t_html": ctx.t_html,
+        "text": ctx.text,
+        "l10n": ctx.l10n,
+        "story": ctx.story,
+        "event_meta": lambda event: event_meta(ctx, event),
+        "labels_attribute": Markup(LABELS_ATTRIBUTE),
+        "language": ctx.language,
+    }
