@@ -195,7 +195,7 @@ def test_no_actor_page_says_anyone_took_part_in_an_event_not_known_to_have_taken
     # what an actor did in a held event, by its type; what it was due to do in another
     took_part = {
         "en": "took part|made the statement|attended|met",
-        "de": "telefonierte|gab die Stellungnahme ab|nahm teil|kam zusammen",
+        "de": "nahm am Telefonat teil|gab die Stellungnahme ab|nahm am Treffen teil|kam zusammen",
     }[lang]
     due = {"en": "due to (take part|meet)", "de": "sollt?e? (teilnehmen|zusammenkommen)"}[lang]
     checked = 0
