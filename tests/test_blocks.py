@@ -305,8 +305,7 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         ("Bob spricht", ["../events/statement/#correction-1"]),
         ("Ada ruft Bob an", ["../events/first-call/#correction-2"]),
         (  # an update says what it changed, when the history says so
-            f"{de('changes.updated', date=march[7])} Der Stadtrat tagt "
-            "Die Zusammenfassung wurde überarbeitet; der Status wurde geändert.",
+            f"{de('changes.updated', date=march[7])} Der Stadtrat tagt Der Status wurde geändert.",
             ["../events/council-meeting/"],
         ),
         (f"{de('changes.updated', date=march[6])} Ada ruft Bob an", ["../events/first-call/"]),
@@ -315,9 +314,10 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
             ["../events/first-call/#correction-1"],
         ),
     ]
-    # the English page tells the same changes of fact, but not the German summary's new
-    # wording, which changed neither a fact nor the English text (the R9 review read "in
-    # der englischen Fassung überarbeitet" on the German pages as noise)
+    # the English page tells the same changes of fact, and neither tells the German
+    # summary's new wording, which changed no fact (R9 read "in der englischen Fassung
+    # überarbeitet" on the German pages as noise; R10 "the summary was revised" as a log of
+    # copy edits)
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
     council = [li for li in shown(english).iter("li") if "Council meets" in li.text_content()]
     assert [" ".join(li.text_content().split()) for li in council] == [
@@ -389,16 +389,17 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
 def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) -> None:
     """The review read "the selection of quotations was removed" as system jargon, and
     found the two languages' logs telling different histories: a list's items are counted
-    ("two quotations were removed"); a revision of one language's wording only is told in
-    that language alone, as a plain revision (R9), while a quotation's, a figure's or a
-    source's is told in every language, saying which text it was."""
+    ("two quotations were removed"); a revision of wording (headline, summary, text,
+    place) is told in no language (R10: newspapers log no copy edits, and the languages'
+    logs differed), while a quotation's, a figure's or a source's is told in every
+    language, saying which text it was."""
     from explainer.views.changes import what_changed
 
     explainer = corrected_story(tmp_path)
     english, german = explainer.context("en"), explainer.context("de")
     german_only = (FieldChange("title", "revised", ("de",)),)
     assert what_changed(english, german_only) is None
-    assert what_changed(german, german_only) == "Die Überschrift wurde überarbeitet."
+    assert what_changed(german, german_only) is None
     quote = (FieldChange("quotes", "revised", ("de",), 1),)
     assert what_changed(english, quote) == "The German wording of a quotation was revised."
     assert what_changed(german, quote) == "Ein Zitat wurde in der deutschen Fassung überarbeitet."
@@ -414,10 +415,16 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     assert what_changed(english, uneven) == (
         "Two glossary terms were added; a glossary term was removed."
     )
-    both = (FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body"))
-    assert what_changed(english, tuple(both)) == (
-        "The headline, the summary, and the text were revised."
+    both = tuple(
+        FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body", "place")
     )
+    assert what_changed(english, both) is None and what_changed(german, both) is None
+    # beside a change of fact, only the fact is told
+    assert what_changed(english, (*both, FieldChange("status", "changed"))) == (
+        "The status was changed."
+    )
+    # a place given where there was none is a fact
+    assert what_changed(english, (FieldChange("place", "added"),)) == "The place was added."
     items = (
         FieldChange("sources", "added", (), 1),
         FieldChange("quotes", "removed", (), 2),
@@ -627,13 +634,14 @@ def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) ->
         assert " ".join(shown(md).text_content().split()).endswith(sentence)
 
 
-def test_an_update_that_only_revised_another_languages_wording_is_not_listed(
+def test_an_update_that_only_revised_wording_is_listed_in_no_language(
     tmp_path: Path,
 ) -> None:
     """R9: the German pages said "die Zusammenfassung wurde in der englischen Fassung
-    überarbeitet". An update that only reworded another language's text changed nothing a
-    reader of this language can see: it is left out of the changes page and the home
-    page's block; a change of fact stays on every language's pages."""
+    überarbeitet"; R10: the English log told "the headline, the summary, and the text were
+    revised" where the German told other revisions. An update that only reworded a text
+    changed no fact: as newspapers log no copy edits, it is left out of the changes page
+    and the home page's block in every language; a change of fact stays on all of them."""
     from explainer.views.changes import told_changes
 
     data = minimal_data()
@@ -652,11 +660,12 @@ def test_an_update_that_only_revised_another_languages_wording_is_not_listed(
     told = {
         lang: [c.event.id for c in told_changes(explainer.context(lang))] for lang in ("en", "de")
     }
-    assert told == {"en": ["council-meeting", "first-call"], "de": ["council-meeting"]}
+    assert told == {"en": ["council-meeting"], "de": ["council-meeting"]}
     german = explainer.expand_blocks("de", "<!-- explainer:changes -->", "about.md", "e/about.md")
     assert "Ada ruft Bob an" not in shown(german).text_content()
     assert "Der Stadtrat tagt" in shown(german).text_content()
     [page] = [p for p in explainer.pages("de") if p.path == "changes.md"]
     assert "Ada ruft Bob an" not in page.html and "Der Stadtrat tagt" in page.html
     english = explainer.expand_blocks("en", "<!-- explainer:changes -->", "about.md", "e/about.md")
-    assert "The summary was revised." in " ".join(shown(english).text_content().split())
+    assert "Ada calls Bob" not in shown(english).text_content()
+    assert "Council meets" in shown(english).text_content()

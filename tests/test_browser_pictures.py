@@ -129,15 +129,18 @@ _EVENTS = {
     "de/": ("ein Ereignis", "zwei Ereignisse", "drei Ereignisse"),
 }
 _AND = {"": " and ", "de/": " und "}
-_SHARED_INTRO = {"": "join actors who share events: ", "de/": "desto dicker: "}
+_SHARED_INTRO = {"": "join actors who share events: ", "de/": "desto dicker): "}
 DESCRIBED = {
     "": [
-        "the organization it belongs to: U.S. State Department (Marco Rubio).",
-        "Dotted lines join actors who appear in related events: ",
+        # R10: from the member to the body, never "it" of a person
+        "from a member to the organization: Marco Rubio → U.S. State Department.",
+        # R10: the pairs already named as sharing events are not named again
+        "Dotted lines join actors who appear in related events: besides pairs named above, ",
     ],
     "de/": [
-        "der Organisation, der er angehört: US-Außenministerium (Marco Rubio).",
-        "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt sind: ",
+        "der Organisation, der er angehört: Marco Rubio → US-Außenministerium.",
+        "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt sind: "
+        "außer bereits genannten Paaren ",
     ],
 }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -70,6 +71,8 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Path:
     commit(root, text, PUBLISHED, "publish")
     text = text.replace('"They talk about the budget."', '"They argue about the budget."')
     text = text.replace('"Sie sprechen über den Haushalt."', '"Sie streiten über den Haushalt."')
+    # a change of fact beside the new wording, which the log does not tell (R10)
+    text = text.replace("    terms: [budget]\n", "    terms: [budget, tax]\n", 1)
     commit(root, text, CHANGED, "change one event")
     body = '    body: {en: "Bob *said* things.'
     at = text.index("\n", text.index(body)) + 1
@@ -169,13 +172,14 @@ def test_the_changes_page_lists_corrections_and_updates_newest_first(
         "en": [
             "Correction: Bob speaks An earlier version said Bob spoke on Saturday.",
             "Updated: Bob speaks A correction was added.",
-            "Updated: Ada calls Bob The summary was revised.",
+            # the summary's new wording is not told, in any language (R10)
+            "Updated: Ada calls Bob A glossary term was added.",
         ],
         "de": [
             "Korrektur: Bob spricht In einer früheren Fassung hieß es, Bob habe am Samstag "
             "gesprochen.",
             "Aktualisiert: Bob spricht Eine Korrektur wurde ergänzt.",
-            "Aktualisiert: Ada ruft Bob an Die Zusammenfassung wurde überarbeitet.",
+            "Aktualisiert: Ada ruft Bob an Ein Glossarbegriff wurde ergänzt.",
         ],
     }
     assert [text_of(item) for item in items] == expected[language]
@@ -213,13 +217,12 @@ def test_the_home_page_block_lists_the_latest(built: tuple[Path, str], language:
             "en": [
                 "Correction, March 6, 2026: Bob speaks",
                 "Updated March 6, 2026: Bob speaks A correction was added.",
-                "Updated March 5, 2026: Ada calls Bob The summary was revised.",
+                "Updated March 5, 2026: Ada calls Bob A glossary term was added.",
             ],
             "de": [
                 "Korrektur vom 6. März 2026: Bob spricht",
                 "Aktualisiert am 6. März 2026: Bob spricht Eine Korrektur wurde ergänzt.",
-                "Aktualisiert am 5. März 2026: Ada ruft Bob an "
-                "Die Zusammenfassung wurde überarbeitet.",
+                "Aktualisiert am 5. März 2026: Ada ruft Bob an Ein Glossarbegriff wurde ergänzt.",
             ],
         }[language]
     )
@@ -388,12 +391,17 @@ def test_the_seed_sites_updates_say_what_changed(seed_site: Path, language: str)
     content = article(page(seed_site, language, "changes"))
     updates = content.cssselect("li.explainer-change--update")
     assert updates
-    revised = {"en": " revised", "de": " überarbeitet"}[language]
     for update in updates:
         paragraphs = [text_of(p) for p in update.cssselect("p")]
         assert len(paragraphs) == 2 and paragraphs[1].endswith("."), paragraphs
     told = [text_of(update.cssselect("p")[1]) for update in updates]
-    assert any(revised in line for line in told)
+    # R10: copy edits are not logged, in any language: no headline, summary or text
+    # "revised"; what is told is a change of fact
+    wording = {
+        "en": r"\b(headline|summary|the text|the place)\b(?! in the timeline)",
+        "de": r"\b(Überschrift|Zusammenfassung|der Text|der Ort)\b",
+    }[language]
+    assert not [line for line in told if re.search(wording, line)], told
     days = [text_of(h) for h in content.cssselect("h2")]
     assert len(days) == len(set(days))  # one heading a day
 
@@ -410,8 +418,9 @@ def test_the_changes_intro_promises_nothing_about_corrections_it_does_not_list(
         intro
         == {
             "en": "Every correction published in this explainer and the latest update of each "
-            "event, by date, newest first.",
-            "de": "Alle Korrekturen in diesem Überblick und die jeweils letzte Aktualisierung der "
-            "Ereignisse, nach Datum geordnet, die neuesten zuerst.",
+            "event’s facts, by date, newest first. Changes of wording alone are not listed.",
+            "de": "Alle Korrekturen in diesem Überblick und die jeweils letzte inhaltliche "
+            "Aktualisierung der Ereignisse, nach Datum geordnet, die neuesten zuerst. Rein "
+            "sprachliche Überarbeitungen sind nicht aufgeführt.",
         }[language]
     )

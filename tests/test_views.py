@@ -228,7 +228,7 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     # parallel verb phrases, joined as the language joins a list (the reviewer read "took
     # part, quoted, gave figures"); what a participant did, by the event's type
     assert "took part in the call, was quoted, and gave a figure" in md
-    assert "telefonierte, wurde zitiert und nannte eine Zahl" in page(
+    assert "nahm am Telefonat teil, wurde zitiert und nannte eine Zahl" in page(
         explainer, "de", "actors/ada.md"
     )
     # the council is its own meeting, still scheduled: it is due to meet, not to take part
@@ -398,7 +398,8 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
             "due to take part",
         ],
         "de": [
-            "Held talks (de)\u00a0– 12.\u00a0Januar\u00a02026\u00a0· Telefonat telefonierte",
+            "Held talks (de)\u00a0– 12.\u00a0Januar\u00a02026\u00a0· Telefonat nahm am Telefonat "
+            "teil",
             "Open talks (de)\u00a0– 23.\u00a0Januar\u00a02026\u00a0· Treffen\u00a0· nicht "
             "bekannt, ob es stattfand sollte teilnehmen",
             "Called-off talks (de)\u00a0– Februar\u00a02026\u00a0· Telefonat\u00a0· abgesagt "

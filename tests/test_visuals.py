@@ -17,7 +17,7 @@ from explainer.rendering import RenderContext
 from explainer.site import Explainer
 from explainer.strings import load_strings
 from explainer.urls import SiteUrls
-from explainer.visuals.network_chart import network_chart
+from explainer.visuals.network_chart import Relation, describe, network_chart
 from explainer.visuals.timeline_chart import timeline_chart
 from tests.conftest import make_site, minimal_yaml, mkdocs_build
 
@@ -179,8 +179,8 @@ def test_network_picture(site: Path) -> None:
     # few relations are named, pair by pair, for a screen reader
     assert "A solid line joins two actors who share an event: Ada Example and Bob Sample" in desc
     assert (
-        "A dashed line with an arrow joins an actor to the organization it belongs to: "
-        "City council (Ada Example)." in desc
+        "A dashed line with an arrow points from a member to the organization: "
+        "Ada Example → City council." in desc
     )
     assert (
         "Dotted lines join actors who appear in related events: Ada Example and City council; "
@@ -189,6 +189,55 @@ def test_network_picture(site: Path) -> None:
     # kinds by shape: people circles, institutions squares
     council = next(a for h, a in found.items() if "council" in h)
     assert council.find(f"{SVG}rect") is not None
+
+
+def _network_ctx(lang: str) -> RenderContext:
+    actors = {
+        key: Actor(key, {"en": name, "de": name}, "person")
+        for key, name in (("a", "Ada"), ("b", "Bob"), ("c", "Cy"))
+    }
+    story = Story(("en", "de"), actors, {}, {})
+    strings = load_strings(("en", "de"))
+    return RenderContext(
+        story, lang, strings[lang], Localizer(lang, strings[lang]), SiteUrls(("en", "de"))
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "others", "only_named"),
+    [
+        (
+            "en",
+            "Dotted lines join actors who appear in related events: besides pairs named "
+            "above, Ada and Cy.",
+            "Dotted lines join pairs named above that also appear in related events.",
+        ),
+        (
+            "de",
+            "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt "
+            "sind: außer bereits genannten Paaren Ada und Cy.",
+            "Gepunktete Linien verbinden bereits genannte Paare, die auch an verknüpften "
+            "Ereignissen beteiligt sind.",
+        ),
+    ],
+)
+def test_the_network_text_names_a_pair_in_related_events_only_if_not_named_as_sharing_one(
+    lang: str, others: str, only_named: str
+) -> None:
+    """R10: the text alternative listed de la Fuente and Rubio, Sheinbaum and Trump under
+    related events too, after naming them as sharing events; the picture still draws both
+    lines, the text names each pair once."""
+    ctx = _network_ctx(lang)
+    shared = Relation("event", "a", "b")
+    desc = describe(ctx, 3, [shared, Relation("related", "a", "b"), Relation("related", "a", "c")])
+    assert others in desc
+    assert desc.count("Ada " + ("and" if lang == "en" else "und") + " Bob") == 1
+    desc = describe(ctx, 3, [shared, Relation("related", "a", "b")])
+    assert only_named in desc
+    # no pair shares events: the related pairs are named as before
+    desc = describe(ctx, 3, [Relation("related", "a", "b")])
+    assert ("Ada and Bob." if lang == "en" else "Ada und Bob.") in desc
+    assert "besides" not in desc and "außer" not in desc
 
 
 def test_timeline_scales_to_3000_events_with_clusters() -> None:
@@ -314,8 +363,10 @@ def test_a_crowded_network_draws_its_closest_relations_and_says_so() -> None:
         ),
         (
             "de",
-            "Durchgezogene Linien verbinden Akteure mit gemeinsamen Ereignissen, je mehr"
-            " Ereignisse, desto dicker: A und B (zwei Ereignisse); C und D (ein Ereignis).",
+            # R10: no comma splice ("…, je mehr Ereignisse, desto dicker:")
+            "Durchgezogene Linien verbinden Akteure mit gemeinsamen Ereignissen (je mehr"
+            " gemeinsame Ereignisse, desto dicker): A und B (zwei Ereignisse); C und D (ein"
+            " Ereignis).",
         ),
     ],
 )

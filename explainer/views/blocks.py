@@ -160,8 +160,8 @@ def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """The latest corrections and updates, each linked to its event (an update with what it
     changed), those under one label ("Updated March 7, 2026:") listed under it once; then
     the page that lists them all."""
-    # every language lists the same changes of fact; a revision of another language's
-    # wording only is not told (told_changes)
+    # every language lists the same changes of fact; a revision of wording is not told
+    # (told_changes)
     groups: dict[str, list[dict[str, Any]]] = {}
     for change in told_changes(ctx)[:LATEST_CHANGES]:
         event, correction = change.event, change.correction

@@ -4,7 +4,6 @@ pages and the feed say about them."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from babel import Locale
@@ -56,31 +55,29 @@ ITEM_WORDS = {
 }
 
 
-#: the fields that are a language's wording: a revision of one language's alone changed no
-#: fact, and is told only to that language's readers (quotations, figures and sources are
-#: facts, told in every language, saying which language's text was revised)
+#: the fields that are wording: a revision of their texts, in any language, changes no
+#: fact (quotations, figures and sources are facts, told in every language, saying which
+#: language's text was revised)
 WORDING = frozenset({"title", "summary", "body", "place"})
 
 
 def told_in(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
-    """What of an update a language's readers are told. A revision of the wording of other
-    languages only is not told (the R9 review read "die Zusammenfassung wurde in der
-    englischen Fassung überarbeitet" on the German pages as noise); one that touched this
-    language's wording is told as a plain revision ("the summary was revised")."""
-    told = []
-    for change in changes:
-        if change.how == "revised" and change.field in WORDING and change.languages:
-            if ctx.language not in change.languages:
-                continue
-            change = replace(change, languages=tuple(ctx.story.languages))
-        told.append(change)
-    return tuple(told)
+    """What of an update readers are told, the same in every language: a revision of
+    wording (the headline, the summary, the text, the place) is not told at all, as a
+    newspaper logs no copy edits. The R10 review read "The headline, the summary, and the
+    text were revised" as system language, beside a German log that listed other
+    revisions; changes of fact (a date, a status, the participants, a quotation, a figure,
+    a source, a glossary term) are told in every language alike."""
+    del ctx  # the same in every language
+    return tuple(
+        change for change in changes if not (change.how == "revised" and change.field in WORDING)
+    )
 
 
 def told_changes(ctx: RenderContext) -> list[Change]:
-    """The story's corrections and last updates, newest first, as a language's pages list
-    them: an update that only revised other languages' wording is left out (one the
-    history says nothing about is listed, as "Updated")."""
+    """The story's corrections and last updates, newest first, as the pages list them: an
+    update that only revised wording is left out (one the history says nothing about is
+    listed, as "Updated"); the same list in every language."""
     return [
         change
         for change in ctx.story.changes

@@ -153,6 +153,10 @@ def describe(ctx: RenderContext, actors: int, found: list[Relation]) -> str:
     """The text alternative: how many actors, each kind of relation with its count and
     how it is drawn, and where the same is told in words."""
     parts = [ctx.t("viz.network.desc", count=actors)]
+    # the pairs a sentence has already named as sharing events: the related-events
+    # sentence names only the others (the picture still draws both lines)
+    sharing = [(r.a, r.b) for r in found if r.kind == "event"]
+    named_sharing = set(sharing) if len(sharing) <= NAMED_MOST else set()
     for kind in KINDS:
         count = sum(1 for r in found if r.kind == kind)
         if not count:
@@ -160,9 +164,13 @@ def describe(ctx: RenderContext, actors: int, found: list[Relation]) -> str:
         if count <= NAMED_MOST:
             # few enough to name: "Juan Ramón de la Fuente and Marco Rubio (two events)"
             # tells a screen reader what the lines show, where counts of pairs do not
-            named = [_pair(ctx, r) for r in found if r.kind == kind]
-            pairs = ctx.t("viz.network.pairs.join").join(named)
-            parts.append(ctx.t(f"viz.network.{kind}.named", count=count, pairs=pairs))
+            of_kind = [r for r in found if r.kind == kind]
+            key = f"viz.network.{kind}.named"
+            if kind == "related" and any((r.a, r.b) in named_sharing for r in of_kind):
+                of_kind = [r for r in of_kind if (r.a, r.b) not in named_sharing]
+                key = "viz.network.related.others" if of_kind else "viz.network.related.only_named"
+            pairs = ctx.t("viz.network.pairs.join").join(_pair(ctx, r) for r in of_kind)
+            parts.append(ctx.t(key, count=len(of_kind), pairs=pairs))
         elif kind == "event":
             # the pairs counted by how many events each shares, most first: "One pair
             # shares two events and one pair shares one event", never "two pairs share an
@@ -192,7 +200,7 @@ NAMED_MOST = 12
 
 def _pair(ctx: RenderContext, relation: Relation) -> str:
     """A relation as the text alternative names it: "Marco Rubio and Juan Ramón de la
-    Fuente (two events)", "U.S. State Department (Marco Rubio)"."""
+    Fuente (two events)", "Marco Rubio → U.S. State Department" (member to body)."""
     a, b = ctx.actor_name(relation.a), ctx.actor_name(relation.b)
     if relation.kind == "event":
         shared = ctx.t("viz.network.event.shared", count=relation.count)
