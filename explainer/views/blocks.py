@@ -50,10 +50,10 @@ def _listed(ctx: RenderContext, items: list[Markup]) -> Markup:
 
 def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """How far the account reaches, in prose: its latest event known to have taken place,
-    named by its type and date with its headline linked beside it ("the statement of
-    January 16, 2026 (…)"); the events scheduled after it, a sentence for each status,
-    counted by their type ("Two meetings were scheduled after it: one on January 23, 2026
-    (…) and one in February 2026 (…)"); then the story's last update from the history
+    named by its type and date, that name the link to its page ("the statement of January
+    16, 2026", its headline in the link's title); the events scheduled after it, a sentence
+    for each status, counted by their type, each date the link to its event ("Two meetings
+    are scheduled for later dates: one on January 23, 2026 and one in February 2026"); then the story's last update from the history
     (without history, the events only). All of it changes only with the data and its
     commits, never with the day."""
     events = ctx.story.chronological
@@ -76,14 +76,13 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         return ctx.t(f"as_of.what.{noun(alike)}", count=len(alike))
 
     def dated(alike: list[Event]) -> Markup:
-        """As "one on January 23, 2026 (…) and one in February 2026 (…)"."""
+        """As "one on January 23, 2026 and one in February 2026", each date linked."""
         items = []
         for e in alike:
             precision = "day" if e.date.day is not None else "month"
-            on = ctx.t(f"as_of.when.{precision}", date=ctx.l10n.date(e.date))
-            items.append(
-                ctx.t_html("as_of.event", when=on, event=links.event(e.id), count=len(alike))
-            )
+            date = links.event_as(e.id, ctx.l10n.date(e.date))
+            on = ctx.t_html(f"as_of.when.{precision}", date=date)
+            items.append(ctx.t_html("as_of.event", when=on, count=len(alike)))
         return _listed(ctx, items)
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
@@ -96,9 +95,10 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     sentences = []
     if named:  # "Of the events with an exact date, the latest … is the statement of …"
         key = "as_of.held" if named.date.day is not None else "as_of.held.month"
+        precision = "day" if named.date.day is not None else "month"
         the = ctx.t(f"as_of.the.{named.type}")
-        date = ctx.l10n.date(named.date)
-        sentences.append(said(key, the=the, event=links.event(named.id), date=date))
+        name = ctx.t(f"as_of.name.{precision}", the=the, date=ctx.l10n.date(named.date))
+        sentences.append(said(key, event=links.event_as(named.id, name)))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
