@@ -53,9 +53,9 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     named by its type and date, that name the link to its page ("the statement of January
     16, 2026", its headline in the link's title); the events scheduled after it, a sentence
     for each status, counted by their type, each date the link to its event ("Two meetings
-    are scheduled for later dates: one on January 23, 2026 and one in February 2026"); then the story's last update from the history
-    (without history, the events only). All of it changes only with the data and its
-    commits, never with the day."""
+    are scheduled for later dates: one on January 23, 2026 and one in February 2026");
+    then the story's last update from the history (without history, the events only).
+    All of it changes only with the data and its commits, never with the day."""
     events = ctx.story.chronological
     if not events:
         return {"sentences": []}
