@@ -431,8 +431,10 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
     assert "Status: Für Februar\u00a02026 angesetzt; abgesagt" in visible(
         page(explainer, "de", "events/off.md")
     )
-    assert "Status: Took place" in visible(page(explainer, "en", "events/held.md"))
-    assert "Status: Hat stattgefunden" in visible(page(explainer, "de", "events/held.md"))
+    # one that took place shows no status: its date says it (R11: "Status: Took place"
+    # read as bureaucratic in every wording)
+    assert "Status" not in visible(page(explainer, "en", "events/held.md"))
+    assert "Status" not in visible(page(explainer, "de", "events/held.md"))
     timeline = page(explainer, "en", "timeline.md")
     root = lxml.html.fromstring(f"<div>{timeline}</div>")
     [badge] = root.cssselect(".explainer-status--unconfirmed")
@@ -525,18 +527,19 @@ def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> No
     assert ada.cssselect("ul.explainer-mentioned-in") == []
 
 
-def test_a_statement_that_was_made_is_issued_not_held(tmp_path: Path) -> None:
-    """The R9 review: "Status: Took place" / „Hat stattgefunden“ on a statement. A statement
-    is issued; a call or a meeting takes place."""
+def test_an_event_that_took_place_shows_no_status_fact(tmp_path: Path) -> None:
+    """The R9 review: "Status: Took place" / „Hat stattgefunden“ on a statement; the R11
+    review: "Status: Issued" / „Abgegeben“ bureaucratic too. A statement that was issued, a
+    call or a meeting that took place has no status fact: its date says it; the JSON export
+    keeps its status ("Issued" for a statement, never "Took place")."""
     data = minimal_data()
     data["events"] = {
         "said": event("A statement", "2026-01-12", type="statement"),
         "met": event("A meeting", "2026-01-13", type="meeting"),
     }
     explainer = load(tmp_path, data)
-    said = {"en": "Status: Issued", "de": "Status: Abgegeben"}
-    for lang, words in said.items():
-        text = visible(page(explainer, lang, "events/said.md"))
-        assert words in text, lang
-        assert "stattgefunden" not in text and "Took place" not in text
-    assert "Status: Took place" in visible(page(explainer, "en", "events/met.md"))
+    for lang in ("en", "de"):
+        for held in ("said", "met"):
+            text = visible(page(explainer, lang, f"events/{held}.md"))
+            assert "Status" not in text, (lang, held)
+            assert "stattgefunden" not in text and "Took place" not in text

@@ -14,7 +14,6 @@ from explainer.rendering import (
     capitalized,
     correction_html,
     dated,
-    status_label,
     when,
 )
 from explainer.views.base import View, event_path
@@ -28,12 +27,14 @@ def source_url(url: str) -> str:
     return quote(url, safe=":/?#[]@!$&'*+,;=%~").replace("(", "%28").replace(")", "%29")
 
 
-def status_words(ctx: RenderContext, event: Event) -> str:
-    """The status in the event's facts: `Took place` (a statement: `Issued`), or for any
-    other status the date and status in words that stay true (`Scheduled for January 23,
-    2026; it is not known whether it took place`)."""
+def status_words(ctx: RenderContext, event: Event) -> str | None:
+    """The status in the event's facts, for an event that did not simply take place: its
+    date and status in words that stay true (`Scheduled for January 23, 2026; it is not
+    known whether it took place`). None for one that took place, whose date says it: the
+    R11 review found every wording of "Status: Took place" / "Issued" bureaucratic (the
+    JSON export keeps the status fields)."""
     if event.status == DEFAULT_STATUS:
-        return capitalized(status_label(ctx, event))
+        return None
     return capitalized(when(ctx, event))
 
 
@@ -57,8 +58,10 @@ class EventView(View):
         facts = [
             (ctx.t("event.date"), ctx.l10n.date(event.date)),
             (ctx.t("event.type"), ctx.t(f"type.{event.type}")),
-            (ctx.t("event.status"), status_words(ctx, event)),
         ]
+        status = status_words(ctx, event)
+        if status is not None:
+            facts.append((ctx.t("event.status"), status))
         if event.time and event.timezone:
             facts.append((ctx.t("event.time"), ctx.l10n.time(event.time, event.timezone)))
         if event.place:
