@@ -120,7 +120,7 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     # previous / next as the timeline lists them; the council meets some day in March,
     # which the data does not place before or after 2 March: said beside it, once
     assert "Previous: Bob speaks" in visible(md)
-    assert "Next: Council meets (order not known)" in visible(md)
+    assert "Next: Council meets (date within the month unknown)" in visible(md)
     assert "Also in March" not in visible(md)
     assert ("Bob speaks", "../statement/") in found
     assert ("All events in the timeline", "../../timeline/#first-call") in found
@@ -141,7 +141,11 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         assert said in visible(md)
         # the timeline lists it last, after Bob's statement of 31 March
         assert "Next:" not in visible(md) and "Danach:" not in visible(md)
-        assert ("Previous: Bob speaks" if lang == "en" else "Davor: Bob spricht") in visible(md)
+        assert (
+            "Previous: Bob speaks (this event’s exact day unknown)"
+            if lang == "en"
+            else "Davor: Bob spricht (genauer Tag dieses Ereignisses unbekannt)"
+        ) in visible(md)
         month = "march-2026" if lang == "en" else "marz-2026"
         assert f'href="../../timeline/#{month}"' in md
         timeline = page(explainer, lang, "timeline.md")
@@ -149,12 +153,31 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     # the dated events of March name it as of their month; the last one as its next too
     md = page(explainer, "en", "events/statement.md")
     assert "Previous: Ada calls Bob" in visible(md)
-    assert "Next: Council meets (order not known)" in visible(md)
+    assert "Next: Council meets (date within the month unknown)" in visible(md)
     # an earlier event of the month names it as of its month: it is not its neighbour
     german = page(explainer, "de", "events/first-call.md")
     assert "Ebenfalls im März\u00a02026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(
         german
     )
+
+
+def test_neighbours_whose_order_is_unknown_say_why(tmp_path: Path) -> None:
+    """R11: a bare "(order not known)" beside previous or next was cryptic: two events of
+    one day say so, a neighbour known only by its month says that."""
+    text = minimal_yaml().replace("date: 2026-02-28", "date: 2026-03-02")  # Bob speaks
+    explainer = site(tmp_path, text)
+    said = {
+        "en": ("Next: Bob speaks (same day; order unknown)", "(date within the month unknown)"),
+        "de": (
+            "Danach: Bob spricht (am selben Tag; Reihenfolge unklar)",
+            "(genauer Tag unbekannt)",
+        ),
+    }
+    for lang, (same_day, month) in said.items():
+        text = visible(page(explainer, lang, "events/first-call.md"))
+        assert same_day in text, lang
+        assert "order not known" not in text and "nicht bekannt)" not in text
+        assert month in visible(page(explainer, lang, "events/statement.md")), lang
 
 
 def test_a_month_only_event_says_it_follows_dated_events_only_where_its_month_has_some(

@@ -38,6 +38,17 @@ def status_words(ctx: RenderContext, event: Event) -> str | None:
     return capitalized(when(ctx, event))
 
 
+def order_unknown_key(event: Event, neighbour: Event) -> str:
+    """Why the data does not say which of two neighbours came first, as a key of the UI
+    table: the same day (`.same_day`), the neighbour known only by its month (`.month`), or
+    this event known only by its month (`.this_month`)."""
+    if neighbour.date.day is None:
+        return "event.order_unknown.month"
+    if event.date.day is None:
+        return "event.order_unknown.this_month"
+    return "event.order_unknown.same_day"
+
+
 class EventView(View):
     template = "event.html"
     in_nav = False
@@ -90,7 +101,13 @@ class EventView(View):
             "previous": previous,
             "following": following,
             # previous or next, but the data does not say which came first: said beside it
-            "order_unknown": {e.id for e in unknown} & {e.id for e in (previous, following) if e},
+            # with why, as the key of its words: "(same day; order unknown)", "(date within
+            # the month unknown)" (R11 read a bare "(order not known)" as cryptic)
+            "order_unknown": {
+                e.id: order_unknown_key(event, e)
+                for e in unknown
+                if e in (previous, following)
+            },
             # the others the data does not place before or after it (the neighbours are
             # not named twice)
             "same_day": []
