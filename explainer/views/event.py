@@ -104,9 +104,7 @@ class EventView(View):
             # with why, as the key of its words: "(same day; order unknown)", "(date within
             # the month unknown)" (R11 read a bare "(order not known)" as cryptic)
             "order_unknown": {
-                e.id: order_unknown_key(event, e)
-                for e in unknown
-                if e in (previous, following)
+                e.id: order_unknown_key(event, e) for e in unknown if e in (previous, following)
             },
             # the others the data does not place before or after it (the neighbours are
             # not named twice)
