@@ -50,6 +50,15 @@ def test_the_embed_page_stands_alone_in_its_language(published_site: Path, prefi
     # without script every event shows: the filter starts at "all"
     [checked] = page.cssselect(".explainer-filter input[checked]")
     assert checked.get("value") == "all"
+    # the site it belongs to, its title in the language's quotation marks (R11: "gehört zu
+    # Mexiko und die USA: …" read as a broken sentence)
+    [source] = page.cssselect(".explainer-embed-source")
+    [site] = source.cssselect("a")
+    said = {
+        "en": "This timeline is part of the explainer “{}.”",
+        "de": "Diese Chronik gehört zum Überblick „{}“.",
+    }
+    assert source.text_content() == said[LANGUAGES[prefix]].format(site.text_content())
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
