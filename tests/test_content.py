@@ -346,9 +346,13 @@ def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-unt
         if actor.kind == "person":
             assert not actor.description["en"].startswith("As ")
             assert not actor.description["de"].startswith("Als ")
-    assert (
-        story.actors["us-state-department"].role["de"] == "Außenministerium der Vereinigten Staaten"
-    )
+    # R11: "US-Außenministerium – Außenministerium der Vereinigten Staaten" said the name
+    # twice; the role says what the name does not
+    state = story.actors["us-state-department"]
+    assert "Außenministerium" not in state.role["de"] and "amtlich" in state.role["de"]
+    assert "foreign ministry" not in state.role["en"] and "State Department" not in state.role["en"]
+    # R11: a reported agreement in the German subjunctive
+    assert "stattfinden solle" in story.events["de-la-fuente-rubio-call"].summary["de"]
     call = story.events["de-la-fuente-rubio-call"].summary
     assert (
         "agreed that the Bilateral Security Implementation Group would meet on January 23"
