@@ -180,6 +180,29 @@ def test_neighbours_whose_order_is_unknown_say_why(tmp_path: Path) -> None:
         assert month in visible(page(explainer, lang, "events/statement.md")), lang
 
 
+def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_dated(
+    tmp_path: Path,
+) -> None:
+    """R11: "The sources place this event earlier than the meeting of January 23, 2026"
+    overstated: neither report dates the embassy's post; they speak of the meeting as
+    still to come and of the post as published. The note says that."""
+    data = minimal_data()
+    data["events"]["council-meeting"]["before"] = "first-call"
+    explainer = load(tmp_path, data)
+    said = {
+        "en": "The exact date is not known. The reports speak of this event as having already "
+        "happened while the call of March\u00a02,\u00a02026 was still to come; the timeline "
+        "therefore lists it just before that one, under March\u00a02026.",
+        "de": "Das genaue Datum ist nicht bekannt. Die Berichte sprechen von diesem Ereignis als "
+        "bereits geschehen, während das Telefonat vom 2.\u00a0März\u00a02026 noch bevorstand; "
+        "die Chronik führt es daher im Abschnitt März\u00a02026 unmittelbar davor auf.",
+    }
+    for lang, sentence in said.items():
+        text = visible(page(explainer, lang, "events/council-meeting.md"))
+        assert sentence in text, lang
+        assert "earlier than" not in text and "früher ein" not in text
+
+
 def test_a_month_only_event_says_it_follows_dated_events_only_where_its_month_has_some(
     tmp_path: Path,
 ) -> None:
