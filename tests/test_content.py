@@ -361,3 +361,24 @@ def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-unt
     secretariat = story.actors["mexico-security-secretariat"]
     assert secretariat.name == {"en": "Secretariat of Security", "de": "Sicherheitsministerium"}
     assert "Sekretariate" not in story.glossary["secretariat-of-security"].definition["de"]
+
+
+def test_every_glossary_term_appears_in_the_same_events_in_every_language(
+    seed_site: Path,
+) -> None:
+    """R11: the English embassy post linked "morning press conference", the German one did
+    not ("morgendlicher Pressekonferenz" was no alias), so de/glossary/ left the page out
+    of "Kommt vor in". A term's events are the same in every language."""
+    import re
+
+    def appears_in(prefix: str) -> dict[str, set[str]]:
+        html = (seed_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+        sections = re.split(r'<h2 id="', html)[1:]
+        return {
+            section.split('"', 1)[0]: set(re.findall(r'href="\.\./events/([^/"]+)/"', section))
+            for section in sections
+        }
+
+    english, german = appears_in(""), appears_in("de")
+    assert english == german
+    assert "embassy-post" in german["morning-press-conference"]
