@@ -351,6 +351,13 @@ def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-unt
     state = story.actors["us-state-department"]
     assert "Außenministerium" not in state.role["de"] and "amtlich" in state.role["de"]
     assert "foreign ministry" not in state.role["en"] and "State Department" not in state.role["en"]
+    # R11: the embassy under one English name (the actor's), in text and headlines alike
+    embassy = story.actors["mexican-embassy-us"].name["en"]
+    assert embassy == "Mexican Embassy in the United States"
+    english = [t["en"] for t in texts] + [e.title["en"] for e in story.events.values()]
+    english += [a.description["en"] for a in story.actors.values()]
+    for text in english:
+        assert "Mexico’s embassy" not in text and "Embassy of Mexico" not in text
     # R11: a reported agreement in the German subjunctive
     assert "stattfinden solle" in story.events["de-la-fuente-rubio-call"].summary["de"]
     call = story.events["de-la-fuente-rubio-call"].summary
