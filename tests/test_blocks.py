@@ -491,14 +491,14 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "en": "Of the events with an exact date, the latest known to have taken place is the call "
         "of March 2, 2026. A call had been scheduled for a later date, on April 9, "
         "2026; whether it took place is not known. A call is scheduled for a later date, "
-        "on May 2, 2026. A call (Post) is dated only to its month and may have taken "
-        "place after March 2, 2026.",
+        "on May 2, 2026. The call in March 2026 may have taken place after March 2, 2026: "
+        "only its month is known.",
         "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
         "ist das Telefonat vom 2. März 2026. Für die Zeit danach war ein "
         "Telefonat angesetzt: am 9. April 2026; ob es dazu kam, ist nicht bekannt. "
-        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Ein "
-        "Telefonat (Post (de)) ist nur auf den Monat genau datiert und könnte nach dem 2. März "
-        "2026 stattgefunden haben.",
+        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Das "
+        "Telefonat im März 2026 könnte nach dem 2. März 2026 stattgefunden haben; bekannt ist "
+        "nur der Monat.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -638,14 +638,17 @@ def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) ->
     data["events"]["post"] = event("Post", "2026-03", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "A statement (Post) is dated only to its month and may have been issued after "
-        "March 2, 2026.",
-        "de": "Eine Stellungnahme (Post (de)) ist nur auf den Monat genau datiert und könnte "
-        "nach dem 2. März 2026 abgegeben worden sein.",
+        "en": "The statement in March 2026 may have been issued after March 2, 2026: only its "
+        "month is known.",
+        "de": "Die Stellungnahme im März 2026 könnte nach dem 2. März 2026 abgegeben worden "
+        "sein; bekannt ist nur der Monat.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
         assert " ".join(shown(md).text_content().split()).endswith(sentence)
+        # the name is the link, the headline its title: no headline in brackets (R11)
+        [*_, link] = shown(md).iter("a")
+        assert link.get("href") == "events/post/" and link.get("title").startswith("Post")
 
 
 def test_an_update_that_only_revised_wording_is_listed_in_no_language(
