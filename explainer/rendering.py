@@ -169,6 +169,16 @@ class Links:
         title = self.ctx.text(self.ctx.story.events[event_id].title)
         return self.page(event_path(event_id), title, anchor)
 
+    def event_as(self, event_id: str, label: Any) -> Markup:
+        """A link to an event's page that reads as `label` ("the statement of January 16,
+        2026"), the event's headline in its title attribute, for prose that names the event
+        rather than quoting its headline."""
+        title = self.ctx.text(self.ctx.story.events[event_id].title)
+        return Markup(
+            f'<a href="{escape_html(self.href(event_path(event_id)))}" '
+            f'title="{escape_html(title)}">{escape_html(label)}</a>'
+        )
+
     def term(self, term_id: str) -> Markup:
         term = self.ctx.story.glossary[term_id]
         return self.page(GLOSSARY, self.ctx.text(term.term), anchor=term_id)

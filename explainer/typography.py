@@ -32,6 +32,25 @@ _UNITS = (
     "length-meter",
     "length-mile",
 )
+#: unit names news texts use that CLDR's long names lack, by language: the US units a German
+#: text names as such ("2000 US-Pfund"; CLDR has "Pfund" and the English "Short Ton"), the
+#: declined metric ton, and the short ton in words
+_MORE_UNITS = {
+    "en": ("short ton", "short tons", "U.S. pounds"),
+    "de": (
+        "US-Pfund",
+        "US-Tonne",
+        "US-Tonnen",
+        "kurze Tonne",
+        "kurze Tonnen",
+        "kurzen Tonnen",
+        "metrische Tonne",
+        "metrische Tonnen",
+        "metrischen Tonnen",
+    ),
+    "fr": ("tonne métrique", "tonnes métriques"),
+    "es": ("tonelada métrica", "toneladas métricas"),
+}
 #: a CLDR pattern's fields and quoted literals
 _PATTERN_PART = re.compile(r"'([^']*)'|([a-zA-Z])\2*|([^a-zA-Z']+)")
 #: the elements whose text is not prose
@@ -90,6 +109,7 @@ def _keep_together(language: str) -> re.Pattern[str]:
         for value in (1, 5):
             shown = format_unit(value, unit, length="long", locale=locale)
             units.add(shown.replace(str(value), "", 1).strip(" \u00a0\u202f"))
+    units.update(_MORE_UNITS.get(language.split("-")[0].lower(), ()))
     number = r"(?<![\w.,])[−+-]?\d(?:[\d.,\u00a0\u202f]*\d)?"
     amount = rf"{number} (?:{_alternatives(units)})(?!\w)"
     dash = r"(?<=\S) [–—](?=\s)"

@@ -346,14 +346,22 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     explainer = corrected_story(tmp_path)
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is the call "
-        "of April 1, 2026 (Later). Last updated on March 7, 2026.",
+        "of April 1, 2026. Last updated on March 7, 2026.",
         "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
-        "ist das Telefonat vom 1. April 2026 (Later (de)). Zuletzt aktualisiert am 7. März 2026.",
+        "ist das Telefonat vom 1. April 2026. Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
         assert " ".join(shown(md).text_content().split()) == sentence
         assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == ["events/later/"]
+    # the noun phrase is the link, its headline the link's title, no headline in brackets
+    # (the R11 review read "… January 16, 2026 (Sheinbaum defends …)" as pasted in)
+    md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+    [link] = shown(md).iter("a")
+    assert (" ".join(link.text_content().split()), link.get("title")) == (
+        "the call of April 1, 2026",
+        "Later",
+    )
 
 
 def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: Path) -> None:
@@ -363,9 +371,8 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
         "Of the events with an exact date, the latest known to have taken place is the call of "
-        "March 2, 2026 (Ada calls Bob). A call had been scheduled for a later "
-        "date, on April 9, 2026 "
-        "(Later); whether it took place is not known."
+        "March 2, 2026. A call had been scheduled for a later "
+        "date, on April 9, 2026; whether it took place is not known."
     )
 
 
@@ -482,16 +489,16 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     explainer = load(tmp_path, data)
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is the call "
-        "of March 2, 2026 (Ada calls Bob). A call had been scheduled for a later date, on April 9, "
-        "2026 (Talks); whether it took place is not known. A call is scheduled for a later date, "
-        "on May 2, 2026 (Summit). A call (Post) is dated only to its month and may have taken "
-        "place after March 2, 2026.",
+        "of March 2, 2026. A call had been scheduled for a later date, on April 9, "
+        "2026; whether it took place is not known. A call is scheduled for a later date, "
+        "on May 2, 2026. The call in March 2026 may have taken place after March 2, 2026: "
+        "only its month is known.",
         "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
-        "ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach war ein "
-        "Telefonat angesetzt: am 9. April 2026 (Talks (de)); ob es dazu kam, ist nicht bekannt. "
-        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026 (Summit (de)). Ein "
-        "Telefonat (Post (de)) ist nur auf den Monat genau datiert und könnte nach dem 2. März "
-        "2026 stattgefunden haben.",
+        "ist das Telefonat vom 2. März 2026. Für die Zeit danach war ein "
+        "Telefonat angesetzt: am 9. April 2026; ob es dazu kam, ist nicht bekannt. "
+        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Das "
+        "Telefonat im März 2026 könnte nach dem 2. März 2026 stattgefunden haben; bekannt ist "
+        "nur der Monat.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -507,7 +514,7 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place is the call of March 2026 (Post); its "
+        "The latest event known to have taken place is the call in March 2026; its "
         "exact date is not known."
     )
 
@@ -524,11 +531,11 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is the call "
-        "of March 2, 2026 (Ada calls Bob). Two meetings had been scheduled for later dates: one on "
-        "April 9, 2026 (Talks) and one in May 2026 (Summit); whether they took place is not known.",
+        "of March 2, 2026. Two meetings had been scheduled for later dates: one on "
+        "April 9, 2026 and one in May 2026; whether they took place is not known.",
         "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
-        "ist das Telefonat vom 2. März 2026 (Ada ruft Bob an). Für die Zeit danach waren zwei "
-        "Treffen angesetzt: am 9. April 2026 (Talks (de)) und im Mai 2026 (Summit (de)); ob sie "
+        "ist das Telefonat vom 2. März 2026. Für die Zeit danach waren zwei "
+        "Treffen angesetzt: am 9. April 2026 und im Mai 2026; ob sie "
         "stattgefunden haben, ist nicht bekannt.",
     }
     for lang, sentence in said.items():
@@ -536,6 +543,13 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
         text = " ".join(shown(md).text_content().split())
         assert text == sentence
         assert "After it:" not in text and "Danach:" not in text
+        # each date is the link to its event, its headline the link's title
+        links = [(a.text_content(), a.get("href"), a.get("title")) for a in shown(md).iter("a")]
+        dates = {"en": ("April 9, 2026", "May 2026"), "de": ("9. April 2026", "Mai 2026")}
+        titles = {"en": ("Talks", "Summit"), "de": ("Talks (de)", "Summit (de)")}
+        assert [(" ".join(t.split()), h, title) for t, h, title in links[1:]] == list(
+            zip(dates[lang], ("events/talks/", "events/summit/"), titles[lang], strict=True)
+        )
 
 
 def test_data_text_in_a_block_is_shown_as_written_never_as_markup(tmp_path: Path) -> None:
@@ -599,10 +613,10 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Two events are scheduled for later dates: one on April 9, 2026 (Talks) and one on "
-        "May 2, 2026 (Note).",
-        "de": "Für die Zeit danach sind zwei Ereignisse angesetzt: am 9. April 2026 (Talks (de)) "
-        "und am 2. Mai 2026 (Note (de)).",
+        "en": "Two events are scheduled for later dates: one on April 9, 2026 and one on "
+        "May 2, 2026.",
+        "de": "Für die Zeit danach sind zwei Ereignisse angesetzt: am 9. April 2026 "
+        "und am 2. Mai 2026.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -613,7 +627,7 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
         "de", "<!-- explainer:as-of -->\n", "index.md", "d/index.md"
     )
     assert " ".join(shown(md).text_content().split()) == (
-        "Angesetzt ist eine Stellungnahme: am 2. Mai 2026 (Note (de))."
+        "Angesetzt ist eine Stellungnahme: am 2. Mai 2026."
     )
 
 
@@ -624,14 +638,17 @@ def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) ->
     data["events"]["post"] = event("Post", "2026-03", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "A statement (Post) is dated only to its month and may have been issued after "
-        "March 2, 2026.",
-        "de": "Eine Stellungnahme (Post (de)) ist nur auf den Monat genau datiert und könnte "
-        "nach dem 2. März 2026 abgegeben worden sein.",
+        "en": "The statement in March 2026 may have been issued after March 2, 2026: only its "
+        "month is known.",
+        "de": "Die Stellungnahme im März 2026 könnte nach dem 2. März 2026 abgegeben worden "
+        "sein; bekannt ist nur der Monat.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
         assert " ".join(shown(md).text_content().split()).endswith(sentence)
+        # the name is the link, the headline its title: no headline in brackets (R11)
+        [*_, link] = shown(md).iter("a")
+        assert link.get("href") == "events/post/" and link.get("title").startswith("Post")
 
 
 def test_an_update_that_only_revised_wording_is_listed_in_no_language(

@@ -135,12 +135,12 @@ DESCRIBED = {
         # R10: from the member to the body, never "it" of a person
         "from a member to the organization: Marco Rubio → U.S. State Department.",
         # R10: the pairs already named as sharing events are not named again
-        "Dotted lines join actors who appear in related events: besides pairs named above, ",
+        "Dotted lines join actors who appear in related events: besides the pairs named above, ",
     ],
     "de/": [
         "der Organisation, der er angehört: Marco Rubio → US-Außenministerium.",
         "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt sind: "
-        "außer bereits genannten Paaren ",
+        "außer den bereits genannten Paaren ",
     ],
 }
 

@@ -346,9 +346,20 @@ def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-unt
         if actor.kind == "person":
             assert not actor.description["en"].startswith("As ")
             assert not actor.description["de"].startswith("Als ")
-    assert (
-        story.actors["us-state-department"].role["de"] == "Außenministerium der Vereinigten Staaten"
-    )
+    # R11: "US-Außenministerium – Außenministerium der Vereinigten Staaten" said the name
+    # twice; the role says what the name does not
+    state = story.actors["us-state-department"]
+    assert "Außenministerium" not in state.role["de"] and "amtlich" in state.role["de"]
+    assert "foreign ministry" not in state.role["en"] and "State Department" not in state.role["en"]
+    # R11: the embassy under one English name (the actor's), in text and headlines alike
+    embassy = story.actors["mexican-embassy-us"].name["en"]
+    assert embassy == "Mexican Embassy in the United States"
+    english = [t["en"] for t in texts] + [e.title["en"] for e in story.events.values()]
+    english += [a.description["en"] for a in story.actors.values()]
+    for text in english:
+        assert "Mexico’s embassy" not in text and "Embassy of Mexico" not in text
+    # R11: a reported agreement in the German subjunctive
+    assert "stattfinden solle" in story.events["de-la-fuente-rubio-call"].summary["de"]
     call = story.events["de-la-fuente-rubio-call"].summary
     assert (
         "agreed that the Bilateral Security Implementation Group would meet on January 23"
@@ -357,3 +368,24 @@ def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-unt
     secretariat = story.actors["mexico-security-secretariat"]
     assert secretariat.name == {"en": "Secretariat of Security", "de": "Sicherheitsministerium"}
     assert "Sekretariate" not in story.glossary["secretariat-of-security"].definition["de"]
+
+
+def test_every_glossary_term_appears_in_the_same_events_in_every_language(
+    seed_site: Path,
+) -> None:
+    """R11: the English embassy post linked "morning press conference", the German one did
+    not ("morgendlicher Pressekonferenz" was no alias), so de/glossary/ left the page out
+    of "Kommt vor in". A term's events are the same in every language."""
+    import re
+
+    def appears_in(prefix: str) -> dict[str, set[str]]:
+        html = (seed_site / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+        sections = re.split(r'<h2 id="', html)[1:]
+        return {
+            section.split('"', 1)[0]: set(re.findall(r'href="\.\./events/([^/"]+)/"', section))
+            for section in sections
+        }
+
+    english, german = appears_in(""), appears_in("de")
+    assert english == german
+    assert "embassy-post" in german["morning-press-conference"]

@@ -50,6 +50,15 @@ def test_the_embed_page_stands_alone_in_its_language(published_site: Path, prefi
     # without script every event shows: the filter starts at "all"
     [checked] = page.cssselect(".explainer-filter input[checked]")
     assert checked.get("value") == "all"
+    # the site it belongs to, its title in the language's quotation marks (R11: "gehört zu
+    # Mexiko und die USA: …" read as a broken sentence)
+    [source] = page.cssselect(".explainer-embed-source")
+    [site] = source.cssselect("a")
+    said = {
+        "en": "This timeline is part of the explainer “{}.”",
+        "de": "Diese Chronik gehört zum Überblick „{}“.",
+    }
+    assert source.text_content() == said[LANGUAGES[prefix]].format(site.text_content())
 
 
 @pytest.mark.parametrize("prefix", LANGUAGES)
@@ -176,3 +185,53 @@ def test_the_type_filter_works_by_address_and_without_script(host) -> None:  # t
         assert page.locator(".explainer-event:visible").count() == every
     finally:
         page.close()
+
+
+def _timeline_page(language: str, site_url: str | None):  # type: ignore[no-untyped-def]
+    from explainer.l10n import Localizer
+    from explainer.model import Story
+    from explainer.rendering import RenderContext
+    from explainer.strings import load_strings
+    from explainer.urls import SiteUrls
+    from explainer.views.timeline import TimelineView
+
+    strings = load_strings(("en", "de"))
+    ctx = RenderContext(
+        Story(("en", "de"), {}, {}, {}),
+        language,
+        strings[language],
+        Localizer(language, strings[language]),
+        SiteUrls(("en", "de"), site_url),
+    )
+    return lxml.html.fragment_fromstring(TimelineView(ctx, embed=True).render().html, "div")
+
+
+@pytest.mark.parametrize(("language", "prefix"), [("en", ""), ("de", "de/")])
+def test_the_embed_code_is_absolute_with_a_site_url(language: str, prefix: str) -> None:
+    page = _timeline_page(language, "https://example.org/explainer/")
+    [code, _] = page.cssselect(".explainer-embed-code code")
+    frame = lxml.html.fragment_fromstring(html.unescape(code.text_content()))
+    assert frame.get("src") == f"https://example.org/explainer/{prefix}embed/timeline/"
+    assert page.cssselect(".explainer-embed-note") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "prefix", "note"),
+    [
+        ("en", "", "This site has no address set (site_url in mkdocs.yml)"),
+        ("de", "de/", "Für diese Website ist keine Adresse eingetragen (site_url"),
+    ],
+)
+def test_without_a_site_url_the_embed_code_is_from_the_root_and_says_so(
+    language: str, prefix: str, note: str
+) -> None:
+    """A relative address (`../embed/timeline/`) works on no other site: without the
+    site's address the code gives the path from the site's root and the page tells the
+    maintainer to put the site's address in front or to set site_url."""
+    page = _timeline_page(language, None)
+    [code, _] = page.cssselect(".explainer-embed-code code")
+    frame = lxml.html.fragment_fromstring(html.unescape(code.text_content()))
+    assert frame.get("src") == f"{prefix}embed/timeline/"
+    assert ".." not in frame.get("src")
+    [said] = page.cssselect(".explainer-embed-note")
+    assert said.text_content().startswith(note)

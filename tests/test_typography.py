@@ -28,6 +28,14 @@ NBSP = "\u00a0"
         ("en", "a −40 % drop", f"a −40{NBSP}% drop"),
         ("en", "about 907 kilograms, 2,000 pounds", f"about 907{NBSP}kilograms, 2,000{NBSP}pounds"),
         ("de", "etwa 907 Kilogramm, 3 Kilometer", f"etwa 907{NBSP}Kilogramm, 3{NBSP}Kilometer"),
+        # R11: "zu 2000 US-Pfund" broke; CLDR's German knows "Pfund", not the US pound
+        ("de", "zu 2000 US-Pfund, 5 Pfund", f"zu 2000{NBSP}US-Pfund, 5{NBSP}Pfund"),
+        (
+            "de",
+            "1000 Kilogramm, 320 metrischen Tonnen, 2 kurze Tonnen",
+            f"1000{NBSP}Kilogramm, 320{NBSP}metrischen{NBSP}Tonnen, 2{NBSP}kurze{NBSP}Tonnen",
+        ),
+        ("en", "1,000 kilograms, 2 short tons", f"1,000{NBSP}kilograms, 2{NBSP}short{NBSP}tons"),
         ("en", "cooperation — she said", f"cooperation{NBSP}— she said"),
         ("de", "am 16. Januar 2026 im", f"am 16.{NBSP}Januar{NBSP}2026 im"),
         ("de", "am 23. Januar trifft", f"am 23.{NBSP}Januar trifft"),
@@ -55,6 +63,7 @@ def test_dates_amounts_and_dashes_are_kept_together(
         "We may 5 times ask.",  # not a month: lower case
         "Item - item",  # a hyphen is no dash
         "The 3 tonnes-class",  # a unit word must end there
+        "Die 3 US-Pfundnoten",  # nor a German one
     ],
 )
 def test_other_spaces_are_left_alone(text: str) -> None:

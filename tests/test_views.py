@@ -120,7 +120,7 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     # previous / next as the timeline lists them; the council meets some day in March,
     # which the data does not place before or after 2 March: said beside it, once
     assert "Previous: Bob speaks" in visible(md)
-    assert "Next: Council meets (order not known)" in visible(md)
+    assert "Next: Council meets (date within the month unknown)" in visible(md)
     assert "Also in March" not in visible(md)
     assert ("Bob speaks", "../statement/") in found
     assert ("All events in the timeline", "../../timeline/#first-call") in found
@@ -141,7 +141,11 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         assert said in visible(md)
         # the timeline lists it last, after Bob's statement of 31 March
         assert "Next:" not in visible(md) and "Danach:" not in visible(md)
-        assert ("Previous: Bob speaks" if lang == "en" else "Davor: Bob spricht") in visible(md)
+        assert (
+            "Previous: Bob speaks (this event’s exact day unknown)"
+            if lang == "en"
+            else "Davor: Bob spricht (genauer Tag dieses Ereignisses unbekannt)"
+        ) in visible(md)
         month = "march-2026" if lang == "en" else "marz-2026"
         assert f'href="../../timeline/#{month}"' in md
         timeline = page(explainer, lang, "timeline.md")
@@ -149,12 +153,54 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     # the dated events of March name it as of their month; the last one as its next too
     md = page(explainer, "en", "events/statement.md")
     assert "Previous: Ada calls Bob" in visible(md)
-    assert "Next: Council meets (order not known)" in visible(md)
+    assert "Next: Council meets (date within the month unknown)" in visible(md)
     # an earlier event of the month names it as of its month: it is not its neighbour
     german = page(explainer, "de", "events/first-call.md")
     assert "Ebenfalls im März\u00a02026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(
         german
     )
+
+
+def test_neighbours_whose_order_is_unknown_say_why(tmp_path: Path) -> None:
+    """R11: a bare "(order not known)" beside previous or next was cryptic: two events of
+    one day say so, a neighbour known only by its month says that."""
+    text = minimal_yaml().replace("date: 2026-02-28", "date: 2026-03-02")  # Bob speaks
+    explainer = site(tmp_path, text)
+    said = {
+        "en": ("Next: Bob speaks (same day; order unknown)", "(date within the month unknown)"),
+        "de": (
+            "Danach: Bob spricht (am selben Tag; Reihenfolge unklar)",
+            "(genauer Tag unbekannt)",
+        ),
+    }
+    for lang, (same_day, month) in said.items():
+        text = visible(page(explainer, lang, "events/first-call.md"))
+        assert same_day in text, lang
+        assert "order not known" not in text and "nicht bekannt)" not in text
+        assert month in visible(page(explainer, lang, "events/statement.md")), lang
+
+
+def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_dated(
+    tmp_path: Path,
+) -> None:
+    """R11: "The sources place this event earlier than the meeting of January 23, 2026"
+    overstated: neither report dates the embassy's post; they speak of the meeting as
+    still to come and of the post as published. The note says that."""
+    data = minimal_data()
+    data["events"]["council-meeting"]["before"] = "first-call"
+    explainer = load(tmp_path, data)
+    said = {
+        "en": "The exact date is not known. The reports speak of this event as having already "
+        "happened while the call of March\u00a02,\u00a02026 was still to come; the timeline "
+        "therefore lists it just before that one, under March\u00a02026.",
+        "de": "Das genaue Datum ist nicht bekannt. Die Berichte sprechen von diesem Ereignis als "
+        "bereits geschehen, während das Telefonat vom 2.\u00a0März\u00a02026 noch bevorstand; "
+        "die Chronik führt es daher im Abschnitt März\u00a02026 unmittelbar davor auf.",
+    }
+    for lang, sentence in said.items():
+        text = visible(page(explainer, lang, "events/council-meeting.md"))
+        assert sentence in text, lang
+        assert "earlier than" not in text and "früher ein" not in text
 
 
 def test_a_month_only_event_says_it_follows_dated_events_only_where_its_month_has_some(
@@ -431,8 +477,10 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
     assert "Status: Für Februar\u00a02026 angesetzt; abgesagt" in visible(
         page(explainer, "de", "events/off.md")
     )
-    assert "Status: Took place" in visible(page(explainer, "en", "events/held.md"))
-    assert "Status: Hat stattgefunden" in visible(page(explainer, "de", "events/held.md"))
+    # one that took place shows no status: its date says it (R11: "Status: Took place"
+    # read as bureaucratic in every wording)
+    assert "Status" not in visible(page(explainer, "en", "events/held.md"))
+    assert "Status" not in visible(page(explainer, "de", "events/held.md"))
     timeline = page(explainer, "en", "timeline.md")
     root = lxml.html.fromstring(f"<div>{timeline}</div>")
     [badge] = root.cssselect(".explainer-status--unconfirmed")
@@ -525,18 +573,19 @@ def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> No
     assert ada.cssselect("ul.explainer-mentioned-in") == []
 
 
-def test_a_statement_that_was_made_is_issued_not_held(tmp_path: Path) -> None:
-    """The R9 review: "Status: Took place" / „Hat stattgefunden“ on a statement. A statement
-    is issued; a call or a meeting takes place."""
+def test_an_event_that_took_place_shows_no_status_fact(tmp_path: Path) -> None:
+    """The R9 review: "Status: Took place" / „Hat stattgefunden“ on a statement; the R11
+    review: "Status: Issued" / „Abgegeben“ bureaucratic too. A statement that was issued, a
+    call or a meeting that took place has no status fact: its date says it; the JSON export
+    keeps its status ("Issued" for a statement, never "Took place")."""
     data = minimal_data()
     data["events"] = {
         "said": event("A statement", "2026-01-12", type="statement"),
         "met": event("A meeting", "2026-01-13", type="meeting"),
     }
     explainer = load(tmp_path, data)
-    said = {"en": "Status: Issued", "de": "Status: Abgegeben"}
-    for lang, words in said.items():
-        text = visible(page(explainer, lang, "events/said.md"))
-        assert words in text, lang
-        assert "stattgefunden" not in text and "Took place" not in text
-    assert "Status: Took place" in visible(page(explainer, "en", "events/met.md"))
+    for lang in ("en", "de"):
+        for held in ("said", "met"):
+            text = visible(page(explainer, lang, f"events/{held}.md"))
+            assert "Status" not in text, (lang, held)
+            assert "stattgefunden" not in text and "Took place" not in text

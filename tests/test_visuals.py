@@ -208,14 +208,14 @@ def _network_ctx(lang: str) -> RenderContext:
     [
         (
             "en",
-            "Dotted lines join actors who appear in related events: besides pairs named "
-            "above, Ada and Cy.",
+            "Dotted lines join actors who appear in related events: besides the pairs "
+            "named above, Ada and Cy.",
             "Dotted lines join pairs named above that also appear in related events.",
         ),
         (
             "de",
             "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt "
-            "sind: außer bereits genannten Paaren Ada und Cy.",
+            "sind: außer den bereits genannten Paaren Ada und Cy.",
             "Gepunktete Linien verbinden bereits genannte Paare, die auch an verknüpften "
             "Ereignissen beteiligt sind.",
         ),

@@ -35,6 +35,10 @@ from explainer.vocabulary import DEFAULT_STATUS
 MARKER = re.compile(r"^[ \t]*<!--\s*explainer:([A-Za-z0-9_-]*)\s*-->[ \t]*$", re.MULTILINE)
 
 
+#: an HTML tag at the start of a text (a sentence that begins with a link)
+_LEADING_TAG = re.compile(r"<[^>]*>")
+
+
 class BlockError(Exception):
     """A hand-written page names a block that does not exist."""
 
@@ -50,21 +54,32 @@ def _listed(ctx: RenderContext, items: list[Markup]) -> Markup:
 
 def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """How far the account reaches, in prose: its latest event known to have taken place,
-    named by its type and date with its headline linked beside it ("the statement of
-    January 16, 2026 (…)"); the events scheduled after it, a sentence for each status,
-    counted by their type ("Two meetings were scheduled after it: one on January 23, 2026
-    (…) and one in February 2026 (…)"); then the story's last update from the history
-    (without history, the events only). All of it changes only with the data and its
-    commits, never with the day."""
+    named by its type and date, that name the link to its page ("the statement of January
+    16, 2026", its headline in the link's title); the events scheduled after it, a sentence
+    for each status, counted by their type, each date the link to its event ("Two meetings
+    are scheduled for later dates: one on January 23, 2026 and one in February 2026");
+    then the story's last update from the history (without history, the events only).
+    All of it changes only with the data and its commits, never with the day."""
     events = ctx.story.chronological
     if not events:
         return {"sentences": []}
     links = Links(ctx, page_path)
 
     def said(key: str, **values: Any) -> Markup:
-        """A sentence that begins with a counted noun ("{what} were scheduled") begins
-        with a capital letter."""
-        return capitalized(ctx.t_html(key, **values))
+        """A sentence that begins with a counted noun ("{what} were scheduled") or a link
+        ("<a …>the statement in January 2026</a> may have …") begins with a capital."""
+        sentence = ctx.t_html(key, **values)
+        tag = _LEADING_TAG.match(sentence)
+        start = tag.end() if tag else 0
+        return Markup(sentence[:start] + capitalized(sentence[start:]))
+
+    def name_link(event: Event) -> Markup:
+        """The event named by its type and date, linked: "the statement of January 16,
+        2026", "the statement in January 2026"."""
+        precision = "day" if event.date.day is not None else "month"
+        the = ctx.t(f"as_of.the.{event.type}")
+        name = ctx.t(f"as_of.name.{precision}", the=the, date=ctx.l10n.date(event.date))
+        return links.event_as(event.id, name)
 
     def noun(alike: list[Event]) -> str:
         """Their type, or "event" for types that differ."""
@@ -76,14 +91,13 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         return ctx.t(f"as_of.what.{noun(alike)}", count=len(alike))
 
     def dated(alike: list[Event]) -> Markup:
-        """As "one on January 23, 2026 (…) and one in February 2026 (…)"."""
+        """As "one on January 23, 2026 and one in February 2026", each date linked."""
         items = []
         for e in alike:
             precision = "day" if e.date.day is not None else "month"
-            on = ctx.t(f"as_of.when.{precision}", date=ctx.l10n.date(e.date))
-            items.append(
-                ctx.t_html("as_of.event", when=on, event=links.event(e.id), count=len(alike))
-            )
+            date = links.event_as(e.id, ctx.l10n.date(e.date))
+            on = ctx.t_html(f"as_of.when.{precision}", date=date)
+            items.append(ctx.t_html("as_of.event", when=on, count=len(alike)))
         return _listed(ctx, items)
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
@@ -96,9 +110,7 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     sentences = []
     if named:  # "Of the events with an exact date, the latest … is the statement of …"
         key = "as_of.held" if named.date.day is not None else "as_of.held.month"
-        the = ctx.t(f"as_of.the.{named.type}")
-        date = ctx.l10n.date(named.date)
-        sentences.append(said(key, the=the, event=links.event(named.id), date=date))
+        sentences.append(said(key, event=name_link(named)))
     later = [
         e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
     ]
@@ -119,16 +131,13 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     # took place could follow it (last, with its date, so no "after it" above is ambiguous)
     maybe_later = [e for e in latest if e is not named]
     if named and named.date.day is not None and maybe_later:  # else none is dated
-        separator = escape_html(ctx.t("list.separator"))
-        headlines = separator.join(links.event(e.id) for e in maybe_later)
         sentences.append(
             said(
                 # statements are issued, not held: "may have been issued after …"
                 "as_of.maybe_later.statement"
                 if noun(maybe_later) == "statement"
                 else "as_of.maybe_later",
-                what=kind(maybe_later),
-                events=headlines,
+                events=_listed(ctx, [name_link(e) for e in maybe_later]),
                 count=len(maybe_later),
                 date=ctx.l10n.date(named.date),
             )

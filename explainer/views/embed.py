@@ -43,15 +43,19 @@ class EmbedCode:
     """What the timeline page offers to copy."""
 
     frame: str
+    #: the frame's address is absolute (the site has a site_url); without it the code
+    #: shows the address from the site's root, and the page says to set site_url
+    absolute: bool = True
     height: int = FRAME_HEIGHT
     listener: str = LISTENER
 
 
 def embed_address(urls: SiteUrls, language: str) -> str:
-    """The embed page's address: absolute with the site's URL, else as the timeline page
-    sees it."""
+    """The embed page's address as another site must write it: absolute with the site's
+    URL; without one, from the site's root (`de/embed/timeline/`), for the maintainer to
+    put the site's address in front of, since a relative address works on no other site."""
     page = urls.page(language, EMBED_TIMELINE)
-    return urls.absolute(page) or relative_url(page, urls.page(language, TIMELINE))
+    return urls.absolute(page) or page
 
 
 def embed_code(ctx: RenderContext) -> EmbedCode:
@@ -61,7 +65,7 @@ def embed_code(ctx: RenderContext) -> EmbedCode:
         f'<iframe src="{Markup.escape(src)}" title="{Markup.escape(title)}" width="100%" '
         f'height="{FRAME_HEIGHT}" style="border:0;max-width:100%" loading="lazy"></iframe>'
     )
-    return EmbedCode(frame)
+    return EmbedCode(frame, absolute=ctx.urls.site_url is not None)
 
 
 class EmbedTimelineView(TimelineView):

@@ -14,7 +14,6 @@ from explainer.rendering import (
     capitalized,
     correction_html,
     dated,
-    status_label,
     when,
 )
 from explainer.views.base import View, event_path
@@ -28,13 +27,26 @@ def source_url(url: str) -> str:
     return quote(url, safe=":/?#[]@!$&'*+,;=%~").replace("(", "%28").replace(")", "%29")
 
 
-def status_words(ctx: RenderContext, event: Event) -> str:
-    """The status in the event's facts: `Took place` (a statement: `Issued`), or for any
-    other status the date and status in words that stay true (`Scheduled for January 23,
-    2026; it is not known whether it took place`)."""
+def status_words(ctx: RenderContext, event: Event) -> str | None:
+    """The status in the event's facts, for an event that did not simply take place: its
+    date and status in words that stay true (`Scheduled for January 23, 2026; it is not
+    known whether it took place`). None for one that took place, whose date says it: the
+    R11 review found every wording of "Status: Took place" / "Issued" bureaucratic (the
+    JSON export keeps the status fields)."""
     if event.status == DEFAULT_STATUS:
-        return capitalized(status_label(ctx, event))
+        return None
     return capitalized(when(ctx, event))
+
+
+def order_unknown_key(event: Event, neighbour: Event) -> str:
+    """Why the data does not say which of two neighbours came first, as a key of the UI
+    table: the same day (`.same_day`), the neighbour known only by its month (`.month`), or
+    this event known only by its month (`.this_month`)."""
+    if neighbour.date.day is None:
+        return "event.order_unknown.month"
+    if event.date.day is None:
+        return "event.order_unknown.this_month"
+    return "event.order_unknown.same_day"
 
 
 class EventView(View):
@@ -57,8 +69,10 @@ class EventView(View):
         facts = [
             (ctx.t("event.date"), ctx.l10n.date(event.date)),
             (ctx.t("event.type"), ctx.t(f"type.{event.type}")),
-            (ctx.t("event.status"), status_words(ctx, event)),
         ]
+        status = status_words(ctx, event)
+        if status is not None:
+            facts.append((ctx.t("event.status"), status))
         if event.time and event.timezone:
             facts.append((ctx.t("event.time"), ctx.l10n.time(event.time, event.timezone)))
         if event.place:
@@ -87,7 +101,11 @@ class EventView(View):
             "previous": previous,
             "following": following,
             # previous or next, but the data does not say which came first: said beside it
-            "order_unknown": {e.id for e in unknown} & {e.id for e in (previous, following) if e},
+            # with why, as the key of its words: "(same day; order unknown)", "(date within
+            # the month unknown)" (R11 read a bare "(order not known)" as cryptic)
+            "order_unknown": {
+                e.id: order_unknown_key(event, e) for e in unknown if e in (previous, following)
+            },
             # the others the data does not place before or after it (the neighbours are
             # not named twice)
             "same_day": []
