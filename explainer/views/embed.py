@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from explainer.rendering import Links, RenderContext
 from explainer.templating import HeadingStyle
-from explainer.urls import SiteUrls, relative_url
+from explainer.urls import relative_url
 from explainer.views.base import TIMELINE
 from explainer.views.timeline import TimelineView
 from explainer.visuals.timeline_chart import timeline_chart
@@ -43,29 +43,21 @@ class EmbedCode:
     """What the timeline page offers to copy."""
 
     frame: str
-    #: the frame's address is absolute (the site has a site_url); without it the code
-    #: shows the address from the site's root, and the page says to set site_url
-    absolute: bool = True
     height: int = FRAME_HEIGHT
     listener: str = LISTENER
 
 
-def embed_address(urls: SiteUrls, language: str) -> str:
-    """The embed page's address as another site must write it: absolute with the site's
-    URL; without one, from the site's root (`de/embed/timeline/`), for the maintainer to
-    put the site's address in front of, since a relative address works on no other site."""
-    page = urls.page(language, EMBED_TIMELINE)
-    return urls.absolute(page) or page
-
-
 def embed_code(ctx: RenderContext) -> EmbedCode:
-    src = embed_address(ctx.urls, ctx.language)
+    """The code for a site with a site_url (the timeline page offers none without one: a
+    relative address works on no other site)."""
+    src = ctx.urls.absolute(ctx.urls.page(ctx.language, EMBED_TIMELINE))
+    assert src is not None, "the embed code needs the site's address (site_url)"
     title = ctx.t("embed.frame.title")
     frame = (
         f'<iframe src="{Markup.escape(src)}" title="{Markup.escape(title)}" width="100%" '
         f'height="{FRAME_HEIGHT}" style="border:0;max-width:100%" loading="lazy"></iframe>'
     )
-    return EmbedCode(frame, absolute=ctx.urls.site_url is not None)
+    return EmbedCode(frame)
 
 
 class EmbedTimelineView(TimelineView):

@@ -70,6 +70,8 @@ class TimelineView(View):
             "filters": filters,
             "months": months,
             "keys": event_keys(ctx),
-            "embed": embed_code(ctx) if self.embed else None,
+            # only with the site's address: a frame's address must be absolute to work on
+            # another site, and readers never see a note for the maintainer
+            "embed": embed_code(ctx) if self.embed and ctx.urls.site_url else None,
             "embedded": False,
         }
