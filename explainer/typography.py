@@ -1,6 +1,8 @@
 """Where a line must not break in running text, per language: inside a date ("16. Januar
 2026", "January 16, 2026"), between a number and its unit ("320 Tonnen", "50 percent",
-"−40 %"), and before a dash that sets off a phrase (no line starts with "–").
+"−40 %"), and before a dash that sets off a phrase (no line starts with "–"). In English,
+a full date in mid-sentence takes a comma after its year (Chicago: "on January 23, 2026,
+and"), as `year_commas` adds where a word follows.
 
 The generator writes its own dates and figures with no-break spaces (`l10n`); this pass
 does the same for the words editors write, in the data's texts and the hand-written pages,
@@ -51,6 +53,12 @@ _MORE_UNITS = {
     "fr": ("tonne métrique", "tonnes métriques"),
     "es": ("tonelada métrica", "toneladas métricas"),
 }
+#: the languages whose full date (month, day, year) in mid-sentence is set off by a comma
+#: after the year, as by one before it (Chicago 6.41: "on January 23, 2026, and"): a full
+#: date followed by a space and a word gets it; a month and year ("February 2026") does not
+_COMMA_AFTER_YEAR = frozenset({"en"})
+#: the inline elements a date may end in before the sentence goes on ("<a>…2026</a> and")
+_INLINE_END = r"(?:</(?:a|em|strong|span|time|abbr|b|i)>)*"
 #: a CLDR pattern's fields and quoted literals
 _PATTERN_PART = re.compile(r"'([^']*)'|([a-zA-Z])\2*|([^a-zA-Z']+)")
 #: the elements whose text is not prose
@@ -116,6 +124,58 @@ def _keep_together(language: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in [*filter(None, dates), amount, dash]))
 
 
+@cache
+def _year_comma(language: str) -> re.Pattern[str] | None:
+    if language.split("-")[0].lower() not in _COMMA_AFTER_YEAR:
+        return None
+    locale = Locale.parse(language.replace("-", "_"))
+    date = _pattern_regex(
+        locale.date_formats["long"].pattern, _alternatives(set(month_names(language)))
+    )
+    return re.compile(rf"(?<!\w)(?:{date})(?!\d){_INLINE_END}(?=[ \u00a0][^\W\d_])")
+
+
+def year_commas(text: str, language: str) -> str:
+    """`text` (or HTML, whose inline elements a date may end in) with a comma after the
+    year of each full date a word follows, in the languages that set one (English)."""
+    pattern = _year_comma(language)
+    if pattern is None or not _HAS_DIGIT.search(text):
+        return text
+    return pattern.sub(lambda match: match.group() + ",", text)
+
+
+def year_commas_html(html: str, language: str) -> str:
+    """The same in an HTML page or fragment, outside code, scripts and styles and outside
+    tags (a date in an attribute is left alone)."""
+    if _year_comma(language) is None:
+        return html
+    parts = _NOT_PROSE_ELEMENT.split(html)
+    # split gives the prose, an element that is not prose, its name, the prose, …
+    for index in range(0, len(parts), 3):
+        parts[index] = _year_commas_outside_tags(parts[index], language)
+    return "".join(part for index, part in enumerate(parts) if index % 3 != 2)
+
+
+def _year_commas_outside_tags(html: str, language: str) -> str:
+    # a date in an attribute ends before a quotation mark, never before a space and a word
+    # outside its tag, but "title=\"… January 23, 2026 was …\"" would: mask the tags' insides
+    tags: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        if match.group().startswith("</"):
+            return match.group()  # a closing tag has no attributes, and a date may end in one
+        tags.append(match.group())
+        return f"\x00{len(tags) - 1}\x00"
+
+    masked = year_commas(_TAG.sub(keep, html), language)
+    return re.sub("\x00(\\d+)\x00", lambda m: tags[int(m.group(1))], masked)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_NOT_PROSE_ELEMENT = re.compile(
+    rf"(<({'|'.join(_NOT_PROSE)})\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL
+)
+
 #: what every date, amount and dash this pass keeps together has: a digit or a dash (most
 #: texts, names and titles, have neither, and a search for them costs a tenth of the pass)
 _MAY_NEED_IT = re.compile(r"[0-9–—]")
@@ -125,13 +185,17 @@ def keep_together(text: str, language: str) -> str:
     """`text` with no-break spaces inside its dates and amounts and before its dashes."""
     if " " not in text or not _MAY_NEED_IT.search(text):
         return text
-    return _keep_together(language).sub(
-        lambda match: match.group().replace(" ", NO_BREAK_SPACE), text
+    return year_commas(
+        _keep_together(language).sub(
+            lambda match: match.group().replace(" ", NO_BREAK_SPACE), text
+        ),
+        language,
     )
 
 
 def keep_together_html(html: str, language: str) -> str:
-    """The same in the text of an HTML fragment, outside code, scripts and styles."""
+    """The same in the text of an HTML fragment, outside code, scripts and styles (and the
+    comma after a year that ends in a link, "<a>January 23, 2026</a>, and")."""
     parts = _TAG.split(html)
     closed_by: list[str] = []  # the open elements whose text is not prose
     for index, part in enumerate(parts):
@@ -146,4 +210,4 @@ def keep_together_html(html: str, language: str) -> str:
                 closed_by.append(name.group(1).lower())
         elif part and not closed_by and " " in part:
             parts[index] = keep_together(part, language)
-    return "".join(parts)
+    return year_commas_html("".join(parts), language)

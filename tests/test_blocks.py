@@ -532,7 +532,7 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is the call "
         "of March 2, 2026. Two meetings had been scheduled for later dates: one on "
-        "April 9, 2026 and one in May 2026; whether they took place is not known.",
+        "April 9, 2026, and one in May 2026; whether they took place is not known.",
         "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
         "ist das Telefonat vom 2. März 2026. Für die Zeit danach waren zwei "
         "Treffen angesetzt: am 9. April 2026 und im Mai 2026; ob sie "
@@ -613,7 +613,7 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Two events are scheduled for later dates: one on April 9, 2026 and one on "
+        "en": "Two events are scheduled for later dates: one on April 9, 2026, and one on "
         "May 2, 2026.",
         "de": "Für die Zeit danach sind zwei Ereignisse angesetzt: am 9. April 2026 "
         "und am 2. Mai 2026.",

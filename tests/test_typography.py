@@ -7,7 +7,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from explainer.typography import keep_together, keep_together_html
+from explainer.typography import keep_together, keep_together_html, year_commas_html
 from tests.conftest import make_site, minimal_yaml, mkdocs_build
 
 NBSP = "\u00a0"
@@ -77,11 +77,48 @@ def test_only_the_text_of_html_changes_never_markup_code_or_scripts() -> None:
         '<script>var s = "January 16, 2026";</script><p>After <br/>50 percent</p>'
     )
     assert keep_together_html(html, "en") == (
-        f'<p title="January 16, 2026">On <a href="#x">January{NBSP}16,{NBSP}2026</a> it fell '
+        f'<p title="January 16, 2026">On <a href="#x">January{NBSP}16,{NBSP}2026</a>, it fell '
         f"50{NBSP}percent.</p>"
         "<pre>January 16, 2026</pre><code>50 percent</code>"
         f'<script>var s = "January 16, 2026";</script><p>After <br/>50{NBSP}percent</p>'
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "typeset"),
+    [
+        # R12: a full date in mid-sentence takes a comma after its year (Chicago)
+        (
+            "one on January 23, 2026 and one in February 2026",
+            f"one on January{NBSP}23,{NBSP}2026, and one in February{NBSP}2026",
+        ),
+        (
+            "the meeting of January 23, 2026 was still to come",
+            f"the meeting of January{NBSP}23,{NBSP}2026, was still to come",
+        ),
+        # punctuation follows: nothing to add
+        ("on January 23, 2026.", f"on January{NBSP}23,{NBSP}2026."),
+        ("(January 23, 2026)", f"(January{NBSP}23,{NBSP}2026)"),
+        ("on January 23, 2026, and", f"on January{NBSP}23,{NBSP}2026, and"),
+        # a month and year takes none
+        ("in February 2026 and", f"in February{NBSP}2026 and"),
+    ],
+)
+def test_an_english_full_date_in_mid_sentence_takes_a_comma_after_its_year(
+    written: str, typeset: str
+) -> None:
+    assert keep_together(written, "en") == typeset
+
+
+def test_the_comma_after_a_year_follows_a_link_and_never_enters_markup_or_code() -> None:
+    html = (
+        f'<p>one on <a href="x" title="on January 23, 2026 was">January{NBSP}23,{NBSP}2026</a>'
+        " and one in <a>February 2026</a> and <a>January 23, 2026</a>.</p>"
+        "<pre>January 23, 2026 and</pre><code>January 23, 2026 and</code>"
+    )
+    assert year_commas_html(html, "en") == html.replace("2026</a> and one", "2026</a>, and one")
+    # German sets no comma after the year
+    assert keep_together("am 23. Januar 2026 war", "de") == f"am 23.{NBSP}Januar{NBSP}2026 war"
 
 
 @pytest.mark.build
@@ -108,7 +145,8 @@ def test_editors_dates_and_amounts_do_not_break_on_built_pages(tmp_path: Path) -
 
     home = text("de")
     assert f"Am 16.{NBSP}Januar{NBSP}2026 fielen 320{NBSP}Tonnen{NBSP}– sagt Bob." in home
-    assert f"on March{NBSP}2,{NBSP}2026 that 40{NBSP}percent went" in text("events/statement")
+    # and, in English, the comma after the year of a date in mid-sentence (R12)
+    assert f"on March{NBSP}2,{NBSP}2026, that 40{NBSP}percent went" in text("events/statement")
     german = text("de/events/statement")
     assert f"am 2.{NBSP}März{NBSP}2026, 40{NBSP}Prozent seien weg" in german
 

@@ -191,7 +191,7 @@ def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_da
     explainer = load(tmp_path, data)
     said = {
         "en": "The exact date is not known. The reports speak of this event as having already "
-        "happened while the call of March\u00a02,\u00a02026 was still to come; the timeline "
+        "happened while the call of March\u00a02,\u00a02026, was still to come; the timeline "
         "therefore lists it just before that one, under March\u00a02026.",
         "de": "Das genaue Datum ist nicht bekannt. Die Berichte sprechen von diesem Ereignis als "
         "bereits geschehen, während das Telefonat vom 2.\u00a0März\u00a02026 noch bevorstand; "

@@ -16,7 +16,7 @@ from explainer.templating import (
     render,
     table_of_contents,
 )
-from explainer.typography import keep_together
+from explainer.typography import keep_together, year_commas_html
 
 # the generated pages' paths, defined in the vocabulary, as the views import them
 from explainer.vocabulary import ACTORS as ACTORS
@@ -95,7 +95,8 @@ class View:
             **template_values(ctx, self.path),
             **self.context(),
         }
-        content = render(self.template, ctx.templates, values)
+        # the language's comma after a date's year, also where the date ends in a link
+        content = year_commas_html(render(self.template, ctx.templates, values), ctx.language)
         return GeneratedPage(
             self.path,
             title,

@@ -27,6 +27,7 @@ from explainer.rendering import (
     template_values,
 )
 from explainer.templating import render
+from explainer.typography import year_commas_html
 from explainer.views.changes import correction_anchor, told_changes, what_changed
 from explainer.visuals.figures_chart import figures_chart
 from explainer.visuals.timeline_chart import timeline_chart
@@ -254,7 +255,10 @@ def check_pages(docs_dir: Path, display: Callable[[Path], str]) -> list[Problem]
 def render_block(ctx: RenderContext, name: str, page_path: str) -> str:
     """One block's HTML on the page `page_path`, from its template (a site's own first)."""
     values = {**template_values(ctx, page_path), **BLOCKS[name](ctx, page_path)}
-    return render(f"blocks/{name}.html", ctx.templates, values).strip("\n")
+    html = render(f"blocks/{name}.html", ctx.templates, values).strip("\n")
+    # its sentences put dates in links ("on <a>January 23, 2026</a> and"): the language's
+    # comma after the year goes after the link
+    return year_commas_html(html, ctx.language)
 
 
 def expand_blocks(ctx: RenderContext, markdown: str, page_path: str, source_name: str) -> str:
