@@ -491,14 +491,14 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "en": "Of the events with an exact date, the latest known to have taken place is the call "
         "of March 2, 2026. A call had been scheduled for a later date, on April 9, "
         "2026; whether it took place is not known. A call is scheduled for a later date, "
-        "on May 2, 2026. The call in March 2026 may have taken place after March 2, 2026: "
-        "only its month is known.",
+        "on May 2, 2026. The call by Ada Example is dated only to March 2026; it may have "
+        "taken place after March 2, 2026.",
         "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
         "ist das Telefonat vom 2. März 2026. Für die Zeit danach war ein "
         "Telefonat angesetzt: am 9. April 2026; ob es dazu kam, ist nicht bekannt. "
         "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Das "
-        "Telefonat im März 2026 könnte nach dem 2. März 2026 stattgefunden haben; bekannt ist "
-        "nur der Monat.",
+        "Telefonat (Ada Example) ist nur auf März 2026 datiert; es könnte auch nach dem "
+        "2. März 2026 stattgefunden haben.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
@@ -638,10 +638,12 @@ def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) ->
     data["events"]["post"] = event("Post", "2026-03", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "The statement in March 2026 may have been issued after March 2, 2026: only its "
-        "month is known.",
-        "de": "Die Stellungnahme im März 2026 könnte nach dem 2. März 2026 abgegeben worden "
-        "sein; bekannt ist nur der Monat.",
+        # R12: named by who took part ("the statement in March 2026" did not tell it from
+        # another statement), its month said on its own
+        "en": "The statement by Ada Example is dated only to March 2026; it may have been "
+        "issued after March 2, 2026.",
+        "de": "Die Stellungnahme (Ada Example) ist nur auf März 2026 datiert; sie könnte auch "
+        "nach dem 2. März 2026 abgegeben worden sein.",
     }
     for lang, sentence in said.items():
         md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")

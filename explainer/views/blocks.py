@@ -82,6 +82,22 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         name = ctx.t(f"as_of.name.{precision}", the=the, date=ctx.l10n.date(event.date))
         return links.event_as(event.id, name)
 
+    def by_link(event: Event) -> Markup:
+        """A month-only event named by who took part, linked: "the statement by the Mexican
+        Embassy in the United States" ("the statement in January 2026" may not tell it
+        from another statement); by its month where it names no one."""
+        if not event.participants:
+            return name_link(event)
+        by = and_list(
+            ctx,
+            [
+                ctx.t(f"as_of.by.{ctx.story.actors[a].kind}", name=ctx.actor_name(a))
+                for a in event.participants
+            ],
+        )
+        the = ctx.t(f"as_of.the.{event.type}")
+        return links.event_as(event.id, ctx.t("as_of.name.by", the=the, by=by))
+
     def noun(alike: list[Event]) -> str:
         """Their type, or "event" for types that differ."""
         types = {e.type for e in alike}
@@ -138,8 +154,9 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
                 "as_of.maybe_later.statement"
                 if noun(maybe_later) == "statement"
                 else "as_of.maybe_later",
-                events=_listed(ctx, [name_link(e) for e in maybe_later]),
+                events=_listed(ctx, [by_link(e) for e in maybe_later]),
                 count=len(maybe_later),
+                month=ctx.l10n.date(maybe_later[0].date),
                 date=ctx.l10n.date(named.date),
             )
         )
