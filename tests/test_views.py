@@ -141,11 +141,11 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         assert said in visible(md)
         # the timeline lists it last, after Bob's statement of 31 March
         assert "Next:" not in visible(md) and "Danach:" not in visible(md)
-        assert (
-            "Previous: Bob speaks (this event’s exact day unknown)"
-            if lang == "en"
-            else "Davor: Bob spricht (genauer Tag dieses Ereignisses unbekannt)"
-        ) in visible(md)
+        # R12: no bracket on the neighbour's link, which read as if Bob's date were unknown;
+        # the page says above that its own is
+        previous = "Previous: Bob speaks" if lang == "en" else "Davor: Bob spricht"
+        assert previous in visible(md)
+        assert f"{previous} (" not in visible(md)
         month = "march-2026" if lang == "en" else "marz-2026"
         assert f'href="../../timeline/#{month}"' in md
         timeline = page(explainer, lang, "timeline.md")
@@ -190,10 +190,11 @@ def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_da
     data["events"]["council-meeting"]["before"] = "first-call"
     explainer = load(tmp_path, data)
     said = {
-        "en": "The exact date is not known. The reports speak of this event as having already "
+        # R12: „Die Berichte sprechen von diesem Ereignis als bereits geschehen“ was no German
+        "en": "The exact date is not known. According to the reports, this event had already "
         "happened while the call of March\u00a02,\u00a02026, was still to come; the timeline "
         "therefore lists it just before that one, under March\u00a02026.",
-        "de": "Das genaue Datum ist nicht bekannt. Die Berichte sprechen von diesem Ereignis als "
+        "de": "Das genaue Datum ist nicht bekannt. Laut den Berichten war dieses Ereignis "
         "bereits geschehen, während das Telefonat vom 2.\u00a0März\u00a02026 noch bevorstand; "
         "die Chronik führt es daher im Abschnitt März\u00a02026 unmittelbar davor auf.",
     }
@@ -589,3 +590,14 @@ def test_an_event_that_took_place_shows_no_status_fact(tmp_path: Path) -> None:
             text = visible(page(explainer, lang, f"events/{held}.md"))
             assert "Status" not in text, (lang, held)
             assert "stattgefunden" not in text and "Took place" not in text
+
+
+def test_the_timeline_says_reports_as_every_other_page_does(tmp_path: Path) -> None:
+    """R12: the timeline's intro (and so the embed page's) said "the sources" / „die
+    Quellen“ where every other page says "the reports" / „die Berichte“."""
+    explainer = site(tmp_path, minimal_yaml())
+    for lang, said in (
+        ("en", "unless the reports place it before one of them"),
+        ("de", "es sei denn, die Berichte ordnen es früher ein"),
+    ):
+        assert said in visible(page(explainer, lang, "timeline.md")), lang

@@ -38,14 +38,15 @@ def status_words(ctx: RenderContext, event: Event) -> str | None:
     return capitalized(when(ctx, event))
 
 
-def order_unknown_key(event: Event, neighbour: Event) -> str:
+def order_unknown_key(event: Event, neighbour: Event) -> str | None:
     """Why the data does not say which of two neighbours came first, as a key of the UI
-    table: the same day (`.same_day`), the neighbour known only by its month (`.month`), or
-    this event known only by its month (`.this_month`)."""
+    table: the same day (`.same_day`) or the neighbour known only by its month (`.month`).
+    None where this event is known only by its month: its page says so above, and a
+    bracket on the neighbour's link read as if the neighbour's date were unknown (R12)."""
     if neighbour.date.day is None:
         return "event.order_unknown.month"
     if event.date.day is None:
-        return "event.order_unknown.this_month"
+        return None
     return "event.order_unknown.same_day"
 
 
@@ -104,7 +105,9 @@ class EventView(View):
             # with why, as the key of its words: "(same day; order unknown)", "(date within
             # the month unknown)" (R11 read a bare "(order not known)" as cryptic)
             "order_unknown": {
-                e.id: order_unknown_key(event, e) for e in unknown if e in (previous, following)
+                e.id: key
+                for e in unknown
+                if e in (previous, following) and (key := order_unknown_key(event, e))
             },
             # the others the data does not place before or after it (the neighbours are
             # not named twice)
