@@ -401,7 +401,7 @@ def test_every_page_of_every_language_has_its_languages_footer_links(
 
 def test_a_footer_link_to_a_page_leads_to_that_page_in_the_same_language(seed_site: Path) -> None:
     """The seed site links its about page, the only link it can honestly give."""
-    about = {"en": "About this explainer", "de": "Über diesen Überblick"}
+    about = {"en": "About this explainer", "de": "Zu diesem Überblick"}
     for language, path in html_pages(seed_site, SEED_LANGUAGES):
         label, links = footer_links(path)
         assert label == strings(language)("footer.links"), path
