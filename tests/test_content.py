@@ -359,7 +359,13 @@ def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-unt
     for text in english:
         assert "Mexico’s embassy" not in text and "Embassy of Mexico" not in text
     # R11: a reported agreement in the German subjunctive
-    assert "stattfinden solle" in story.events["de-la-fuente-rubio-call"].summary["de"]
+    # R12: one "solle" for each subject, not one for two
+    german_call = story.events["de-la-fuente-rubio-call"].summary["de"]
+    assert "zusammenkommen solle; im Februar solle zudem" in " ".join(german_call.split())
+    assert "zusammenkommen und im Februar" not in " ".join(german_call.split())
+    # R12: "U.N." as "U.S." in English (house style); German keeps „UN-Sicherheitsrat“
+    english_texts = " ".join(t["en"] for t in texts)
+    assert "UN " not in english_texts and "U.N. Security Council" in english_texts
     call = story.events["de-la-fuente-rubio-call"].summary
     assert (
         "agreed that the Bilateral Security Implementation Group would meet on January 23"
