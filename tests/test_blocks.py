@@ -651,6 +651,15 @@ def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) ->
         # the name is the link, the headline its title: no headline in brackets (R11)
         [*_, link] = shown(md).iter("a")
         assert link.get("href") == "events/post/" and link.get("title").startswith("Post")
+    # an institution with its article in English, several names as a list; the link is
+    # the whole noun phrase
+    data["events"]["post"]["participants"] = ["council", "bob"]
+    (tmp_path / "two").mkdir()
+    md = load(tmp_path / "two", data).expand_blocks(
+        "en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md"
+    )
+    [*_, link] = shown(md).iter("a")
+    assert link.text_content() == "The statement by the City council and Bob Sample"
 
 
 def test_an_update_that_only_revised_wording_is_listed_in_no_language(
