@@ -30,6 +30,11 @@ def shown(page_markdown: str) -> lxml.html.HtmlElement:
     return lxml.html.fragment_fromstring(render(page_markdown), create_parent="div")
 
 
+def as_of_block(explainer: Explainer, lang: str) -> str:
+    """The home page's `as-of` block in `lang`, as the page's Markdown."""
+    return explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+
+
 def items(page_markdown: str) -> list[tuple[str, str]]:
     """Each list item's linked title and where it links."""
     return [(a.text_content(), a.get("href")) for a in shown(page_markdown).cssselect("li > a")]
@@ -351,12 +356,12 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
         "ist das Telefonat vom 1. April 2026. Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
-        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        md = as_of_block(explainer, lang)
         assert " ".join(shown(md).text_content().split()) == sentence
         assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == ["events/later/"]
     # the noun phrase is the link, its headline the link's title, no headline in brackets
     # (the R11 review read "… January 16, 2026 (Sheinbaum defends …)" as pasted in)
-    md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+    md = as_of_block(explainer, "en")
     [link] = shown(md).iter("a")
     assert (" ".join(link.text_content().split()), link.get("title")) == (
         "the call of April 1, 2026",
@@ -368,7 +373,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     data = minimal_data()
     data["events"]["later"] = event("Later", "2026-04-09", status="unconfirmed")
     explainer = load(tmp_path, data)  # not a git repository: no history
-    md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+    md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
         "Of the events with an exact date, the latest known to have taken place is the call of "
         "March 2, 2026. A call had been scheduled for a later "
@@ -501,7 +506,7 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "2. März 2026 stattgefunden haben.",
     }
     for lang, sentence in said.items():
-        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        md = as_of_block(explainer, lang)
         assert " ".join(shown(md).text_content().split()) == sentence
 
 
@@ -512,7 +517,7 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     # two of one month: one is named, and nothing is said to have come after a month
     data["events"] = {"post": event("Post", "2026-03"), "other": event("Other", "2026-03")}
     explainer = load(tmp_path, data)
-    md = explainer.expand_blocks("en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+    md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
         "The latest event known to have taken place is the call in March 2026; its "
         "exact date is not known."
@@ -539,7 +544,7 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
         "stattgefunden haben, ist nicht bekannt.",
     }
     for lang, sentence in said.items():
-        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        md = as_of_block(explainer, lang)
         text = " ".join(shown(md).text_content().split())
         assert text == sentence
         assert "After it:" not in text and "Danach:" not in text
@@ -619,13 +624,11 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
         "und am 2. Mai 2026.",
     }
     for lang, sentence in said.items():
-        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        md = as_of_block(explainer, lang)
         assert " ".join(shown(md).text_content().split()).endswith(sentence)
     data["events"] = {"note": event("Note", "2026-05-02", status="scheduled", type="statement")}
     (tmp_path / "one").mkdir()
-    md = load(tmp_path / "one", data).expand_blocks(
-        "de", "<!-- explainer:as-of -->\n", "index.md", "d/index.md"
-    )
+    md = as_of_block(load(tmp_path / "one", data), "de")
     assert " ".join(shown(md).text_content().split()) == (
         "Angesetzt ist eine Stellungnahme: am 2. Mai 2026."
     )
@@ -646,7 +649,7 @@ def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) ->
         "nach dem 2. März 2026 abgegeben worden sein.",
     }
     for lang, sentence in said.items():
-        md = explainer.expand_blocks(lang, "<!-- explainer:as-of -->\n", "index.md", "d/index.md")
+        md = as_of_block(explainer, lang)
         assert " ".join(shown(md).text_content().split()).endswith(sentence)
         # the name is the link, the headline its title: no headline in brackets (R11)
         [*_, link] = shown(md).iter("a")
@@ -655,9 +658,7 @@ def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) ->
     # the whole noun phrase
     data["events"]["post"]["participants"] = ["council", "bob"]
     (tmp_path / "two").mkdir()
-    md = load(tmp_path / "two", data).expand_blocks(
-        "en", "<!-- explainer:as-of -->\n", "index.md", "d/index.md"
-    )
+    md = as_of_block(load(tmp_path / "two", data), "en")
     [*_, link] = shown(md).iter("a")
     assert link.text_content() == "The statement by the City council and Bob Sample"
 
