@@ -61,14 +61,13 @@ ITEM_WORDS = {
 WORDING = frozenset({"title", "summary", "body", "place"})
 
 
-def told_in(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
+def told(changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
     """What of an update readers are told, the same in every language: a revision of
     wording (the headline, the summary, the text, the place) is not told at all, as a
     newspaper logs no copy edits. The R10 review read "The headline, the summary, and the
     text were revised" as system language, beside a German log that listed other
     revisions; changes of fact (a date, a status, the participants, a quotation, a figure,
     a source, a glossary term) are told in every language alike."""
-    del ctx  # the same in every language
     return tuple(
         change for change in changes if not (change.how == "revised" and change.field in WORDING)
     )
@@ -83,7 +82,7 @@ def told_changes(ctx: RenderContext) -> list[Change]:
         for change in ctx.story.changes
         if change.correction is not None
         or not change.event.what_changed
-        or told_in(ctx, change.event.what_changed)
+        or told(change.event.what_changed)
     ]
 
 
@@ -98,8 +97,8 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
     """An update in words: `The headline and the text were revised; the German wording of
     a quotation was revised; a source was added; two quotations were removed.` Whole fields
     first, grouped by what happened to them, then a list's items, counted (None when the
-    history says nothing of it, or nothing this language's readers are told: `told_in`)."""
-    order = sorted(told_in(ctx, changes), key=lambda c: _ORDER.get(c.field, len(_ORDER)))
+    history says nothing of it, or nothing readers are told: `told`)."""
+    order = sorted(told(changes), key=lambda c: _ORDER.get(c.field, len(_ORDER)))
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for change in order:
         if change.items:
