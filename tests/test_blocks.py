@@ -328,8 +328,14 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
     assert [" ".join(li.text_content().split()) for li in council] == [
         "Updated March 7, 2026: Council meets The status was changed."
     ]
+    # six changes, five shown: the block says it is the latest five (R13 read five of seven
+    # as the whole log), the changes page linked by its title
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "../changes/"]
-    assert everything.text_content() == de("changes.all")
+    assert everything.text_content() == de("changes.title")
+    assert " ".join(everything.getparent().text_content().split()) == (
+        "Dies sind die letzten fünf von sechs Korrekturen und Aktualisierungen; alle stehen "
+        "auf der Seite „Korrekturen und Aktualisierungen“."
+    )
     # each label in bold
     assert [b.text_content() for b in shown(md).iter("strong")] == [
         fixed,
@@ -350,23 +356,21 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is the call "
-        "of April 1, 2026. Last updated on March 7, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
-        "ist das Telefonat vom 1. April 2026. Zuletzt aktualisiert am 7. März 2026.",
+        "en": "Of the events with an exact date, this is the latest known to have taken place: "
+        "Later (April 1, 2026). Last updated on March 7, 2026.",
+        "de": "Von den genau datierten Ereignissen ist dies das jüngste, von dem feststeht, dass "
+        "es stattgefunden hat: Later (de) (1. April 2026). Zuletzt aktualisiert am 7. März 2026.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
         assert " ".join(shown(md).text_content().split()) == sentence
         assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == ["events/later/"]
-    # the noun phrase is the link, its headline the link's title, no headline in brackets
-    # (the R11 review read "… January 16, 2026 (Sheinbaum defends …)" as pasted in)
+    # named by its headline after a colon, the headline the link: R13 read "the statement
+    # of January 16, 2026" for a press conference, and German „Die Stellungnahme (Botschaft
+    # …)“ where a name has no case forms
     md = as_of_block(explainer, "en")
     [link] = shown(md).iter("a")
-    assert (" ".join(link.text_content().split()), link.get("title")) == (
-        "the call of April 1, 2026",
-        "Later",
-    )
+    assert link.text_content() == "Later"
 
 
 def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: Path) -> None:
@@ -375,8 +379,8 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "Of the events with an exact date, the latest known to have taken place is the call of "
-        "March 2, 2026. A call had been scheduled for a later "
+        "Of the events with an exact date, this is the latest known to have taken place: "
+        "Ada calls Bob (March 2, 2026). A call had been scheduled for a later "
         "date, on April 9, 2026; whether it took place is not known."
     )
 
@@ -393,7 +397,7 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:upcoming -->\n", "index.md", "d/index.md")
     assert item_texts(md) == [
-        "Past — January 23, 2026 · Call · not known to have taken place About Past.",
+        "Past — January 23, 2026 · Call · not confirmed whether it took place About Past.",
         "Soon — March 4, 2026 · Call · scheduled About Soon.",
     ]
 
@@ -493,17 +497,17 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is the call "
-        "of March 2, 2026. A call had been scheduled for a later date, on April 9, "
+        "en": "Of the events with an exact date, this is the latest known to have taken place: "
+        "Ada calls Bob (March 2, 2026). A call had been scheduled for a later date, on April 9, "
         "2026; whether it took place is not known. A call is scheduled for a later date, "
-        "on May 2, 2026. The call by Ada Example is dated only to March 2026; it may have "
-        "taken place after March 2, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
-        "ist das Telefonat vom 2. März 2026. Für die Zeit danach war ein "
+        "on May 2, 2026. Another event is dated only to its month and may therefore be later "
+        "than March 2, 2026: Post (March 2026).",
+        "de": "Von den genau datierten Ereignissen ist dies das jüngste, von dem feststeht, dass "
+        "es stattgefunden hat: Ada ruft Bob an (2. März 2026). Für die Zeit danach war ein "
         "Telefonat angesetzt: am 9. April 2026; ob es dazu kam, ist nicht bekannt. "
-        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Das "
-        "Telefonat (Ada Example) ist nur auf März 2026 datiert; es könnte auch nach dem "
-        "2. März 2026 stattgefunden haben.",
+        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Ein weiteres "
+        "Ereignis ist nur auf den Monat genau datiert und könnte daher nach dem 2. März 2026 "
+        "liegen: Post (de) (März 2026).",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
@@ -519,8 +523,7 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     explainer = load(tmp_path, data)
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place is the call in March 2026; its "
-        "exact date is not known."
+        "The latest event known to have taken place is dated only to its month: Post (March 2026)."
     )
 
 
@@ -535,11 +538,11 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     # the events named by their type and date, each headline beside its date (the review
     # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is the call "
-        "of March 2, 2026. Two meetings had been scheduled for later dates: one on "
-        "April 9, 2026, and one in May 2026; whether they took place is not known.",
-        "de": "Das jüngste genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, "
-        "ist das Telefonat vom 2. März 2026. Für die Zeit danach waren zwei "
+        "en": "Of the events with an exact date, this is the latest known to have taken place: "
+        "Ada calls Bob (March 2, 2026). Two meetings had been scheduled for later dates: one "
+        "on April 9, 2026, and one in May 2026; whether they took place is not known.",
+        "de": "Von den genau datierten Ereignissen ist dies das jüngste, von dem feststeht, dass "
+        "es stattgefunden hat: Ada ruft Bob an (2. März 2026). Für die Zeit danach waren zwei "
         "Treffen angesetzt: am 9. April 2026 und im Mai 2026; ob sie "
         "stattgefunden haben, ist nicht bekannt.",
     }
@@ -634,33 +637,30 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     )
 
 
-def test_as_of_says_a_statement_may_have_been_issued_not_held(tmp_path: Path) -> None:
-    """The R9 review: "A statement … may have taken place" / „könnte … stattgefunden
-    haben“: statements are issued, not held."""
+def test_as_of_names_a_month_only_event_that_may_be_later_by_its_headline(
+    tmp_path: Path,
+) -> None:
+    """R9 read "a statement … may have taken place" (statements are issued); R12 "the
+    statement in March 2026", which did not tell it from another; R13 „Die Stellungnahme
+    (Ada Example)“, a name in brackets for want of a genitive: each is named by its
+    headline, linked, and its month, after a colon, in words true of any type."""
     data = minimal_data()
     data["events"]["post"] = event("Post", "2026-03", type="statement")
+    data["events"]["note"] = event("Note", "2026-03", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        # R12: named by who took part ("the statement in March 2026" did not tell it from
-        # another statement), its month said on its own
-        "en": "The statement by Ada Example is dated only to March 2026; it may have been "
-        "issued after March 2, 2026.",
-        "de": "Die Stellungnahme (Ada Example) ist nur auf März 2026 datiert; sie könnte auch "
-        "nach dem 2. März 2026 abgegeben worden sein.",
+        "en": "Two other events are dated only to their months and may therefore be later than "
+        "March 2, 2026: Note (March 2026); Post (March 2026).",
+        "de": "Zwei weitere Ereignisse sind nur auf den Monat genau datiert und könnten daher "
+        "nach dem 2. März 2026 liegen: Note (de) (März 2026); Post (de) (März 2026).",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
-        assert " ".join(shown(md).text_content().split()).endswith(sentence)
-        # the name is the link, the headline its title: no headline in brackets (R11)
-        [*_, link] = shown(md).iter("a")
-        assert link.get("href") == "events/post/" and link.get("title").startswith("Post")
-    # an institution with its article in English, several names as a list; the link is
-    # the whole noun phrase
-    data["events"]["post"]["participants"] = ["council", "bob"]
-    (tmp_path / "two").mkdir()
-    md = as_of_block(load(tmp_path / "two", data), "en")
-    [*_, link] = shown(md).iter("a")
-    assert link.text_content() == "The statement by the City council and Bob Sample"
+        text = " ".join(shown(md).text_content().split())
+        assert text.endswith(sentence), lang
+        assert "(Ada Example)" not in text and "statement" not in text.lower()
+        *_, note, post = shown(md).iter("a")
+        assert [note.get("href"), post.get("href")] == ["events/note/", "events/post/"]
 
 
 def test_an_update_that_only_revised_wording_is_listed_in_no_language(

@@ -246,28 +246,23 @@ def test_a_number_in_words_opens_a_sentence_with_a_capital() -> None:
     [
         (
             "en",
-            "actor.members",
-            ["Affiliated actors", "Affiliated actor", "Affiliated actors", "Affiliated actors"],
+            "kinds.group",
+            ["Groups", "Group", "Groups", "Groups"],
         ),
         (
             "de",
-            "actor.members",
-            [
-                "Zugehörige Akteure",
-                "Zugehöriger Akteur",
-                "Zugehörige Akteure",
-                "Zugehörige Akteure",
-            ],
+            "kinds.group",
+            ["Gremien", "Gremium", "Gremien", "Gremien"],
         ),
         (
             "fr",
-            "actor.members",
-            ["Acteur rattaché", "Acteur rattaché", "Acteurs rattachés", "Acteurs rattachés"],
+            "kinds.group",
+            ["Groupe", "Groupe", "Groupes", "Groupes"],
         ),
         (
             "es",
-            "actor.members",
-            ["Actores vinculados", "Actor vinculado", "Actores vinculados", "Actores vinculados"],
+            "kinds.group",
+            ["Grupos", "Grupo", "Grupos", "Grupos"],
         ),
         ("en", "event.sources", ["Sources", "Source", "Sources", "Sources"]),
         ("en", "event.quotes", ["Quotations", "Quotation", "Quotations", "Quotations"]),
@@ -333,7 +328,7 @@ def test_each_table_has_the_plural_forms_its_language_uses() -> None:
     assert plural_categories("fr") == plural_categories("es") == ("one", "many", "other")
     assert plural_categories("ja") == ("other",)
     counted = {key for key, text in english_table().items() if isinstance(text, dict)}
-    assert {"actor.members", "event.participants", "kinds.group", "viz.more"} <= counted
+    assert {"event.participants", "kinds.group", "viz.more"} <= counted
     for lang, strings in STRINGS.items():
         for key in counted:
             assert set(strings.table[key]) == set(plural_categories(lang)), (lang, key)
@@ -346,32 +341,32 @@ def test_each_table_has_the_plural_forms_its_language_uses() -> None:
         (
             "fr",
             {"one": "Membre", "other": "Membres"},
-            r"fr\.yaml: `actor\.members` lacks the plural form `many`, which `fr` uses, as "
+            r"fr\.yaml: `kinds\.group` lacks the plural form `many`, which `fr` uses, as "
             r"for 1000000 \(CLDR plural rules; its forms: one, many, other\)",
         ),
         (
             "de",
             {"one": "Dazu gehört", "few": "Dazu gehören", "other": "Dazu gehören"},
-            r"de\.yaml: `actor\.members` has the plural form `few`, which `de` never uses "
+            r"de\.yaml: `kinds\.group` has the plural form `few`, which `de` never uses "
             r"\(its forms: one, other\)",
         ),
         (
             "de",
             "Dazu gehören",
-            r"de\.yaml: `actor\.members` depends on a count: give it one text per plural "
+            r"de\.yaml: `kinds\.group` depends on a count: give it one text per plural "
             r"form of `de` \(one, other\)",
         ),
         (
             "es",
             {"one": "Miembro"},
-            r"es\.yaml: `actor\.members` must be .*`other` is required",
+            r"es\.yaml: `kinds\.group` must be .*`other` is required",
         ),
     ],
 )
 def test_plural_forms_a_language_lacks_or_never_uses_are_a_clear_error(
     tmp_path: Path, lang: str, text: str | dict[str, str], error: str
 ) -> None:
-    write_table(tmp_path, lang, {"actor.members": text})
+    write_table(tmp_path, lang, {"kinds.group": text})
     with pytest.raises(StringsError, match=error):
         load_strings((lang,), [tmp_path])
 

@@ -161,9 +161,8 @@ def test_an_unconfirmed_event_says_so_in_words_in_every_output(
     statuses_site: Path, lang: str
 ) -> None:
     said = {  # the date as the pages write it, with no-break spaces
-        "en": "Scheduled for April\u00a02,\u00a02026; it is not known whether it took place.",
-        "de": "Für den 2.\u00a0April\u00a02026 angesetzt; ob es stattgefunden hat, ist nicht "
-        "bekannt.",
+        "en": "Scheduled for April\u00a02,\u00a02026; not confirmed whether it took place.",
+        "de": "Für den 2.\u00a0April\u00a02026 angesetzt; nicht bekannt, ob es stattfand.",
     }[lang]
     feed = feedparser.parse((statuses_site / LANGS[lang] / "feed.xml").read_bytes())
     [entry] = [e for e in feed.entries if e.link.endswith("/unconfirmed-talks/")]
@@ -176,7 +175,7 @@ def test_an_unconfirmed_event_says_so_in_words_in_every_output(
     export = json.loads((statuses_site / LANGS[lang] / "events.json").read_text(encoding="utf-8"))
     [exported] = [e for e in export["events"] if e["id"] == "unconfirmed-talks"]
     label = {
-        "en": "Not known to have taken place",
+        "en": "Not confirmed whether it took place",
         "de": "Nicht bekannt, ob es stattfand",
     }
     assert exported["status_label"] == label[lang]

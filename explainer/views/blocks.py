@@ -55,8 +55,8 @@ def _listed(ctx: RenderContext, items: list[Markup]) -> Markup:
 
 def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """How far the account reaches, in prose: its latest event known to have taken place,
-    named by its type and date, that name the link to its page ("the statement of January
-    16, 2026", its headline in the link's title); the events scheduled after it, a sentence
+    after a colon, by its headline (the link to its page) and date ("…: Sheinbaum defends
+    … (January 16, 2026)"); the events scheduled after it, a sentence
     for each status, counted by their type, each date the link to its event ("Two meetings
     are scheduled for later dates: one on January 23, 2026 and one in February 2026");
     then the story's last update from the history (without history, the events only).
@@ -68,35 +68,20 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
 
     def said(key: str, **values: Any) -> Markup:
         """A sentence that begins with a counted noun ("{what} were scheduled") or a link
-        ("<a …>the statement in January 2026</a> may have …") begins with a capital."""
+        begins with a capital."""
         sentence = ctx.t_html(key, **values)
         tag = _LEADING_TAG.match(sentence)
         start = tag.end() if tag else 0
         return Markup(sentence[:start] + capitalized(sentence[start:]))
 
-    def name_link(event: Event) -> Markup:
-        """The event named by its type and date, linked: "the statement of January 16,
-        2026", "the statement in January 2026"."""
-        precision = "day" if event.date.day is not None else "month"
-        the = ctx.t(f"as_of.the.{event.type}")
-        name = ctx.t(f"as_of.name.{precision}", the=the, date=ctx.l10n.date(event.date))
-        return links.event_as(event.id, name)
-
-    def by_link(event: Event) -> Markup:
-        """A month-only event named by who took part, linked: "the statement by the Mexican
-        Embassy in the United States" ("the statement in January 2026" may not tell it
-        from another statement); by its month where it names no one."""
-        if not event.participants:
-            return name_link(event)
-        by = and_list(
-            ctx,
-            [
-                ctx.t(f"as_of.by.{ctx.story.actors[a].kind}", name=ctx.actor_name(a))
-                for a in event.participants
-            ],
+    def named(event: Event) -> Markup:
+        """The event by its headline, linked, and its date: "Sheinbaum defends … (January
+        16, 2026)", after a colon (R13: "the statement of January 16, 2026" named a press
+        conference by its type, and German names have no case forms for a phrase such as
+        „die Stellungnahme der …“)."""
+        return ctx.t_html(
+            "event.named", event=links.event(event.id), date=ctx.l10n.date(event.date)
         )
-        the = ctx.t(f"as_of.the.{event.type}")
-        return links.event_as(event.id, ctx.t("as_of.name.by", the=the, by=by))
 
     def noun(alike: list[Event]) -> str:
         """Their type, or "event" for types that differ."""
@@ -122,17 +107,19 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     # known only by its month is not known to be later than its month's dated ones, so a
     # dated one is named where both could be the latest (as previous and next do)
     latest = [e for e in held if not any(e.known_before(other) for other in held)]
-    named = next((e for e in reversed(latest) if e.date.day is not None), None)
-    named = named or (latest[-1] if latest else None)
+    latest_held = next((e for e in reversed(latest) if e.date.day is not None), None)
+    latest_held = latest_held or (latest[-1] if latest else None)
     sentences = []
-    if named:  # "Of the events with an exact date, the latest … is the statement of …"
-        key = "as_of.held" if named.date.day is not None else "as_of.held.month"
-        sentences.append(said(key, event=name_link(named)))
+    if latest_held:  # "Of the events with an exact date, this is the latest …: <headline> (…)"
+        key = "as_of.held" if latest_held.date.day is not None else "as_of.held.month"
+        sentences.append(said(key, event=named(latest_held)))
     later = [
-        e for e in events if e.status != DEFAULT_STATUS and (named is None or named.known_before(e))
+        e
+        for e in events
+        if e.status != DEFAULT_STATUS and (latest_held is None or latest_held.known_before(e))
     ]
     # a sentence per status, in the order the events come, the status said once for all
-    situation = "later" if named else "only"
+    situation = "later" if latest_held else "only"
     for status in dict.fromkeys(e.status for e in later):
         alike = [e for e in later if e.status == status]
         sentences.append(
@@ -146,18 +133,14 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     # those that took place, known only by their month, that may have come after the named
     # one: it is the latest *dated* one, and the block must not read as if nothing that
     # took place could follow it (last, with its date, so no "after it" above is ambiguous)
-    maybe_later = [e for e in latest if e is not named]
-    if named and named.date.day is not None and maybe_later:  # else none is dated
+    maybe_later = [e for e in latest if e is not latest_held]
+    if latest_held and latest_held.date.day is not None and maybe_later:  # else none is dated
         sentences.append(
             said(
-                # statements are issued, not held: "may have been issued after …"
-                "as_of.maybe_later.statement"
-                if noun(maybe_later) == "statement"
-                else "as_of.maybe_later",
-                events=_listed(ctx, [by_link(e) for e in maybe_later]),
+                "as_of.maybe_later",
+                events=Markup(ctx.t("list.separator")).join(named(e) for e in maybe_later),
                 count=len(maybe_later),
-                month=ctx.l10n.date(maybe_later[0].date),
-                date=ctx.l10n.date(named.date),
+                date=ctx.l10n.date(latest_held.date),
             )
         )
     updated = ctx.story.last_update
@@ -186,11 +169,13 @@ LATEST_CHANGES = 5
 def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """The latest corrections and updates, each linked to its event (an update with what it
     changed), those under one label ("Updated March 7, 2026:") listed under it once; then
-    the page that lists them all."""
+    the page that lists them all, saying how many of them the block shows where it shows
+    fewer."""
     # every language lists the same changes of fact; a revision of wording is not told
     # (told_changes)
     groups: dict[str, list[dict[str, Any]]] = {}
-    for change in told_changes(ctx)[:LATEST_CHANGES]:
+    told = told_changes(ctx)
+    for change in told[:LATEST_CHANGES]:
         event, correction = change.event, change.correction
         if correction is None:
             label = ctx.t("changes.updated", date=ctx.l10n.date(day(change.day)))
@@ -199,7 +184,9 @@ def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
             anchor, what = correction_anchor(change.number), None
         groups.setdefault(label, []).append({"event": event, "anchor": anchor, "what": what})
-    return {"groups": list(groups.items())}
+    # a list cut short says so (R13: five of seven read as the whole log)
+    shown = min(len(told), LATEST_CHANGES)
+    return {"groups": list(groups.items()), "shown": shown, "total": len(told)}
 
 
 def _timeline_chart(ctx: RenderContext, page_path: str) -> dict[str, Any]:
