@@ -38,6 +38,7 @@ from pathlib import Path
 
 from explainer.loader import load_text
 from explainer.performance import Forked, collector_paused, may_fork
+from explainer.vocabulary import DEFAULT_STATUS
 
 #: the top-level key of the events: the rest of its line
 _EVENTS_LINE = re.compile(rb"[ \t]*:[ \t]*(?:#[^\n]*)?\r?(?=\n|$)")
@@ -59,6 +60,16 @@ class FieldChange:
     #: that the pages can say "a source was added" rather than "the list of sources was
     #: changed"; 0 for a field that is one value
     items: int = 0
+    #: for a field told from what to what (FROM_TO: the status, the date), its value before
+    #: and after, as the data writes it ("scheduled", "2026-01-23"); "" for any other
+    was: str = ""
+    now: str = ""
+
+
+#: the fields whose change readers are told from what to what ("the status was changed
+#: from scheduled to canceled"; R13 read "the status was changed" as saying nothing), each
+#: with the value its absence means
+FROM_TO: dict[str, str | None] = {"status": DEFAULT_STATUS, "date": None}
 
 
 @dataclass(frozen=True)
@@ -335,6 +346,11 @@ def field_changes(old: bytes, new: bytes, languages: tuple[str, ...]) -> tuple[F
         before, after = old_values.get(name), new_values.get(name)
         if before == after:
             continue  # written otherwise
+        if name in FROM_TO:
+            was, now = _told_value(name, before), _told_value(name, after)
+            if was and now and was != now:
+                changes.append(FieldChange(name, "changed", was=was, now=now))
+                continue
         if isinstance(before, list) or isinstance(after, list):
             found = _item_changes(name, before, after, languages)
             changes.extend(found or [FieldChange(name, "changed")])  # only the order changed
@@ -351,6 +367,16 @@ def field_changes(old: bytes, new: bytes, languages: tuple[str, ...]) -> tuple[F
             )
             changes.append(FieldChange(name, "revised", revised))
     return tuple(changes)
+
+
+def _told_value(name: str, value: object) -> str:
+    """A value of a FROM_TO field as the data writes it (a date YAML read as one, in ISO
+    form), the value its absence means where it has one; "" for no single value."""
+    if value is None:
+        value = FROM_TO[name]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value if isinstance(value, str) else ""
 
 
 def _item_changes(

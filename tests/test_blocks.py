@@ -414,48 +414,67 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     explainer = corrected_story(tmp_path)
     english, german = explainer.context("en"), explainer.context("de")
     german_only = (FieldChange("title", "revised", ("de",)),)
-    assert what_changed(english, german_only) is None
-    assert what_changed(german, german_only) is None
+    assert what_changed(english, german_only, "call") is None
+    assert what_changed(german, german_only, "call") is None
     quote = (FieldChange("quotes", "revised", ("de",), 1),)
-    assert what_changed(english, quote) == "The German wording of a quotation was revised."
-    assert what_changed(german, quote) == "Ein Zitat wurde in der deutschen Fassung überarbeitet."
+    assert what_changed(english, quote, "call") == "The German wording of a quotation was revised."
+    assert what_changed(german, quote, "call") == (
+        "Ein Zitat wurde in der deutschen Fassung überarbeitet."
+    )
     # as many terms added as removed: they were replaced (the review read "a glossary term
     # was added; a glossary term was removed")
     placed = (FieldChange("before", "added"),)
-    assert what_changed(english, placed) == "The event’s place in the timeline was changed."
-    assert what_changed(german, placed) == "Die Einordnung in die Chronik wurde geändert."
+    assert what_changed(english, placed, "call") == "The event’s place in the timeline was changed."
+    assert what_changed(german, placed, "call") == "Die Einordnung in die Chronik wurde geändert."
     swapped = (FieldChange("terms", "added", (), 1), FieldChange("terms", "removed", (), 1))
-    assert what_changed(english, swapped) == "A glossary term was replaced."
-    assert what_changed(german, swapped) == "Ein Glossarbegriff wurde ersetzt."
+    assert what_changed(english, swapped, "call") == "A glossary term was replaced."
+    assert what_changed(german, swapped, "call") == "Ein Glossarbegriff wurde ersetzt."
     uneven = (FieldChange("terms", "added", (), 2), FieldChange("terms", "removed", (), 1))
-    assert what_changed(english, uneven) == (
+    assert what_changed(english, uneven, "call") == (
         "Two glossary terms were added; a glossary term was removed."
     )
     both = tuple(
         FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body", "place")
     )
-    assert what_changed(english, both) is None and what_changed(german, both) is None
-    # beside a change of fact, only the fact is told
-    assert what_changed(english, (*both, FieldChange("status", "changed"))) == (
-        "The status was changed."
+    assert what_changed(english, both, "call") is None
+    assert what_changed(german, both, "call") is None
+    # beside a change of fact, only the fact is told; a status from what to what, in the
+    # words of the log (R13 read "The status was changed" as saying nothing)
+    status = FieldChange("status", "changed", was="scheduled", now="unconfirmed")
+    assert what_changed(english, (*both, status), "meeting") == (
+        "The status was changed from scheduled to not confirmed."
+    )
+    assert what_changed(german, (*both, status), "meeting") == (
+        "Der Status wurde von „geplant“ auf „unbestätigt“ geändert."
+    )
+    # one that took place, in its type's word: a statement is issued
+    issued = FieldChange("status", "changed", was="scheduled", now="held")
+    assert what_changed(english, (issued,), "statement") == (
+        "The status was changed from scheduled to issued."
+    )
+    assert what_changed(english, (issued,), "meeting") == (
+        "The status was changed from scheduled to held."
     )
     # a place given where there was none is a fact
-    assert what_changed(english, (FieldChange("place", "added"),)) == "The place was added."
+    assert what_changed(english, (FieldChange("place", "added"),), "call") == (
+        "The place was added."
+    )
     items = (
         FieldChange("sources", "added", (), 1),
         FieldChange("quotes", "removed", (), 2),
         FieldChange("figures", "revised", ("en", "de"), 1),
-        FieldChange("date", "changed"),
+        FieldChange("date", "changed", was="2026-01-13", now="2026-01"),
     )
-    assert what_changed(english, items) == (
-        "The date was changed; two quotations were removed; a figure was revised; "
-        "a source citation was added."
+    # a day's date with the comma after its year in mid-sentence (Chicago), a month's none
+    assert what_changed(english, items, "call") == (
+        "The date was changed from January\u00a013,\u00a02026, to January\u00a02026; two "
+        "quotations were removed; a figure was revised; a source citation was added."
     )
-    assert what_changed(german, items) == (
-        "Das Datum wurde geändert; zwei Zitate wurden entfernt; eine Zahl wurde überarbeitet; "
-        "eine Quellenangabe wurde ergänzt."
+    assert what_changed(german, items, "call") == (
+        "Das Datum wurde vom 13.\u00a0Januar\u00a02026 auf Januar\u00a02026 geändert; zwei "
+        "Zitate wurden entfernt; eine Zahl wurde überarbeitet; eine Quellenangabe wurde ergänzt."
     )
-    assert what_changed(english, ()) is None
+    assert what_changed(english, (), "call") is None
 
 
 def test_the_repository_block_links_the_repository_only_where_the_site_names_one(

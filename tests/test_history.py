@@ -131,10 +131,25 @@ def test_an_update_says_which_fields_changed_and_in_which_languages(tmp_path: Pa
     }
     repository.commit(data_file(changed), "2026-01-15T10:30:00Z")
     assert what_changed(repository) == {
-        "first-call": [("title", "revised", ("de",)), ("status", "added", ())],
+        # a status given where there was none changed it from the default
+        "first-call": [("title", "revised", ("de",)), ("status", "changed", ())],
         "second-call": [("title", "revised", ("en", "de"))],
         "meeting": [("type", "removed", ())],
     }
+    # the status and the date from what to what, as the data writes them (R13: "the
+    # status was changed" told readers nothing)
+    [*_, status] = read_history(repository.data, ("en", "de")).events["first-call"].changes
+    assert (status.was, status.now) == ("held", "unconfirmed")
+
+
+def test_a_date_is_told_from_what_to_what_as_the_data_writes_it() -> None:
+    old = b"  e:\n    date: 2026-01-23\n    status: scheduled\n"
+    new = b"  e:\n    date: 2026-01\n"
+    found = [(c.field, c.how, c.was, c.now) for c in field_changes(old, new, ("en", "de"))]
+    assert found == [
+        ("date", "changed", "2026-01-23", "2026-01"),
+        ("status", "changed", "scheduled", "held"),  # removed: the default again
+    ]
 
 
 def test_a_lists_items_are_counted_as_added_removed_or_revised() -> None:

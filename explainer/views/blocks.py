@@ -179,7 +179,7 @@ def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         event, correction = change.event, change.correction
         if correction is None:
             label = ctx.t("changes.updated", date=ctx.l10n.date(day(change.day)))
-            anchor, what = None, what_changed(ctx, event.what_changed)
+            anchor, what = None, what_changed(ctx, event.what_changed, event.type)
         else:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
             anchor, what = correction_anchor(change.number), None

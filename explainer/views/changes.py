@@ -11,9 +11,10 @@ from markupsafe import Markup
 
 from explainer.history import FieldChange
 from explainer.markup import render_markdown
-from explainer.model import Change
+from explainer.model import Change, EventDate
 from explainer.rendering import RenderContext, and_list, capitalized, dated
 from explainer.views.base import CHANGES, View, event_path
+from explainer.vocabulary import DEFAULT_STATUS
 
 #: the word (`changes.field.<word>`) for each field of an event, in the order a sentence
 #: names them (what readers see first, first); a field not listed is "other details". A
@@ -93,15 +94,20 @@ def _only_in(ctx: RenderContext, change: FieldChange) -> tuple[str, ...]:
     return change.languages
 
 
-def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | None:
-    """An update in words: `The headline and the text were revised; the German wording of
-    a quotation was revised; a source was added; two quotations were removed.` Whole fields
-    first, grouped by what happened to them, then a list's items, counted (None when the
-    history says nothing of it, or nothing readers are told: `told`)."""
+def what_changed(
+    ctx: RenderContext, changes: tuple[FieldChange, ...], event_type: str
+) -> str | None:
+    """An update in words: `The status was changed from scheduled to canceled; the German
+    wording of a quotation was revised; a source was added; two quotations were removed.`
+    The status and the date from what to what, then the other whole fields, grouped by
+    what happened to them, then a list's items, counted (None when the history says
+    nothing of it, or nothing readers are told: `told`). `event_type`: the event's, whose
+    word a status that took place takes ("held", "issued")."""
     order = sorted(told(changes), key=lambda c: _ORDER.get(c.field, len(_ORDER)))
+    clauses = [_from_to(ctx, change, event_type) for change in order if change.was]
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for change in order:
-        if change.items:
+        if change.items or change.was:
             continue
         # a place in the timeline given or taken away (`before`) is one changed
         how = "changed" if change.field == "before" else change.how
@@ -109,7 +115,7 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
         word = FIELD_WORDS.get(change.field, "other")
         if word not in words:  # time and timezone are both the time
             words.append(word)
-    clauses = [
+    clauses += [
         _clause(
             ctx, how, only, and_list(ctx, [ctx.t(f"changes.field.{w}") for w in words]), len(words)
         )
@@ -133,6 +139,26 @@ def what_changed(ctx: RenderContext, changes: tuple[FieldChange, ...]) -> str | 
     if not clauses:
         return None
     return capitalized(ctx.t("changes.what.join").join(clauses)) + "."
+
+
+def _from_to(ctx: RenderContext, change: FieldChange, event_type: str) -> str:
+    """ "the status was changed from scheduled to canceled", "the date was changed from
+    January 13, 2026, to January 12, 2026", in the words the pages use; the same in
+    every language, as every change of fact is."""
+    if change.field == "status":
+
+        def word(status: str) -> str:
+            key = f"changes.status.{status}"
+            return ctx.t(f"{key}.{event_type}" if status == DEFAULT_STATUS else key)
+
+        return ctx.t("changes.what.status", was=word(change.was), now=word(change.now))
+
+    def date(text: str, side: str) -> str:
+        value = EventDate.parse(text)
+        precision = "day" if value.day is not None else "month"
+        return ctx.t(f"changes.date.{side}.{precision}", date=ctx.l10n.date(value))
+
+    return ctx.t("changes.what.date", was=date(change.was, "was"), now=date(change.now, "now"))
 
 
 def _clause(ctx: RenderContext, how: str, only: tuple[str, ...], fields: str, count: int) -> str:
@@ -190,7 +216,7 @@ class ChangesView(View):
                 )
             if correction is None:
                 assert event.updated is not None
-                told = what_changed(ctx, event.what_changed)
+                told = what_changed(ctx, event.what_changed, event.type)
                 entry = {
                     "kind": "update",
                     "event": event,
