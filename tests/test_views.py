@@ -193,13 +193,13 @@ def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_da
         # R12: „Die Berichte sprechen von diesem Ereignis als bereits geschehen“ was no German;
         # R13: "had already happened while the call of … was still to come" was clumsy, and
         # "the call of" named the event by its type: its headline, after a colon
-        "en": "The exact date is not known. According to the reports, this event came before "
-        "the following one, which was then still ahead: Ada calls Bob "
-        "(March\u00a02,\u00a02026). The timeline therefore lists it just before that event, "
-        "under March\u00a02026.",
-        "de": "Das genaue Datum ist nicht bekannt. Laut den Berichten lag dieses Ereignis vor "
-        "dem folgenden, das damals noch bevorstand: Ada ruft Bob an (2.\u00a0März\u00a02026). "
-        "Die Chronik führt es daher im Abschnitt März\u00a02026 unmittelbar davor auf.",
+        "en": "The exact date is not known. The reports speak of this event as past and of the "
+        "next one as still to come: Ada calls Bob (March\u00a02,\u00a02026). The timeline "
+        "therefore lists this event just before that one, under March\u00a02026.",
+        "de": "Das genaue Datum ist nicht bekannt. In den Berichten liegt dieses Ereignis "
+        "bereits zurück, das folgende steht noch bevor: Ada ruft Bob an (2.\u00a0März\u00a02026). "
+        "Die Chronik führt dieses Ereignis daher im Abschnitt März\u00a02026 unmittelbar "
+        "davor auf.",
     }
     for lang, sentence in said.items():
         html = page(explainer, lang, "events/council-meeting.md")
