@@ -396,8 +396,10 @@ class Explainer:
                 height=height,
                 media_type=media_type,
             )
-        card = Card(title, kicker, site_name, language_name(language))
-        alt = separator.join(part for part in (card.title, card.kicker, site_name) if part)
+        # the home page's title is the site's name: the card says it once, not again below
+        footer = "" if title.strip() == site_name.strip() else site_name
+        card = Card(title, kicker, footer, language_name(language))
+        alt = separator.join(part for part in (card.title, card.kicker, footer) if part)
         return PageCard(card_path(prefix, source_path), alt=alt, card=card)
 
     def chrome(self, language: str) -> Chrome:

@@ -229,6 +229,11 @@ def test_every_page_of_the_seed_site_has_a_card_in_both_languages(published_site
     # an event's card says its date and type in the page's language
     tags = card_tags(published_site / "de" / "events" / "sheinbaum-trump-call" / "index.html")
     assert "12.\u00a0Januar\u00a02026 · Telefonat" in tags["og:image:alt"]
+    # the home page's title is the site's name: its card and alt text say it once
+    for home in (published_site / "index.html", published_site / "de" / "index.html"):
+        heading = lxml.html.parse(str(home)).getroot().find(".//h1").text_content()
+        name = heading.strip("¶ ").replace("\u00a0", " ")  # the page keeps "January 2026" together
+        assert card_tags(home)["og:image:alt"].count(name) == 1, home
 
 
 @pytest.mark.build
