@@ -614,3 +614,14 @@ def test_the_timeline_says_reports_as_every_other_page_does(tmp_path: Path) -> N
         ("de", "es sei denn, die Berichte ordnen es früher ein"),
     ):
         assert said in visible(page(explainer, lang, "timeline.md")), lang
+
+
+def test_the_actors_page_is_called_whos_who_in_every_language(tmp_path: Path) -> None:
+    """R14: "Actors" read as performers in English newspaper copy, „Akteure“ as jargon; the
+    page keeps its address, actors/."""
+    explainer = site(tmp_path)
+    for lang, title in {"en": "Who’s who", "de": "Wer ist wer"}.items():
+        [found] = [p for p in explainer.pages(lang) if p.path == "actors/index.md"]
+        assert found.title == title and found.in_nav
+        [h1] = lxml.html.fromstring(f"<div>{found.html}</div>").iter("h1")
+        assert h1.text_content().startswith(title)
