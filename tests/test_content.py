@@ -399,3 +399,24 @@ def test_every_glossary_term_appears_in_the_same_events_in_every_language(
     english, german = appears_in(""), appears_in("de")
     assert english == german
     assert "embassy-post" in german["morning-press-conference"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "by"),
+    [
+        ("en", "— Claudia Sheinbaum, as quoted in the English-language report"),
+        ("de", "– Claudia Sheinbaum, zitiert nach dem deutschsprachigen Bericht"),
+    ],
+)
+def test_every_quotation_says_whose_wording_it_is(seed_site: Path, lang: str, by: str) -> None:
+    """R14 read the German quotations as translations; the site cannot change their words,
+    and the sources do not say they are translated: each names the report it is quoted from,
+    in the language of the page, the report the about page says each language quotes."""
+    root = lxml.html.parse(
+        str(seed_site / PREFIX[lang] / "events" / "sheinbaum-press-conference" / "index.html")
+    ).getroot()
+    quotes = root.cssselect("article blockquote")
+    assert quotes
+    for quote in quotes:
+        attribution = " ".join(quote.cssselect("p")[-1].text_content().split())
+        assert attribution.replace("\u00a0", " ") == by
