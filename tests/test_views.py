@@ -141,11 +141,27 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         assert said in visible(md)
         # the timeline lists it last, after Bob's statement of 31 March
         assert "Next:" not in visible(md) and "Danach:" not in visible(md)
-        # R12: no bracket on the neighbour's link, which read as if Bob's date were unknown;
-        # the page says above that its own is
-        previous = "Previous: Bob speaks" if lang == "en" else "Davor: Bob spricht"
+        # the neighbour's bracket says that the order is unknown, not its date (R12 read
+        # "date within the month unknown" as if Bob's date were unknown; R14 read a bare
+        # "Previous:" as saying the post came after the speech of its month)
+        previous = {
+            "en": "Previous: Bob speaks (which came first is not known)",
+            "de": "Davor: Bob spricht (nicht bekannt, welches zuerst war)",
+        }[lang]
         assert previous in visible(md)
-        assert f"{previous} (" not in visible(md)
+        assert "(date within the month unknown)" not in visible(md)
+        # the timeline says the same at the entry, listed below the events it may precede
+        note = {
+            "en": "may have come before events listed above it",
+            "de": "kann also auch vor einigen der darüber aufgeführten liegen",
+        }[lang]
+        entries = lxml.html.fromstring(f"<div>{page(explainer, lang, 'timeline.md')}</div>")
+        noted = [
+            entry.get("data-type")
+            for entry in entries.cssselect(".explainer-event")
+            if note in visible(lxml.html.tostring(entry, encoding="unicode"))
+        ]
+        assert noted == ["meeting"]  # the council's, only
         month = "march-2026" if lang == "en" else "marz-2026"
         assert f'href="../../timeline/#{month}"' in md
         timeline = page(explainer, lang, "timeline.md")
