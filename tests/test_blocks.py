@@ -472,14 +472,18 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
         FieldChange("figures", "revised", ("en", "de"), 1),
         FieldChange("date", "changed", was="2026-01-13", now="2026-01"),
     )
-    # a day's date with the comma after its year in mid-sentence (Chicago), a month's none
+    # a day's date with the comma after its year in mid-sentence (Chicago), a month's none;
+    # a figure revised in every language is its label ("a figure was revised" read as its
+    # value, R14)
     assert what_changed(english, items, "call") == (
         "The date was changed from January\u00a013,\u00a02026, to January\u00a02026; two "
-        "quotations were removed; a figure was revised; a source citation was added."
+        "quotations were removed; the description of a figure was revised; a source citation "
+        "was added."
     )
     assert what_changed(german, items, "call") == (
         "Das Datum wurde vom 13.\u00a0Januar\u00a02026 auf Januar\u00a02026 geändert; zwei "
-        "Zitate wurden entfernt; eine Zahl wurde überarbeitet; eine Quellenangabe wurde ergänzt."
+        "Zitate wurden entfernt; die Beschreibung einer Zahl wurde überarbeitet; eine "
+        "Quellenangabe wurde ergänzt."
     )
     assert what_changed(english, (), "call") is None
 

@@ -114,12 +114,7 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     if latest_held:  # "…, the latest with a full date is from January 16, 2026: <headline>."
         key = "as_of.held" if latest_held.date.day is not None else "as_of.held.month"
         sentences.append(
-            said(
-                key,
-                event=links.event(latest_held.id),
-                date=ctx.l10n.date(latest_held.date),
-                named=named(latest_held),
-            )
+            said(key, event=links.event(latest_held.id), date=ctx.l10n.date(latest_held.date))
         )
     later = [
         e

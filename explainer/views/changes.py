@@ -56,6 +56,11 @@ ITEM_WORDS = {
 }
 
 
+#: the items whose revision in every language is told by the texts revised
+#: (`changes.item.revised.<word>`): a figure's label, a quotation's text, a source's texts
+REVISED_TEXTS = frozenset({"figure", "quote", "source"})
+
+
 #: the fields that are wording: a revision of their texts, in any language, changes no
 #: fact (quotations, figures and sources are facts, told in every language, saying which
 #: language's text was revised)
@@ -134,7 +139,13 @@ def what_changed(
                     continue  # told with the addition
                 how = "replaced"
         word = ITEM_WORDS.get(change.field, "other")
-        items = ctx.t(f"changes.item.{word}", count=change.items)
+        # an item revised in every language is one whose texts alone changed: say which
+        # texts ("the descriptions of two figures"); "two figures were revised" read as if
+        # their values had (R14)
+        key = f"changes.item.{word}"
+        if how == "revised" and not _only_in(ctx, change) and word in REVISED_TEXTS:
+            key = f"changes.item.revised.{word}"
+        items = ctx.t(key, count=change.items)
         clauses.append(_clause(ctx, how, _only_in(ctx, change), items, change.items))
     if not clauses:
         return None
@@ -199,7 +210,15 @@ class ChangesView(View):
         return self.ctx.t("changes.title")
 
     def description(self) -> str:
-        return self.ctx.t("changes.intro")
+        return self.ctx.t(self.intro_key())
+
+    def intro_key(self) -> str:
+        """The intro promises what the page lists: corrections only if there are any (R14
+        read "Every correction published" above a log of updates alone)."""
+        story = self.ctx.story
+        if any(event.corrections for event in story.events.values()):
+            return "changes.intro"
+        return "changes.intro.no_corrections"
 
     def context(self) -> dict[str, Any]:
         ctx = self.ctx
@@ -238,4 +257,4 @@ class ChangesView(View):
                 }
             days[-1]["changes"].append(entry)
         corrections = any(c["kind"] == "correction" for d in days for c in d["changes"])
-        return {"days": days, "corrections": corrections}
+        return {"days": days, "corrections": corrections, "intro": ctx.t(self.intro_key())}
