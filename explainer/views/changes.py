@@ -4,6 +4,7 @@ pages and the feed say about them."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from babel import Locale
@@ -11,7 +12,7 @@ from markupsafe import Markup
 
 from explainer.history import FieldChange
 from explainer.markup import render_markdown
-from explainer.model import Change, EventDate
+from explainer.model import Change, EventDate, Figure, figure_qualifier
 from explainer.rendering import RenderContext, and_list, capitalized, dated
 from explainer.views.base import CHANGES, View, event_path
 from explainer.vocabulary import DEFAULT_STATUS
@@ -126,7 +127,7 @@ def what_changed(
         )
         for (how, only), words in groups.items()
     ]
-    listed = [change for change in order if change.items]
+    listed = [change for change in order if change.items and not change.was]
     for change in listed:
         how = change.how
         if how in ("added", "removed"):
@@ -154,8 +155,20 @@ def what_changed(
 
 def _from_to(ctx: RenderContext, change: FieldChange, event_type: str) -> str:
     """ "the status was changed from scheduled to canceled", "the date was changed from
-    January 13, 2026, to January 12, 2026", in the words the pages use; the same in
+    January 13, 2026, to January 12, 2026", "a figure was changed from nearly 320 metric
+    tons to 300 metric tons", in the words the pages use; the same in
     every language, as every change of fact is."""
+    if change.field == "figures":  # a figure's value, as the pages show it
+
+        def shown(value: str) -> str:
+            figure = json.loads(value)
+            return ctx.l10n.figure_value(
+                Figure(
+                    "", "", {}, figure["value"], figure.get("unit", ""), figure_qualifier(figure)
+                )
+            )
+
+        return ctx.t("changes.what.figure", was=shown(change.was), now=shown(change.now))
     if change.field == "status":
 
         def word(status: str) -> str:
