@@ -591,6 +591,19 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             council,
             term,
         ]
+        # each says what it is: the council by its role or description and country, its
+        # kind only for want of a role, the term as a glossary entry, not "— Glossary" (R14)
+        items = [
+            visible(lxml.html.tostring(li, encoding="unicode")).replace("\u00a0", " ")
+            for li in root.cssselect("ul.explainer-mentioned-in li")
+        ]
+        assert (
+            items[1:]
+            == {
+                "en": ["City council — Institution, Germany", "Tax — glossary entry"],
+                "de": ["Stadtrat – Institution, Deutschland", "Steuer – Eintrag im Glossar"],
+            }[lang]
+        )
         assert "No event in this story lists" not in visible(office)
     bob = page(explainer, "en", "actors/bob.md")
     assert ("Talks", "../../events/talks/") in links(bob)
