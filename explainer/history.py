@@ -27,6 +27,7 @@ committed are not dated: an event keeps the dates of its last committed version.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import re
 import shutil
@@ -35,6 +36,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from explainer.loader import load_text
 from explainer.performance import Forked, collector_paused, may_fork
@@ -405,8 +407,11 @@ def _item_changes(
     def count(how: str, touched: tuple[str, ...] = ()) -> None:
         counts[(how, touched)] = counts.get((how, touched), 0) + 1
 
+    told: list[FieldChange] = []
     for was, now in zip(removed[:paired], added[:paired], strict=True):
-        if _in_language(was, None, known) != _in_language(now, None, known):
+        if name == "figures" and (value := _figure_from_to(was, now)):
+            told.append(FieldChange(name, "changed", (), 1, *value))
+        elif _in_language(was, None, known) != _in_language(now, None, known):
             count("changed")
         else:
             count(
@@ -421,7 +426,30 @@ def _item_changes(
         count("added")
     for _ in removed[paired:]:
         count("removed")
-    return [FieldChange(name, how, touched, n) for (how, touched), n in counts.items()]
+    return told + [FieldChange(name, how, touched, n) for (how, touched), n in counts.items()]
+
+
+#: a figure's parts that make its value as the pages show it ("nearly 320 metric tons")
+FIGURE_VALUE = ("value", "unit", "approximate", "qualifier")
+
+
+def _figure_from_to(was: Any, now: Any) -> tuple[str, str] | None:
+    """A figure whose value alone changed (its label, its source the same), as the two
+    values in the data's words, JSON ('{"value": 320, "unit": "tonnes", "qualifier":
+    "nearly"}'), to be told from what to what (R14: "a figure was changed" said nothing);
+    None for any other change."""
+
+    def rest(figure: dict[str, Any]) -> object:  # its label in every language included
+        return {k: v for k, v in figure.items() if k not in FIGURE_VALUE}
+
+    def value(figure: dict[str, Any]) -> str:
+        return json.dumps({k: figure[k] for k in FIGURE_VALUE if k in figure}, sort_keys=True)
+
+    if rest(was) != rest(now) or value(was) == value(now):
+        return None
+    if not all(isinstance(f.get("value"), int | float) for f in (was, now)):
+        return None
+    return value(was), value(now)
 
 
 def event_blocks(text: bytes) -> dict[str, bytes]:

@@ -362,7 +362,7 @@ def _aliases(entry: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     return {lang: tuple(words) for lang, words in (entry.get("aliases") or {}).items()}
 
 
-def _qualifier(figure: dict[str, Any]) -> str | None:
+def figure_qualifier(figure: dict[str, Any]) -> str | None:
     """`qualifier` (an extension of the contract), or `about` for `approximate: true`."""
     return figure.get("qualifier") or (QUALIFIERS[0] if figure.get("approximate") else None)
 
@@ -444,7 +444,7 @@ def _build_story(
                     label=dict(f["label"]),
                     value=f["value"],
                     unit=f["unit"],
-                    qualifier=_qualifier(f),
+                    qualifier=figure_qualifier(f),
                 )
                 for f in e.get("figures") or ()
             ),

@@ -356,14 +356,21 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     and its commits, never the day of the build."""
     explainer = corrected_story(tmp_path)
     said = {
-        "en": "Of the events with an exact date, this is the latest known to have taken place: "
-        "Later (April 1, 2026). Last updated on March 7, 2026.",
-        "de": "Von den genau datierten Ereignissen ist dies das jüngste, von dem feststeht, dass "
-        "es stattgefunden hat: Later (de) (1. April 2026). Zuletzt aktualisiert am 7. März 2026.",
+        "en": [
+            "Of the events known to have taken place, this one has the latest full date: "
+            "Later (April 1, 2026).",
+            "Last updated on March 7, 2026.",
+        ],
+        "de": [
+            "Von den Ereignissen, die sicher stattgefunden haben, stammt das jüngste mit "
+            "genauem Datum vom 1. April 2026: Later (de).",
+            "Zuletzt aktualisiert am 7. März 2026.",
+        ],
     }
-    for lang, sentence in said.items():
+    for lang, paragraphs in said.items():
         md = as_of_block(explainer, lang)
-        assert " ".join(shown(md).text_content().split()) == sentence
+        # the last update on a line of its own (R14 read it running into the account)
+        assert [" ".join(p.text_content().split()) for p in shown(md).iter("p")] == paragraphs
         assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == ["events/later/"]
     # named by its headline after a colon, the headline the link: R13 read "the statement
     # of January 16, 2026" for a press conference, and German „Die Stellungnahme (Botschaft
@@ -379,7 +386,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "Of the events with an exact date, this is the latest known to have taken place: "
+        "Of the events known to have taken place, this one has the latest full date: "
         "Ada calls Bob (March 2, 2026). A call had been scheduled for a later "
         "date, on April 9, 2026; whether it took place is not known."
     )
@@ -465,14 +472,18 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
         FieldChange("figures", "revised", ("en", "de"), 1),
         FieldChange("date", "changed", was="2026-01-13", now="2026-01"),
     )
-    # a day's date with the comma after its year in mid-sentence (Chicago), a month's none
+    # a day's date with the comma after its year in mid-sentence (Chicago), a month's none;
+    # a figure revised in every language is its label ("a figure was revised" read as its
+    # value, R14)
     assert what_changed(english, items, "call") == (
         "The date was changed from January\u00a013,\u00a02026, to January\u00a02026; two "
-        "quotations were removed; a figure was revised; a source citation was added."
+        "quotations were removed; the description of a figure was revised; a source citation "
+        "was added."
     )
     assert what_changed(german, items, "call") == (
         "Das Datum wurde vom 13.\u00a0Januar\u00a02026 auf Januar\u00a02026 geändert; zwei "
-        "Zitate wurden entfernt; eine Zahl wurde überarbeitet; eine Quellenangabe wurde ergänzt."
+        "Zitate wurden entfernt; die Beschreibung einer Zahl wurde überarbeitet; eine "
+        "Quellenangabe wurde ergänzt."
     )
     assert what_changed(english, (), "call") is None
 
@@ -516,13 +527,13 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Of the events with an exact date, this is the latest known to have taken place: "
+        "en": "Of the events known to have taken place, this one has the latest full date: "
         "Ada calls Bob (March 2, 2026). A call had been scheduled for a later date, on April 9, "
         "2026; whether it took place is not known. A call is scheduled for a later date, "
         "on May 2, 2026. Another event is dated only to its month and may therefore be later "
         "than March 2, 2026: Post (March 2026).",
-        "de": "Von den genau datierten Ereignissen ist dies das jüngste, von dem feststeht, dass "
-        "es stattgefunden hat: Ada ruft Bob an (2. März 2026). Für die Zeit danach war ein "
+        "de": "Von den Ereignissen, die sicher stattgefunden haben, stammt das jüngste mit "
+        "genauem Datum vom 2. März 2026: Ada ruft Bob an. Für die Zeit danach war ein "
         "Telefonat angesetzt: am 9. April 2026; ob es dazu kam, ist nicht bekannt. "
         "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Ein weiteres "
         "Ereignis ist nur auf den Monat genau datiert und könnte daher nach dem 2. März 2026 "
@@ -542,7 +553,8 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     explainer = load(tmp_path, data)
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place is dated only to its month: Post (March 2026)."
+        "Of the events known to have taken place, the latest is dated only to its month: "
+        "Post (March 2026)."
     )
 
 
@@ -557,11 +569,11 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     # the events named by their type and date, each headline beside its date (the review
     # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "Of the events with an exact date, this is the latest known to have taken place: "
+        "en": "Of the events known to have taken place, this one has the latest full date: "
         "Ada calls Bob (March 2, 2026). Two meetings had been scheduled for later dates: one "
         "on April 9, 2026, and one in May 2026; whether they took place is not known.",
-        "de": "Von den genau datierten Ereignissen ist dies das jüngste, von dem feststeht, dass "
-        "es stattgefunden hat: Ada ruft Bob an (2. März 2026). Für die Zeit danach waren zwei "
+        "de": "Von den Ereignissen, die sicher stattgefunden haben, stammt das jüngste mit "
+        "genauem Datum vom 2. März 2026: Ada ruft Bob an. Für die Zeit danach waren zwei "
         "Treffen angesetzt: am 9. April 2026 und im Mai 2026; ob sie "
         "stattgefunden haben, ist nicht bekannt.",
     }

@@ -129,13 +129,13 @@ _EVENTS = {
     "de/": ("ein Ereignis", "zwei Ereignisse", "drei Ereignisse"),
 }
 _AND = {"": " and ", "de/": " und "}
-_SHARED_INTRO = {"": "join actors who share events: ", "de/": "desto dicker): "}
+_SHARED_INTRO = {"": "join those who share events: ", "de/": "desto dicker): "}
 DESCRIBED = {
     "": [
         # R10: from the member to the body, never "it" of a person
         "from a member to the organization: Marco Rubio → U.S. State Department.",
         # R10: the pairs already named as sharing events are not named again
-        "Dotted lines join actors who appear in related events: besides the pairs named above, ",
+        "Dotted lines join those who appear in related events: besides the pairs named above, ",
     ],
     "de/": [
         "der Organisation, der er angehört: Marco Rubio → US-Außenministerium.",

@@ -194,10 +194,10 @@ def test_no_actor_page_says_anyone_took_part_in_an_event_not_known_to_have_taken
     story = seed_story.story
     # what an actor did in a held event, by its type; what it was due to do in another
     took_part = {
-        "en": "took part|made the statement|attended|met",
-        "de": "nahm am Telefonat teil|gab die Stellungnahme ab|nahm am Treffen teil|kam zusammen",
+        "en": "Took part|Made the statement|Attended|Met\\.",
+        "de": "Nahm am Telefonat teil|Gab die Stellungnahme ab|Nahm am Treffen teil|Kam zusammen",
     }[lang]
-    due = {"en": "due to (take part|meet)", "de": "sollt?e? (teilnehmen|zusammenkommen)"}[lang]
+    due = {"en": "[Dd]ue to (take part|meet)", "de": "Sollt?e? (teilnehmen|zusammenkommen)"}[lang]
     checked = 0
     for actor_id in story.actors:
         root = lxml.html.parse(str(seed_site / PREFIX[lang] / "actors" / actor_id / "index.html"))
@@ -285,7 +285,9 @@ def test_the_figures_page_says_the_sources_give_no_period_or_baseline(
     assert "Every number" not in text and "Alle Zahlen" not in text
 
 
-@pytest.mark.parametrize(("lang", "said"), [("en", "gave figures"), ("de", "nannte Zahlen")])
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "cited four figures"), ("de", "nannte vier Zahlen")]
+)
 def test_an_actor_who_gave_several_figures_is_said_to_have_given_figures(
     seed_site: Path, lang: str, said: str
 ) -> None:
@@ -397,3 +399,24 @@ def test_every_glossary_term_appears_in_the_same_events_in_every_language(
     english, german = appears_in(""), appears_in("de")
     assert english == german
     assert "embassy-post" in german["morning-press-conference"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "by"),
+    [
+        ("en", "— Claudia Sheinbaum, as quoted in the English-language report"),
+        ("de", "– Claudia Sheinbaum, zitiert nach dem deutschsprachigen Bericht"),
+    ],
+)
+def test_every_quotation_says_whose_wording_it_is(seed_site: Path, lang: str, by: str) -> None:
+    """R14 read the German quotations as translations; the site cannot change their words,
+    and the sources do not say they are translated: each names the report it is quoted from,
+    in the language of the page, the report the about page says each language quotes."""
+    root = lxml.html.parse(
+        str(seed_site / PREFIX[lang] / "events" / "sheinbaum-press-conference" / "index.html")
+    ).getroot()
+    quotes = root.cssselect("article blockquote")
+    assert quotes
+    for quote in quotes:
+        attribution = " ".join(quote.cssselect("p")[-1].text_content().split())
+        assert attribution.replace("\u00a0", " ") == by

@@ -15,6 +15,7 @@ import pytest
 from explainer import history
 from explainer.history import event_blocks, field_changes, read_history
 from tests.conftest import git_at
+from tests.stories import load
 
 EVENTS = {
     "first-call": "    type: call\n    title: {en: First, de: Erstes}\n",
@@ -149,6 +150,35 @@ def test_a_date_is_told_from_what_to_what_as_the_data_writes_it() -> None:
     assert found == [
         ("date", "changed", "2026-01-23", "2026-01"),
         ("status", "changed", "scheduled", "held"),  # removed: the default again
+    ]
+
+
+def test_a_figures_value_is_told_from_what_to_what(tmp_path: Path) -> None:
+    """R14: "two figures were revised" said nothing of what changed; a figure whose value
+    alone changed keeps both values, as the data writes them, and the changes log tells
+    them in each language's form."""
+    old = (
+        b"  e:\n    figures:\n"
+        b"      - {by: a, label: {en: Drugs, de: Drogen}, value: 320, unit: tonnes,"
+        b" qualifier: nearly}\n"
+        b"      - {by: a, label: {en: Deaths, de: Tote}, value: -40, unit: percent}\n"
+    )
+    new = old.replace(b"value: 320, unit: tonnes, qualifier: nearly", b"value: 300, unit: tonnes")
+    [change] = field_changes(old, new, ("en", "de"))
+    assert (change.field, change.how, change.items) == ("figures", "changed", 1)
+    from explainer.views.changes import what_changed as told
+
+    explainer = load(tmp_path)
+    assert told(explainer.context("en"), (change,), "call") == (
+        "A figure was changed from nearly 320\u00a0metric\u00a0tons to 300\u00a0metric\u00a0tons."
+    )
+    assert told(explainer.context("de"), (change,), "call") == (
+        "Eine Zahl wurde von fast 320\u00a0Tonnen auf 300\u00a0Tonnen geändert."
+    )
+    # its label changed as well: no single value to tell, it was changed
+    relabelled = new.replace(b"en: Drugs,", b"en: Narcotics,")
+    assert [(c.field, c.how, c.was) for c in field_changes(old, relabelled, ("en", "de"))] == [
+        ("figures", "changed", "")
     ]
 
 

@@ -201,7 +201,11 @@ def test_every_feed_entry_carries_its_events_quotes_and_figures(
         assert len(quoted) == len(event.quotes), event.id
         for quote, shown in zip(event.quotes, quoted, strict=True):
             assert " ".join(quote.text[lang].split()) in shown
-            assert shown.endswith(seed_story.story.actors[quote.by].name[lang])
+            # attributed by name, then whose wording it is (this site's `quote.by`)
+            by = seed_story.story.actors[quote.by].name[lang]
+            report = {"en": "as quoted in the English-language report"}
+            report["de"] = "zitiert nach dem deutschsprachigen Bericht"
+            assert shown.endswith(f"{by}, {report[lang]}"), shown
         according = {"en": "according to", "de": "laut"}[lang]
         figures = [" ".join(li.text_content().split()) for li in root.cssselect("li")]
         assert [f.rsplit(according, 1)[1].strip() for f in figures] == [

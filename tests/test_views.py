@@ -141,11 +141,27 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         assert said in visible(md)
         # the timeline lists it last, after Bob's statement of 31 March
         assert "Next:" not in visible(md) and "Danach:" not in visible(md)
-        # R12: no bracket on the neighbour's link, which read as if Bob's date were unknown;
-        # the page says above that its own is
-        previous = "Previous: Bob speaks" if lang == "en" else "Davor: Bob spricht"
+        # the neighbour's bracket says that the order is unknown, not its date (R12 read
+        # "date within the month unknown" as if Bob's date were unknown; R14 read a bare
+        # "Previous:" as saying the post came after the speech of its month)
+        previous = {
+            "en": "Previous: Bob speaks (which came first is not known)",
+            "de": "Davor: Bob spricht (nicht bekannt, welches zuerst war)",
+        }[lang]
         assert previous in visible(md)
-        assert f"{previous} (" not in visible(md)
+        assert "(date within the month unknown)" not in visible(md)
+        # the timeline says the same at the entry, listed below the events it may precede
+        note = {
+            "en": "may have come before events listed above it",
+            "de": "kann also auch vor einigen der darüber aufgeführten liegen",
+        }[lang]
+        entries = lxml.html.fromstring(f"<div>{page(explainer, lang, 'timeline.md')}</div>")
+        noted = [
+            entry.get("data-type")
+            for entry in entries.cssselect(".explainer-event")
+            if note in visible(lxml.html.tostring(entry, encoding="unicode"))
+        ]
+        assert noted == ["meeting"]  # the council's, only
         month = "march-2026" if lang == "en" else "marz-2026"
         assert f'href="../../timeline/#{month}"' in md
         timeline = page(explainer, lang, "timeline.md")
@@ -279,30 +295,33 @@ def test_body_markdown_is_rendered_inside_the_page(tmp_path: Path) -> None:
 def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     explainer = site(tmp_path)
     md = page(explainer, "en", "actors/ada.md")
-    # parallel verb phrases, joined as the language joins a list (the reviewer read "took
-    # part, quoted, gave figures"); what a participant did, by the event's type
-    assert "took part in the call, was quoted, and gave a figure" in md
-    assert "nahm am Telefonat teil, wurde zitiert und nannte eine Zahl" in page(
+    # her part in sentences, as a newspaper's who's who: what a participant did, by the
+    # event's type, then that she is quoted and how many figures she cited (R14 read "took
+    # part in the call, was quoted, and gave a figure" as a database's list)
+    assert "Took part in the call. Quoted; cited a figure." in md
+    assert "Nahm am Telefonat teil. Wird zitiert; nannte eine Zahl." in page(
         explainer, "de", "actors/ada.md"
     )
     # the council is its own meeting, still scheduled: it is due to meet, not to take part
-    assert "due to meet" in page(explainer, "en", "actors/council.md")
-    assert "soll zusammenkommen" in page(explainer, "de", "actors/council.md")
+    assert "Due to meet." in page(explainer, "en", "actors/council.md")
+    assert "Soll zusammenkommen." in page(explainer, "de", "actors/council.md")
     assert ("City council", "../council/") in links(md)  # member_of
     council = page(explainer, "de", "actors/council.md")
     assert ("Ada Example", "../ada/") in links(council)  # members, the other way
 
-    # under the heading of her kind, with the role that says how she belongs (a minister
-    # heads his ministry: "Part of" was wrong for him, and so was "Member", the R9 review
-    # found; R13 read "Affiliated actor" as a calque)
+    # in a sentence, with the role that says how she belongs (a minister heads his
+    # ministry: "Part of" was wrong for him, and so was "Member", the R9 review found; R13
+    # read "Affiliated actor" as a calque, R14 a heading "Person" as a database's label)
     def headings(html: str) -> list[str]:
         return [h.text for h in lxml.html.fromstring(f"<div>{html}</div>").iter("h2")]
 
-    assert headings(council)[0] == "Person" and "Bürgermeisterin von Exampleton" in council
-    assert "Mitglied" not in council and "Zugehörig" not in council
+    assert "Siehe auch: Ada Example, Bürgermeisterin von Exampleton." in visible(council)
+    assert "Person" not in headings(council) and "Mitglied" not in council
     english = page(explainer, "en", "actors/council.md")
-    assert headings(english)[0] == "Person" and "Affiliated" not in english
+    assert "See also: Ada Example, " in visible(english) and "Person" not in headings(english)
     assert "Affiliation" in page(explainer, "en", "actors/ada.md")
+    # the kind is no fact of its own ("Type: Person"): the role says what she is
+    assert "Type" not in visible(page(explainer, "en", "actors/ada.md"))
     assert "Deutschland" in council
 
 
@@ -449,23 +468,23 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
     # the status a word of the label after the type, in lower case: "Meeting · scheduled"
     items = {
         "en": [
-            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Call took part in the call",
+            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Call Took part in the call.",
             "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· not confirmed "
-            "whether it took place was due to take part",
+            "whether it took place Was due to take part.",
             "Called-off talks\u00a0— February\u00a02026\u00a0· Call\u00a0· canceled "
-            "was due to take part",
+            "Was due to take part.",
             "Planned talks\u00a0— May\u00a04,\u00a02026\u00a0· Call\u00a0· scheduled "
-            "due to take part",
+            "Due to take part.",
         ],
         "de": [
-            "Held talks (de)\u00a0– 12.\u00a0Januar\u00a02026\u00a0· Telefonat nahm am Telefonat "
-            "teil",
+            "Held talks (de)\u00a0– 12.\u00a0Januar\u00a02026\u00a0· Telefonat Nahm am Telefonat "
+            "teil.",
             "Open talks (de)\u00a0– 23.\u00a0Januar\u00a02026\u00a0· Treffen\u00a0· nicht "
-            "bekannt, ob es stattfand sollte teilnehmen",
+            "bekannt, ob es stattfand Sollte teilnehmen.",
             "Called-off talks (de)\u00a0– Februar\u00a02026\u00a0· Telefonat\u00a0· abgesagt "
-            "sollte teilnehmen",
+            "Sollte teilnehmen.",
             "Planned talks (de)\u00a0– 4.\u00a0Mai\u00a02026\u00a0· Telefonat\u00a0· geplant "
-            "soll teilnehmen",
+            "Soll teilnehmen.",
         ],
     }
     for lang, expected in items.items():
@@ -572,6 +591,19 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             council,
             term,
         ]
+        # each says what it is: the council by its role or description and country, its
+        # kind only for want of a role, the term as a glossary entry, not "— Glossary" (R14)
+        items = [
+            visible(lxml.html.tostring(li, encoding="unicode")).replace("\u00a0", " ")
+            for li in root.cssselect("ul.explainer-mentioned-in li")
+        ]
+        assert (
+            items[1:]
+            == {
+                "en": ["City council — Institution, Germany", "Tax — glossary entry"],
+                "de": ["Stadtrat – Institution, Deutschland", "Steuer – Eintrag im Glossar"],
+            }[lang]
+        )
         assert "No event in this story lists" not in visible(office)
     bob = page(explainer, "en", "actors/bob.md")
     assert ("Talks", "../../events/talks/") in links(bob)
@@ -614,3 +646,14 @@ def test_the_timeline_says_reports_as_every_other_page_does(tmp_path: Path) -> N
         ("de", "es sei denn, die Berichte ordnen es früher ein"),
     ):
         assert said in visible(page(explainer, lang, "timeline.md")), lang
+
+
+def test_the_actors_page_is_called_whos_who_in_every_language(tmp_path: Path) -> None:
+    """R14: "Actors" read as performers in English newspaper copy, „Akteure“ as jargon; the
+    page keeps its address, actors/."""
+    explainer = site(tmp_path)
+    for lang, title in {"en": "Who’s who", "de": "Wer ist wer"}.items():
+        [found] = [p for p in explainer.pages(lang) if p.path == "actors/index.md"]
+        assert found.title == title and found.in_nav
+        [h1] = lxml.html.fromstring(f"<div>{found.html}</div>").iter("h1")
+        assert h1.text_content().startswith(title)

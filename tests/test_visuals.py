@@ -174,16 +174,18 @@ def test_network_picture(site: Path) -> None:
         texts = {t.text for t in drawn.iter(f"{SVG}text")}
         assert {"Same event", "Affiliation", "Related events"} <= texts
     desc = svg.findtext(f"{SVG}g/{SVG}desc")
-    assert desc.startswith("Three actors; lines show how they are connected.")
+    assert desc.startswith(
+        "Three people, institutions, and groups; lines show how they are connected."
+    )
     # "share an event", not "took part": true of an event that is only scheduled as well
     # few relations are named, pair by pair, for a screen reader
-    assert "A solid line joins two actors who share an event: Ada Example and Bob Sample" in desc
+    assert "A solid line joins a pair who share an event: Ada Example and Bob Sample" in desc
     assert (
         "A dashed line with an arrow points from a member to the organization: "
         "Ada Example → City council." in desc
     )
     assert (
-        "Dotted lines join actors who appear in related events: Ada Example and City council; "
+        "Dotted lines join those who appear in related events: Ada Example and City council; "
         "Bob Sample and City council." in desc
     )
     # kinds by shape: people circles, institutions squares
@@ -208,7 +210,7 @@ def _network_ctx(lang: str) -> RenderContext:
     [
         (
             "en",
-            "Dotted lines join actors who appear in related events: besides the pairs "
+            "Dotted lines join those who appear in related events: besides the pairs "
             "named above, Ada and Cy.",
             "Dotted lines join pairs named above that also appear in related events.",
         ),
@@ -358,7 +360,7 @@ def test_a_crowded_network_draws_its_closest_relations_and_says_so() -> None:
     [
         (
             "en",
-            "Solid lines, thicker for more shared events, join actors who share events: A and B"
+            "Solid lines, thicker for more shared events, join those who share events: A and B"
             " (two events); C and D (one event).",
         ),
         (

@@ -9,33 +9,41 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Actor, Event
-from explainer.rendering import Links, RenderContext, and_list
+from explainer.rendering import Links, RenderContext
 from explainer.views.actors import role_and_country
 from explainer.views.base import View, actor_path
-from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, WAYS
+from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, QUOTED
 
 
 def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
-    """How an actor takes part in an event, as a verb phrase in words true for its status:
-    by the event's type in one that took place (`took part in the call`, `made the
-    statement`, `attended the meeting`; a group in a meeting, or an institution alone in
-    one, `met`), `due to take part` in
-    a scheduled one, `was due to take part` in an unconfirmed or cancelled one; `was
-    quoted` (whatever the status); `gave a figure` or `gave figures`, as many as the event
-    has from them."""
-    if way == PARTICIPANT:
-        # a group in a meeting, or an institution alone in one, is the meeting: it meets
-        holds = actor.kind == "group" or (
-            actor.kind == "institution" and set(event.participants) == {actor.id}
-        )
-        own = "meets" if event.type == "meeting" and holds else None
-        if event.status == DEFAULT_STATUS:
-            return ctx.t(f"actor.way.{own}" if own else f"actor.way.{way}.{event.type}")
-        return ctx.t(f"actor.way.{own or way}.{event.status}")
-    if way == CLAIMED_FIGURE:
-        count = sum(1 for figure in event.figures if figure.by == actor.id)
-        return ctx.t(f"actor.way.{way}", count=count)
-    return ctx.t(f"actor.way.{way}")
+    """How an actor took part in an event, as a sentence true for its status: by the
+    event's type in one that took place (`Took part in the call.`, `Made the statement.`,
+    `Attended the meeting.`; a group in a meeting, or an institution alone in one, `Met.`),
+    `Due to take part.` in a scheduled one, `Was due to take part.` in an unconfirmed or
+    cancelled one."""
+    # a group in a meeting, or an institution alone in one, is the meeting: it meets
+    holds = actor.kind == "group" or (
+        actor.kind == "institution" and set(event.participants) == {actor.id}
+    )
+    own = "meets" if event.type == "meeting" and holds else None
+    if event.status == DEFAULT_STATUS:
+        return ctx.t(f"actor.way.{own}" if own else f"actor.way.{way}.{event.type}")
+    return ctx.t(f"actor.way.{own or way}.{event.status}")
+
+
+def involvement_line(ctx: RenderContext, event: Event, ways: set[str], actor: Actor) -> str:
+    """What an actor did in an event, as a newspaper's who's who says it: their part, then
+    whether the event's page quotes them and how many of its figures they cited (`Made the
+    statement. Quoted; cited four figures.`). R14 read one list of verb phrases ("made the
+    statement, was quoted, and gave figures") as a database's."""
+    sentences = [way_words(ctx, event, PARTICIPANT, actor)] if PARTICIPANT in ways else []
+    figures = sum(1 for figure in event.figures if figure.by == actor.id)
+    said = [QUOTED] if QUOTED in ways else []
+    if CLAIMED_FIGURE in ways and figures:
+        said.append(CLAIMED_FIGURE)
+    if said:
+        sentences.append(ctx.t("actor.way." + "_".join(said), count=figures))
+    return " ".join(sentences)
 
 
 class ActorView(View):
@@ -57,7 +65,9 @@ class ActorView(View):
 
     def facts(self) -> list[tuple[str, str | Markup]]:
         ctx, actor = self.ctx, self.actor
-        facts: list[tuple[str, str | Markup]] = [(ctx.t("actor.kind"), ctx.t(f"kind.{actor.kind}"))]
+        # not its kind ("Type: Person"): the index groups by kind, and the role or the
+        # description says what the actor is (R14 read "Type:" as a database's label)
+        facts: list[tuple[str, str | Markup]] = []
         if actor.role:
             # a person has a role ("Funktion"); an institution or a group is described
             label = "actor.role" if actor.kind == "person" else "actor.about"
@@ -82,10 +92,7 @@ class ActorView(View):
                 for member in ctx.story.members(actor.id)
             ],
             "involvement": [
-                (
-                    event,
-                    and_list(ctx, [way_words(ctx, event, w, actor) for w in WAYS if w in ways]),
-                )
+                (event, involvement_line(ctx, event, ways, actor))
                 for event, ways in ctx.story.involvement(actor.id)
             ],
             **self.mentioned(),
@@ -98,10 +105,15 @@ class ActorView(View):
         events, actors, terms = ctx.mentions.of(self.actor.id)
         return {
             "mentioned_events": [story.events[event_id] for event_id in events],
-            "mentioned_actors": sorted(
-                (story.actors[actor_id] for actor_id in actors),
-                key=lambda other: ctx.l10n.sort_key(ctx.text(other.name)),
-            ),
+            # each with what it is, as the actors index says it (its kind alone,
+            # "CIA — Institution", read as a database's label)
+            "mentioned_actors": [
+                (other, role_and_country(ctx, other, fallback=ctx.t(f"kind.{other.kind}")))
+                for other in sorted(
+                    (story.actors[actor_id] for actor_id in actors),
+                    key=lambda other: ctx.l10n.sort_key(ctx.text(other.name)),
+                )
+            ],
             "mentioned_terms": sorted(
                 (story.glossary[term_id] for term_id in terms),
                 key=lambda term: ctx.l10n.sort_key(ctx.text(term.term)),

@@ -54,16 +54,17 @@ def _listed(ctx: RenderContext, items: list[Markup]) -> Markup:
 
 
 def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
-    """How far the account reaches, in prose: its latest event known to have taken place,
-    after a colon, by its headline (the link to its page) and date ("…: Sheinbaum defends
-    … (January 16, 2026)"); the events scheduled after it, a sentence
+    """How far the account reaches, in prose: the date of its latest event known to have
+    taken place, then, after a colon, its headline, the link to its page ("… is from January
+    16, 2026: Sheinbaum defends …"); the events scheduled after it, a sentence
     for each status, counted by their type, each date the link to its event ("Two meetings
     are scheduled for later dates: one on January 23, 2026 and one in February 2026");
-    then the story's last update from the history (without history, the events only).
+    then, on a line of its own, the story's last update from the history (without history,
+    the events only).
     All of it changes only with the data and its commits, never with the day."""
     events = ctx.story.chronological
     if not events:
-        return {"sentences": []}
+        return {"sentences": [], "updated": None}
     links = Links(ctx, page_path)
 
     def said(key: str, **values: Any) -> Markup:
@@ -110,9 +111,11 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     latest_held = next((e for e in reversed(latest) if e.date.day is not None), None)
     latest_held = latest_held or (latest[-1] if latest else None)
     sentences = []
-    if latest_held:  # "Of the events with an exact date, this is the latest …: <headline> (…)"
+    if latest_held:  # "…, the latest with a full date is from January 16, 2026: <headline>."
         key = "as_of.held" if latest_held.date.day is not None else "as_of.held.month"
-        sentences.append(said(key, event=named(latest_held)))
+        sentences.append(
+            said(key, event=links.event(latest_held.id), date=ctx.l10n.date(latest_held.date))
+        )
     later = [
         e
         for e in events
@@ -143,10 +146,14 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
                 date=ctx.l10n.date(latest_held.date),
             )
         )
+    # the last update on a line of its own: R14 read it as running into the account
     updated = ctx.story.last_update
-    if updated is not None:
-        sentences.append(ctx.t_html("as_of.updated", date=ctx.l10n.date(day(updated))))
-    return {"sentences": sentences}
+    return {
+        "sentences": sentences,
+        "updated": None
+        if updated is None
+        else ctx.t_html("as_of.updated", date=ctx.l10n.date(day(updated))),
+    }
 
 
 def _key_figures(ctx: RenderContext, page_path: str) -> dict[str, Any]:

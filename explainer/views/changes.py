@@ -4,6 +4,7 @@ pages and the feed say about them."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from babel import Locale
@@ -11,7 +12,7 @@ from markupsafe import Markup
 
 from explainer.history import FieldChange
 from explainer.markup import render_markdown
-from explainer.model import Change, EventDate
+from explainer.model import Change, EventDate, Figure, figure_qualifier
 from explainer.rendering import RenderContext, and_list, capitalized, dated
 from explainer.views.base import CHANGES, View, event_path
 from explainer.vocabulary import DEFAULT_STATUS
@@ -54,6 +55,11 @@ ITEM_WORDS = {
     "terms": "term",
     "corrections": "correction",
 }
+
+
+#: the items whose revision in every language is told by the texts revised
+#: (`changes.item.revised.<word>`): a figure's label, a quotation's text, a source's texts
+REVISED_TEXTS = frozenset({"figure", "quote", "source"})
 
 
 #: the fields that are wording: a revision of their texts, in any language, changes no
@@ -121,7 +127,7 @@ def what_changed(
         )
         for (how, only), words in groups.items()
     ]
-    listed = [change for change in order if change.items]
+    listed = [change for change in order if change.items and not change.was]
     for change in listed:
         how = change.how
         if how in ("added", "removed"):
@@ -134,7 +140,13 @@ def what_changed(
                     continue  # told with the addition
                 how = "replaced"
         word = ITEM_WORDS.get(change.field, "other")
-        items = ctx.t(f"changes.item.{word}", count=change.items)
+        # an item revised in every language is one whose texts alone changed: say which
+        # texts ("the descriptions of two figures"); "two figures were revised" read as if
+        # their values had (R14)
+        key = f"changes.item.{word}"
+        if how == "revised" and not _only_in(ctx, change) and word in REVISED_TEXTS:
+            key = f"changes.item.revised.{word}"
+        items = ctx.t(key, count=change.items)
         clauses.append(_clause(ctx, how, _only_in(ctx, change), items, change.items))
     if not clauses:
         return None
@@ -143,8 +155,20 @@ def what_changed(
 
 def _from_to(ctx: RenderContext, change: FieldChange, event_type: str) -> str:
     """ "the status was changed from scheduled to canceled", "the date was changed from
-    January 13, 2026, to January 12, 2026", in the words the pages use; the same in
+    January 13, 2026, to January 12, 2026", "a figure was changed from nearly 320 metric
+    tons to 300 metric tons", in the words the pages use; the same in
     every language, as every change of fact is."""
+    if change.field == "figures":  # a figure's value, as the pages show it
+
+        def shown(value: str) -> str:
+            figure = json.loads(value)
+            return ctx.l10n.figure_value(
+                Figure(
+                    "", "", {}, figure["value"], figure.get("unit", ""), figure_qualifier(figure)
+                )
+            )
+
+        return ctx.t("changes.what.figure", was=shown(change.was), now=shown(change.now))
     if change.field == "status":
 
         def word(status: str) -> str:
@@ -199,7 +223,15 @@ class ChangesView(View):
         return self.ctx.t("changes.title")
 
     def description(self) -> str:
-        return self.ctx.t("changes.intro")
+        return self.ctx.t(self.intro_key())
+
+    def intro_key(self) -> str:
+        """The intro promises what the page lists: corrections only if there are any (R14
+        read "Every correction published" above a log of updates alone)."""
+        story = self.ctx.story
+        if any(event.corrections for event in story.events.values()):
+            return "changes.intro"
+        return "changes.intro.no_corrections"
 
     def context(self) -> dict[str, Any]:
         ctx = self.ctx
@@ -238,4 +270,4 @@ class ChangesView(View):
                 }
             days[-1]["changes"].append(entry)
         corrections = any(c["kind"] == "correction" for d in days for c in d["changes"])
-        return {"days": days, "corrections": corrections}
+        return {"days": days, "corrections": corrections, "intro": ctx.t(self.intro_key())}

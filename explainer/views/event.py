@@ -40,13 +40,14 @@ def status_words(ctx: RenderContext, event: Event) -> str | None:
 
 def order_unknown_key(event: Event, neighbour: Event) -> str | None:
     """Why the data does not say which of two neighbours came first, as a key of the UI
-    table: the same day (`.same_day`) or the neighbour known only by its month (`.month`).
-    None where this event is known only by its month: its page says so above, and a
-    bracket on the neighbour's link read as if the neighbour's date were unknown (R12)."""
+    table: the same day (`.same_day`), the neighbour known only by its month (`.month`), or
+    this event known only by its month (`.this_event`: "which came first is not known";
+    R12 read "date within the month unknown" there as if the neighbour's
+    date were unknown, and R14 the bare "Previous:" as saying it came before)."""
     if neighbour.date.day is None:
         return "event.order_unknown.month"
     if event.date.day is None:
-        return None
+        return "event.order_unknown.this_event"
     return "event.order_unknown.same_day"
 
 

@@ -65,10 +65,22 @@ class TimelineView(View):
             (ctx.l10n.date(EventDate(year, month)), list(events))
             for (year, month), events in by_month
         ]
+        story = ctx.story
         return {
             "chart": Markup(chart),
             "filters": filters,
             "months": months,
+            # an event known only by its month that may have come before some listed above
+            # it: said at the entry (R14 read the list's order as saying it came after them)
+            "may_be_earlier": {
+                event.id
+                for position, event in enumerate(story.chronological)
+                if event.date.day is None
+                and any(
+                    other in story.chronological[:position]
+                    for other in story.order_unknown(event.id)
+                )
+            },
             "keys": event_keys(ctx),
             # only with the site's address: a frame's address must be absolute to work on
             # another site, and readers never see a note for the maintainer
