@@ -286,7 +286,7 @@ def test_the_figures_page_says_the_sources_give_no_period_or_baseline(
 
 
 @pytest.mark.parametrize(
-    ("lang", "said"), [("en", "cited four figures"), ("de", "nannte vier Zahlen")]
+    ("lang", "said"), [("en", "citing four figures"), ("de", "nennt vier Zahlen")]
 )
 def test_an_actor_who_gave_several_figures_is_said_to_have_given_figures(
     seed_site: Path, lang: str, said: str
