@@ -145,8 +145,8 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         # "date within the month unknown" as if Bob's date were unknown; R14 read a bare
         # "Previous:" as saying the post came after the speech of its month)
         previous = {
-            "en": "Previous: Bob speaks (which came first is not known)",
-            "de": "Davor: Bob spricht (nicht bekannt, welches zuerst war)",
+            "en": "Previous: Bob speaks (order unknown)",
+            "de": "Davor: Bob spricht (Reihenfolge unklar)",
         }[lang]
         assert previous in visible(md)
         assert "(date within the month unknown)" not in visible(md)
@@ -367,7 +367,7 @@ MARCH_2 = "2.\u00a0März\u00a02026"
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     assert table_rows(md) == [
-        ["Zahl", "Gegenstand", "Genannt von", "Ereignis"],
+        ["Zahl", "Bezug", "Genannt von", "Ereignis"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", f"Ada ruft Bob an ({MARCH_2})"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", f"Ada ruft Bob an ({MARCH_2})"],
     ]
@@ -380,7 +380,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     english = site(tmp_path)
     assert table_rows(page(english, "en", "figures.md"))[0] == [
         "Figure",
-        "Measure",
+        "Refers to",
         "Cited by",
         "Event",
     ]

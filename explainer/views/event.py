@@ -41,7 +41,7 @@ def status_words(ctx: RenderContext, event: Event) -> str | None:
 def order_unknown_key(event: Event, neighbour: Event) -> str | None:
     """Why the data does not say which of two neighbours came first, as a key of the UI
     table: the same day (`.same_day`), the neighbour known only by its month (`.month`), or
-    this event known only by its month (`.this_event`: "which came first is not known";
+    this event known only by its month (`.this_event`: "order unknown";
     R12 read "date within the month unknown" there as if the neighbour's
     date were unknown, and R14 the bare "Previous:" as saying it came before)."""
     if neighbour.date.day is None:
