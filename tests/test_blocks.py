@@ -328,13 +328,13 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
     assert [" ".join(li.text_content().split()) for li in council] == [
         "Updated March 7, 2026: Council meets The status was changed."
     ]
-    # six changes, five shown: the block says it is the latest five (R13 read five of seven
-    # as the whole log), the changes page linked by its title
+    # six changes, five shown: the block says how many of how many it shows (R13 read five
+    # of seven as the whole log), the changes page linked by its title
     [everything] = [a for a in shown(md).iter("a") if a.get("href") == "../changes/"]
     assert everything.text_content() == de("changes.title")
     assert " ".join(everything.getparent().text_content().split()) == (
-        "Dies sind die letzten fünf von sechs Korrekturen und Aktualisierungen; alle stehen "
-        "auf der Seite „Korrekturen und Aktualisierungen“."
+        "Hier stehen fünf von sechs Korrekturen und Aktualisierungen; alle führt die Seite "
+        "„Korrekturen und Aktualisierungen“ auf."
     )
     # each label in bold
     assert [b.text_content() for b in shown(md).iter("strong")] == [
@@ -343,6 +343,42 @@ def test_the_changes_block_lists_the_latest_five_and_links_them_all(tmp_path: Pa
         de("changes.updated", date=march[6]),
         de("correction.label", date=march[5]),
     ]
+
+
+def test_a_changes_block_of_updates_alone_calls_them_updates(tmp_path: Path) -> None:
+    """Seven updates of one day and no correction: the block shows five and says "updates",
+    not "the latest five of seven corrections and updates" (R15: the changes page said no
+    correction had been published, and "latest" meant nothing among changes of one day)."""
+    data = minimal_data()
+    for number in range(7 - len(data["events"])):
+        data["events"][f"more-{number}"] = event(f"More {number}", f"2026-02-{number + 10}")
+    assert len(data["events"]) == 7
+    loaded = load(tmp_path, data)
+    moment = datetime.datetime(2026, 3, 7, 9, tzinfo=datetime.UTC)
+    history = {
+        event_id: EventHistory(
+            moment - datetime.timedelta(days=1),
+            moment,
+            (FieldChange("status", "changed", was="scheduled", now="held"),),
+        )
+        for event_id in data["events"]
+    }
+    explainer = Explainer(loaded.config, build_story(data, ("en", "de"), history), loaded.strings)
+    said = {
+        lang: " ".join(
+            shown(explainer.expand_blocks(lang, "<!-- explainer:changes -->", "index.md", "x.md"))
+            .xpath("//p[a]")[-1]
+            .text_content()
+            .split()
+        )
+        for lang in ("en", "de")
+    }
+    assert said == {
+        "en": "Five of seven updates are shown here; the “Corrections and updates” page lists "
+        "them all.",
+        "de": "Hier stehen fünf von sieben Aktualisierungen; alle führt die Seite "
+        "„Korrekturen und Aktualisierungen“ auf.",
+    }
 
 
 def test_the_changes_block_without_changes_says_so(tmp_path: Path) -> None:

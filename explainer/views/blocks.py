@@ -191,9 +191,20 @@ def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
             anchor, what = correction_anchor(change.number), None
         groups.setdefault(label, []).append({"event": event, "anchor": anchor, "what": what})
-    # a list cut short says so (R13: five of seven read as the whole log)
+    # a list cut short says so (R13: five of seven read as the whole log), naming what the
+    # log holds: "five of seven updates" where it has no correction (R15 read "corrections
+    # and updates" beside a log that said none had been published); not "the latest five",
+    # which means nothing when they share one day (and German "die letzten" also "the last")
     shown = min(len(told), LATEST_CHANGES)
-    return {"groups": list(groups.items()), "shown": shown, "total": len(told)}
+    corrections = sum(change.correction is not None for change in told)
+    kind = (
+        "updates"
+        if corrections == 0
+        else "corrections"
+        if corrections == len(told)
+        else "both"
+    )
+    return {"groups": list(groups.items()), "shown": shown, "total": len(told), "kind": kind}
 
 
 def _timeline_chart(ctx: RenderContext, page_path: str) -> dict[str, Any]:
