@@ -197,13 +197,7 @@ def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     # which means nothing when they share one day (and German "die letzten" also "the last")
     shown = min(len(told), LATEST_CHANGES)
     corrections = sum(change.correction is not None for change in told)
-    kind = (
-        "updates"
-        if corrections == 0
-        else "corrections"
-        if corrections == len(told)
-        else "both"
-    )
+    kind = "updates" if corrections == 0 else "corrections" if corrections == len(told) else "both"
     return {"groups": list(groups.items()), "shown": shown, "total": len(told), "kind": kind}
 
 
