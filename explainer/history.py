@@ -387,7 +387,10 @@ def _item_changes(
     """What happened to a list's items: those in both versions are kept; of the others,
     items with parts (a quotation, a source) are taken in order as an old one revised
     into a new one, and the rest as added or removed; plain items (ids) are added or
-    removed. Counted by how, and for a revision by the languages it touched."""
+    removed. Counted by how, and for a revision by the languages it touched. A source
+    citation is `revised` where its title alone changed (its wording, in the languages
+    whose title differs, or in all of them for a title the same in every language) and
+    `changed` where anything else of it did (its address, publisher or date)."""
     old = list(before) if isinstance(before, list) else []
     new = list(after) if isinstance(after, list) else []
     kept = list(old)
@@ -411,6 +414,8 @@ def _item_changes(
     for was, now in zip(removed[:paired], added[:paired], strict=True):
         if name == "figures" and (value := _figure_from_to(was, now)):
             told.append(FieldChange(name, "changed", (), 1, *value))
+        elif name == "sources":
+            count(*_source_change(was, now, languages))
         elif _in_language(was, None, known) != _in_language(now, None, known):
             count("changed")
         else:
@@ -427,6 +432,27 @@ def _item_changes(
     for _ in removed[paired:]:
         count("removed")
     return told + [FieldChange(name, how, touched, n) for (how, touched), n in counts.items()]
+
+
+def _source_change(
+    was: dict[str, Any], now: dict[str, Any], languages: tuple[str, ...]
+) -> tuple[str, tuple[str, ...]]:
+    """A source citation revised into another: `revised` in the languages whose title
+    differs where the title alone changed (a title that is one text for every language
+    differs in all of them), else `changed`."""
+
+    def rest(source: dict[str, Any]) -> object:
+        return {k: v for k, v in source.items() if k != "title"}
+
+    if rest(was) != rest(now):
+        return "changed", ()
+    known = frozenset(languages)
+    titles = was.get("title"), now.get("title")
+    return "revised", tuple(
+        language
+        for language in languages
+        if _in_language(titles[0], language, known) != _in_language(titles[1], language, known)
+    )
 
 
 #: a figure's parts that make its value as the pages show it ("nearly 320 metric tons")

@@ -522,6 +522,15 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
         "Quellenangabe wurde ergänzt."
     )
     assert what_changed(english, (), "call") is None
+    # a source citation's new title is its wording, not told (R15: "the texts of two source
+    # citations were revised" under an intro saying changes of wording are not listed);
+    # one given another address is a fact
+    retitled = (FieldChange("sources", "revised", ("en", "de"), 2),)
+    assert what_changed(english, retitled, "call") is None
+    assert what_changed(german, (FieldChange("sources", "revised", ("de",), 1),), "call") is None
+    moved = (*retitled, FieldChange("sources", "changed", (), 1))
+    assert what_changed(english, moved, "call") == "A source citation was changed."
+    assert what_changed(german, moved, "call") == "Eine Quellenangabe wurde geändert."
 
 
 def test_the_repository_block_links_the_repository_only_where_the_site_names_one(

@@ -398,9 +398,12 @@ def test_the_seed_sites_updates_say_what_changed(seed_site: Path, language: str)
     # R10: copy edits are not logged, in any language: no headline, summary or text
     # "revised"; what is told is a change of fact
     wording = {
-        # (a quotation's or a source's text is a fact, told: "the text of a quotation")
-        "en": r"\b(headline|summary|the text(?! of)|the place)\b(?! in the timeline)",
-        "de": r"\b(Überschrift|Zusammenfassung|der Text(?! eine)|der Ort)\b",
+        # (a quotation's text is a fact, told: "the text of a quotation"; a source
+        # citation's is its wording, not told, R15)
+        "en": r"\b(headline|summary|the texts?(?! of a quotation| of \w+ quotations)|"
+        r"the place)\b(?! in the timeline)",
+        "de": r"\b(Überschrift|Zusammenfassung|der Text(?! eines Zitats)|die Texte(?! von "
+        r"\w+ Zitaten)|der Ort|Quellenangaben? wurden? überarbeitet)\b",
     }[language]
     assert not [line for line in told if re.search(wording, line)], told
     days = [text_of(h) for h in content.cssselect("h2")]

@@ -206,6 +206,30 @@ def test_a_lists_items_are_counted_as_added_removed_or_revised() -> None:
     }
 
 
+def test_a_source_citation_retitled_is_revised_and_one_given_another_address_changed() -> None:
+    """A citation's title is its wording (`revised`, in the languages whose title differs;
+    a title written once for every language differs in all); its address, publisher or
+    date are facts (`changed`), as the changes log tells them (R15)."""
+    old = (
+        b"  e:\n    sources:\n"
+        b"      - title: {en: Report, de: Bericht}\n        url: https://example.org/a\n"
+        b"      - title: Plain\n        url: https://example.org/b\n"
+        b"      - title: {en: Third, de: Dritte}\n        url: https://example.org/c\n"
+    )
+    new = (
+        b"  e:\n    sources:\n"
+        b"      - title: {en: Report, de: Der Bericht}\n        url: https://example.org/a\n"
+        b"      - title: Plainer\n        url: https://example.org/b\n"
+        b"      - title: {en: Third, de: Dritte}\n        url: https://example.org/moved\n"
+    )
+    found = {(c.field, c.how, c.languages, c.items) for c in field_changes(old, new, ("en", "de"))}
+    assert found == {
+        ("sources", "revised", ("de",), 1),
+        ("sources", "revised", ("en", "de"), 1),
+        ("sources", "changed", (), 1),
+    }
+
+
 def test_the_changes_of_one_day_are_one_update(tmp_path: Path) -> None:
     """Two commits on the last update's day (UTC) are one update, described from the
     lines as they stood before the first; an earlier day's change is not in it."""

@@ -58,23 +58,27 @@ ITEM_WORDS = {
 
 
 #: the items whose revision in every language is told by the texts revised
-#: (`changes.item.revised.<word>`): a figure's label, a quotation's text, a source's texts
-REVISED_TEXTS = frozenset({"figure", "quote", "source"})
+#: (`changes.item.revised.<word>`): a figure's label, a quotation's text
+REVISED_TEXTS = frozenset({"figure", "quote"})
 
 
 #: the fields that are wording: a revision of their texts, in any language, changes no
-#: fact (quotations, figures and sources are facts, told in every language, saying which
-#: language's text was revised)
-WORDING = frozenset({"title", "summary", "body", "place"})
+#: fact (quotations and figures are facts, told in every language, saying which
+#: language's text was revised). A source citation is `revised` where its title alone
+#: changed (history): its title is its wording (R15 read "the texts of two source citations
+#: were revised" under an intro saying changes of wording are not listed); one added,
+#: removed, or given another address is `added`, `removed` or `changed`, a fact
+WORDING = frozenset({"title", "summary", "body", "place", "sources"})
 
 
 def told(changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
     """What of an update readers are told, the same in every language: a revision of
-    wording (the headline, the summary, the text, the place) is not told at all, as a
-    newspaper logs no copy edits. The R10 review read "The headline, the summary, and the
-    text were revised" as system language, beside a German log that listed other
-    revisions; changes of fact (a date, a status, the participants, a quotation, a figure,
-    a source, a glossary term) are told in every language alike."""
+    wording (the headline, the summary, the text, the place, a source citation's title)
+    is not told at all, as a newspaper logs no copy edits. The R10 review read "The
+    headline, the summary, and the text were revised" as system language, beside a German
+    log that listed other revisions; changes of fact (a date, a status, the participants,
+    a quotation, a figure, a source added or moved, a glossary term) are told in every
+    language alike."""
     return tuple(
         change for change in changes if not (change.how == "revised" and change.field in WORDING)
     )
