@@ -131,6 +131,9 @@ class Event:
     title: Localized
     summary: Localized
     status: str = DEFAULT_STATUS
+    #: the event as a sentence names it ("Sheinbaum’s press conference"; `name:` in the
+    #: data, in the nominative), or None: sentences then quote its headline
+    name: Localized | None = None
     time: str | None = None
     timezone: str | None = None
     #: which of a time the clocks show twice is meant: `+02:00` (None: the first)
@@ -429,6 +432,7 @@ def _build_story(
             participants=tuple(e["participants"]),
             title=dict(e["title"]),
             summary=dict(e["summary"]),
+            name=loc(e.get("name")),
             status=e.get("status", DEFAULT_STATUS),
             time=e.get("time"),
             timezone=e.get("timezone"),

@@ -72,6 +72,16 @@ class RenderContext:
         return Markup(text)
 
 
+def named(ctx: RenderContext, event: Event) -> str:
+    """The event as a sentence names it: its short name (`name` in the data, in the
+    nominative, the one form the strings put it in), else its headline in quotation marks
+    (R15 read headlines pasted into sentences; R13 rejected naming an event by its type,
+    "the statement of" a press conference)."""
+    if event.name is not None:
+        return ctx.text(event.name)
+    return ctx.quoted(ctx.text(event.title))
+
+
 def capitalized(text: str) -> str:
     """A phrase as the start of a sentence or a fact: its first letter upper-case."""
     return text[:1].upper() + text[1:]
@@ -168,6 +178,11 @@ class Links:
     def event(self, event_id: str, anchor: str | None = None) -> Markup:
         title = self.ctx.text(self.ctx.story.events[event_id].title)
         return self.page(event_path(event_id), title, anchor)
+
+    def event_named(self, event_id: str) -> Markup:
+        """A link to an event's page that reads as a sentence names the event (`named`):
+        "Sheinbaum’s press conference", its headline in its title attribute."""
+        return self.event_as(event_id, named(self.ctx, self.ctx.story.events[event_id]))
 
     def event_as(self, event_id: str, label: Any) -> Markup:
         """A link to an event's page that reads as `label` ("the statement of January 16,

@@ -393,13 +393,13 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     explainer = corrected_story(tmp_path)
     said = {
         "en": [
-            "Of the events known to have taken place, this one has the latest full date: "
-            "Later (April 1, 2026).",
+            "Of the events with an exact date, the latest known to have taken place is "
+            "“Later” on April 1, 2026.",
             "Last updated on March 7, 2026.",
         ],
         "de": [
-            "Von den Ereignissen, die sicher stattgefunden haben, stammt das jüngste mit "
-            "genauem Datum vom 1. April 2026: Later (de).",
+            "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist "
+            "„Later (de)“ vom 1. April 2026.",
             "Zuletzt aktualisiert am 7. März 2026.",
         ],
     }
@@ -408,12 +408,12 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
         # the last update on a line of its own (R14 read it running into the account)
         assert [" ".join(p.text_content().split()) for p in shown(md).iter("p")] == paragraphs
         assert items(md) == [] and [a.get("href") for a in shown(md).iter("a")] == ["events/later/"]
-    # named by its headline after a colon, the headline the link: R13 read "the statement
-    # of January 16, 2026" for a press conference, and German „Die Stellungnahme (Botschaft
-    # …)“ where a name has no case forms
+    # without a short name, named by its headline in quotation marks, the link: R13 read
+    # "the statement of January 16, 2026" for a press conference, R15 a headline after a
+    # colon as pasted in
     md = as_of_block(explainer, "en")
     [link] = shown(md).iter("a")
-    assert link.text_content() == "Later"
+    assert (link.text_content(), link.get("title")) == ("“Later”", "Later")
 
 
 def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: Path) -> None:
@@ -422,8 +422,8 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "Of the events known to have taken place, this one has the latest full date: "
-        "Ada calls Bob (March 2, 2026). A call had been scheduled for a later "
+        "Of the events with an exact date, the latest known to have taken place is "
+        "“Ada calls Bob” on March 2, 2026. A call had been scheduled for a later "
         "date, on April 9, 2026; whether it took place is not known."
     )
 
@@ -528,6 +528,9 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     retitled = (FieldChange("sources", "revised", ("en", "de"), 2),)
     assert what_changed(english, retitled, "call") is None
     assert what_changed(german, (FieldChange("sources", "revised", ("de",), 1),), "call") is None
+    # an event's short name (`name`), given or revised, is how sentences name it: wording
+    named = (FieldChange("name", "added"), FieldChange("name", "revised", ("de",)))
+    assert what_changed(english, named, "call") is None
     moved = (*retitled, FieldChange("sources", "changed", (), 1))
     assert what_changed(english, moved, "call") == "A source citation was changed."
     assert what_changed(german, moved, "call") == "Eine Quellenangabe wurde geändert."
@@ -570,23 +573,30 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["post"] = event("Post", "2026-03")  # held, some day in March
     data["events"]["talks"] = event("Talks", "2026-04-09", status="unconfirmed")
     data["events"]["summit"] = event("Summit", "2026-05-02", status="scheduled")
+    # each named as a sentence names it, in the one slot the strings give a name (R15 read
+    # headlines pasted into sentences after a colon)
+    data["events"]["first-call"]["name"] = {"en": "Ada’s call to Bob", "de": "Adas Anruf bei Bob"}
+    data["events"]["post"]["name"] = {"en": "Ada’s post", "de": "Adas Beitrag"}
     explainer = load(tmp_path, data)
     said = {
-        "en": "Of the events known to have taken place, this one has the latest full date: "
-        "Ada calls Bob (March 2, 2026). A call had been scheduled for a later date, on April 9, "
-        "2026; whether it took place is not known. A call is scheduled for a later date, "
-        "on May 2, 2026. Another event is dated only to its month and may therefore be later "
-        "than March 2, 2026: Post (March 2026).",
-        "de": "Von den Ereignissen, die sicher stattgefunden haben, stammt das jüngste mit "
-        "genauem Datum vom 2. März 2026: Ada ruft Bob an. Für die Zeit danach war ein "
-        "Telefonat angesetzt: am 9. April 2026; ob es dazu kam, ist nicht bekannt. "
-        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Ein weiteres "
-        "Ereignis ist nur auf den Monat genau datiert und könnte daher nach dem 2. März 2026 "
-        "liegen: Post (de) (März 2026).",
+        "en": "Of the events with an exact date, the latest known to have taken place is "
+        "Ada’s call to Bob on March 2, 2026. A call had been scheduled for a later date, on "
+        "April 9, 2026; whether it took place is not known. A call is scheduled for a later "
+        "date, on May 2, 2026. Only the month is known for Ada’s post (March 2026), so it may "
+        "have come after March 2, 2026.",
+        "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist Adas "
+        "Anruf bei Bob vom 2. März 2026. Für die Zeit danach war ein Telefonat angesetzt: am "
+        "9. April 2026; ob es dazu kam, ist nicht bekannt. Für die Zeit danach ist ein "
+        "Telefonat angesetzt: am 2. Mai 2026. Nur auf den Monat genau datiert ist Adas "
+        "Beitrag (März 2026); dieses Ereignis kann also auch nach dem 2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
         assert " ".join(shown(md).text_content().split()) == sentence
+        # the names are the links to their events, each headline in the link's title
+        links = {a.text_content(): a.get("href") for a in shown(md).iter("a")}
+        name = {"en": "Ada’s post", "de": "Adas Beitrag"}[lang]
+        assert links[name] == "events/post/"
 
 
 def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_month(
@@ -598,8 +608,8 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     explainer = load(tmp_path, data)
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "Of the events known to have taken place, the latest is dated only to its month: "
-        "Post (March 2026)."
+        "The latest event known to have taken place is “Post” (March 2026); only its month "
+        "is known."
     )
 
 
@@ -614,11 +624,11 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     # the events named by their type and date, each headline beside its date (the review
     # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "Of the events known to have taken place, this one has the latest full date: "
-        "Ada calls Bob (March 2, 2026). Two meetings had been scheduled for later dates: one "
+        "en": "Of the events with an exact date, the latest known to have taken place is "
+        "“Ada calls Bob” on March 2, 2026. Two meetings had been scheduled for later dates: one "
         "on April 9, 2026, and one in May 2026; whether they took place is not known.",
-        "de": "Von den Ereignissen, die sicher stattgefunden haben, stammt das jüngste mit "
-        "genauem Datum vom 2. März 2026: Ada ruft Bob an. Für die Zeit danach waren zwei "
+        "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist „Ada ruft "
+        "Bob an“ vom 2. März 2026. Für die Zeit danach waren zwei "
         "Treffen angesetzt: am 9. April 2026 und im Mai 2026; ob sie "
         "stattgefunden haben, ist nicht bekannt.",
     }
@@ -718,17 +728,18 @@ def test_as_of_names_a_month_only_event_that_may_be_later_by_its_headline(
 ) -> None:
     """R9 read "a statement … may have taken place" (statements are issued); R12 "the
     statement in March 2026", which did not tell it from another; R13 „Die Stellungnahme
-    (Ada Example)“, a name in brackets for want of a genitive: each is named by its
-    headline, linked, and its month, after a colon, in words true of any type."""
+    (Ada Example)“, a name in brackets for want of a genitive; R15 a headline after a
+    colon: each is named as a sentence names it (without a short name, its headline in
+    quotation marks), linked, with its month, in words true of any type."""
     data = minimal_data()
     data["events"]["post"] = event("Post", "2026-03", type="statement")
     data["events"]["note"] = event("Note", "2026-03", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Two other events are dated only to their months and may therefore be later than "
-        "March 2, 2026: Note (March 2026); Post (March 2026).",
-        "de": "Zwei weitere Ereignisse sind nur auf den Monat genau datiert und könnten daher "
-        "nach dem 2. März 2026 liegen: Note (de) (März 2026); Post (de) (März 2026).",
+        "en": "Only the month is known for “Note” (March 2026) and “Post” (March 2026), so they "
+        "may have come after March 2, 2026.",
+        "de": "Nur auf den Monat genau datiert sind „Note (de)“ (März 2026) und „Post (de)“ "
+        "(März 2026); diese Ereignisse können also auch nach dem 2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)

@@ -78,6 +78,27 @@ def test_missing_language_names_field_and_language(tmp_path: Path) -> None:
     assert "the `de` text is missing" in problem["message"]
 
 
+def test_an_events_short_name_is_checked_as_every_text_in_each_language(
+    tmp_path: Path,
+) -> None:
+    """`name` (how a sentence names the event, an extension): a language missing, an empty
+    text or one too long for a name is a located problem, as for the other texts."""
+    title = 'title: {en: "Ada calls Bob", de: "Ada ruft Bob an"}'
+    named = mutate(title, f'{title}\n    name: {{en: "Ada’s call", de: "Adas Anruf"}}')
+    assert problems(tmp_path, named) == []
+    missing = mutate(title, f'{title}\n    name: {{en: "Ada’s call"}}')
+    problem = only(problems(tmp_path, missing), "events.first-call.name")
+    assert "the `de` text is missing" in problem["message"]
+    assert int(problem["line"]) == line_of(missing, 'name: {en: "Ada’s call"}')
+    empty = mutate(title, f'{title}\n    name: {{en: "Ada’s call", de: " "}}')
+    assert "name.de" in " ".join(problems(tmp_path, empty))
+    long = mutate(title, f'{title}\n    name: {{en: "{"x" * 81}", de: "Adas Anruf"}}')
+    assert (
+        "at most 80 are allowed"
+        in only(problems(tmp_path, long), "events.first-call.name.en")["message"]
+    )
+
+
 def test_unconfigured_language_is_a_typo(tmp_path: Path) -> None:
     text = mutate(
         'title: {en: "Ada calls Bob", de: "Ada ruft Bob an"}', 'title: {en: "A", de: "B", ed: "C"}'

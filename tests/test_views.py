@@ -204,18 +204,20 @@ def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_da
     still to come and of the post as published. The note says that."""
     data = minimal_data()
     data["events"]["council-meeting"]["before"] = "first-call"
+    data["events"]["first-call"]["name"] = {"en": "Ada’s call to Bob", "de": "Adas Anruf bei Bob"}
     explainer = load(tmp_path, data)
     said = {
         # R12: „Die Berichte sprechen von diesem Ereignis als bereits geschehen“ was no German;
         # R13: "had already happened while the call of … was still to come" was clumsy, and
-        # "the call of" named the event by its type: its headline, after a colon
-        "en": "The exact date is not known. The reports speak of this event as past and of the "
-        "next one as still to come: Ada calls Bob (March\u00a02,\u00a02026). The timeline "
+        # "the call of" named the event by its type; R15: its headline after a colon read
+        # as pasted in: its short name, mid-sentence, in the nominative
+        "en": "The exact date is not known. The reports speak of this event as past and of "
+        "Ada’s call to Bob (March\u00a02,\u00a02026) as still to come. The timeline "
         "therefore lists this event just before that one, under March\u00a02026.",
         "de": "Das genaue Datum ist nicht bekannt. In den Berichten liegt dieses Ereignis "
-        "bereits zurück, das folgende steht noch bevor: Ada ruft Bob an (2.\u00a0März\u00a02026). "
-        "Die Chronik führt dieses Ereignis daher im Abschnitt März\u00a02026 unmittelbar "
-        "davor auf.",
+        "bereits zurück, Adas Anruf bei Bob (2.\u00a0März\u00a02026) steht dagegen noch "
+        "bevor. Die Chronik führt dieses Ereignis daher im Abschnitt März\u00a02026 "
+        "unmittelbar davor auf.",
     }
     for lang, sentence in said.items():
         html = page(explainer, lang, "events/council-meeting.md")

@@ -54,9 +54,10 @@ def _listed(ctx: RenderContext, items: list[Markup]) -> Markup:
 
 
 def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
-    """How far the account reaches, in prose: the date of its latest event known to have
-    taken place, then, after a colon, its headline, the link to its page ("… is from January
-    16, 2026: Sheinbaum defends …"); the events scheduled after it, a sentence
+    """How far the account reaches, in prose: its latest event known to have taken place,
+    as a sentence names it (its short name, else its quoted headline), the link to its
+    page, and its date ("… the latest known to have taken place is Sheinbaum’s press
+    conference on January 16, 2026."); the events scheduled after it, a sentence
     for each status, counted by their type, each date the link to its event ("Two meetings
     are scheduled for later dates: one on January 23, 2026 and one in February 2026");
     then, on a line of its own, the story's last update from the history (without history,
@@ -76,12 +77,11 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         return Markup(sentence[:start] + capitalized(sentence[start:]))
 
     def named(event: Event) -> Markup:
-        """The event by its headline, linked, and its date: "Sheinbaum defends … (January
-        16, 2026)", after a colon (R13: "the statement of January 16, 2026" named a press
-        conference by its type, and German names have no case forms for a phrase such as
-        „die Stellungnahme der …“)."""
+        """The event as a sentence names it, linked, and its date: "the Mexican Embassy’s
+        post (January 2026)" (`rendering.named`: its short name, else its quoted headline;
+        R15 read headlines pasted into sentences after a colon)."""
         return ctx.t_html(
-            "event.named", event=links.event(event.id), date=ctx.l10n.date(event.date)
+            "event.named", event=links.event_named(event.id), date=ctx.l10n.date(event.date)
         )
 
     def noun(alike: list[Event]) -> str:
@@ -111,10 +111,14 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     latest_held = next((e for e in reversed(latest) if e.date.day is not None), None)
     latest_held = latest_held or (latest[-1] if latest else None)
     sentences = []
-    if latest_held:  # "…, the latest with a full date is from January 16, 2026: <headline>."
+    if latest_held:  # "… the latest known to have taken place is <name> on January 16, 2026."
         key = "as_of.held" if latest_held.date.day is not None else "as_of.held.month"
         sentences.append(
-            said(key, event=links.event(latest_held.id), date=ctx.l10n.date(latest_held.date))
+            said(
+                key,
+                event=links.event_named(latest_held.id),
+                date=ctx.l10n.date(latest_held.date),
+            )
         )
     later = [
         e
@@ -141,7 +145,7 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         sentences.append(
             said(
                 "as_of.maybe_later",
-                events=Markup(ctx.t("list.separator")).join(named(e) for e in maybe_later),
+                events=_listed(ctx, [named(e) for e in maybe_later]),
                 count=len(maybe_later),
                 date=ctx.l10n.date(latest_held.date),
             )

@@ -69,6 +69,9 @@ REVISED_TEXTS = frozenset({"figure", "quote"})
 #: were revised" under an intro saying changes of wording are not listed); one added,
 #: removed, or given another address is `added`, `removed` or `changed`, a fact
 WORDING = frozenset({"title", "summary", "body", "place", "sources"})
+#: the fields that are wording whatever happened to them: an event's short name (`name`),
+#: given, revised or taken away, changes how sentences name it, no fact
+NAMING = frozenset({"name"})
 
 
 def told(changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
@@ -80,7 +83,9 @@ def told(changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
     a quotation, a figure, a source added or moved, a glossary term) are told in every
     language alike."""
     return tuple(
-        change for change in changes if not (change.how == "revised" and change.field in WORDING)
+        change
+        for change in changes
+        if not (change.how == "revised" and change.field in WORDING) and change.field not in NAMING
     )
 
 
