@@ -166,8 +166,10 @@ class ShownLink:
     href: str
     site_page: bool
     #: the language the link is worded in, where the page says so (`lang`): the 404
-    #: page's lines, each in its language
+    #: page's line that sends readers home, in its language
     language: str | None = None
+    #: the language of the page it leads to, where it is another's (`hreflang`)
+    hreflang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -187,9 +189,10 @@ class Chrome:
     not_found_title: str
     #: the 404 page's first line: a sentence sending the reader to its language's home
     not_found_home: ShownLink
-    #: its second line, in the page's language ("This site is also available in other
-    #: languages: Deutsch."): text, and links to the other languages' homes, each named
-    #: in its own language (with `lang`), as a language switch names them; every
+    #: its second line, in the page's language ("This site is also available in another
+    #: language: German."): text, and links to the other languages' homes, each named in
+    #: the page's language, as a sentence names a language (R15 read „… in einer anderen
+    #: Sprache: English.“; the language menu keeps each language's own name); every
     #: language's 404 page has both, so that none tells its readers more than another
     not_found_others: tuple[str | ShownLink, ...]
     #: for the default language's 404 page: the other languages' folders (`de/`), whose
@@ -205,6 +208,13 @@ def language_name(language: str) -> str:
     """A language's name in itself, as a language switch shows it: `Deutsch`, `Français`."""
     name = Locale.parse(language).get_display_name(language) or language
     return name[:1].upper() + name[1:]
+
+
+@cache
+def language_name_in(language: str, in_language: str) -> str:
+    """A language's name as a sentence in `in_language` writes it (CLDR, through Babel):
+    `German` in English, `Englisch` in German, `anglais` in French."""
+    return Locale.parse(in_language).languages.get(language) or language_name(language)
 
 
 def _joined(t: Strings, links: list[ShownLink]) -> list[str | ShownLink]:
@@ -234,7 +244,9 @@ def chrome(
     )
     default = language == urls.default
     others = [
-        ShownLink(language_name(other), urls.prefix(other), site_page=True, language=other)
+        ShownLink(
+            language_name_in(other, language), urls.prefix(other), site_page=True, hreflang=other
+        )
         for other in urls.languages
         if other != language
     ]

@@ -313,10 +313,11 @@ def test_markup_in_the_data_cannot_escape_head_metadata(tmp_path: Path) -> None:
 
 def test_404_is_in_the_default_language_and_links_every_language(published_site: Path) -> None:
     """Every language's 404 page sends its readers home in a sentence of its language and
-    names the other languages' homes by their own names: the same on every page."""
+    names the other languages' homes as that sentence's language names them (R15 read
+    „… in einer anderen Sprache: English.“): the same on every page."""
     expected = {
-        "": ("en", "This site is also available in another language: Deutsch.", "de"),
-        "de/": ("de", "Diese Website gibt es auch in einer anderen Sprache: English.", "en"),
+        "": ("en", "This site is also available in another language: German.", "de"),
+        "de/": ("de", "Diese Website gibt es auch in einer anderen Sprache: Englisch.", "en"),
     }
     for folder, (language, others, other) in expected.items():
         root = lxml.html.parse(str(published_site / folder / "404.html")).getroot()
@@ -325,7 +326,8 @@ def test_404_is_in_the_default_language_and_links_every_language(published_site:
         assert home.find("a").get("href") == f"/explainer/{folder}"
         assert " ".join(languages.text_content().split()) == others
         [link] = languages.cssselect("a")
-        assert (link.get("lang"), link.get("hreflang")) == (other, other)
+        # the name in the page's language: no `lang` of its own, the target's `hreflang`
+        assert (link.get("lang"), link.get("hreflang")) == (None, other)
         assert link.get("href") == "/explainer/" + ("" if other == "en" else f"{other}/")
 
 

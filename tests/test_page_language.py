@@ -31,7 +31,7 @@ import material
 import pytest
 import yaml
 
-from explainer.chrome import language_name
+from explainer.chrome import language_name, language_name_in
 from explainer.cli import main
 from explainer.starter import TEXTS
 from explainer.strings import load_strings
@@ -439,21 +439,26 @@ def test_each_language_has_its_own_404_page(new_site: tuple[Path, Path]) -> None
             t("notfound.message"),
             f"/{folder}",
         )
-        # every language's page names every other language's home, by the language's own
-        # name (`lang`), in a sentence of the page's language: the pages are symmetrical
+        # every language's page names every other language's home, as a sentence of the
+        # page's language names it (R15: „… in einer anderen Sprache: English.“), the
+        # target's language its `hreflang`: the pages are symmetrical
         others = [other for other in LANGUAGES if other != language]
         links = languages.cssselect("a")
-        assert [(a.get("lang"), a.text_content()) for a in links] == [
-            (other, language_name(other)) for other in others
+        assert [(a.get("lang"), a.get("hreflang"), a.text_content()) for a in links] == [
+            (None, other, language_name_in(other, language)) for other in others
         ]
         assert [a.get("href") for a in links] == [
             "/" + ("" if LANGUAGES.index(other) == 0 else f"{other}/") for other in others
         ]
         sentence = languages.text_content().strip()
-        listed = [language_name(other) for other in others]
+        listed = [language_name_in(other, language) for other in others]
         joined = ", ".join(listed[:-1]) + t("list.and.last") + listed[-1]
         assert sentence == t("notfound.languages", languages=joined, count=len(others))
-        assert language_name("de") == "Deutsch"
+        assert language_name("de") == "Deutsch"  # the language menu's own name
+        assert (language_name_in("de", "en"), language_name_in("en", "de")) == (
+            "German",
+            "Englisch",
+        )
 
 
 def run_script(page: Path, address: str) -> dict[str, str | None]:
