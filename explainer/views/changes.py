@@ -22,6 +22,8 @@ from explainer.vocabulary import DEFAULT_STATUS
 #: list's items are counted (ITEM_WORDS); its word says only that its order changed
 FIELD_WORDS = {
     "title": "title",
+    # never told (NAMING): how sentences name the event, a kind of headline
+    "name": "title",
     "summary": "summary",
     "body": "body",
     "type": "type",
