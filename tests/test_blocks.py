@@ -424,7 +424,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     assert " ".join(shown(md).text_content().split()) == (
         "Of the events with an exact date, the latest known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. A call had been scheduled for a later "
-        "date, on April 9, 2026; whether it took place is not known."
+        "date, on April 9, 2026; whether it took place has not been confirmed."
     )
 
 
@@ -440,7 +440,7 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:upcoming -->\n", "index.md", "d/index.md")
     assert item_texts(md) == [
-        "Past — January 23, 2026 · Call · not confirmed whether it took place About Past.",
+        "Past — January 23, 2026 · Call · unconfirmed About Past.",
         "Soon — March 4, 2026 · Call · scheduled About Soon.",
     ]
 
@@ -485,18 +485,23 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     # words of the log (R13 read "The status was changed" as saying nothing)
     status = FieldChange("status", "changed", was="scheduled", now="unconfirmed")
     assert what_changed(english, (*both, status), "meeting") == (
-        "The status was changed from scheduled to not confirmed."
+        "The status was changed from “scheduled” to “unconfirmed.”"
     )
     assert what_changed(german, (*both, status), "meeting") == (
-        "Der Status wurde von „geplant“ auf „unbestätigt“ geändert."
+        "Der Status wurde von „angesetzt“ auf „unbestätigt“ geändert."
     )
+    # the labels quoted as labels; U.S. English sets the full stop inside the closing mark
+    # only where the sentence ends, not where a clause follows (R16)
+    added = FieldChange("sources", "added", (), 1)
+    told = what_changed(english, (status, added), "meeting")
+    assert told is not None and "“unconfirmed”;" in told and told.endswith("added.")
     # one that took place, in its type's word: a statement is issued
     issued = FieldChange("status", "changed", was="scheduled", now="held")
     assert what_changed(english, (issued,), "statement") == (
-        "The status was changed from scheduled to issued."
+        "The status was changed from “scheduled” to “issued.”"
     )
     assert what_changed(english, (issued,), "meeting") == (
-        "The status was changed from scheduled to held."
+        "The status was changed from “scheduled” to “held.”"
     )
     # a place given where there was none is a fact
     assert what_changed(english, (FieldChange("place", "added"),), "call") == (
@@ -581,14 +586,15 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is "
         "Ada’s call to Bob on March 2, 2026. A call had been scheduled for a later date, on "
-        "April 9, 2026; whether it took place is not known. A call is scheduled for a later "
-        "date, on May 2, 2026. Only the month is known for Ada’s post (March 2026), so it may "
-        "have come after March 2, 2026.",
+        "April 9, 2026; whether it took place has not been confirmed. A call is scheduled "
+        "for a later date, on May 2, 2026. In this explainer, only the month is given for "
+        "Ada’s post (March 2026), so it may have come after March 2, 2026.",
         "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist Adas "
         "Anruf bei Bob vom 2. März 2026. Für die Zeit danach war ein Telefonat angesetzt: am "
-        "9. April 2026; ob es dazu kam, ist nicht bekannt. Für die Zeit danach ist ein "
-        "Telefonat angesetzt: am 2. Mai 2026. Nur auf den Monat genau datiert ist Adas "
-        "Beitrag (März 2026); dieses Ereignis kann also auch nach dem 2. März 2026 liegen.",
+        "9. April 2026; ob es stattfand, ist nicht bestätigt. Für die Zeit danach ist ein "
+        "Telefonat angesetzt: am 2. Mai 2026. Nur auf den Monat genau datiert ist in diesem "
+        "Überblick Adas Beitrag (März 2026); dieses Ereignis kann also auch nach dem "
+        "2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
@@ -626,11 +632,11 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. Two meetings had been scheduled for later dates: one "
-        "on April 9, 2026, and one in May 2026; whether they took place is not known.",
+        "on April 9, 2026, and one in May 2026; whether they took place has not been confirmed.",
         "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist „Ada ruft "
         "Bob an“ vom 2. März 2026. Für die Zeit danach waren zwei "
         "Treffen angesetzt: am 9. April 2026 und im Mai 2026; ob sie "
-        "stattgefunden haben, ist nicht bekannt.",
+        "stattfanden, ist nicht bestätigt.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
@@ -736,10 +742,11 @@ def test_as_of_names_a_month_only_event_that_may_be_later_by_its_headline(
     data["events"]["note"] = event("Note", "2026-03", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "Only the month is known for “Note” (March 2026) and “Post” (March 2026), so they "
-        "may have come after March 2, 2026.",
-        "de": "Nur auf den Monat genau datiert sind „Note (de)“ (März 2026) und „Post (de)“ "
-        "(März 2026); diese Ereignisse können also auch nach dem 2. März 2026 liegen.",
+        "en": "In this explainer, only the month is given for “Note” (March 2026) and “Post” "
+        "(March 2026), so they may have come after March 2, 2026.",
+        "de": "Nur auf den Monat genau datiert sind in diesem Überblick „Note (de)“ "
+        "(März 2026) und „Post (de)“ (März 2026); diese Ereignisse können also auch nach "
+        "dem 2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)

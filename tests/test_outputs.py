@@ -161,8 +161,9 @@ def test_an_unconfirmed_event_says_so_in_words_in_every_output(
     statuses_site: Path, lang: str
 ) -> None:
     said = {  # the date as the pages write it, with no-break spaces
-        "en": "Scheduled for April\u00a02,\u00a02026; not confirmed whether it took place.",
-        "de": "Für den 2.\u00a0April\u00a02026 angesetzt; nicht bekannt, ob es stattfand.",
+        "en": "Scheduled for April\u00a02,\u00a02026; whether it took place has not been "
+        "confirmed.",
+        "de": "Für den 2.\u00a0April\u00a02026 angesetzt; ob es stattfand, ist nicht bestätigt.",
     }[lang]
     feed = feedparser.parse((statuses_site / LANGS[lang] / "feed.xml").read_bytes())
     [entry] = [e for e in feed.entries if e.link.endswith("/unconfirmed-talks/")]
@@ -175,8 +176,8 @@ def test_an_unconfirmed_event_says_so_in_words_in_every_output(
     export = json.loads((statuses_site / LANGS[lang] / "events.json").read_text(encoding="utf-8"))
     [exported] = [e for e in export["events"] if e["id"] == "unconfirmed-talks"]
     label = {
-        "en": "Not confirmed whether it took place",
-        "de": "Nicht bekannt, ob es stattfand",
+        "en": "Unconfirmed",
+        "de": "Unbestätigt",
     }
     assert exported["status_label"] == label[lang]
     page = html(statuses_site, f"{LANGS[lang]}events/unconfirmed-talks")

@@ -9,9 +9,16 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from explainer.l10n import Localizer
 from explainer.markup import is_safe_link, render_markdown, unsafe_link_targets
+from explainer.model import Actor, Event, EventDate, Figure, Story
+from explainer.rendering import RenderContext
 from explainer.site import Explainer, SiteConfig
+from explainer.strings import load_strings
+from explainer.urls import SiteUrls
+from explainer.views.actor import involvement_line
 from explainer.views.blocks import BlockError
+from explainer.vocabulary import CLAIMED_FIGURE, EVENT_TYPES, PARTICIPANT, QUOTED, STATUSES
 from tests.conftest import minimal_yaml
 from tests.site_markdown import render
 from tests.stories import event, load, minimal_data
@@ -300,8 +307,8 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     # her part in sentences, as a newspaper's who's who: what a participant did, by the
     # event's type, then that she is quoted and how many figures she cited (R14 read "took
     # part in the call, was quoted, and gave a figure" as a database's list)
-    assert "Took part in the call. Quoted, citing a figure." in md
-    assert "Nahm am Telefonat teil. Wird zitiert und nennt eine Zahl." in page(
+    assert "Took part in the call; quoted directly, with a figure." in md
+    assert "Nahm am Telefonat teil; wird wörtlich zitiert und nennt eine Zahl." in page(
         explainer, "de", "actors/ada.md"
     )
     # the council is its own meeting, still scheduled: it is due to meet, not to take part
@@ -471,8 +478,8 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
     items = {
         "en": [
             "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Call Took part in the call.",
-            "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· not confirmed "
-            "whether it took place Was due to take part.",
+            "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· unconfirmed "
+            "Was due to take part.",
             "Called-off talks\u00a0— February\u00a02026\u00a0· Call\u00a0· canceled "
             "Was due to take part.",
             "Planned talks\u00a0— May\u00a04,\u00a02026\u00a0· Call\u00a0· scheduled "
@@ -481,11 +488,11 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
         "de": [
             "Held talks (de)\u00a0– 12.\u00a0Januar\u00a02026\u00a0· Telefonat Nahm am Telefonat "
             "teil.",
-            "Open talks (de)\u00a0– 23.\u00a0Januar\u00a02026\u00a0· Treffen\u00a0· nicht "
-            "bekannt, ob es stattfand Sollte teilnehmen.",
+            "Open talks (de)\u00a0– 23.\u00a0Januar\u00a02026\u00a0· Treffen\u00a0· "
+            "unbestätigt Sollte teilnehmen.",
             "Called-off talks (de)\u00a0– Februar\u00a02026\u00a0· Telefonat\u00a0· abgesagt "
             "Sollte teilnehmen.",
-            "Planned talks (de)\u00a0– 4.\u00a0Mai\u00a02026\u00a0· Telefonat\u00a0· geplant "
+            "Planned talks (de)\u00a0– 4.\u00a0Mai\u00a02026\u00a0· Telefonat\u00a0· angesetzt "
             "Soll teilnehmen.",
         ],
     }
@@ -502,9 +509,10 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
     explainer = statuses_story(tmp_path)
     said = {
         # the words issue 24 asks for, and German's parallel to the status label
-        "en": "Status: Scheduled for January\u00a023,\u00a02026; not confirmed whether "
-        "it took place",
-        "de": "Status: Für den 23.\u00a0Januar\u00a02026 angesetzt; nicht bekannt, ob es stattfand",
+        "en": "Status: Scheduled for January\u00a023,\u00a02026; whether it took place "
+        "has not been confirmed",
+        "de": "Status: Für den 23.\u00a0Januar\u00a02026 angesetzt; ob es stattfand, "
+        "ist nicht bestätigt",
     }
     for lang, words in said.items():
         assert words in visible(page(explainer, lang, "events/open.md")), lang
@@ -519,7 +527,7 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
     timeline = page(explainer, "en", "timeline.md")
     root = lxml.html.fromstring(f"<div>{timeline}</div>")
     [badge] = root.cssselect(".explainer-status--unconfirmed")
-    assert badge.text_content() == "not confirmed whether it took place"  # after the type
+    assert badge.text_content() == "unconfirmed"  # after the type
 
 
 def mentioned_story(tmp_path: Path) -> Explainer:
@@ -659,3 +667,59 @@ def test_the_actors_page_is_called_whos_who_in_every_language(tmp_path: Path) ->
         assert found.title == title and found.in_nav
         [h1] = lxml.html.fromstring(f"<div>{found.html}</div>").iter("h1")
         assert h1.text_content().startswith(title)
+
+
+ALL_LANGUAGES = ("en", "de", "fr", "es")
+
+
+@pytest.mark.parametrize("lang", ALL_LANGUAGES)
+def test_every_part_an_actor_can_play_reads_as_one_sentence(lang: str) -> None:
+    """R16 read "Made the statement. Quoted, citing four figures." as database output: the
+    line under each event of an actor's page is one sentence, whatever the event's type
+    and status, the actor's kind, and whether it took part, is quoted or cited figures."""
+    strings = load_strings(ALL_LANGUAGES)
+    names = {language: "Ada" for language in ALL_LANGUAGES}
+    story = Story(ALL_LANGUAGES, {}, {}, {})
+    ctx = RenderContext(
+        story, lang, strings[lang], Localizer(lang, strings[lang]), SiteUrls(ALL_LANGUAGES)
+    )
+    semicolon = {"fr": "\u202f; "}.get(lang, "; ")
+    seen = set()
+    for kind in ("person", "institution", "group"):
+        actor = Actor("ada", names, kind)
+        for event_type in EVENT_TYPES:
+            for status in STATUSES:
+                for figures in (0, 1, 4):
+                    event = Event(
+                        "e",
+                        event_type,
+                        EventDate.parse("2026-01-23"),
+                        ("ada",),
+                        names,
+                        names,
+                        status=status,
+                        figures=tuple(
+                            Figure("e", "ada", names, float(n), "") for n in range(figures)
+                        ),
+                    )
+                    for took_part in (True, False):
+                        for quoted in (True, False):
+                            ways = {PARTICIPANT} if took_part else set()
+                            ways |= {QUOTED} if quoted else set()
+                            ways |= {CLAIMED_FIGURE} if figures else set()
+                            if not ways:
+                                continue
+                            line = involvement_line(ctx, event, ways, actor)
+                            seen.add(line)
+                            # one sentence: a capital, one full stop at its end, at most one
+                            # semicolon joining the part to what the page quotes
+                            assert line[:1].isupper(), line
+                            assert line.endswith(".") and line.count(".") == 1, line
+                            joined = took_part and (quoted or figures > 0)
+                            assert line.count(";") == (1 if joined else 0), line
+                            if joined:
+                                after = line.split(semicolon, 1)[1]
+                                assert after[:1].islower(), line  # no capital mid-sentence
+                            assert "{" not in line and "  " not in line, line
+    # the combinations read differently: the figures' count and the quotation are said
+    assert len(seen) > 20

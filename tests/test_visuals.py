@@ -99,10 +99,10 @@ def test_timeline_legend_and_title_in_the_pages_language(site: Path) -> None:
     assert svg.find(f"{SVG}g/{SVG}title").text == "Die Ereignisse auf einer Zeitachse"
     assert "Drei Ereignisse" in svg.find(f"{SVG}g/{SVG}desc").text
     labels = {t.text for t in svg.iter(f"{SVG}text")}
-    assert {"Telefonat", "Stellungnahme", "Treffen", "Geplant", "Abgesagt"} <= labels
+    assert {"Telefonat", "Stellungnahme", "Treffen", "Angesetzt", "Abgesagt"} <= labels
     assert "Genauer Tag unbekannt" in labels
     # the legend names only what the picture shows: no event of this story is unconfirmed
-    assert "Nicht bekannt, ob es stattfand" not in labels
+    assert "Unbestätigt" not in labels
 
 
 @pytest.mark.build

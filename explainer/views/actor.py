@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Actor, Event
-from explainer.rendering import Links, RenderContext
+from explainer.rendering import Links, RenderContext, capitalized
 from explainer.views.actors import role_and_country
 from explainer.views.base import View, actor_path
 from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, QUOTED
@@ -32,18 +32,23 @@ def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
 
 
 def involvement_line(ctx: RenderContext, event: Event, ways: set[str], actor: Actor) -> str:
-    """What an actor did in an event, as a newspaper's who's who says it: their part, then
-    whether the event's page quotes them and how many of its figures they cited (`Made the
-    statement. Quoted; cited four figures.`). R14 read one list of verb phrases ("made the
-    statement, was quoted, and gave figures") as a database's."""
-    sentences = [way_words(ctx, event, PARTICIPANT, actor)] if PARTICIPANT in ways else []
+    """What an actor did in an event, as one sentence a newspaper's who's who would write:
+    their part, then whether the event's page quotes them and how many of its figures they
+    cited (`Issued the statement; quoted directly, with four figures.`). R14 read one list
+    of verb phrases as a database's, R16 "Made the statement. Quoted, citing four figures."
+    as its output still; each part is a clause that `actor.way.both` joins to the other or
+    `actor.way.one` ends alone."""
+    part = way_words(ctx, event, PARTICIPANT, actor) if PARTICIPANT in ways else None
     figures = sum(1 for figure in event.figures if figure.by == actor.id)
-    said = [QUOTED] if QUOTED in ways else []
+    said_ways = [QUOTED] if QUOTED in ways else []
     if CLAIMED_FIGURE in ways and figures:
-        said.append(CLAIMED_FIGURE)
-    if said:
-        sentences.append(ctx.t("actor.way." + "_".join(said), count=figures))
-    return " ".join(sentences)
+        said_ways.append(CLAIMED_FIGURE)
+    said = ctx.t("actor.way." + "_".join(said_ways), count=figures) if said_ways else None
+    if part and said:
+        return capitalized(ctx.t("actor.way.both", part=part, said=said))
+    if part or said:
+        return capitalized(ctx.t("actor.way.one", part=part or said))
+    return ""
 
 
 class ActorView(View):

@@ -161,7 +161,20 @@ def what_changed(
         clauses.append(_clause(ctx, how, _only_in(ctx, change), items, change.items))
     if not clauses:
         return None
-    return capitalized(ctx.t("changes.what.join").join(clauses)) + "."
+    return _full_stop(ctx, capitalized(ctx.t("changes.what.join").join(clauses)))
+
+
+def _full_stop(ctx: RenderContext, sentence: str) -> str:
+    """`sentence` with its full stop, which U.S. English sets inside a closing quotation
+    mark ('… from “scheduled” to “unconfirmed.”'), as `quote.end` places it."""
+    mark = "\0"
+    opening, closing = ctx.t("quote", text=mark).split(mark)
+    if closing and sentence.endswith(closing):
+        start = sentence.rfind(opening, 0, len(sentence) - len(closing))
+        if start >= 0:
+            quoted = sentence[start + len(opening) : len(sentence) - len(closing)]
+            return sentence[:start] + ctx.t("quote.end", text=quoted)
+    return sentence + "."
 
 
 def _from_to(ctx: RenderContext, change: FieldChange, event_type: str) -> str:
@@ -186,7 +199,12 @@ def _from_to(ctx: RenderContext, change: FieldChange, event_type: str) -> str:
             key = f"changes.status.{status}"
             return ctx.t(f"{key}.{event_type}" if status == DEFAULT_STATUS else key)
 
-        return ctx.t("changes.what.status", was=word(change.was), now=word(change.now))
+        # the labels the pages show, quoted as labels
+        return ctx.t(
+            "changes.what.status",
+            was=ctx.t("quote", text=word(change.was)),
+            now=ctx.t("quote", text=word(change.now)),
+        )
 
     def date(text: str, side: str) -> str:
         value = EventDate.parse(text)
