@@ -302,9 +302,13 @@ def test_a_partial_quotation_says_who_they_are(seed_story) -> None:  # type: ign
     meant, as the quotation's context does (the campaign "in the United States")."""
     body = seed_story.story.events["sheinbaum-press-conference"].body
     assert "“they also have a part”" not in body["en"]
-    assert "the United States also had a part to play" in body["en"]
+    assert "the United States also had a part" in body["en"]
     assert "„Sie haben auch ihren Teil“" not in body["de"]
-    assert "auch die USA hätten ihren Teil beizutragen" in body["de"]
+    assert "auch die USA hätten ihren Teil" in body["de"]
+    # R16: "pointing to “an intense campaign …”" / „verwies auf „eine intensive Kampagne …““
+    # said the campaign exists; the reports have only her words, quoted as they stand
+    assert "pointing to" not in body["en"] and "spoke of “an intense campaign" in body["en"]
+    assert "verwies auf „eine" not in body["de"] and "hinzu: „eine intensive Kampagne" in body["de"]
 
 
 def test_the_bilateral_group_is_not_called_a_joint_body(seed_story) -> None:  # type: ignore[no-untyped-def]
