@@ -59,6 +59,7 @@ from explainer.views.event import EventView
 from explainer.views.figures import FiguresView
 from explainer.views.glossary import GlossaryView, fill_appears_in
 from explainer.views.timeline import TimelineView
+from explainer.vocabulary import DEFAULT_STATUS
 
 DEFAULT_DATA = "data/events.yaml"
 #: the stylesheet of the generated pages
@@ -383,7 +384,12 @@ class Explainer:
             event = self.story.events.get(source_path.removeprefix("events/").removesuffix(".md"))
         kicker = ""
         if event is not None:
-            kicker = f"{ctx.l10n.date(event.date)} · {ctx.t(f'type.{event.type}')}"
+            parts = [ctx.l10n.date(event.date), ctx.t(f"type.{event.type}")]
+            # an event that did not simply take place says so, as its page does
+            # ("January 23, 2026 · Meeting · unconfirmed"); R16 read the card without it
+            if event.status != DEFAULT_STATUS:
+                parts.append(ctx.t(f"status.{event.status}"))
+            kicker = " · ".join(parts)
         if event is not None and event.card:
             image = self.config.data_path.parent / event.card
             media_type, width, height = own_image(image)

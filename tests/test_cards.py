@@ -32,7 +32,7 @@ from explainer.outputs.cards import (
 )
 from explainer.site import ConfigError
 from tests.conftest import SITE_URL, in_theme, make_site, minimal_yaml, mkdocs_build
-from tests.stories import load, minimal_data
+from tests.stories import event, load, minimal_data
 
 GERMAN = Card(
     # 118 characters, the longest compounds of the seed's German titles and more
@@ -289,3 +289,41 @@ def test_cards_off_and_an_events_own_image(tmp_path: Path) -> None:
     assert not [p for p in (tmp_path / "without").rglob("cards") if p.is_dir()]
     page = tmp_path / "without" / "timeline" / "index.html"
     assert card_tags(page) == {}
+
+
+def test_an_event_not_known_to_have_taken_place_says_its_status_on_its_card(
+    tmp_path: Path,
+) -> None:
+    """R16: the card of the unconfirmed meeting said "January 23, 2026 · Meeting", the page
+    "Meeting · unconfirmed"; a card shared alone must not read as if the event took place."""
+    data = minimal_data()
+    data["events"] = {
+        "held": event("Held talks", "2026-01-12"),
+        "planned": event("Planned talks", "2026-05-04", status="scheduled"),
+        "open": event("Open talks", "2026-01-23", type="meeting", status="unconfirmed"),
+        "off": event("Called-off talks", "2026-02", status="cancelled"),
+    }
+    explainer = load(tmp_path, data)
+    said = {
+        "en": {
+            "held": "January\u00a012,\u00a02026 · Call",
+            "planned": "May\u00a04,\u00a02026 · Call · scheduled",
+            "open": "January\u00a023,\u00a02026 · Meeting · unconfirmed",
+            "off": "February\u00a02026 · Call · canceled",
+        },
+        "de": {
+            "held": "12.\u00a0Januar\u00a02026 · Telefonat",
+            "planned": "4.\u00a0Mai\u00a02026 · Telefonat · angesetzt",
+            "open": "23.\u00a0Januar\u00a02026 · Treffen · unbestätigt",
+            "off": "Februar\u00a02026 · Telefonat · abgesagt",
+        },
+    }
+    for lang, kickers in said.items():
+        for event_id, kicker in kickers.items():
+            card = explainer.page_card(
+                lang, f"events/{event_id}.md", title="Talks", site_name="Site"
+            )
+            assert card is not None and card.card is not None
+            # the card draws it, and the alt text that describes the card says it
+            assert card.card.kicker.replace(" ", "\u00a0") == kicker.replace(" ", "\u00a0")
+            assert kicker.replace(" ", "\u00a0") in card.alt.replace(" ", "\u00a0"), card.alt
