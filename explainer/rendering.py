@@ -90,7 +90,7 @@ def capitalized(text: str) -> str:
 def when(ctx: RenderContext, event: Event) -> str:
     """An event's date as a held event has it (`January 23, 2026`); for any other status,
     its date and status in words that stay true whenever they are read: `scheduled for
-    January 23, 2026; not confirmed whether it took place` (`unconfirmed`)."""
+    January 23, 2026; whether it took place has not been confirmed` (`unconfirmed`)."""
     date = ctx.l10n.date(event.date)
     if event.status == DEFAULT_STATUS:
         return date
@@ -120,9 +120,9 @@ LABEL_SEPARATOR = "\u00a0· "
 
 
 def status_badge(ctx: RenderContext, status: str) -> Markup:
-    """` · scheduled` / ` · canceled` / ` · not confirmed whether it took place`, the status
+    """` · scheduled` / ` · canceled` / ` · unconfirmed`, the status
     as a visible badge after the event's type; nothing for held events. The status is a
-    word of the label, in the case the language gives it there ("Treffen · geplant")."""
+    word of the label, in the case the language gives it there ("Treffen · angesetzt")."""
     if status == DEFAULT_STATUS:
         return Markup("")
     label = escape_html(ctx.t(f"status.{status}"))

@@ -16,11 +16,11 @@ from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, QU
 
 
 def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
-    """How an actor took part in an event, as a sentence true for its status: by the
-    event's type in one that took place (`Took part in the call.`, `Made the statement.`,
-    `Attended the meeting.`; a group in a meeting, or an institution alone in one, `Met.`),
-    `Due to take part.` in a scheduled one, `Was due to take part.` in an unconfirmed or
-    cancelled one."""
+    """How an actor took part in an event, as a clause true for its status: by the
+    event's type in one that took place (`Took part in the call`, `Issued the statement`,
+    `Attended the meeting`; a group in a meeting, or an institution alone in one, `Met`),
+    `Due to take part` in a scheduled one, `Was due to take part` in an unconfirmed or
+    cancelled one: a clause, which `involvement_line` ends."""
     # a group in a meeting, or an institution alone in one, is the meeting: it meets
     holds = actor.kind == "group" or (
         actor.kind == "institution" and set(event.participants) == {actor.id}
