@@ -464,17 +464,26 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     assert what_changed(german, quote, "call") == (
         "Ein Zitat wurde in der deutschen Fassung überarbeitet."
     )
-    # as many terms added as removed: they were replaced (the review read "a glossary term
+    # as many added as removed: they were replaced (the review read "a glossary term
     # was added; a glossary term was removed")
     placed = (FieldChange("before", "added"),)
     assert what_changed(english, placed, "call") == "The event’s place in the timeline was changed."
     assert what_changed(german, placed, "call") == "Die Einordnung in die Chronik wurde geändert."
-    swapped = (FieldChange("terms", "added", (), 1), FieldChange("terms", "removed", (), 1))
-    assert what_changed(english, swapped, "call") == "A glossary term was replaced."
-    assert what_changed(german, swapped, "call") == "Ein Glossarbegriff wurde ersetzt."
-    uneven = (FieldChange("terms", "added", (), 2), FieldChange("terms", "removed", (), 1))
+    swapped = (FieldChange("related", "added", (), 1), FieldChange("related", "removed", (), 1))
+    assert what_changed(english, swapped, "call") == "A related event was replaced."
+    assert what_changed(german, swapped, "call") == "Ein verknüpftes Ereignis wurde ersetzt."
+    uneven = (FieldChange("related", "added", (), 2), FieldChange("related", "removed", (), 1))
     assert what_changed(english, uneven, "call") == (
-        "Two glossary terms were added; a glossary term was removed."
+        "Two related events were added; a related event was removed."
+    )
+    # an event's glossary links are editorial apparatus, not facts: added, removed or
+    # replaced, they are not told, as wording is not (R17 read "a glossary term was
+    # replaced" under an intro saying changes of wording are not listed)
+    terms = (FieldChange("terms", "added", (), 2), FieldChange("terms", "removed", (), 1))
+    assert what_changed(english, terms, "call") is None
+    assert what_changed(german, terms, "call") is None
+    assert what_changed(english, (*terms, *placed), "call") == (
+        "The event’s place in the timeline was changed."
     )
     both = tuple(
         FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body", "place")
