@@ -129,6 +129,24 @@ def test_key_figures_in_time_order_with_who_claimed_them(tmp_path: Path) -> None
     ]
 
 
+def test_the_figures_table_names_an_event_by_its_short_name(tmp_path: Path) -> None:
+    """R17 read a 14-word headline four times over in the event column: an event with a
+    short name is named by it, its first letter upper-case as a cell begins, the headline
+    kept in the link's title; one without keeps its headline."""
+    data = minimal_data()
+    data["events"]["first-call"]["name"] = {"en": "the call to Bob", "de": "der Anruf bei Bob"}
+    explainer = load(tmp_path, data)
+    march_2 = {"en": unbreakable("March 2, 2026"), "de": unbreakable("2. März 2026")}
+    named = {"en": "The call to Bob", "de": "Der Anruf bei Bob"}
+    for lang in ("en", "de"):
+        md = explainer.expand_blocks(lang, "<!-- explainer:key-figures -->", "a.md", "d/a.md")
+        cells = [list(tr.iter("td"))[-1] for tr in list(shown(md).iter("tr"))[1:]]
+        assert [c.text_content() for c in cells] == [f"{named[lang]} ({march_2[lang]})"] * 2
+        link = cells[0].find("a")
+        assert link.get("title") == {"en": "Ada calls Bob", "de": "Ada ruft Bob an"}[lang]
+        assert link.get("href").endswith("events/first-call/")
+
+
 @pytest.mark.parametrize(
     ("name", "css"), [("timeline-chart", "timeline"), ("figures-chart", "figures")]
 )
