@@ -90,10 +90,8 @@ class Localizer:
         return minus_sign(format_decimal(value, locale=self.locale))
 
     def figure_value(self, figure: Figure) -> str:
-        """`320 Tonnen`, `about 320 metric tons`, `fast 320 Tonnen`, and a negative value,
-        a drop (the data contract), in words: `down 50%`, `Rückgang um 50 %` (R17 read
-        `−50 %` as a negative value, not a change); no line break between the number and
-        its unit. Remembered, as dates are: the figures
+        """`−50 %` (with U+2212), `320 Tonnen`, `about 320 metric tons`, `fast 320 Tonnen`;
+        no line break between the number and its unit. Remembered, as dates are: the figures
         table, the chart and the event page each show it."""
         key = (figure.value, figure.unit, figure.qualifier)
         found = self._figures.get(key)
@@ -102,18 +100,19 @@ class Localizer:
         return found
 
     def _figure_value(self, figure: Figure) -> str:
-        value = abs(figure.value)
         if figure.unit == "percent":
-            text = format_percent(value / 100, locale=self.locale, decimal_quantization=False)
+            text = format_percent(
+                figure.value / 100, locale=self.locale, decimal_quantization=False
+            )
         elif figure.unit in _CLDR_UNITS:
-            text = format_unit(value, _CLDR_UNITS[figure.unit], length="long", locale=self.locale)
+            text = format_unit(
+                figure.value, _CLDR_UNITS[figure.unit], length="long", locale=self.locale
+            )
         else:
-            text = format_decimal(value, locale=self.locale)
-        text = unbreakable(text)
+            text = format_decimal(figure.value, locale=self.locale)
+        text = unbreakable(minus_sign(text))
         if figure.qualifier:
             text = self.strings(f"figure.{figure.qualifier}", value=text)
-        if figure.value < 0:
-            text = self.strings("figure.down", value=text)
         return text
 
     def country(self, code: str) -> str:

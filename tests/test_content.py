@@ -21,15 +21,15 @@ ARTICLES = {"en": "001_823471f2cffdeb6b.txt", "de": "000_5f02786b2011eb6e.txt"}
 PREFIX = {"en": "", "de": "de/"}
 
 # Each figure of the articles: how the article says it, how each site must show it (a drop
-# in words, as the articles say it, not a sign R17 read as a negative value; no line
-# break between a number and its unit).
+# with the typographic minus sign U+2212: the site's sign convention, not the articles'; no
+# line break between a number and its unit).
 FIGURES = [
     (
         {
             "en": "50 percent reduction in fentanyl seizures",
             "de": "Fentanyl-Beschlagnahmungen an der US-Grenze um 50 Prozent",
         },
-        {"en": "down 50%", "de": "Rückgang um 50\u00a0%"},
+        {"en": "\u221250%", "de": "\u221250\u00a0%"},
     ),
     (
         {"en": "nearly 320 tons", "de": "fast 320 Tonnen"},
@@ -41,7 +41,7 @@ FIGURES = [
     ),
     (
         {"en": "40 percent drop in intentional homicides", "de": "Tötungsdelikte um 40 Prozent"},
-        {"en": "down 40%", "de": "Rückgang um 40\u00a0%"},
+        {"en": "\u221240%", "de": "\u221240\u00a0%"},
     ),
 ]
 # The dates of the story (relative ones resolved as shared/sources/README.md says).
