@@ -184,6 +184,16 @@ class Links:
         "Sheinbaum’s press conference", its headline in its title attribute."""
         return self.event_as(event_id, named(self.ctx, self.ctx.story.events[event_id]))
 
+    def event_short(self, event_id: str) -> Markup:
+        """A link to an event's page by its short name, its first letter upper-case, as a
+        table cell or a list item begins ("Sheinbaum’s press conference"), else by its
+        headline: R17 read a 14-word headline four times over in the figures table's event
+        column. The headline is in the link's title attribute."""
+        event = self.ctx.story.events[event_id]
+        if event.name is None:
+            return self.event(event_id)
+        return self.event_as(event_id, capitalized(self.ctx.text(event.name)))
+
     def event_as(self, event_id: str, label: Any) -> Markup:
         """A link to an event's page that reads as `label` ("the statement of January 16,
         2026"), the event's headline in its title attribute, for prose that names the event

@@ -129,6 +129,24 @@ def test_key_figures_in_time_order_with_who_claimed_them(tmp_path: Path) -> None
     ]
 
 
+def test_the_figures_table_names_an_event_by_its_short_name(tmp_path: Path) -> None:
+    """R17 read a 14-word headline four times over in the event column: an event with a
+    short name is named by it, its first letter upper-case as a cell begins, the headline
+    kept in the link's title; one without keeps its headline."""
+    data = minimal_data()
+    data["events"]["first-call"]["name"] = {"en": "the call to Bob", "de": "der Anruf bei Bob"}
+    explainer = load(tmp_path, data)
+    march_2 = {"en": unbreakable("March 2, 2026"), "de": unbreakable("2. März 2026")}
+    named = {"en": "The call to Bob", "de": "Der Anruf bei Bob"}
+    for lang in ("en", "de"):
+        md = explainer.expand_blocks(lang, "<!-- explainer:key-figures -->", "a.md", "d/a.md")
+        cells = [list(tr.iter("td"))[-1] for tr in list(shown(md).iter("tr"))[1:]]
+        assert [c.text_content() for c in cells] == [f"{named[lang]} ({march_2[lang]})"] * 2
+        link = cells[0].find("a")
+        assert link.get("title") == {"en": "Ada calls Bob", "de": "Ada ruft Bob an"}[lang]
+        assert link.get("href").endswith("events/first-call/")
+
+
 @pytest.mark.parametrize(
     ("name", "css"), [("timeline-chart", "timeline"), ("figures-chart", "figures")]
 )
@@ -464,17 +482,26 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     assert what_changed(german, quote, "call") == (
         "Ein Zitat wurde in der deutschen Fassung überarbeitet."
     )
-    # as many terms added as removed: they were replaced (the review read "a glossary term
+    # as many added as removed: they were replaced (the review read "a glossary term
     # was added; a glossary term was removed")
     placed = (FieldChange("before", "added"),)
     assert what_changed(english, placed, "call") == "The event’s place in the timeline was changed."
     assert what_changed(german, placed, "call") == "Die Einordnung in die Chronik wurde geändert."
-    swapped = (FieldChange("terms", "added", (), 1), FieldChange("terms", "removed", (), 1))
-    assert what_changed(english, swapped, "call") == "A glossary term was replaced."
-    assert what_changed(german, swapped, "call") == "Ein Glossarbegriff wurde ersetzt."
-    uneven = (FieldChange("terms", "added", (), 2), FieldChange("terms", "removed", (), 1))
+    swapped = (FieldChange("related", "added", (), 1), FieldChange("related", "removed", (), 1))
+    assert what_changed(english, swapped, "call") == "A related event was replaced."
+    assert what_changed(german, swapped, "call") == "Ein verknüpftes Ereignis wurde ersetzt."
+    uneven = (FieldChange("related", "added", (), 2), FieldChange("related", "removed", (), 1))
     assert what_changed(english, uneven, "call") == (
-        "Two glossary terms were added; a glossary term was removed."
+        "Two related events were added; a related event was removed."
+    )
+    # an event's glossary links are editorial apparatus, not facts: added, removed or
+    # replaced, they are not told, as wording is not (R17 read "a glossary term was
+    # replaced" under an intro saying changes of wording are not listed)
+    terms = (FieldChange("terms", "added", (), 2), FieldChange("terms", "removed", (), 1))
+    assert what_changed(english, terms, "call") is None
+    assert what_changed(german, terms, "call") is None
+    assert what_changed(english, (*terms, *placed), "call") == (
+        "The event’s place in the timeline was changed."
     )
     both = tuple(
         FieldChange(f, "revised", ("en", "de")) for f in ("title", "summary", "body", "place")
@@ -587,13 +614,13 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "en": "Of the events with an exact date, the latest known to have taken place is "
         "Ada’s call to Bob on March 2, 2026. A call had been scheduled for a later date, on "
         "April 9, 2026; whether it took place has not been confirmed. A call is scheduled "
-        "for a later date, on May 2, 2026. In this explainer, only the month is given for "
-        "Ada’s post (March 2026), so it may have come after March 2, 2026.",
+        "for a later date, on May 2, 2026. No exact date is given for Ada’s post (March 2026 "
+        "in this explainer), so it may have come before or after March 2, 2026.",
         "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist Adas "
         "Anruf bei Bob vom 2. März 2026. Für die Zeit danach war ein Telefonat angesetzt: am "
         "9. April 2026; ob es stattfand, ist nicht bestätigt. Für die Zeit danach ist ein "
-        "Telefonat angesetzt: am 2. Mai 2026. Nur auf den Monat genau datiert ist in diesem "
-        "Überblick Adas Beitrag (März 2026); dieses Ereignis kann also auch nach dem "
+        "Telefonat angesetzt: am 2. Mai 2026. Nicht auf den Tag genau datiert ist Adas Beitrag "
+        "(in diesem Überblick: März 2026); dieses Ereignis kann vor oder nach dem "
         "2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
@@ -742,11 +769,11 @@ def test_as_of_names_a_month_only_event_that_may_be_later_by_its_headline(
     data["events"]["note"] = event("Note", "2026-03", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "In this explainer, only the month is given for “Note” (March 2026) and “Post” "
-        "(March 2026), so they may have come after March 2, 2026.",
-        "de": "Nur auf den Monat genau datiert sind in diesem Überblick „Note (de)“ "
-        "(März 2026) und „Post (de)“ (März 2026); diese Ereignisse können also auch nach "
-        "dem 2. März 2026 liegen.",
+        "en": "No exact date is given for “Note” (March 2026 in this explainer) and “Post” "
+        "(March 2026 in this explainer), so they may have come before or after March 2, 2026.",
+        "de": "Nicht auf den Tag genau datiert sind „Note (de)“ (in diesem Überblick: "
+        "März 2026) und „Post (de)“ (in diesem Überblick: März 2026); diese Ereignisse "
+        "können vor oder nach dem 2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)

@@ -71,8 +71,11 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Path:
     commit(root, text, PUBLISHED, "publish")
     text = text.replace('"They talk about the budget."', '"They argue about the budget."')
     text = text.replace('"Sie sprechen über den Haushalt."', '"Sie streiten über den Haushalt."')
-    # a change of fact beside the new wording, which the log does not tell (R10)
-    text = text.replace("    terms: [budget]\n", "    terms: [budget, tax]\n", 1)
+    # a change of fact beside the new wording, which the log does not tell (R10), and a
+    # glossary term added, which is apparatus, told no more than wording is (R17)
+    text = text.replace(
+        "    terms: [budget]\n", "    related: [statement]\n    terms: [budget, tax]\n", 1
+    )
     commit(root, text, CHANGED, "change one event")
     body = '    body: {en: "Bob *said* things.'
     at = text.index("\n", text.index(body)) + 1
@@ -173,13 +176,13 @@ def test_the_changes_page_lists_corrections_and_updates_newest_first(
             "Correction: Bob speaks An earlier version said Bob spoke on Saturday.",
             "Updated: Bob speaks A correction was added.",
             # the summary's new wording is not told, in any language (R10)
-            "Updated: Ada calls Bob A glossary term was added.",
+            "Updated: Ada calls Bob A related event was added.",
         ],
         "de": [
             "Korrektur: Bob spricht In einer früheren Fassung hieß es, Bob habe am Samstag "
             "gesprochen.",
             "Aktualisiert: Bob spricht Eine Korrektur wurde ergänzt.",
-            "Aktualisiert: Ada ruft Bob an Ein Glossarbegriff wurde ergänzt.",
+            "Aktualisiert: Ada ruft Bob an Ein verknüpftes Ereignis wurde ergänzt.",
         ],
     }
     assert [text_of(item) for item in items] == expected[language]
@@ -217,12 +220,13 @@ def test_the_home_page_block_lists_the_latest(built: tuple[Path, str], language:
             "en": [
                 "Correction, March 6, 2026: Bob speaks",
                 "Updated March 6, 2026: Bob speaks A correction was added.",
-                "Updated March 5, 2026: Ada calls Bob A glossary term was added.",
+                "Updated March 5, 2026: Ada calls Bob A related event was added.",
             ],
             "de": [
                 "Korrektur vom 6. März 2026: Bob spricht",
                 "Aktualisiert am 6. März 2026: Bob spricht Eine Korrektur wurde ergänzt.",
-                "Aktualisiert am 5. März 2026: Ada ruft Bob an Ein Glossarbegriff wurde ergänzt.",
+                "Aktualisiert am 5. März 2026: Ada ruft Bob an Ein verknüpftes Ereignis wurde "
+                "ergänzt.",
             ],
         }[language]
     )

@@ -302,13 +302,18 @@ def test_a_partial_quotation_says_who_they_are(seed_story) -> None:  # type: ign
     meant, as the quotation's context does (the campaign "in the United States")."""
     body = seed_story.story.events["sheinbaum-press-conference"].body
     assert "“they also have a part”" not in body["en"]
-    assert "the United States also had a part" in body["en"]
+    assert "the United States also had its part to play" in body["en"]
     assert "„Sie haben auch ihren Teil“" not in body["de"]
-    assert "auch die USA hätten ihren Teil" in body["de"]
+    assert "auch die USA hätten ihren Teil zu leisten" in body["de"]
     # R16: "pointing to “an intense campaign …”" / „verwies auf „eine intensive Kampagne …““
-    # said the campaign exists; the reports have only her words, quoted as they stand
-    assert "pointing to" not in body["en"] and "spoke of “an intense campaign" in body["en"]
-    assert "verwies auf „eine" not in body["de"] and "hinzu: „eine intensive Kampagne" in body["de"]
+    # said the campaign exists; the reports have only her words, quoted as they stand.
+    # R17: "had a part, and spoke of “…”" lost her logic (the campaign is the U.S. part) and
+    # „fügte hinzu: „eine …““ left a bare noun after a verb of saying: the quotation now
+    # names the part, and its words are unchanged
+    assert "pointing to" not in body["en"] and "spoke of" not in body["en"]
+    assert "its part to play: “an intense campaign to reduce drug consumption" in body["en"]
+    assert "verwies auf „eine" not in body["de"] and "fügte hinzu" not in body["de"]
+    assert "zu leisten – „eine intensive Kampagne zur Reduzierung" in body["de"]
 
 
 def test_the_bilateral_group_is_not_called_a_joint_body(seed_story) -> None:  # type: ignore[no-untyped-def]
@@ -424,3 +429,19 @@ def test_every_quotation_says_whose_wording_it_is(seed_site: Path, lang: str, by
     for quote in quotes:
         attribution = " ".join(quote.cssselect("p")[-1].text_content().split())
         assert attribution.replace("\u00a0", " ") == by
+
+
+def test_the_quoted_demand_stays_with_the_networks(seed_story) -> None:  # type: ignore[no-untyped-def]
+    """R17: "demanded “concrete and verifiable” results against drug trafficking and
+    narcoterrorist networks" stretched the quoted words to drug trafficking; the reports
+    attach them to the networks alone and speak of "concrete results against drug
+    trafficking" apart. "A critical message" read as "crucial"."""
+    summary = seed_story.story.events["state-department-message"].summary
+    assert "“concrete and verifiable” results against narcoterrorist networks" in summary["en"]
+    assert "concrete results against drug trafficking" in summary["en"]
+    assert "drug trafficking and narcoterrorist" not in summary["en"]
+    assert "critical message" not in summary["en"]
+    assert "„konkrete und überprüfbare“ Ergebnisse," in summary["de"]
+    assert "narkoterroristische Netzwerke forderte es „konkrete" in summary["de"]
+    assert "Drogenhandel und narkoterroristische" not in summary["de"]
+    assert "kritischen Mitteilung" not in summary["de"]

@@ -135,6 +135,28 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     assert "„Wir sind uns einig.“" in visible(page(explainer, "de", "events/first-call.md"))
 
 
+def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> None:
+    """R17 read "Participant" over the issuer of a statement: a statement's heading says
+    who issued it; a call's and a meeting's keep "Participants", counted; the anchor is
+    the same for every type."""
+    explainer = site(tmp_path)
+    headings = {
+        (lang, path): [
+            (h.text_content().strip("¶ "), h.get("id"))
+            for h in lxml.html.fromstring(f"<div>{page(explainer, lang, path)}</div>").iter("h2")
+        ]
+        for lang in ("en", "de")
+        for path in ("events/statement.md", "events/first-call.md")
+    }
+    assert ("Issued by", "participants") in headings["en", "events/statement.md"]
+    assert ("Abgegeben von", "beteiligte") in headings["de", "events/statement.md"]
+    assert ("Participants", "participants") in headings["en", "events/first-call.md"]
+    assert ("Beteiligte", "beteiligte") in headings["de", "events/first-call.md"]
+    for (_, path), found in headings.items():
+        if path == "events/statement.md":
+            assert not any(text.startswith(("Participant", "Beteiligt")) for text, _ in found)
+
+
 def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     tmp_path: Path,
 ) -> None:

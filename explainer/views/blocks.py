@@ -76,13 +76,11 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         start = tag.end() if tag else 0
         return Markup(sentence[:start] + capitalized(sentence[start:]))
 
-    def named(event: Event) -> Markup:
+    def named(event: Event, key: str = "event.named") -> Markup:
         """The event as a sentence names it, linked, and its date: "the Mexican Embassy’s
         post (January 2026)" (`rendering.named`: its short name, else its quoted headline;
         R15 read headlines pasted into sentences after a colon)."""
-        return ctx.t_html(
-            "event.named", event=links.event_named(event.id), date=ctx.l10n.date(event.date)
-        )
+        return ctx.t_html(key, event=links.event_named(event.id), date=ctx.l10n.date(event.date))
 
     def noun(alike: list[Event]) -> str:
         """Their type, or "event" for types that differ."""
@@ -145,7 +143,7 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         sentences.append(
             said(
                 "as_of.maybe_later",
-                events=_listed(ctx, [named(e) for e in maybe_later]),
+                events=_listed(ctx, [named(e, "as_of.maybe_later.named") for e in maybe_later]),
                 count=len(maybe_later),
                 date=ctx.l10n.date(latest_held.date),
             )

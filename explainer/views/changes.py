@@ -72,8 +72,11 @@ REVISED_TEXTS = frozenset({"figure", "quote"})
 #: removed, or given another address is `added`, `removed` or `changed`, a fact
 WORDING = frozenset({"title", "summary", "body", "place", "sources"})
 #: the fields that are wording whatever happened to them: an event's short name (`name`),
-#: given, revised or taken away, changes how sentences name it, no fact
-NAMING = frozenset({"name"})
+#: given, revised or taken away, changes how sentences name it, no fact; its glossary
+#: links (`terms`), added or removed, are editorial apparatus, no fact of the event (R17
+#: read "a glossary term was replaced" under an intro saying changes of wording are not
+#: listed)
+NAMING = frozenset({"name", "terms"})
 
 
 def told(changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
@@ -82,8 +85,8 @@ def told(changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
     is not told at all, as a newspaper logs no copy edits. The R10 review read "The
     headline, the summary, and the text were revised" as system language, beside a German
     log that listed other revisions; changes of fact (a date, a status, the participants,
-    a quotation, a figure, a source added or moved, a glossary term) are told in every
-    language alike."""
+    a quotation, a figure, a source added or moved, a related event) are told in every
+    language alike; an event's short name and its glossary terms are never told."""
     return tuple(
         change
         for change in changes
@@ -142,8 +145,8 @@ def what_changed(
     for change in listed:
         how = change.how
         if how in ("added", "removed"):
-            # as many added as removed from one list: they were replaced ("a glossary term
-            # was replaced", not "a glossary term was added; a glossary term was removed")
+            # as many added as removed from one list: they were replaced ("a related event
+            # was replaced", not "a related event was added; a related event was removed")
             other = "removed" if how == "added" else "added"
             twin = [c for c in listed if c.field == change.field and c.how == other]
             if twin and twin[0].items == change.items:
