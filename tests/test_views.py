@@ -595,12 +595,12 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     for lang, sentence, heading in (
         (
             "en",
-            "Not involved in any of the events described here, but mentioned in these texts:",
+            "Not involved in any of the events described here, but mentioned on the following pages:",
             "Mentioned on these pages",
         ),
         (
             "de",
-            "An keinem der hier beschriebenen Ereignisse beteiligt, aber in diesen Texten erwähnt:",
+            "An keinem der hier beschriebenen Ereignisse beteiligt, aber auf den folgenden Seiten erwähnt:",
             "Erwähnt auf diesen Seiten",
         ),
     ):
@@ -624,7 +624,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             term,
         ]
         # each says what it is: the council by its role or description and country, its
-        # kind only for want of a role, the term as a glossary entry, not "— Glossary" (R14)
+        # kind only for want of a role; the terms last, in one item, "In the glossary: …",
+        # not an item each that reads as a second page of an actor's name (R18)
         items = [
             visible(lxml.html.tostring(li, encoding="unicode")).replace("\u00a0", " ")
             for li in root.cssselect("ul.explainer-mentioned-in li")
@@ -632,8 +633,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         assert (
             items[1:]
             == {
-                "en": ["City council — Institution, Germany", "Tax — glossary entry"],
-                "de": ["Stadtrat – Institution, Deutschland", "Steuer – Eintrag im Glossar"],
+                "en": ["City council — Institution, Germany", "In the glossary: Tax"],
+                "de": ["Stadtrat – Institution, Deutschland", "Im Glossar: Steuer"],
             }[lang]
         )
         assert "No event in this story lists" not in visible(office)
