@@ -87,9 +87,11 @@ def test_upcoming_is_every_scheduled_event_oldest_first(tmp_path: Path) -> None:
     md = explainer.expand_blocks("de", "<!-- explainer:upcoming -->\n", "about.md", "d/about.md")
     assert items(md) == [("Soon (de)", "../events/soon/"), ("Later (de)", "../events/later/")]
     badge = STRINGS["de"]("status.scheduled")
+    # all of one type: the type is left out, said once by the heading a site gives the
+    # block (R18 read "· Meeting" after every date under "Meetings agreed on")
     assert item_texts(md) == [
-        f"Soon (de) – 4. März 2026 · Telefonat · {badge} Über Soon.",
-        f"Later (de) – 10. März 2026 · Telefonat · {badge} Über Later.",
+        f"Soon (de) – 4. März 2026 · {badge} Über Soon.",
+        f"Later (de) – 10. März 2026 · {badge} Über Later.",
     ]
 
 
@@ -189,7 +191,7 @@ def test_a_block_replaces_its_marker_line_and_nothing_else(tmp_path: Path) -> No
     md = explainer.expand_blocks("en", page, "index.md", "d")
     upcoming = (
         '<ul>\n<li><a href="events/council-meeting/">Council meets</a>\u00a0— '
-        "<em data-explainer-labels>March\u00a02026\u00a0· Meeting</em>\u00a0· "
+        "<em data-explainer-labels>March\u00a02026</em>\u00a0· "
         '<span class="explainer-status explainer-status--scheduled" data-explainer-labels>'
         "scheduled</span><br />\n  The council votes.</li>\n</ul>"
     )
@@ -452,14 +454,15 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     data = minimal_data()
     data["events"] = {
         "past": event("Past", "2026-01-23", status="unconfirmed"),
-        "soon": event("Soon", "2026-03-04", status="scheduled"),
+        "soon": event("Soon", "2026-03-04", status="scheduled", type="meeting"),
         "held": event("Held", "2026-01-05"),
     }
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:upcoming -->\n", "index.md", "d/index.md")
+    # of two types, each says its own
     assert item_texts(md) == [
         "Past — January 23, 2026 · Call · unconfirmed About Past.",
-        "Soon — March 4, 2026 · Call · scheduled About Soon.",
+        "Soon — March 4, 2026 · Meeting · scheduled About Soon.",
     ]
 
 
