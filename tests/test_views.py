@@ -594,14 +594,13 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     for lang, sentence, heading in (
         (
             "en",
-            "Not involved in any of the events described here, but mentioned on the following "
-            "pages:",
+            "Mentioned on these pages¶ Not involved in any of the events described here. Plan",
             "Mentioned on these pages",
         ),
         (
             "de",
-            "An keinem der hier beschriebenen Ereignisse beteiligt, aber auf den folgenden "
-            "Seiten erwähnt:",
+            "Erwähnt auf diesen Seiten¶ An keinem der hier beschriebenen Ereignisse beteiligt. "
+            "Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
     ):
