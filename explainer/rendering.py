@@ -132,11 +132,15 @@ def status_badge(ctx: RenderContext, status: str) -> Markup:
     )
 
 
-def event_meta(ctx: RenderContext, event: Event) -> Markup:
+def event_meta(ctx: RenderContext, event: Event, kind: bool = True) -> Markup:
     """`<em>16 January 2026 · Meeting</em> · scheduled`: date and type, and the status as
-    a badge unless it took place; labels, never linked to the glossary."""
-    date, kind = escape_html(ctx.l10n.date(event.date)), escape_html(ctx.t(f"type.{event.type}"))
-    labels = f"<em {LABELS_ATTRIBUTE}>{date}{LABEL_SEPARATOR}{kind}</em>"
+    a badge unless it took place; labels, never linked to the glossary. A list whose
+    events are all of one type leaves the type out (`kind=False`): R18 read "Meeting of
+    the … Group — January 23, 2026 · Meeting" under "Meetings agreed on"."""
+    labels = f"<em {LABELS_ATTRIBUTE}>{escape_html(ctx.l10n.date(event.date))}"
+    if kind:
+        labels += f"{LABEL_SEPARATOR}{escape_html(ctx.t(f'type.{event.type}'))}"
+    labels += "</em>"
     return Markup(labels) + status_badge(ctx, event.status)
 
 
@@ -252,7 +256,7 @@ def template_values(ctx: RenderContext, here: str) -> dict[str, Any]:
         "text": ctx.text,
         "l10n": ctx.l10n,
         "story": ctx.story,
-        "event_meta": lambda event: event_meta(ctx, event),
+        "event_meta": lambda event, kind=True: event_meta(ctx, event, kind),
         "labels_attribute": Markup(LABELS_ATTRIBUTE),
         "language": ctx.language,
     }

@@ -87,9 +87,11 @@ def test_upcoming_is_every_scheduled_event_oldest_first(tmp_path: Path) -> None:
     md = explainer.expand_blocks("de", "<!-- explainer:upcoming -->\n", "about.md", "d/about.md")
     assert items(md) == [("Soon (de)", "../events/soon/"), ("Later (de)", "../events/later/")]
     badge = STRINGS["de"]("status.scheduled")
+    # all of one type: the type is left out, said once by the heading a site gives the
+    # block (R18 read "· Meeting" after every date under "Meetings agreed on")
     assert item_texts(md) == [
-        f"Soon (de) – 4. März 2026 · Telefonat · {badge} Über Soon.",
-        f"Later (de) – 10. März 2026 · Telefonat · {badge} Über Later.",
+        f"Soon (de) – 4. März 2026 · {badge} Über Soon.",
+        f"Later (de) – 10. März 2026 · {badge} Über Later.",
     ]
 
 
@@ -189,7 +191,7 @@ def test_a_block_replaces_its_marker_line_and_nothing_else(tmp_path: Path) -> No
     md = explainer.expand_blocks("en", page, "index.md", "d")
     upcoming = (
         '<ul>\n<li><a href="events/council-meeting/">Council meets</a>\u00a0— '
-        "<em data-explainer-labels>March\u00a02026\u00a0· Meeting</em>\u00a0· "
+        "<em data-explainer-labels>March\u00a02026</em>\u00a0· "
         '<span class="explainer-status explainer-status--scheduled" data-explainer-labels>'
         "scheduled</span><br />\n  The council votes.</li>\n</ul>"
     )
@@ -452,14 +454,15 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     data = minimal_data()
     data["events"] = {
         "past": event("Past", "2026-01-23", status="unconfirmed"),
-        "soon": event("Soon", "2026-03-04", status="scheduled"),
+        "soon": event("Soon", "2026-03-04", status="scheduled", type="meeting"),
         "held": event("Held", "2026-01-05"),
     }
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:upcoming -->\n", "index.md", "d/index.md")
+    # of two types, each says its own
     assert item_texts(md) == [
         "Past — January 23, 2026 · Call · unconfirmed About Past.",
-        "Soon — March 4, 2026 · Call · scheduled About Soon.",
+        "Soon — March 4, 2026 · Meeting · scheduled About Soon.",
     ]
 
 
@@ -614,13 +617,13 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "en": "Of the events with an exact date, the latest known to have taken place is "
         "Ada’s call to Bob on March 2, 2026. A call had been scheduled for a later date, on "
         "April 9, 2026; whether it took place has not been confirmed. A call is scheduled "
-        "for a later date, on May 2, 2026. No exact date is given for Ada’s post (March 2026 "
-        "in this explainer), so it may have come before or after March 2, 2026.",
+        "for a later date, on May 2, 2026. No exact date is given for Ada’s post (filed under "
+        "March 2026), so it may have come before or after March 2, 2026.",
         "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist Adas "
         "Anruf bei Bob vom 2. März 2026. Für die Zeit danach war ein Telefonat angesetzt: am "
         "9. April 2026; ob es stattfand, ist nicht bestätigt. Für die Zeit danach ist ein "
         "Telefonat angesetzt: am 2. Mai 2026. Nicht auf den Tag genau datiert ist Adas Beitrag "
-        "(in diesem Überblick: März 2026); dieses Ereignis kann vor oder nach dem "
+        "(hier unter März 2026 eingeordnet); dieses Ereignis kann vor oder nach dem "
         "2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
@@ -769,10 +772,10 @@ def test_as_of_names_a_month_only_event_that_may_be_later_by_its_headline(
     data["events"]["note"] = event("Note", "2026-03", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "No exact date is given for “Note” (March 2026 in this explainer) and “Post” "
-        "(March 2026 in this explainer), so they may have come before or after March 2, 2026.",
-        "de": "Nicht auf den Tag genau datiert sind „Note (de)“ (in diesem Überblick: "
-        "März 2026) und „Post (de)“ (in diesem Überblick: März 2026); diese Ereignisse "
+        "en": "No exact date is given for “Note” (filed under March 2026) and “Post” "
+        "(filed under March 2026), so they may have come before or after March 2, 2026.",
+        "de": "Nicht auf den Tag genau datiert sind „Note (de)“ (hier unter März "
+        "2026 eingeordnet) und „Post (de)“ (hier unter März 2026 eingeordnet); diese Ereignisse "
         "können vor oder nach dem 2. März 2026 liegen.",
     }
     for lang, sentence in said.items():

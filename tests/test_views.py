@@ -149,7 +149,7 @@ def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> No
         for path in ("events/statement.md", "events/first-call.md")
     }
     assert ("Issued by", "participants") in headings["en", "events/statement.md"]
-    assert ("Abgegeben von", "beteiligte") in headings["de", "events/statement.md"]
+    assert ("Urheber", "beteiligte") in headings["de", "events/statement.md"]
     assert ("Participants", "participants") in headings["en", "events/first-call.md"]
     assert ("Beteiligte", "beteiligte") in headings["de", "events/first-call.md"]
     for (_, path), found in headings.items():
@@ -457,9 +457,8 @@ def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
     row = ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March\u00a02,\u00a02026)"]
     assert row in table_rows(html(md))
     assert ("Council meets", "events/council-meeting/") in links(html(md))
-    shown = (
-        "Council meets\u00a0— March\u00a02026\u00a0· Meeting\u00a0· scheduled The council votes."
-    )
+    # the one planned event's type left out, as a list of one type does
+    shown = "Council meets\u00a0— March\u00a02026\u00a0· scheduled The council votes."
     assert shown in visible(html(md))
     with pytest.raises(
         BlockError, match=r"docs/en/index.md:3:1: unknown block `explainer:key-figure`"
@@ -595,12 +594,13 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     for lang, sentence, heading in (
         (
             "en",
-            "Not involved in any of the events described here, but mentioned in these texts:",
+            "Mentioned on these pages¶ Not involved in any of the events described here. Plan",
             "Mentioned on these pages",
         ),
         (
             "de",
-            "An keinem der hier beschriebenen Ereignisse beteiligt, aber in diesen Texten erwähnt:",
+            "Erwähnt auf diesen Seiten¶ An keinem der hier beschriebenen Ereignisse beteiligt. "
+            "Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
     ):
@@ -624,7 +624,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             term,
         ]
         # each says what it is: the council by its role or description and country, its
-        # kind only for want of a role, the term as a glossary entry, not "— Glossary" (R14)
+        # kind only for want of a role; the terms last, in one item, "In the glossary: …",
+        # not an item each that reads as a second page of an actor's name (R18)
         items = [
             visible(lxml.html.tostring(li, encoding="unicode")).replace("\u00a0", " ")
             for li in root.cssselect("ul.explainer-mentioned-in li")
@@ -632,8 +633,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         assert (
             items[1:]
             == {
-                "en": ["City council — Institution, Germany", "Tax — glossary entry"],
-                "de": ["Stadtrat – Institution, Deutschland", "Steuer – Eintrag im Glossar"],
+                "en": ["City council — Institution, Germany", "In the glossary: Tax"],
+                "de": ["Stadtrat – Institution, Deutschland", "Im Glossar: Steuer"],
             }[lang]
         )
         assert "No event in this story lists" not in visible(office)
