@@ -228,9 +228,9 @@ def test_actors_only_mentioned_in_the_texts_link_the_texts(seed_site: Path, lang
             "No event in this story" not in text and "keinem der Ereignisse beteiligt" not in text
         )
         assert {
-            "en": "Mentioned on these pages¶ Not involved in any of the events described here.",
-            "de": "Erwähnt auf diesen Seiten¶ An keinem der hier beschriebenen Ereignisse "
-            "beteiligt.",
+            "en": "Not involved in any of the events described here. Mentioned on these pages¶",
+            "de": "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt auf diesen "
+            "Seiten¶",
         }[lang] in text
         hrefs = [a.get("href") for a in content.cssselect("ul.explainer-mentioned-in a")]
         assert "../../events/sheinbaum-press-conference/" in hrefs, actor_id

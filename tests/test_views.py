@@ -594,12 +594,14 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     for lang, sentence, heading in (
         (
             "en",
-            "Mentioned on these pages¶ Not involved in any of the events described here. Plan",
+            # the sentence above the heading, where the events would be: under it, it
+            # contradicted "Mentioned on these pages" (R20/R21)
+            "Not involved in any of the events described here. Mentioned on these pages¶ Plan",
             "Mentioned on these pages",
         ),
         (
             "de",
-            "Erwähnt auf diesen Seiten¶ An keinem der hier beschriebenen Ereignisse beteiligt. "
+            "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt auf diesen Seiten¶ "
             "Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
