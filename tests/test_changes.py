@@ -430,10 +430,10 @@ def test_the_changes_intro_promises_nothing_about_corrections_it_does_not_list(
             # R18/R19 read "No corrections have been published" beside "the text of a
             # quotation was revised" as a contradiction: the intro says what the entries
             # are and how a correction would be marked, claiming none
-            "en": "The latest update to each event’s facts, such as its quotations, figures "
+            "en": "The latest update to each event’s facts, such as its quotations, figures, "
             "and status, by date, newest first. Changes of wording alone are not listed. A "
             "correction of an error would be marked “Correction” and say what was wrong.",
-            "de": "Die jeweils letzte inhaltliche Aktualisierung jedes Ereignisses, etwa "
+            "de": "Die letzte inhaltliche Aktualisierung jedes Ereignisses, etwa "
             "seiner Zitate, Zahlen oder seines Status, nach Datum geordnet, die neueste "
             "zuerst. Rein sprachliche Überarbeitungen sind nicht aufgeführt. Die Berichtigung "
             "eines Fehlers wäre als „Korrektur“ gekennzeichnet und würde angeben, was falsch "
