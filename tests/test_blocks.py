@@ -444,7 +444,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     assert " ".join(shown(md).text_content().split()) == (
         "Of the events with an exact date, the latest known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. A call had been scheduled for a later "
-        "date, on April 9, 2026; whether it took place has not been confirmed."
+        "date, on April 9, 2026; the sources do not say whether it took place."
     )
 
 
@@ -616,12 +616,13 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is "
         "Ada’s call to Bob on March 2, 2026. A call had been scheduled for a later date, on "
-        "April 9, 2026; whether it took place has not been confirmed. A call is scheduled "
+        "April 9, 2026; the sources do not say whether it took place. A call is scheduled "
         "for a later date, on May 2, 2026. No exact date is given for Ada’s post (filed under "
         "March 2026), so it may have come before or after March 2, 2026.",
         "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist Adas "
         "Anruf bei Bob vom 2. März 2026. Für die Zeit danach war ein Telefonat angesetzt: am "
-        "9. April 2026; ob es stattfand, ist nicht bestätigt. Für die Zeit danach ist ein "
+        "9. April 2026; ob es stattfand, geht aus den Quellen nicht hervor. Für die Zeit "
+        "danach ist ein "
         "Telefonat angesetzt: am 2. Mai 2026. Nicht auf den Tag genau datiert ist Adas Beitrag "
         "(hier unter März 2026 eingeordnet); dieses Ereignis kann vor oder nach dem "
         "2. März 2026 liegen.",
@@ -662,11 +663,11 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     said = {
         "en": "Of the events with an exact date, the latest known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. Two meetings had been scheduled for later dates: one "
-        "on April 9, 2026, and one in May 2026; whether they took place has not been confirmed.",
+        "on April 9, 2026, and one in May 2026; the sources do not say whether they took place.",
         "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist „Ada ruft "
         "Bob an“ vom 2. März 2026. Für die Zeit danach waren zwei "
         "Treffen angesetzt: am 9. April 2026 und im Mai 2026; ob sie "
-        "stattfanden, ist nicht bestätigt.",
+        "stattfanden, geht aus den Quellen nicht hervor.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)

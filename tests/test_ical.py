@@ -93,7 +93,8 @@ def test_the_calendar_and_its_events_in_german(tmp_path: Path, monkeypatch) -> N
     )
     assert str(unconfirmed["status"]) == "TENTATIVE"
     assert text(unconfirmed, "description", "de").startswith(
-        "Für den 6.\u00a0März\u00a02026 angesetzt; ob es stattfand, ist nicht bestätigt.\n\n"
+        "Für den 6.\u00a0März\u00a02026 angesetzt; ob es stattfand, geht aus den Quellen "
+        "nicht hervor.\n\n"
     )
 
 
@@ -117,7 +118,7 @@ def test_an_event_not_known_to_have_taken_place_is_tentative_and_says_why(
     said = {
         "scheduled": "Scheduled for January\u00a023,\u00a02026.",
         "unconfirmed": "Scheduled for January\u00a023,\u00a02026; "
-        "whether it took place has not been confirmed.",
+        "the sources do not say whether it took place.",
     }
     assert text(talks, "description", "en") == f"{said[status]}\n\nAbout Talks."
 

@@ -161,9 +161,10 @@ def test_an_unconfirmed_event_says_so_in_words_in_every_output(
     statuses_site: Path, lang: str
 ) -> None:
     said = {  # the date as the pages write it, with no-break spaces
-        "en": "Scheduled for April\u00a02,\u00a02026; whether it took place has not been "
-        "confirmed.",
-        "de": "Für den 2.\u00a0April\u00a02026 angesetzt; ob es stattfand, ist nicht bestätigt.",
+        "en": "Scheduled for April\u00a02,\u00a02026; the sources do not say whether it took "
+        "place.",
+        "de": "Für den 2.\u00a0April\u00a02026 angesetzt; ob es stattfand, geht aus den "
+        "Quellen nicht hervor.",
     }[lang]
     feed = feedparser.parse((statuses_site / LANGS[lang] / "feed.xml").read_bytes())
     [entry] = [e for e in feed.entries if e.link.endswith("/unconfirmed-talks/")]

@@ -529,11 +529,12 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
 ) -> None:
     explainer = statuses_story(tmp_path)
     said = {
-        # the words issue 24 asks for, and German's parallel to the status label
-        "en": "Status: Scheduled for January\u00a023,\u00a02026; whether it took place "
-        "has not been confirmed",
+        # no source says whether it took place: "has not been confirmed" read, under
+        # "Updated …", as if nobody had checked (R20)
+        "en": "Status: Scheduled for January\u00a023,\u00a02026; the sources do not say "
+        "whether it took place",
         "de": "Status: Für den 23.\u00a0Januar\u00a02026 angesetzt; ob es stattfand, "
-        "ist nicht bestätigt",
+        "geht aus den Quellen nicht hervor",
     }
     for lang, words in said.items():
         assert words in visible(page(explainer, lang, "events/open.md")), lang
