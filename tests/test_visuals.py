@@ -141,6 +141,9 @@ def test_figures_picture(site: Path) -> None:
     texts = " ".join("".join(t.itertext()) for t in svg.iter(f"{SVG}text"))
     assert "12,5\u00a0% Haushaltswachstum" in texts and "laut Ada Example" in texts
     assert "Prozent" in texts and "Tonnen" in texts  # grouped by unit
+    # the tooltip runs as text, the label first: no capital after the value (R20)
+    tips = {a.findtext(f"{SVG}title") for a in svg.iter(f"{SVG}a")}
+    assert "Haushaltswachstum: 12,5\u00a0%, laut Ada Example" in tips, tips
     for href in found:
         assert resolves(site, "de/figures", href)
 

@@ -63,7 +63,10 @@ def _layout(
         for figure in group:
             value, label, byline = texts[id(figure)]
             lines = wrap([value, *label.split(" ")], span, first_bold=True)
-            content = [el("title", f"{esc(value)}: {esc(label)}, {esc(byline)}")]
+            # the tooltip runs as text: the label first ("Drugs seized at sea: 51 metric
+            # tons, according to …"), no capital after the value (R20)
+            said = f"{ctx.t('label', label=label)} {value}, {byline}"
+            content = [el("title", esc(said))]
             for i, line in enumerate(lines):
                 y += LINE
                 if i == 0:  # the value, in bold, then the label
