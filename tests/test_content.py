@@ -163,6 +163,29 @@ def test_every_quote_of_the_article_is_on_the_site(seed_site: Path, lang: str) -
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+def test_block_quotes_are_the_articles_words(seed_site: Path, seed_story, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Word for word, casing and end punctuation included, and nothing added on the page:
+    R20 read "“Cooperation works … responsibility.”" for the English article's
+    "cooperation works … responsibility," and a full stop after Sheinbaum's words. The comma
+    an English article sets inside its closing quotation mark is the sentence's, not the
+    speaker's."""
+    pattern = r'"([^"]+)"' if lang == "en" else r"„([^“]+)“"
+    said = {fold(q.removesuffix(",")) for q in re.findall(pattern, article(lang))}
+    quoted = {"en": "“{}”", "de": "„{}“"}[lang]
+    for event in seed_story.story.events.values():
+        if not event.quotes:
+            continue
+        root = lxml.html.parse(str(seed_site / PREFIX[lang] / "events" / event.id / "index.html"))
+        shown = [
+            fold(b.cssselect("p")[0].text_content()).strip()
+            for b in root.getroot().cssselect("article blockquote")
+        ]
+        for quote in event.quotes:
+            assert fold(quote.text[lang]) in said, quote.text[lang]
+            assert fold(quoted.format(quote.text[lang])) in shown, shown
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
 def test_every_actor_and_place_is_named(seed_site: Path, lang: str) -> None:
     actors = page_text(seed_site, lang, "actors")
     for name in NAMES:
