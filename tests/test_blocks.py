@@ -617,7 +617,7 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "en": "Of the events with an exact date, the latest known to have taken place is "
         "Ada’s call to Bob on March 2, 2026. A call had been scheduled for a later date, on "
         "April 9, 2026; the sources do not say whether it took place. A call is scheduled "
-        "for a later date, on May 2, 2026. No exact date is given for Ada’s post (filed under "
+        "for a later date, on May 2, 2026. No exact date is given for Ada’s post (listed under "
         "March 2026), so it may have come before or after March 2, 2026.",
         "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist Adas "
         "Anruf bei Bob vom 2. März 2026. Für die Zeit danach war ein Telefonat angesetzt: am "
@@ -773,8 +773,8 @@ def test_as_of_names_a_month_only_event_that_may_be_later_by_its_headline(
     data["events"]["note"] = event("Note", "2026-03", type="statement")
     explainer = load(tmp_path, data)
     said = {
-        "en": "No exact date is given for “Note” (filed under March 2026) and “Post” "
-        "(filed under March 2026), so they may have come before or after March 2, 2026.",
+        "en": "No exact date is given for “Note” (listed under March 2026) and “Post” "
+        "(listed under March 2026), so they may have come before or after March 2, 2026.",
         "de": "Nicht auf den Tag genau datiert sind „Note (de)“ (hier unter März "
         "2026 eingeordnet) und „Post (de)“ (hier unter März 2026 eingeordnet); diese Ereignisse "
         "können vor oder nach dem 2. März 2026 liegen.",

@@ -346,27 +346,34 @@ def test_a_partial_quotation_says_who_they_are(seed_story) -> None:  # type: ign
     assert "zu leisten – „eine intensive Kampagne zur Reduzierung" in body["de"]
 
 
-def test_the_bilateral_group_is_not_called_a_joint_body(seed_story) -> None:  # type: ignore[no-untyped-def]
-    """The R9 review: "a joint body of Mexico and the United States" beside "the reports do
-    not say who belongs to it" claims more than the reports say."""
+def test_the_bilateral_group_is_a_joint_body_whose_members_are_not_named(seed_story) -> None:  # type: ignore[no-untyped-def]
+    """The R9 review read "a joint body of Mexico and the United States" beside "the reports
+    do not say who belongs to it" as claiming more than the reports say; R21 read "is a
+    U.S.-Mexican group" after "Group" as the name said again, and asked for "a joint
+    U.S.-Mexican body", which is what "bilateral" in the reports' name says. The hedge on
+    its members stays."""
     story = seed_story.story
     group = story.actors["bilateral-security-implementation-group"]
     term = story.glossary["bilateral-security-implementation-group"]
-    for lang, joint in (("en", "joint body"), ("de", "gemeinsames Gremium")):
+    for lang, bare in (("en", "a U.S.-Mexican group"), ("de", "ein Gremium Mexikos")):
         for text in (group.role[lang], group.description[lang], term.definition[lang]):
-            assert joint not in text
+            assert bare not in text
     # R10: "a bilateral group of Mexico and the United States" beside the name said the
     # name again; the hedge on its members stays
     # R13: "Mexican–U.S." is no form a native editor writes ("U.S.-Mexican"), and
     # „mexikanisch-amerikanisch“ also reads as Mexican-American (people)
     assert (
-        "a U.S.-Mexican group; the reports do not say who belongs to it" in (term.definition["en"])
+        "a joint U.S.-Mexican body; the reports do not say who belongs to it"
+        in (term.definition["en"])
     )
     assert (
-        "ein Gremium Mexikos und der USA; wer ihm angehört, sagen die Berichte nicht"
+        "ein gemeinsames Gremium Mexikos und der USA; wer ihm angehört, sagen die Berichte nicht"
         in (term.definition["de"])
     )
-    assert group.role == {"en": "U.S.-Mexican group", "de": "Gremium Mexikos und der USA"}
+    assert group.role == {
+        "en": "joint U.S.-Mexican body",
+        "de": "gemeinsames Gremium Mexikos und der USA",
+    }
 
 
 def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-untyped-def]
