@@ -133,14 +133,14 @@ _SHARED_INTRO = {"": "join those who share events: ", "de/": "desto dicker): "}
 DESCRIBED = {
     "": [
         # R10: from the member to the body, never "it" of a person
-        "from a member to the organization: Marco Rubio → U.S. State Department.",
+        "from a person to their institution: Marco Rubio → U.S. State Department.",
         # R10: the pairs already named as sharing events are not named again
-        "Dotted lines join those who appear in related events: besides the pairs named above, ",
+        "Besides the pairs named above, dotted lines join those who appear in related events: ",
     ],
     "de/": [
         "der Organisation, der er angehört: Marco Rubio → US-Außenministerium.",
-        "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt sind: "
-        "außer den bereits genannten Paaren ",
+        "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt sind; "
+        "außer den bereits genannten Paaren sind das: ",
     ],
 }
 
