@@ -134,6 +134,9 @@ class Event:
     #: the event as a sentence names it ("Sheinbaum’s press conference"; `name:` in the
     #: data, in the nominative), or None: sentences then quote its headline
     name: Localized | None = None
+    #: what readers are told the event is, in each language ("Press conference"; an
+    #: extension, `type_name:` in the data), or None: its type's word ("Statement")
+    type_name: Localized | None = None
     time: str | None = None
     timezone: str | None = None
     #: which of a time the clocks show twice is meant: `+02:00` (None: the first)
@@ -433,6 +436,7 @@ def _build_story(
             title=dict(e["title"]),
             summary=dict(e["summary"]),
             name=loc(e.get("name")),
+            type_name=loc(e.get("type_name")),
             status=e.get("status", DEFAULT_STATUS),
             time=e.get("time"),
             timezone=e.get("timezone"),

@@ -63,6 +63,15 @@ class RenderContext:
     def quoted(self, text: str) -> str:
         return self.t("quote", text=text)
 
+    def type_words(self, event: Event) -> str:
+        """The event's kind as readers are told it: its `type_name` where the data gives
+        one ("Press conference"), else its type's ("Statement"); R20 read "Type:
+        Statement" over a press conference and a social-media post. The type itself still
+        drives filters, colours, the calendar and the legend."""
+        if event.type_name is not None:
+            return self.text(event.type_name)
+        return self.t(f"type.{event.type}")
+
     def t_html(self, key: str, **values: Any) -> Markup:
         """A UI string as HTML: its text escaped, Markup values (links) kept as they are."""
         tokens = {name: f"\x00{name}\x00" for name, v in values.items() if isinstance(v, Markup)}
@@ -139,7 +148,7 @@ def event_meta(ctx: RenderContext, event: Event, kind: bool = True) -> Markup:
     the … Group — January 23, 2026 · Meeting" under "Meetings agreed on"."""
     labels = f"<em {LABELS_ATTRIBUTE}>{escape_html(ctx.l10n.date(event.date))}"
     if kind:
-        labels += f"{LABEL_SEPARATOR}{escape_html(ctx.t(f'type.{event.type}'))}"
+        labels += f"{LABEL_SEPARATOR}{escape_html(ctx.type_words(event))}"
     labels += "</em>"
     return Markup(labels) + status_badge(ctx, event.status)
 

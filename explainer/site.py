@@ -384,7 +384,7 @@ class Explainer:
             event = self.story.events.get(source_path.removeprefix("events/").removesuffix(".md"))
         kicker = ""
         if event is not None:
-            parts = [ctx.l10n.date(event.date), ctx.t(f"type.{event.type}")]
+            parts = [ctx.l10n.date(event.date), ctx.type_words(event)]
             # an event that did not simply take place says so, as its page does
             # ("January 23, 2026 · Meeting · unconfirmed"); R16 read the card without it
             if event.status != DEFAULT_STATUS:

@@ -265,7 +265,7 @@ def reference_calendar(ctx, urls, site_name: str) -> bytes:  # type: ignore[no-u
         if item.place:
             entry.add("location", ctx.text(item.place), parameters=text)
         entry.add("status", status[item.status])
-        entry.add("categories", [ctx.t(f"type.{item.type}")], parameters=text)
+        entry.add("categories", [ctx.type_words(item)], parameters=text)
         entry.add("transp", "TRANSPARENT")
         cal.add_component(entry)
     cal.add_missing_timezones()

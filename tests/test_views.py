@@ -712,7 +712,13 @@ def test_every_part_an_actor_can_play_reads_as_one_sentence(lang: str) -> None:
     )
     semicolon = {"fr": "\u202f; "}.get(lang, "; ")
     seen = set()
-    for kind in ("person", "institution", "group"):
+    # an event the data names otherwise (`type_name`, "Press conference") is never called
+    # "the statement" (R20)
+    named = {language: "Press conference" for language in ALL_LANGUAGES}
+    statement = strings[lang]("actor.way.participant.statement")
+    for kind, type_name in [
+        (k, n) for k in ("person", "institution", "group") for n in (None, named)
+    ]:
         actor = Actor("ada", names, kind)
         for event_type in EVENT_TYPES:
             for status in STATUSES:
@@ -725,6 +731,7 @@ def test_every_part_an_actor_can_play_reads_as_one_sentence(lang: str) -> None:
                         names,
                         names,
                         status=status,
+                        type_name=type_name,
                         figures=tuple(
                             Figure("e", "ada", names, float(n), "") for n in range(figures)
                         ),
@@ -748,5 +755,7 @@ def test_every_part_an_actor_can_play_reads_as_one_sentence(lang: str) -> None:
                                 after = line.split(semicolon, 1)[1]
                                 assert after[:1].islower(), line  # no capital mid-sentence
                             assert "{" not in line and "  " not in line, line
+                            if type_name is not None:
+                                assert statement not in line, line
     # the combinations read differently: the figures' count and the quotation are said
     assert len(seen) > 20

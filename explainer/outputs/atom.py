@@ -66,7 +66,7 @@ def atom_feed(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
             entry.content("\n".join(content), type="html")
         entry.published(published)
         entry.updated(updated)
-        entry.category(term=event.type, label=ctx.t(f"type.{event.type}"))
+        entry.category(term=event.type, label=ctx.type_words(event))
     return feed.atom_str(pretty=True)
 
 

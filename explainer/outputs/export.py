@@ -42,7 +42,7 @@ def export(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
                 "id": event.id,
                 "url": url(event_path(event.id)),
                 "type": event.type,
-                "type_label": ctx.t(f"type.{event.type}"),
+                "type_label": ctx.type_words(event),
                 "status": event.status,
                 "status_label": capitalized(status_label(ctx, event)),  # alone
                 "date": event.date.iso,

@@ -178,7 +178,7 @@ def calendar(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         # icalendar's order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, then by name
         events += (b"BEGIN:VEVENT", _fold("SUMMARY" + text + _text(ctx.text(event.title))))
         events += (*dates, stamp, _fold("UID:" + _text(f"{event.id}@{host or 'explainer'}")))
-        events.append(_fold("CATEGORIES" + text + _text(ctx.t(f"type.{event.type}"))))
+        events.append(_fold("CATEGORIES" + text + _text(ctx.type_words(event))))
         page = urls.absolute(urls.page(lang, event_path(event.id)))
         if page:
             description.append(page)

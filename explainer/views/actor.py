@@ -26,6 +26,10 @@ def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
         actor.kind == "institution" and set(event.participants) == {actor.id}
     )
     own = "meets" if event.type == "meeting" and holds else None
+    if event.status == DEFAULT_STATUS and event.type == "statement" and event.type_name:
+        # a statement the data names otherwise (a press conference, a post) is not called
+        # "the statement" (R20): the part said without the type's noun
+        return ctx.t("actor.way.participant.statement.named")
     if event.status == DEFAULT_STATUS:
         return ctx.t(f"actor.way.{own}" if own else f"actor.way.{way}.{event.type}")
     return ctx.t(f"actor.way.{own or way}.{event.status}")

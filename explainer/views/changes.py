@@ -27,6 +27,8 @@ FIELD_WORDS = {
     "summary": "summary",
     "body": "body",
     "type": "type",
+    # never told (NAMING): what readers are told the event is, wording of its type
+    "type_name": "type",
     "date": "date",
     "time": "time",
     "timezone": "time",
@@ -76,7 +78,7 @@ WORDING = frozenset({"title", "summary", "body", "place", "sources"})
 #: links (`terms`), added or removed, are editorial apparatus, no fact of the event (R17
 #: read "a glossary term was replaced" under an intro saying changes of wording are not
 #: listed)
-NAMING = frozenset({"name", "terms"})
+NAMING = frozenset({"name", "type_name", "terms"})
 
 
 def told(changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:

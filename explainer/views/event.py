@@ -70,7 +70,7 @@ class EventView(View):
         ctx, event = self.ctx, self.event
         facts = [
             (ctx.t("event.date"), ctx.l10n.date(event.date)),
-            (ctx.t("event.type"), ctx.t(f"type.{event.type}")),
+            (ctx.t("event.type"), ctx.type_words(event)),
         ]
         status = status_words(ctx, event)
         if status is not None:
