@@ -489,3 +489,25 @@ def test_the_quoted_demand_stays_with_the_networks(seed_story) -> None:  # type:
     assert "critical message" not in summary["en"]
     assert "kritischen Mitteilung" not in summary["de"]
     assert "die die" not in summary["de"]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_press_conference_and_the_post_are_called_what_they_are(
+    seed_site: Path, lang: str
+) -> None:
+    """R20 read "Type: Statement" over a press conference and a social-media post, and the
+    kicker's " · Statement": their `type_name` is shown where the type's word was, and
+    Sheinbaum's line says what she did without calling it a statement."""
+    said = {
+        "en": ("Type: Press conference", "Type: Social-media post", "Spoke; quoted directly"),
+        "de": ("Art: Pressekonferenz", "Art: Beitrag in sozialen Medien", "Äußerte sich; "),
+    }[lang]
+    conference = page_text(seed_site, lang, "events/sheinbaum-press-conference")
+    post = page_text(seed_site, lang, "events/embassy-post")
+    assert said[0] in conference and said[1] in post
+    assert "Type: Statement" not in conference + post and "Art: Stellungnahme" not in post
+    timeline = page_text(seed_site, lang, "timeline")
+    assert ("Press conference" if lang == "en" else "Pressekonferenz") in timeline
+    actor = page_text(seed_site, lang, "actors/sheinbaum")
+    assert said[2] in actor
+    assert "Issued the statement" not in actor and "Gab die Stellungnahme ab" not in actor
