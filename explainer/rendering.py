@@ -99,7 +99,7 @@ def capitalized(text: str) -> str:
 def when(ctx: RenderContext, event: Event) -> str:
     """An event's date as a held event has it (`January 23, 2026`); for any other status,
     its date and status in words that stay true whenever they are read: `scheduled for
-    January 23, 2026; whether it took place has not been confirmed` (`unconfirmed`)."""
+    January 23, 2026; the sources do not say whether it took place` (`unconfirmed`)."""
     date = ctx.l10n.date(event.date)
     if event.status == DEFAULT_STATUS:
         return date
