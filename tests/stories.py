@@ -57,3 +57,15 @@ def load(
     (tmp_path / "data" / "events.yaml").write_text(text, encoding="utf-8")
     config = SiteConfig.from_settings(tmp_path, languages, tmp_path / "docs", None, site_url)
     return Explainer.load(config)
+
+
+def statuses_story(tmp_path: Path) -> Explainer:
+    """An event of each status, all of them the minimal fixture's Ada's; Bob in none."""
+    data = minimal_data()
+    data["events"] = {
+        "held": event("Held talks", "2026-01-12"),
+        "planned": event("Planned talks", "2026-05-04", status="scheduled"),
+        "open": event("Open talks", "2026-01-23", type="meeting", status="unconfirmed"),
+        "off": event("Called-off talks", "2026-02", status="cancelled"),
+    }
+    return load(tmp_path, data)

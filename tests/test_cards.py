@@ -32,7 +32,7 @@ from explainer.outputs.cards import (
 )
 from explainer.site import ConfigError
 from tests.conftest import SITE_URL, in_theme, make_site, minimal_yaml, mkdocs_build
-from tests.stories import event, load, minimal_data
+from tests.stories import load, minimal_data, statuses_story
 
 GERMAN = Card(
     # 118 characters, the longest compounds of the seed's German titles and more
@@ -296,14 +296,7 @@ def test_an_event_not_known_to_have_taken_place_says_its_status_on_its_card(
 ) -> None:
     """R16: the card of the unconfirmed meeting said "January 23, 2026 · Meeting", the page
     "Meeting · unconfirmed"; a card shared alone must not read as if the event took place."""
-    data = minimal_data()
-    data["events"] = {
-        "held": event("Held talks", "2026-01-12"),
-        "planned": event("Planned talks", "2026-05-04", status="scheduled"),
-        "open": event("Open talks", "2026-01-23", type="meeting", status="unconfirmed"),
-        "off": event("Called-off talks", "2026-02", status="cancelled"),
-    }
-    explainer = load(tmp_path, data)
+    explainer = statuses_story(tmp_path)
     said = {
         "en": {
             "held": "January\u00a012,\u00a02026 · Call",

@@ -21,7 +21,7 @@ from explainer.views.blocks import BlockError
 from explainer.vocabulary import CLAIMED_FIGURE, EVENT_TYPES, PARTICIPANT, QUOTED, STATUSES
 from tests.conftest import minimal_yaml
 from tests.site_markdown import render
-from tests.stories import event, load, minimal_data
+from tests.stories import event, load, minimal_data, statuses_story
 
 
 def site(tmp_path: Path, text: str | None = None) -> Explainer:
@@ -480,18 +480,6 @@ def test_a_language_babel_does_not_know_is_a_config_error(tmp_path: Path) -> Non
 
 
 # --- time, honestly: words that stay true whenever they are read ---------------------------
-
-
-def statuses_story(tmp_path: Path) -> Explainer:
-    """Ada in an event of each status; Bob in none."""
-    data = minimal_data()
-    data["events"] = {
-        "held": event("Held talks", "2026-01-12"),
-        "planned": event("Planned talks", "2026-05-04", status="scheduled"),
-        "open": event("Open talks", "2026-01-23", type="meeting", status="unconfirmed"),
-        "off": event("Called-off talks", "2026-02", status="cancelled"),
-    }
-    return load(tmp_path, data)
 
 
 def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: Path) -> None:
