@@ -316,7 +316,11 @@ def test_the_figures_page_says_the_sources_give_no_period_or_baseline(
 
 
 @pytest.mark.parametrize(
-    ("lang", "said"), [("en", "with four figures"), ("de", "nennt vier Zahlen")]
+    ("lang", "said"),
+    [
+        ("en", "Quoted directly and cited four figures."),
+        ("de", "Wurde wörtlich zitiert und nannte vier Zahlen."),
+    ],
 )
 def test_an_actor_who_gave_several_figures_is_said_to_have_given_figures(
     seed_site: Path, lang: str, said: str
@@ -499,8 +503,8 @@ def test_the_press_conference_and_the_post_are_called_what_they_are(
     kicker's " · Statement": their `type_name` is shown where the type's word was, and
     Sheinbaum's line says what she did without calling it a statement."""
     said = {
-        "en": ("Type: Press conference", "Type: Social-media post", "Spoke; quoted directly"),
-        "de": ("Art: Pressekonferenz", "Art: Beitrag in sozialen Medien", "Äußerte sich; "),
+        "en": ("Type: Press conference", "Type: Social-media post", "Quoted directly"),
+        "de": ("Art: Pressekonferenz", "Art: Beitrag in sozialen Medien", "Wurde wörtlich zitiert"),
     }[lang]
     conference = page_text(seed_site, lang, "events/sheinbaum-press-conference")
     post = page_text(seed_site, lang, "events/embassy-post")

@@ -18,7 +18,14 @@ from explainer.strings import load_strings
 from explainer.urls import SiteUrls
 from explainer.views.actor import involvement_line
 from explainer.views.blocks import BlockError
-from explainer.vocabulary import CLAIMED_FIGURE, EVENT_TYPES, PARTICIPANT, QUOTED, STATUSES
+from explainer.vocabulary import (
+    CLAIMED_FIGURE,
+    DEFAULT_STATUS,
+    EVENT_TYPES,
+    PARTICIPANT,
+    QUOTED,
+    STATUSES,
+)
 from tests.conftest import minimal_yaml
 from tests.site_markdown import render
 from tests.stories import event, load, minimal_data, statuses_story
@@ -329,8 +336,8 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     # her part in sentences, as a newspaper's who's who: what a participant did, by the
     # event's type, then that she is quoted and how many figures she cited (R14 read "took
     # part in the call, was quoted, and gave a figure" as a database's list)
-    assert "Took part in the call; quoted directly, with a figure." in md
-    assert "Nahm am Telefonat teil; wird wörtlich zitiert und nennt eine Zahl." in page(
+    assert "Took part in the call; quoted directly and cited a figure." in md
+    assert "Nahm am Telefonat teil; wurde wörtlich zitiert und nannte eine Zahl." in page(
         explainer, "de", "actors/ada.md"
     )
     # the council is its own meeting, still scheduled: it is due to meet, not to take part
@@ -737,7 +744,14 @@ def test_every_part_an_actor_can_play_reads_as_one_sentence(lang: str) -> None:
                             # semicolon joining the part to what the page quotes
                             assert line[:1].isupper(), line
                             assert line.endswith(".") and line.count(".") == 1, line
-                            joined = took_part and (quoted or figures > 0)
+                            # a press conference or a post: what the page quotes and cites
+                            # is their part, no verb presumes speaking (R22/R23)
+                            named_part = (
+                                type_name is not None
+                                and event_type == "statement"
+                                and status == DEFAULT_STATUS
+                            )
+                            joined = took_part and (quoted or figures > 0) and not named_part
                             assert line.count(";") == (1 if joined else 0), line
                             if joined:
                                 after = line.split(semicolon, 1)[1]
@@ -745,5 +759,6 @@ def test_every_part_an_actor_can_play_reads_as_one_sentence(lang: str) -> None:
                             assert "{" not in line and "  " not in line, line
                             if type_name is not None:
                                 assert statement not in line, line
+                                assert not line.startswith(("Spoke", "Äußerte")), line
     # the combinations read differently: the figures' count and the quotation are said
     assert len(seen) > 20

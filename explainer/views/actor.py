@@ -38,7 +38,7 @@ def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
 def involvement_line(ctx: RenderContext, event: Event, ways: set[str], actor: Actor) -> str:
     """What an actor did in an event, as one sentence a newspaper's who's who would write:
     their part, then whether the event's page quotes them and how many of its figures they
-    cited (`Issued the statement; quoted directly, with four figures.`). R14 read one list
+    cited (`Issued the statement; quoted directly and cited four figures.`). R14 read one list
     of verb phrases as a database's, R16 "Made the statement. Quoted, citing four figures."
     as its output still; each part is a clause that `actor.way.both` joins to the other or
     `actor.way.one` ends alone."""
@@ -48,6 +48,10 @@ def involvement_line(ctx: RenderContext, event: Event, ways: set[str], actor: Ac
     if CLAIMED_FIGURE in ways and figures:
         said_ways.append(CLAIMED_FIGURE)
     said = ctx.t("actor.way." + "_".join(said_ways), count=figures) if said_ways else None
+    if said and event.status == DEFAULT_STATUS and event.type == "statement" and event.type_name:
+        # a press conference or a post (`type_name`): what the page quotes and cites is
+        # what they did; a verb for their part would presume speaking or issuing (R22/R23)
+        part = None
     if part and said:
         return capitalized(ctx.t("actor.way.both", part=part, said=said))
     if part or said:
