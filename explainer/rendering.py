@@ -66,7 +66,7 @@ class RenderContext:
     def type_words(self, event: Event) -> str:
         """The event's kind as readers are told it: its `type_name` where the data gives
         one ("Press conference"), else its type's ("Statement"); R20 read "Type:
-        Statement" over a press conference and a social-media post. The type itself still
+        Statement" over a press conference and a social media post. The type itself still
         drives filters, colours, the calendar and the legend."""
         if event.type_name is not None:
             return self.text(event.type_name)

@@ -499,11 +499,11 @@ def test_the_quoted_demand_stays_with_the_networks(seed_story) -> None:  # type:
 def test_the_press_conference_and_the_post_are_called_what_they_are(
     seed_site: Path, lang: str
 ) -> None:
-    """R20 read "Type: Statement" over a press conference and a social-media post, and the
+    """R20 read "Type: Statement" over a press conference and a social media post, and the
     kicker's " · Statement": their `type_name` is shown where the type's word was, and
     Sheinbaum's line says what she did without calling it a statement."""
     said = {
-        "en": ("Type: Press conference", "Type: Social-media post", "Quoted directly"),
+        "en": ("Type: Press conference", "Type: Social media post", "Quoted directly"),
         "de": ("Art: Pressekonferenz", "Art: Beitrag in sozialen Medien", "Wurde wörtlich zitiert"),
     }[lang]
     conference = page_text(seed_site, lang, "events/sheinbaum-press-conference")
