@@ -515,3 +515,20 @@ def test_the_press_conference_and_the_post_are_called_what_they_are(
     actor = page_text(seed_site, lang, "actors/sheinbaum")
     assert said[2] in actor
     assert "Issued the statement" not in actor and "Gab die Stellungnahme ab" not in actor
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("en", "the reports do not say whether it took place", "the sources do not say"),
+        ("de", "ob es stattfand, geht aus den Berichten nicht hervor", "aus den Quellen nicht"),
+    ],
+)
+def test_the_unconfirmed_meeting_says_the_reports_are_silent(
+    seed_site: Path, lang: str, said: str, not_said: str
+) -> None:
+    """The site says "the reports" everywhere else; its own table words the unconfirmed
+    status so too, not the generator's "the sources" (R22/R23)."""
+    for page in ("events/security-implementation-group-meeting/", "timeline/", ""):
+        text = page_text(seed_site, lang, page)
+        assert said in text and not_said not in text, page
