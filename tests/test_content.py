@@ -532,3 +532,22 @@ def test_the_unconfirmed_meeting_says_the_reports_are_silent(
     for page in ("events/security-implementation-group-meeting/", "timeline/", ""):
         text = page_text(seed_site, lang, page)
         assert said in text and not_said not in text, page
+
+
+def test_the_german_homicide_figure_links_its_glossary_entry(seed_site: Path) -> None:
+    """„Veränderung der Zahl vorsätzlicher Tötungsdelikte“: the genitive plural is an alias
+    of the glossary term, so the figures page links it as it links the other forms (R22)."""
+    root = lxml.html.parse(str(seed_site / PREFIX["de"] / "figures" / "index.html")).getroot()
+    linked = [
+        a.text_content() for a in root.iter("a") if "#intentional-homicide" in a.get("href", "")
+    ]
+    assert "vorsätzlicher Tötungsdelikte" in linked
+
+
+def test_the_ministerial_meeting_is_no_agent_in_german(seed_site: Path) -> None:
+    """A meeting does not assess progress: „bei einem Ministertreffen … sollten die
+    Fortschritte bewertet … werden“ (R22/R23)."""
+    for url in ("events/ministerial-security-meeting/", "events/de-la-fuente-rubio-call/"):
+        text = page_text(seed_site, "de", url)
+        assert "die Fortschritte bewertet und die künftige Zusammenarbeit festgelegt" in text
+        assert "sollte die Fortschritte bewerten" not in text
