@@ -551,3 +551,15 @@ def test_the_ministerial_meeting_is_no_agent_in_german(seed_site: Path) -> None:
         text = page_text(seed_site, "de", url)
         assert "die Fortschritte bewertet und die künftige Zusammenarbeit festgelegt" in text
         assert "sollte die Fortschritte bewerten" not in text
+
+
+def test_the_secretary_of_state_tooltip_names_the_secretary_of_state(seed_site: Path) -> None:
+    """Hovering "Secretary of State" showed "A foreign minister is …" (R22/R23): the first
+    sentence, which the tooltip shows, names both titles."""
+    root = lxml.html.parse(str(seed_site / "actors" / "rubio" / "index.html")).getroot()
+    titles = [
+        a.get("title", "")
+        for a in root.iter("a")
+        if a.text_content().lower() == "secretary of state" and a.get("title")
+    ]
+    assert titles and all("the secretary of state" in title for title in titles)
