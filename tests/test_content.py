@@ -563,3 +563,14 @@ def test_the_secretary_of_state_tooltip_names_the_secretary_of_state(seed_site: 
         if a.text_content().lower() == "secretary of state" and a.get("title")
     ]
     assert titles and all("the secretary of state" in title for title in titles)
+
+
+def test_the_press_conference_headline_attributes_her_verdict(seed_site: Path) -> None:
+    """One cites evidence, not one's own verdict (R22/R23): the headline says what she said
+    of the cooperation, as the report does ("has yielded")."""
+    for url in ("", "events/sheinbaum-press-conference/"):
+        text = page_text(seed_site, "en", url)
+        assert "says it has yielded “very strong results”" in text
+        assert "citing “very strong results”" not in text
+    about = page_text(seed_site, "en", "about/")
+    assert "are claims by those involved" in about and "therefore claims" not in about
