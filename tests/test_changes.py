@@ -429,12 +429,14 @@ def test_the_changes_intro_promises_nothing_about_corrections_it_does_not_list(
             # R14 read "Every correction published" above a log of updates alone
             # R18/R19 read "No corrections have been published" beside "the text of a
             # quotation was revised" as a contradiction: the intro says what the entries
-            # are and how a correction would be marked, claiming none
-            "en": "The latest update to each event’s facts, such as its quotations, figures, "
-            "and status, by date, newest first. Changes of wording alone are not listed. A "
-            "correction of an error would be marked “Correction” and say what was wrong.",
-            "de": "Die letzte inhaltliche Aktualisierung jedes Ereignisses, etwa "
-            "seiner Zitate, Zahlen oder seines Status, nach Datum geordnet, die neueste "
+            # are and how a correction would be marked, claiming none; R22/R23 read the
+            # verbless chain as a caption: "This page lists …" is a sentence
+            "en": "This page lists the latest factual update to each event, such as a change "
+            "to its quotations, figures, or status, newest first. Changes of wording alone "
+            "are not listed. A correction of an error would be marked “Correction” and say "
+            "what was wrong.",
+            "de": "Diese Seite verzeichnet die letzte inhaltliche Aktualisierung jedes "
+            "Ereignisses, etwa seiner Zitate, Zahlen oder seines Status, die neueste "
             "zuerst. Rein sprachliche Überarbeitungen sind nicht aufgeführt. Die Berichtigung "
             "eines Fehlers wäre als „Korrektur“ gekennzeichnet und würde angeben, was falsch "
             "war.",
