@@ -172,7 +172,7 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
         re.sub(r"\s+", " ", li.text_content()) for li in page.cssselect("h2#ereignisse + ul > li")
     ]
     assert items == [
-        "Gespräch über Zölle – 4. Mai 2026 · Telefonat Wird wörtlich zitiert.",
+        "Gespräch über Zölle – 4. Mai 2026 · Telefonat Wurde wörtlich zitiert.",
         "Erklärung zum Öl – 10. Mai 2026 · Stellungnahme · abgesagt Sollte teilnehmen.",
         "Handelstreffen – Juni 2026 · Treffen · angesetzt Soll teilnehmen; nannte eine Zahl.",
     ]
