@@ -208,9 +208,9 @@ class Links:
         return self.event_as(event_id, capitalized(self.ctx.text(event.name)))
 
     def event_as(self, event_id: str, label: Any) -> Markup:
-        """A link to an event's page that reads as `label` ("the statement of January 16,
-        2026"), the event's headline in its title attribute, for prose that names the event
-        rather than quoting its headline."""
+        """A link to an event's page that reads as `label` ("Sheinbaum’s press
+        conference"), the event's headline in its title attribute, for prose that names the
+        event rather than quoting its headline."""
         title = self.ctx.text(self.ctx.story.events[event_id].title)
         return Markup(
             f'<a href="{escape_html(self.href(event_path(event_id)))}" '

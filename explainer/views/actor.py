@@ -15,6 +15,12 @@ from explainer.views.base import View, actor_path
 from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, QUOTED
 
 
+def named_statement(event: Event) -> bool:
+    """A statement that took place and that the data names otherwise (`type_name`: a
+    press conference, a post), whose actors' lines do not call it "the statement"."""
+    return event.status == DEFAULT_STATUS and event.type == "statement" and bool(event.type_name)
+
+
 def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
     """How an actor took part in an event, as a clause true for its status: by the
     event's type in one that took place (`Took part in the call`, `Issued the statement`,
@@ -26,7 +32,7 @@ def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
         actor.kind == "institution" and set(event.participants) == {actor.id}
     )
     own = "meets" if event.type == "meeting" and holds else None
-    if event.status == DEFAULT_STATUS and event.type == "statement" and event.type_name:
+    if named_statement(event):
         # a statement the data names otherwise (a press conference, a post) is not called
         # "the statement" (R20): the part said without the type's noun
         return ctx.t("actor.way.participant.statement.named")
@@ -48,7 +54,7 @@ def involvement_line(ctx: RenderContext, event: Event, ways: set[str], actor: Ac
     if CLAIMED_FIGURE in ways and figures:
         said_ways.append(CLAIMED_FIGURE)
     said = ctx.t("actor.way." + "_".join(said_ways), count=figures) if said_ways else None
-    if said and event.status == DEFAULT_STATUS and event.type == "statement" and event.type_name:
+    if said and named_statement(event):
         # a press conference or a post (`type_name`): what the page quotes and cites is
         # what they did; a verb for their part would presume speaking or issuing (R22/R23)
         part = None

@@ -29,8 +29,8 @@ def source_url(url: str) -> str:
 
 def status_words(ctx: RenderContext, event: Event) -> str | None:
     """The status in the event's facts, for an event that did not simply take place: its
-    date and status in words that stay true (`Scheduled for January 23, 2026; it is not
-    known whether it took place`). None for one that took place, whose date says it: the
+    date and status in words that stay true (`Scheduled for January 23, 2026; the sources
+    do not say whether it took place`). None for one that took place, whose date says it: the
     R11 review found every wording of "Status: Took place" / "Issued" bureaucratic (the
     JSON export keeps the status fields)."""
     if event.status == DEFAULT_STATUS:
