@@ -366,14 +366,13 @@ def test_the_bilateral_group_is_a_joint_body_whose_members_are_not_named(seed_st
     # name again; the hedge on its members stays
     # R13: "Mexican–U.S." is no form a native editor writes ("U.S.-Mexican"), and
     # „mexikanisch-amerikanisch“ also reads as Mexican-American (people)
-    assert (
-        "a joint U.S.-Mexican body; the reports do not say who belongs to it"
-        in (term.definition["en"])
-    )
-    assert (
-        "ein gemeinsames Gremium Mexikos und der USA; wer ihm angehört, sagen die Berichte nicht"
-        in (term.definition["de"])
-    )
+    # R24/R25: the reports' silence said once per entry, not twice
+    assert "a joint U.S.-Mexican body." in term.definition["en"]
+    assert "not even who belongs to it." in term.definition["en"]
+    assert "ein gemeinsames Gremium Mexikos und der USA." in term.definition["de"]
+    assert "auch nicht, wer ihr angehört." in term.definition["de"]
+    assert term.definition["en"].count("belongs") == 1
+    assert term.definition["de"].count("angehört") == 1
     assert group.role == {
         "en": "joint U.S.-Mexican body",
         "de": "gemeinsames Gremium Mexikos und der USA",
@@ -567,10 +566,12 @@ def test_the_secretary_of_state_tooltip_names_the_secretary_of_state(seed_site: 
 
 def test_the_press_conference_headline_attributes_her_verdict(seed_site: Path) -> None:
     """One cites evidence, not one's own verdict (R22/R23): the headline says what she said
-    of the cooperation, as the report does ("has yielded")."""
+    of the cooperation, as the report does ("has yielded"). R24/R25 read "it" as the U.S.:
+    the headline names what has yielded the results."""
     for url in ("", "events/sheinbaum-press-conference/"):
         text = page_text(seed_site, "en", url)
-        assert fold("says it has yielded “very strong results”") in text
+        assert fold("says cooperation has yielded “very strong results”") in text
+        assert fold("says it has yielded") not in text
         assert fold("citing “very strong results”") not in text
     about = page_text(seed_site, "en", "about/")
     assert "are claims by those involved" in about and "therefore claims" not in about
