@@ -414,7 +414,7 @@ def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-unt
     # R11: a reported agreement in the German subjunctive
     # R12: one "solle" for each subject, not one for two
     german_call = story.events["de-la-fuente-rubio-call"].summary["de"]
-    assert "zusammenkommen solle; im Februar solle zudem" in " ".join(german_call.split())
+    assert "zusammenkommen solle; im Februar solle in Washington" in " ".join(german_call.split())
     assert "zusammenkommen und im Februar" not in " ".join(german_call.split())
     # R12: "U.N." as "U.S." in English (house style); German keeps „UN-Sicherheitsrat“
     english_texts = " ".join(t["en"] for t in texts)
@@ -562,6 +562,40 @@ def test_the_secretary_of_state_tooltip_names_the_secretary_of_state(seed_site: 
         if a.text_content().lower() == "secretary of state" and a.get("title")
     ]
     assert titles and all("the secretary of state" in title for title in titles)
+    # the German tooltip over „US-Außenminister“ names the US office too (R24/R25)
+    root = lxml.html.parse(str(seed_site / PREFIX["de"] / "actors" / "rubio" / "index.html"))
+    titles = [
+        a.get("title", "")
+        for a in root.getroot().iter("a")
+        if a.text_content() == "US-Außenminister" and a.get("title")
+    ]
+    assert titles and all("in den USA heißt das Amt Secretary of State" in t for t in titles)
+
+
+def test_the_german_meetings_are_described_and_the_reports_name_quoted(seed_site: Path) -> None:
+    """R24/R25 read „Treffen der Bilateralen Gruppe zur Umsetzung der Sicherheit“ and
+    „Ministertreffen zur Sicherheit“ as calques: the German pages describe the group and the
+    meeting, and quote the report's name uninflected where the page first names the group."""
+    for url in (
+        "",
+        "events/de-la-fuente-rubio-call/",
+        "events/security-implementation-group-meeting/",
+    ):
+        text = page_text(seed_site, "de", url)
+        quoted = "Sicherheitsgruppe (im Bericht: „Bilaterale Gruppe zur Umsetzung der Sicherheit“)"
+        assert fold("bilaterale " + quoted) in text
+        assert "Bilateralen Gruppe" not in text and "Ministertreffen zur Sicherheit" not in text
+
+
+def test_a_day_is_dated_once(seed_site: Path) -> None:
+    """ "responded the following day at her morning press conference on January 16, 2026"
+    said the day twice (R24/R25)."""
+    en = page_text(seed_site, "en", "events/state-department-message/")
+    de = page_text(seed_site, "de", "events/state-department-message/")
+    assert "the following day" not in en
+    assert "press conference on " + unbreakable("January 16, 2026") + "." in en
+    assert "tags darauf" not in de
+    assert "Pressekonferenz am " + unbreakable("16. Januar 2026") + "." in de
 
 
 def test_the_press_conference_headline_attributes_her_verdict(seed_site: Path) -> None:
