@@ -569,7 +569,7 @@ def test_the_secretary_of_state_tooltip_names_the_secretary_of_state(seed_site: 
         for a in root.getroot().iter("a")
         if a.text_content() == "US-Außenminister" and a.get("title")
     ]
-    assert titles and all("in den USA heißt das Amt Secretary of State" in t for t in titles)
+    assert titles and all("in den USA ist das der Secretary of State" in t for t in titles)
 
 
 def test_the_german_meetings_are_described_and_the_reports_name_quoted(seed_site: Path) -> None:
