@@ -357,7 +357,9 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     assert "Person" not in headings(council) and "Mitglied" not in council
     english = page(explainer, "en", "actors/council.md")
     assert "See also: Ada Example, " in visible(english) and "Person" not in headings(english)
-    assert "Affiliation" in page(explainer, "en", "actors/ada.md")
+    # what she belongs to, labeled by its kind: "Affiliation" read as a form's (R24/R25)
+    assert "Institution: City council" in visible(page(explainer, "en", "actors/ada.md"))
+    assert "Affiliation" not in page(explainer, "en", "actors/ada.md")
     # the kind is no fact of its own ("Type: Person"): the role says what she is
     assert "Type" not in visible(page(explainer, "en", "actors/ada.md"))
     assert "Deutschland" in council

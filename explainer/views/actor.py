@@ -94,8 +94,12 @@ class ActorView(View):
         if actor.country:
             facts.append((ctx.t("actor.country"), ctx.l10n.country(actor.country)))
         if actor.member_of:
+            # labeled by what it belongs to ("Institution: U.S. State Department"): the data
+            # does not say whether the actor heads it, and "Affiliation" read as a form's
+            # label (R24/R25)
+            kind = ctx.story.actors[actor.member_of].kind
             link = Links(ctx, self.path).actor(actor.member_of)
-            facts.append((ctx.t("actor.member_of"), link))
+            facts.append((ctx.t(f"actor.member_of.{kind}"), link))
         return facts
 
     def context(self) -> dict[str, Any]:
