@@ -107,9 +107,19 @@ def when(ctx: RenderContext, event: Event) -> str:
     return ctx.t(f"when.{event.status}.{precision}", date=date)
 
 
+def named_statement(event: Event) -> bool:
+    """A statement that took place and that the data names otherwise (`type_name`: a
+    press conference, a post), which words for "the statement" would misname."""
+    return event.status == DEFAULT_STATUS and event.type == "statement" and bool(event.type_name)
+
+
 def status_label(ctx: RenderContext, event: Event) -> str:
     """An event's status as a word after its type, in lower case: `scheduled`; one that
-    took place as its type needs it (a statement is `issued`, a meeting `took place`)."""
+    took place as its type needs it (a statement is `issued`, a meeting `took place`), a
+    statement the data names otherwise as neutrally as a meeting (`took place`: R24/R25
+    read "Issued" beside "Press conference")."""
+    if named_statement(event):
+        return ctx.t(f"status.{DEFAULT_STATUS}.statement.named")
     if event.status == DEFAULT_STATUS:
         return ctx.t(f"status.{DEFAULT_STATUS}.{event.type}")
     return ctx.t(f"status.{event.status}")

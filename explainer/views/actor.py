@@ -9,16 +9,10 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Actor, Event
-from explainer.rendering import Links, RenderContext, capitalized
+from explainer.rendering import Links, RenderContext, capitalized, named_statement
 from explainer.views.actors import role_and_country
 from explainer.views.base import View, actor_path
 from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, QUOTED
-
-
-def named_statement(event: Event) -> bool:
-    """A statement that took place and that the data names otherwise (`type_name`: a
-    press conference, a post), whose actors' lines do not call it "the statement"."""
-    return event.status == DEFAULT_STATUS and event.type == "statement" and bool(event.type_name)
 
 
 def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
