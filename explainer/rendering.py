@@ -113,15 +113,20 @@ def named_statement(event: Event) -> bool:
     return event.status == DEFAULT_STATUS and event.type == "statement" and bool(event.type_name)
 
 
+def held_kind(event: Event) -> str:
+    """What a held event's status word depends on (`status.held.<kind>`,
+    `changes.status.held.<kind>`): its type, or `statement.named` for a statement the data
+    names otherwise (`type_name`: a press conference, a post), beside which "issued" read
+    wrong (R24/R25): it took place, as a meeting does."""
+    return "statement.named" if event.type == "statement" and event.type_name else event.type
+
+
 def status_label(ctx: RenderContext, event: Event) -> str:
     """An event's status as a word after its type, in lower case: `scheduled`; one that
-    took place as its type needs it (a statement is `issued`, a meeting `took place`), a
-    statement the data names otherwise as neutrally as a meeting (`took place`: R24/R25
-    read "Issued" beside "Press conference")."""
-    if named_statement(event):
-        return ctx.t(f"status.{DEFAULT_STATUS}.statement.named")
+    took place as its kind needs it (`held_kind`: a statement is `issued`, a meeting or a
+    press conference `took place`)."""
     if event.status == DEFAULT_STATUS:
-        return ctx.t(f"status.{DEFAULT_STATUS}.{event.type}")
+        return ctx.t(f"status.{DEFAULT_STATUS}.{held_kind(event)}")
     return ctx.t(f"status.{event.status}")
 
 
