@@ -98,6 +98,23 @@ class History:
     def of(self, event_id: str) -> EventHistory | None:
         return self.events.get(event_id)
 
+    def since(self, day: datetime.date | None) -> History:
+        """The history as the public has it when it starts on `day` (UTC;
+        `extra.explainer.history_since`): an update made before that day, such as the
+        edits of a site before its launch, is no update (the event keeps its date of first
+        publication); None: every update counts."""
+        if day is None:
+            return self
+        events = {
+            event_id: (
+                EventHistory(dates.published)
+                if dates.updated is not None and dates.updated.date() < day
+                else dates
+            )
+            for event_id, dates in self.events.items()
+        }
+        return History(events, self.unavailable, self.commits)
+
 
 def iso(moment: datetime.datetime | datetime.date) -> str:
     """`2026-01-20T14:03:00Z` for a date of the history, `2026-01-21` for a day."""

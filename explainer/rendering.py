@@ -107,11 +107,26 @@ def when(ctx: RenderContext, event: Event) -> str:
     return ctx.t(f"when.{event.status}.{precision}", date=date)
 
 
+def named_statement(event: Event) -> bool:
+    """A statement that took place and that the data names otherwise (`type_name`: a
+    press conference, a post), which words for "the statement" would misname."""
+    return event.status == DEFAULT_STATUS and event.type == "statement" and bool(event.type_name)
+
+
+def held_kind(event: Event) -> str:
+    """What a held event's status word depends on (`status.held.<kind>`,
+    `changes.status.held.<kind>`): its type, or `statement.named` for a statement the data
+    names otherwise (`type_name`: a press conference, a post), beside which "issued" read
+    wrong (R24/R25): it took place, as a meeting does."""
+    return "statement.named" if event.type == "statement" and event.type_name else event.type
+
+
 def status_label(ctx: RenderContext, event: Event) -> str:
     """An event's status as a word after its type, in lower case: `scheduled`; one that
-    took place as its type needs it (a statement is `issued`, a meeting `took place`)."""
+    took place as its kind needs it (`held_kind`: a statement is `issued`, a meeting or a
+    press conference `took place`)."""
     if event.status == DEFAULT_STATUS:
-        return ctx.t(f"status.{DEFAULT_STATUS}.{event.type}")
+        return ctx.t(f"status.{DEFAULT_STATUS}.{held_kind(event)}")
     return ctx.t(f"status.{event.status}")
 
 

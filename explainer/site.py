@@ -7,6 +7,7 @@ and hands over its settings (`SiteConfig.from_settings`).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -92,6 +93,9 @@ class SiteConfig:
     cards: CardSettings | None = None
     #: whether each language has an embeddable timeline (`extra.explainer.embed`)
     embed: bool = True
+    #: the day the public history starts (`extra.explainer.history_since`): earlier
+    #: updates are not shown; None: all are
+    history_since: datetime.date | None = None
 
     @property
     def default_language(self) -> str:
@@ -110,8 +114,8 @@ class SiteConfig:
         repo_url: str | None = None,
     ) -> SiteConfig:
         """`settings`: the `extra.explainer` settings of mkdocs.yml, as the adapter has
-        typed and checked them (`data`, `strings`, `footer`, `cards`, `embed`; absent ones
-        take defaults)."""
+        typed and checked them (`data`, `strings`, `footer`, `cards`, `embed`,
+        `history_since`; absent ones take defaults)."""
         settings = dict(settings or {})
         data = settings.get("data", DEFAULT_DATA)
         strings = settings.get("strings", [])
@@ -123,6 +127,7 @@ class SiteConfig:
         except (FooterError, CardError) as error:
             raise ConfigError(str(error)) from None
         embed = settings.get("embed", True)
+        history_since = settings.get("history_since")
         return cls(
             config_dir=config_dir,
             data_path=(config_dir / data),
@@ -136,6 +141,7 @@ class SiteConfig:
             repo_url=repo_url or None,
             cards=cards,
             embed=embed,
+            history_since=history_since,
         )
 
 
@@ -210,7 +216,7 @@ class Explainer:
             errors, warnings = errors_and_warnings(problems)
             if errors:
                 raise DataError(problems)
-            dates = pending.result() if pending is not None else None
+            dates = pending.result().since(config.history_since) if pending is not None else None
         finally:
             if pending is not None:
                 pending.cancel()

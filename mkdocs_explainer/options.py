@@ -5,6 +5,7 @@ story (a footer link's texts in every language, its page) the core checks."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,6 +44,9 @@ def _schema() -> tuple[tuple[str, opt.BaseConfigOption[Any]], ...]:
         ("cards", opt.Type((bool, dict), default=True)),
         # an embeddable timeline in every language (embed/timeline/)
         ("embed", opt.Type(bool, default=True)),
+        # the day (YYYY-MM-DD) the public history starts: updates before it, such as the
+        # edits before a site's launch, are not shown (default: every update is)
+        ("history_since", opt.Optional(opt.Type(datetime.date))),
     )
 
 

@@ -14,8 +14,9 @@ import pytest
 import yaml
 
 from explainer.history import EventHistory, FieldChange
-from explainer.model import EventDate, build_story
+from explainer.model import Event, EventDate, build_story
 from explainer.problems import DataError
+from explainer.rendering import held_kind
 from explainer.site import Explainer, SiteConfig
 from explainer.strings import load_strings
 from explainer.views.blocks import BlockError, check_pages, unknown_blocks
@@ -532,6 +533,23 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     )
     assert what_changed(english, (issued,), "meeting") == (
         "The status was changed from “scheduled” to “held.”"
+    )
+    # a press conference (a statement the data names otherwise) is held, not issued, as
+    # the export labels it (R24/R25)
+    press = Event(
+        id="p",
+        type="statement",
+        date=EventDate(2026, 1, 16),
+        participants=(),
+        title={"en": "p", "de": "p"},
+        summary={"en": "s", "de": "s"},
+        type_name={"en": "Press conference", "de": "Pressekonferenz"},
+    )
+    assert what_changed(english, (issued,), held_kind(press)) == (
+        "The status was changed from “scheduled” to “held.”"
+    )
+    assert what_changed(german, (issued,), held_kind(press)) == (
+        "Der Status wurde von „angesetzt“ auf „stattgefunden“ geändert."
     )
     # a place given where there was none is a fact
     assert what_changed(english, (FieldChange("place", "added"),), "call") == (

@@ -147,10 +147,13 @@ DESCRIBED = {
 
 def shared_events_sentence(story, prefix: str) -> str:  # type: ignore[no-untyped-def]
     """The pairs of actors who take part in the same events, as the data gives them (so
-    an editor's new event changes them), by the pair's ids: "A and B (two events); …"."""
+    an editor's new event changes them), by the pair's ids: "A and B (two events); …";
+    only events known to have taken place (R24/R25: not the unconfirmed meeting)."""
     lang = "de" if prefix else "en"
     shared: dict[tuple[str, str], int] = {}
     for event in story.events.values():
+        if event.status != "held":
+            continue
         people = sorted(set(event.participants))
         for i, a in enumerate(people):
             for b in people[i + 1 :]:

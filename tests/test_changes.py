@@ -325,6 +325,35 @@ def test_a_folder_without_history_builds_and_says_so_once(story: Path, tmp_path:
     assert [text_of(item).split(":")[0] for item in items] == ["Correction"]
 
 
+def test_history_since_leaves_out_the_updates_made_before_the_public_history_starts(
+    story: Path, tmp_path: Path
+) -> None:
+    """R24/R25 read "Two quotations were removed" in the log: a site's own edits before its
+    launch. `extra.explainer.history_since` says the day its public history starts: an
+    update before it is neither in the log nor on its event's page; later ones still are."""
+    folder = tmp_path / "launched"
+    shutil.copytree(story, folder)
+    settings = folder / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8")
+    line = "    data: data/events.yaml\n"
+    assert line in text
+    settings.write_text(text.replace(line, line + "    history_since: 2026-03-06\n"), "utf-8")
+    result = mkdocs_build(settings, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    items = article(page(site, "en", "changes")).cssselect("li.explainer-change")
+    assert [text_of(item) for item in items] == [
+        "Correction: Bob speaks An earlier version said Bob spoke on Saturday.",
+        "Updated: Bob speaks A correction was added.",
+    ]
+    call = text_of(article(page(site, "en", "events/first-call")))
+    assert "Published March 3, 2026" in call and "Updated" not in call
+    # a day that is not one is MkDocs' located error, the key named
+    settings.write_text(text.replace(line, line + "    history_since: soon\n"), "utf-8")
+    result = mkdocs_build(settings, tmp_path / "site")
+    assert result.returncode != 0 and "extra.explainer.history_since" in result.stderr
+
+
 # --- the seed site: its events' dates as its own history gives them -----------------------
 
 

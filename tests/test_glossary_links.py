@@ -204,12 +204,14 @@ def test_timeline_marks_types_scheduled_and_cancelled(site: Path) -> None:
     labels = " ".join(scheduled.cssselect("p[data-key]")[0].text_content().split())
     assert labels == "June 2026 · Meeting · scheduled"
     labels = [label.text_content() for label in page.cssselect(".explainer-filter label")]
-    assert labels == ["All events", "Calls", "Statements", "Meetings"]
+    # "Public statements": the filter also shows what the data names a press conference
+    # or a post, which "Statements" read as mislabeling (R24/R25)
+    assert labels == ["All events", "Calls", "Public statements", "Meetings"]
     de_labels = [
         label.text_content()
         for label in article(site, "de/timeline").cssselect(".explainer-filter label")
     ]
-    assert de_labels == ["Alle Ereignisse", "Telefonate", "Stellungnahmen", "Treffen"]
+    assert de_labels == ["Alle Ereignisse", "Telefonate", "Öffentliche Äußerungen", "Treffen"]
 
 
 def test_tooltips_are_switched_on_for_every_explainer_site(site: Path) -> None:

@@ -357,7 +357,9 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     assert "Person" not in headings(council) and "Mitglied" not in council
     english = page(explainer, "en", "actors/council.md")
     assert "See also: Ada Example, " in visible(english) and "Person" not in headings(english)
-    assert "Affiliation" in page(explainer, "en", "actors/ada.md")
+    # what she belongs to, labeled by its kind: "Affiliation" read as a form's (R24/R25)
+    assert "Institution: City council" in visible(page(explainer, "en", "actors/ada.md"))
+    assert "Affiliation" not in page(explainer, "en", "actors/ada.md")
     # the kind is no fact of its own ("Type: Person"): the role says what she is
     assert "Type" not in visible(page(explainer, "en", "actors/ada.md"))
     assert "Deutschland" in council
@@ -527,16 +529,23 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
     said = {
         # no source says whether it took place: "has not been confirmed" read, under
         # "Updated …", as if nobody had checked (R20)
-        "en": "Status: Scheduled for January\u00a023,\u00a02026; the sources do not say "
-        "whether it took place",
-        "de": "Status: Für den 23.\u00a0Januar\u00a02026 angesetzt; ob es stattfand, "
-        "geht aus den Quellen nicht hervor",
+        # led by the label's word, so label and facts agree (R24/R25)
+        "en": "Status: Unconfirmed\u00a0— scheduled for January\u00a023,\u00a02026; the "
+        "sources do not say whether it took place",
+        "de": "Status: Unbestätigt\u00a0– für den 23.\u00a0Januar\u00a02026 angesetzt; ob es "
+        "stattfand, geht aus den Quellen nicht hervor",
     }
     for lang, words in said.items():
         assert words in visible(page(explainer, lang, "events/open.md")), lang
-    # a month: "für Februar", not "für den Februar"
-    assert "Status: Für Februar\u00a02026 angesetzt; abgesagt" in visible(
-        page(explainer, "de", "events/off.md")
+    # a month: "für Februar", not "für den Februar"; "canceled" said once, first
+    off = visible(page(explainer, "de", "events/off.md"))
+    assert "Status: Abgesagt\u00a0– für Februar\u00a02026 angesetzt" in off
+    assert "abgesagt" not in off.split("Status: Abgesagt", 1)[1]
+    assert "Status: Canceled\u00a0— scheduled for February\u00a02026" in visible(
+        page(explainer, "en", "events/off.md")
+    )
+    assert "Status: Scheduled for May\u00a04,\u00a02026" in visible(
+        page(explainer, "en", "events/planned.md")
     )
     # one that took place shows no status: its date says it (R11: "Status: Took place"
     # read as bureaucratic in every wording)

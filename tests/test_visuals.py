@@ -404,3 +404,49 @@ def test_the_network_says_how_many_events_each_pair_shares(lang: str, said: str)
     )
     frame = lxml.etree.fromstring(network_chart(ctx, lambda path, anchor: path, "n"))
     assert said in frame[0].findtext(f"{SVG}g/{SVG}desc")
+
+
+@pytest.mark.parametrize("status", ["unconfirmed", "scheduled", "cancelled"])
+def test_a_meeting_not_known_to_have_taken_place_is_no_event_the_pair_shared(
+    status: str,
+) -> None:
+    """R24/R25 read "(two events)" for two ministers who shared a call and a meeting whose
+    taking place the reports do not confirm: a solid line counts only events known to
+    have taken place, and the text says so; a pair who only were to meet gets none."""
+    actors = {a: Actor(a, {"en": a.upper(), "de": a.upper()}, "person") for a in "abc"}
+
+    def talks(ident: str, kind: str, who: tuple[str, ...], status: str = "held") -> Event:
+        return Event(
+            id=ident,
+            type=kind,
+            date=EventDate(2026, 1, 1),
+            participants=who,
+            title={"en": ident, "de": ident},
+            summary={"en": "s", "de": "s"},
+            status=status,
+        )
+
+    events = {
+        "call": talks("call", "call", ("a", "b")),
+        "meeting": talks("meeting", "meeting", ("a", "b", "c"), status),
+    }
+    strings = load_strings(("en", "de"))
+
+    def text(events: dict[str, Event], lang: str) -> str:
+        story = Story(("en", "de"), actors, {}, events)
+        ctx = RenderContext(
+            story, lang, strings[lang], Localizer(lang, strings[lang]), SiteUrls(("en", "de"))
+        )
+        frame = lxml.etree.fromstring(network_chart(ctx, lambda path, anchor: path, "n"))
+        return frame[0].findtext(f"{SVG}g/{SVG}desc")
+
+    english = text(events, "en")
+    assert "A solid line joins a pair who share an event: A and B (one event)." in english
+    assert "Only events known to have taken place are counted." in english
+    assert "A and C (" not in english and "two events" not in english
+    assert "Gezählt werden nur Ereignisse, von denen bekannt ist, dass sie stattgefunden " in (
+        text(events, "de")
+    )
+    # held, the meeting is one they shared, and nothing needs saying
+    held = text({**events, "meeting": talks("meeting", "meeting", ("a", "b", "c"))}, "en")
+    assert "A and B (two events)" in held and "known to have taken place" not in held

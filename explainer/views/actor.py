@@ -9,16 +9,10 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Actor, Event
-from explainer.rendering import Links, RenderContext, capitalized
+from explainer.rendering import Links, RenderContext, capitalized, named_statement
 from explainer.views.actors import role_and_country
 from explainer.views.base import View, actor_path
 from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, QUOTED
-
-
-def named_statement(event: Event) -> bool:
-    """A statement that took place and that the data names otherwise (`type_name`: a
-    press conference, a post), whose actors' lines do not call it "the statement"."""
-    return event.status == DEFAULT_STATUS and event.type == "statement" and bool(event.type_name)
 
 
 def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
@@ -94,8 +88,12 @@ class ActorView(View):
         if actor.country:
             facts.append((ctx.t("actor.country"), ctx.l10n.country(actor.country)))
         if actor.member_of:
+            # labeled by what it belongs to ("Institution: U.S. State Department"): the data
+            # does not say whether the actor heads it, and "Affiliation" read as a form's
+            # label (R24/R25)
+            kind = ctx.story.actors[actor.member_of].kind
             link = Links(ctx, self.path).actor(actor.member_of)
-            facts.append((ctx.t("actor.member_of"), link))
+            facts.append((ctx.t(f"actor.member_of.{kind}"), link))
         return facts
 
     def context(self) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from explainer.rendering import (
     and_list,
     capitalized,
     day,
+    held_kind,
     template_values,
 )
 from explainer.templating import render
@@ -188,7 +189,7 @@ def _changes(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         event, correction = change.event, change.correction
         if correction is None:
             label = ctx.t("changes.updated", date=ctx.l10n.date(day(change.day)))
-            anchor, what = None, what_changed(ctx, event.what_changed, event.type)
+            anchor, what = None, what_changed(ctx, event.what_changed, held_kind(event))
         else:
             label = ctx.t("correction.label", date=ctx.l10n.date(correction.date))
             anchor, what = correction_anchor(change.number), None

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from explainer.history import FieldChange
 from explainer.markup import render_markdown
 from explainer.model import Change, EventDate, Figure, figure_qualifier
-from explainer.rendering import RenderContext, and_list, capitalized, dated
+from explainer.rendering import RenderContext, and_list, capitalized, dated, held_kind
 from explainer.views.base import CHANGES, View, event_path
 from explainer.vocabulary import DEFAULT_STATUS
 
@@ -123,8 +123,8 @@ def what_changed(
     wording of a quotation was revised; a source was added; two quotations were removed.`
     The status and the date from what to what, then the other whole fields, grouped by
     what happened to them, then a list's items, counted (None when the history says
-    nothing of it, or nothing readers are told: `told`). `event_type`: the event's, whose
-    word a status that took place takes ("held", "issued")."""
+    nothing of it, or nothing readers are told: `told`). `event_type`: the event's
+    `held_kind`, whose word a status that took place takes ("held", "issued")."""
     order = sorted(told(changes), key=lambda c: _ORDER.get(c.field, len(_ORDER)))
     clauses = [_from_to(ctx, change, event_type) for change in order if change.was]
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
@@ -282,7 +282,7 @@ class ChangesView(View):
                 )
             if correction is None:
                 assert event.updated is not None
-                told = what_changed(ctx, event.what_changed, event.type)
+                told = what_changed(ctx, event.what_changed, held_kind(event))
                 entry = {
                     "kind": "update",
                     "event": event,

@@ -28,14 +28,26 @@ def source_url(url: str) -> str:
 
 
 def status_words(ctx: RenderContext, event: Event) -> str | None:
-    """The status in the event's facts, for an event that did not simply take place: its
-    date and status in words that stay true (`Scheduled for January 23, 2026; the sources
-    do not say whether it took place`). None for one that took place, whose date says it: the
-    R11 review found every wording of "Status: Took place" / "Issued" bureaucratic (the
-    JSON export keeps the status fields)."""
+    """The status in the event's facts, for an event that did not simply take place: the
+    word its label uses, then its date and status in words that stay true (`Unconfirmed —
+    scheduled for January 23, 2026; the sources do not say whether it took place`), so that
+    label and facts visibly agree (R24/R25 read "Status: Scheduled for …" beside the label
+    "unconfirmed" as two statuses). `event.status.line.<status>` joins them: {status} is
+    the label's word, {when} the date and status in words, {scheduled} the date as a
+    scheduled event's (a canceled one's `when` already ends in "canceled"). None for one
+    that took place, whose date says it: the R11 review found every wording of "Status:
+    Took place" / "Issued" bureaucratic (the JSON export keeps the status fields)."""
     if event.status == DEFAULT_STATUS:
         return None
-    return capitalized(when(ctx, event))
+    precision = "month" if event.date.day is None else "day"
+    scheduled = ctx.t(f"when.scheduled.{precision}", date=ctx.l10n.date(event.date))
+    line = ctx.t(
+        f"event.status.line.{event.status}",
+        status=ctx.t(f"status.{event.status}"),
+        when=when(ctx, event),
+        scheduled=scheduled,
+    )
+    return capitalized(line)
 
 
 def order_unknown_key(event: Event, neighbour: Event) -> str | None:

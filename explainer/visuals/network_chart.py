@@ -1,7 +1,9 @@
 """How the actors are connected: each node an actor (linked to their page), each line a
 relation the data holds:
 
-- **same event**: two actors took part in the same event; a solid line, thicker for more;
+- **same event**: two actors took part in the same event, one known to have taken place
+  (a meeting that was only scheduled, or whose taking place the reports do not confirm,
+  is no event they shared: R24/R25); a solid line, thicker for more;
 - **part of**: `member_of`; a dashed line with an arrow to the body;
 - **related events**: one took part in an event that names, or is named by, an event the
   other took part in as `related` (the State Department's message and Sheinbaum's press
@@ -25,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 
-from explainer.model import Actor, Story
+from explainer.model import Actor, Event, Story
 from explainer.rendering import RenderContext, and_list, capitalized
 from explainer.visuals.svg import (
     NARROW,
@@ -41,7 +43,7 @@ from explainer.visuals.svg import (
     wrap_evenly,
 )
 from explainer.visuals.timeline_chart import R, shape
-from explainer.vocabulary import ACTOR_KINDS
+from explainer.vocabulary import ACTOR_KINDS, DEFAULT_STATUS
 
 _KIND_SHAPE = {"person": "call", "institution": "statement", "group": "meeting"}
 #: the kinds of relation, in the order the legend and the description name them
@@ -65,7 +67,7 @@ class Relation:
 def relations(story: Story) -> list[Relation]:
     """Every relation between two actors, by kind, then by the actors' ids."""
     shared: Counter[tuple[str, str]] = Counter()
-    for event in story.events.values():
+    for event in held_events(story):
         for pair in combinations(sorted(set(event.participants)), 2):
             shared[pair] += 1
     linked = {tuple(sorted((e.id, other))) for e in story.events.values() for other in e.related}
@@ -82,6 +84,21 @@ def relations(story: Story) -> list[Relation]:
     ]
     found += [Relation("related", a, b, n) for (a, b), n in sorted(related.items())]
     return found
+
+
+def held_events(story: Story) -> list[Event]:
+    """The events a solid line counts: those known to have taken place."""
+    return [event for event in story.events.values() if event.status == DEFAULT_STATUS]
+
+
+def uncounted(story: Story) -> bool:
+    """Whether an event that did not (knowingly) take place had participants a solid line
+    would otherwise join: then the text says only events that took place count."""
+    return any(
+        len(set(event.participants)) > 1
+        for event in story.events.values()
+        if event.status != DEFAULT_STATUS
+    )
 
 
 def network_chart(ctx: RenderContext, href: Href, ident: str) -> str:
@@ -190,6 +207,8 @@ def describe(ctx: RenderContext, actors: int, found: list[Relation]) -> str:
             parts.append(ctx.t("viz.network.event", count=count, pairs=capitalized(pairs)))
         else:
             parts.append(ctx.t(f"viz.network.{kind}", count=count))
+        if kind == "event" and uncounted(ctx.story):
+            parts.append(ctx.t("viz.network.event.held"))
     parts.append(ctx.t("viz.network.alternative"))
     return " ".join(parts)
 
