@@ -160,7 +160,7 @@ def event_meta(ctx: RenderContext, event: Event, kind: bool = True) -> Markup:
     """`<em>16 January 2026 · Meeting</em> · scheduled`: date and type, and the status as
     a badge unless it took place; labels, never linked to the glossary. A list whose
     events are all of one type leaves the type out (`kind=False`): R18 read "Meeting of
-    the … Group — January 23, 2026 · Meeting" under "Meetings agreed on"."""
+    the … Group — January 23, 2026 · Meeting" under "Planned meetings"."""
     labels = f"<em {LABELS_ATTRIBUTE}>{escape_html(ctx.l10n.date(event.date))}"
     if kind:
         labels += f"{LABEL_SEPARATOR}{escape_html(ctx.type_words(event))}"
