@@ -22,6 +22,14 @@ def search(page, base: str, url: str, query: str) -> list[str]:  # type: ignore[
     )
 
 
+@pytest.fixture(scope="module")
+def context(published_site: Path):  # type: ignore[no-untyped-def]
+    """One browser for the module's searches; each search opens a page of its own."""
+    with serve(published_site) as base, browser() as context:
+        context.base = base  # type: ignore[attr-defined]
+        yield context
+
+
 @pytest.mark.parametrize(
     ("url", "query", "expected"),
     [
@@ -32,13 +40,13 @@ def search(page, base: str, url: str, query: str) -> list[str]:  # type: ignore[
         ("events/embassy-post/", "seizures", "/figures/"),
     ],
 )
-def test_search_stays_in_the_pages_language(
-    published_site: Path, url: str, query: str, expected: str
-) -> None:
+def test_search_stays_in_the_pages_language(context, url: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     german = url.startswith("de/")
-    with serve(published_site) as base, browser() as context:
-        page = context.new_page()  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
         page.set_viewport_size({"width": 1280, "height": 900})
-        found = search(page, base, url, query)
-        assert expected in found
-        assert all(path.startswith("/de/") == german for path in found), found
+        found = search(page, context.base, url, query)
+    finally:
+        page.close()
+    assert expected in found
+    assert all(path.startswith("/de/") == german for path in found), found
