@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from explainer.loader import load_text
-from explainer.model import Story, build_story
+from explainer.model import Event, EventDate, Story, build_story
 from explainer.site import Explainer, SiteConfig
 from tests.conftest import minimal_yaml
 
@@ -34,6 +34,21 @@ def event(title: str, date: str, **fields: Any) -> dict[str, Any]:
         "summary": {"en": f"About {title}.", "de": f"Über {title}."},
         **fields,
     }
+
+
+def statement(status: str = "held", type_name: dict[str, str] | None = None) -> Event:
+    """A statement of January 16, 2026, as the model holds it; `type_name` names its kind
+    for readers (a press conference, a post)."""
+    return Event(
+        id="s",
+        type="statement",
+        date=EventDate(2026, 1, 16),
+        participants=(),
+        title={"en": "s", "de": "s"},
+        summary={"en": "s", "de": "s"},
+        status=status,
+        type_name=type_name,
+    )
 
 
 def timed(title: str, date: str, time: str, **fields: Any) -> dict[str, Any]:

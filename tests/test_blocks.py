@@ -14,14 +14,14 @@ import pytest
 import yaml
 
 from explainer.history import EventHistory, FieldChange
-from explainer.model import Event, EventDate, build_story
+from explainer.model import EventDate, build_story
 from explainer.problems import DataError
 from explainer.rendering import held_kind
 from explainer.site import Explainer, SiteConfig
 from explainer.strings import load_strings
 from explainer.views.blocks import BlockError, check_pages, unknown_blocks
 from tests.site_markdown import render
-from tests.stories import event, load, minimal_data
+from tests.stories import event, load, minimal_data, statement
 
 STRINGS = load_strings(("en", "de"))
 KNOWN = "as-of, timeline-chart, figures-chart, key-figures, upcoming, latest, changes, repository"
@@ -536,15 +536,7 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     )
     # a press conference (a statement the data names otherwise) is held, not issued, as
     # the export labels it (R24/R25)
-    press = Event(
-        id="p",
-        type="statement",
-        date=EventDate(2026, 1, 16),
-        participants=(),
-        title={"en": "p", "de": "p"},
-        summary={"en": "s", "de": "s"},
-        type_name={"en": "Press conference", "de": "Pressekonferenz"},
-    )
+    press = statement(type_name={"en": "Press conference", "de": "Pressekonferenz"})
     assert what_changed(english, (issued,), held_kind(press)) == (
         "The status was changed from “scheduled” to “held.”"
     )

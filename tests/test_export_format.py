@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 from explainer.l10n import Localizer
-from explainer.model import Event, EventDate, Story
+from explainer.model import Story
 from explainer.outputs.export import one_record_per_line
 from explainer.rendering import RenderContext, capitalized, status_label
 from explainer.strings import load_strings
 from explainer.urls import SiteUrls
+from tests.stories import statement
 
 
 def test_each_record_stands_on_a_line_of_its_own() -> None:
@@ -38,18 +39,6 @@ def test_a_press_conference_took_place_where_a_plain_statement_was_issued() -> N
     """R24/R25 read "Issued" / „Abgegeben“ as the status of a press conference in
     events.json: a statement the data names otherwise (`type_name`) took place, as a
     meeting does; a plain statement is still issued; a scheduled one keeps its word."""
-
-    def statement(status: str = "held", type_name: dict[str, str] | None = None) -> Event:
-        return Event(
-            id="s",
-            type="statement",
-            date=EventDate(2026, 1, 16),
-            participants=(),
-            title={"en": "s", "de": "s"},
-            summary={"en": "s", "de": "s"},
-            status=status,
-            type_name=type_name,
-        )
 
     press = {"en": "Press conference", "de": "Pressekonferenz"}
     strings = load_strings(("en", "de"))
