@@ -656,3 +656,29 @@ def test_the_press_conference_headline_attributes_her_verdict(seed_site: Path) -
         assert fold("citing “very strong results”") not in text
     about = page_text(seed_site, "en", "about/")
     assert "are claims by those involved" in about and "therefore claims" not in about
+
+
+def test_the_r26_r27_wording(seed_site: Path) -> None:
+    """The R26/R27 copy reviews: a numeral takes "%" in English prose as in the tables (AP;
+    German prose keeps „Prozent“); the call's defining phrase is no aside ("reaffirmed their
+    cooperation, based on respect for sovereignty,"); her offer is conditional, not help
+    received ("accepted assistance … provided Mexico requested it"); German says
+    „Beschlagnahme“ throughout, weighs the American pound, and gives „berücksichtigt“ no
+    second „sie“."""
+    english = site_text(seed_site, "en")
+    german = site_text(seed_site, "de")
+    assert not re.search(r"\d[\s\u00a0]percent", english)
+    assert "50% reduction" in english and "um 50\u00a0Prozent" in german
+    for url in ("", "events/de-la-fuente-rubio-call/", "actors/de-la-fuente/", "actors/rubio/"):
+        text = page_text(seed_site, "en", url)
+        assert "reaffirmed that their cooperation rests on respect for sovereignty" in text, url
+        assert "Achtung der Souveränität beruhe" in page_text(seed_site, "de", url), url
+    assert "based on respect for sovereignty," not in english
+    for url in ("", "events/sheinbaum-press-conference/"):
+        text = page_text(seed_site, "en", url)
+        assert "she would accept assistance with intelligence and investigations if Mexico" in text
+    assert "provided Mexico requested it" not in english
+    assert "Sicherstellung" not in german and "Sicherstellen" not in german
+    about = page_text(seed_site, "de", "about/")
+    assert "zu 2000\u00a0amerikanischen Pfund" in about or "zu 2000 amerikanischen Pfund" in about
+    assert "spätere Entwicklungen sind nicht berücksichtigt" in page_text(seed_site, "de", "")
