@@ -164,6 +164,27 @@ def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> No
             assert not any(text.startswith(("Participant", "Beteiligt")) for text, _ in found)
 
 
+def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
+    tmp_path: Path,
+) -> None:
+    """R26/R27: „Siehe auch“ headed an event's related events as well as the glossary's
+    and the actors' cross-references; the related events are headed as what they are, in
+    every language, with an anchor of their own."""
+    explainer = site(tmp_path)
+    expected = {
+        "en": ("Related event", "related-events"),
+        "de": ("Verwandtes Ereignis", "verwandte-ereignisse"),
+    }
+    for lang, heading in expected.items():
+        md = page(explainer, lang, "events/first-call.md")
+        found = [
+            (h.text_content().strip("¶ "), h.get("id"))
+            for h in lxml.html.fromstring(f"<div>{md}</div>").iter("h2")
+        ]
+        assert heading in found
+        assert not any(text.startswith("Siehe auch") for text, _ in found)
+
+
 def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     tmp_path: Path,
 ) -> None:
