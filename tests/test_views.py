@@ -208,9 +208,10 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         assert previous in visible(md)
         assert "(date within the month unknown)" not in visible(md)
         # the timeline says the same at the entry, listed below the events it may precede
+        # (R26/R27: "some of" the events, and the German sentence with its noun)
         note = {
-            "en": "may have come before events listed above it",
-            "de": "kann also auch vor einigen der darüber aufgeführten liegen",
+            "en": "may have come before some of the events listed above it.",
+            "de": "kann also auch vor einigen der darüber aufgeführten Ereignisse liegen.",
         }[lang]
         entries = lxml.html.fromstring(f"<div>{page(explainer, lang, 'timeline.md')}</div>")
         noted = [
