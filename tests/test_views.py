@@ -623,13 +623,17 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         (
             "en",
             # the sentence above the heading, where the events would be: under it, it
-            # contradicted "Mentioned on these pages" (R20/R21)
-            "Not involved in any of the events described here. Mentioned on these pages¶ Plan",
+            # contradicted "Mentioned on these pages" (R20/R21); it names the event that
+            # mentions the actor (R26/R27 read the bare "Not involved in any of the events
+            # described here." as a database's fragment)
+            "Took part in none of the events described here, but is mentioned in connection "
+            "with one of them: “Plan”. Mentioned on these pages¶ Plan",
             "Mentioned on these pages",
         ),
         (
             "de",
-            "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt auf diesen Seiten¶ "
+            "War an keinem der hier beschriebenen Ereignisse beteiligt, wird aber im "
+            "Zusammenhang mit einem davon erwähnt: „Plan (de)“. Erwähnt auf diesen Seiten¶ "
             "Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
@@ -673,6 +677,52 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     # an actor the texts never name says it takes part in nothing, and nothing more
     archive = visible(page(explainer, "en", "actors/archive.md"))
     assert archive.endswith("Events¶ Not involved in any of the events described here.")
+
+
+def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
+    tmp_path: Path,
+) -> None:
+    """The sentence of an actor in no event counts the events that mention it in the
+    language's plural and names each, linked, as a sentence names an event (its short name,
+    else its headline in quotation marks), in the timeline's order (R26/R27)."""
+    raw = minimal_data()
+    raw["actors"]["office"] = {
+        "name": {"en": "Central Office", "de": "Zentralamt"},
+        "kind": "institution",
+    }
+    raw["events"] = {
+        "review": event(
+            "Review",
+            "2026-02-03",
+            summary={"en": "The Central Office reviewed it.", "de": "Das Zentralamt prüfte."},
+        ),
+        "plan": event(
+            "Plan",
+            "2026-01-20",
+            summary={"en": "The Central Office drew up a plan.", "de": "Das Zentralamt plante."},
+        ),
+        "talks": event("Talks", "2026-01-12"),
+    }
+    raw["events"]["review"]["name"] = {"en": "the review", "de": "die Prüfung"}
+    explainer = load(tmp_path, raw)
+    said = {
+        "en": "Took part in none of the events described here, but is mentioned in "
+        "connection with two of them: “Plan” and the review.",
+        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt, wird aber im "
+        "Zusammenhang mit zwei davon erwähnt: „Plan (de)“ und die Prüfung.",
+    }
+    for lang, sentence in said.items():
+        office = page(explainer, lang, "actors/office.md")
+        root = lxml.html.fromstring(f"<div>{office}</div>")
+        [paragraph] = [p for p in root.iter("p") if p.text_content().startswith(("Took", "War"))]
+        assert visible(lxml.html.tostring(paragraph, encoding="unicode")) == sentence
+        assert [a.get("href") for a in paragraph.iter("a")] == [
+            "../../events/plan/",
+            "../../events/review/",
+        ]
+    # an actor that takes part in an event says nothing of the kind
+    ada = visible(page(explainer, "en", "actors/ada.md"))
+    assert "Took part in none" not in ada
 
 
 def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> None:
