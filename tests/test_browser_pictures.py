@@ -120,8 +120,8 @@ _RELATIONS = """() => { const svg = [...document.querySelectorAll('.explainer-vi
         dash: s.strokeDasharray, colour: s.stroke }; }) }; }"""
 
 LEGEND = {
-    "": ["Same event", "Affiliation", "Related events"],
-    "de/": ["Gemeinsames Ereignis", "Zugehörigkeit", "Verknüpfte Ereignisse"],
+    "": ["Same event", "Belongs to", "Related events"],
+    "de/": ["Gemeinsames Ereignis", "Gehört zu", "Verknüpfte Ereignisse"],
 }
 #: how the text alternative counts shared events and joins a pair, per language
 _EVENTS = {

@@ -175,7 +175,9 @@ def test_network_picture(site: Path) -> None:
         # the part-of line ends in an arrow; each kind is named in the legend
         assert drawn.find(f".//{SVG}polygon[@class='viz-arrow']") is not None
         texts = {t.text for t in drawn.iter(f"{SVG}text")}
-        assert {"Same event", "Affiliation", "Related events"} <= texts
+        # "Belongs to", as the actor page labels what an actor belongs to (R26/R27)
+        assert {"Same event", "Belongs to", "Related events"} <= texts
+        assert "Affiliation" not in texts
     desc = svg.findtext(f"{SVG}g/{SVG}desc")
     assert desc.startswith(
         "Three people, institutions, and groups; lines show how they are connected."
@@ -372,7 +374,7 @@ def test_a_crowded_network_draws_its_closest_relations_and_says_so() -> None:
             e for e in svg.iter(f"{SVG}line", f"{SVG}path") if e.find(f"{SVG}title") is not None
         ]
         assert len(drawn) == 300
-        assert "A29, affiliated with A00" in {e.findtext(f"{SVG}title") for e in drawn}
+        assert "A00: A29" in {e.findtext(f"{SVG}title") for e in drawn}  # A29 belongs to A00
     desc = frame[0].findtext(f"{SVG}g/{SVG}desc")
     assert "435 pairs share one event each" in desc
     assert desc.endswith(
