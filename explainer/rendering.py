@@ -248,6 +248,15 @@ def and_list(ctx: RenderContext, items: list[str]) -> str:
     return ", ".join(items[:-1]) + ctx.t("list.and.last") + items[-1]
 
 
+def and_list_html(ctx: RenderContext, items: list[Markup]) -> Markup:
+    """HTML items (links) joined as the language joins a list (`A, B, and C`)."""
+    tokens = [f"\x00{index}\x00" for index in range(len(items))]
+    joined = str(escape_html(and_list(ctx, tokens)))
+    for token, item in zip(tokens, items, strict=True):
+        joined = joined.replace(token, str(item))
+    return Markup(joined)
+
+
 def day(moment: datetime.datetime | datetime.date) -> EventDate:
     """A committer date (UTC) or a correction's day as a date the pages write out."""
     return EventDate(moment.year, moment.month, moment.day)

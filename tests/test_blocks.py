@@ -414,12 +414,11 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     explainer = corrected_story(tmp_path)
     said = {
         "en": [
-            "Of the events with an exact date, the latest known to have taken place is "
-            "“Later” on April 1, 2026.",
+            "The last dated event known to have taken place is “Later” on April 1, 2026.",
             "Last updated on March 7, 2026.",
         ],
         "de": [
-            "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist "
+            "Das letzte genau datierte Ereignis, von dem feststeht, dass es stattgefunden hat, ist "
             "„Later (de)“ vom 1. April 2026.",
             "Zuletzt aktualisiert am 7. März 2026.",
         ],
@@ -443,7 +442,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "Of the events with an exact date, the latest known to have taken place is "
+        "The last dated event known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. A call had been scheduled for a later "
         "date, on April 9, 2026; the sources do not say whether it took place."
     )
@@ -624,18 +623,17 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["post"]["name"] = {"en": "Ada’s post", "de": "Adas Beitrag"}
     explainer = load(tmp_path, data)
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is "
+        "en": "The last dated event known to have taken place is "
         "Ada’s call to Bob on March 2, 2026. A call had been scheduled for a later date, on "
         "April 9, 2026; the sources do not say whether it took place. A call is scheduled "
         "for a later date, on May 2, 2026. No exact date is given for Ada’s post (listed under "
         "March 2026), so it may have come before or after March 2, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist Adas "
-        "Anruf bei Bob vom 2. März 2026. Für die Zeit danach war ein Telefonat angesetzt: am "
-        "9. April 2026; ob es stattfand, geht aus den Quellen nicht hervor. Für die Zeit "
-        "danach ist ein "
-        "Telefonat angesetzt: am 2. Mai 2026. Nicht auf den Tag genau datiert ist Adas Beitrag "
-        "(hier unter März 2026 eingeordnet); dieses Ereignis kann vor oder nach dem "
-        "2. März 2026 liegen.",
+        "de": "Das letzte genau datierte Ereignis, von dem feststeht, dass es stattgefunden "
+        "hat, ist Adas Anruf bei Bob vom 2. März 2026. Für die Zeit danach war ein Telefonat "
+        "angesetzt: am 9. April 2026; ob es stattfand, geht aus den Quellen nicht hervor. "
+        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Nicht auf den Tag "
+        "genau datiert ist Adas Beitrag (hier unter März 2026 eingeordnet); dieses Ereignis "
+        "kann vor oder nach dem 2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
@@ -655,8 +653,7 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     explainer = load(tmp_path, data)
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event known to have taken place is “Post” (March 2026); only its month "
-        "is known."
+        "The last event known to have taken place is “Post” (March 2026); only its month is known."
     )
 
 
@@ -671,11 +668,11 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     # the events named by their type and date, each headline beside its date (the review
     # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "Of the events with an exact date, the latest known to have taken place is "
+        "en": "The last dated event known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. Two meetings had been scheduled for later dates: one "
         "on April 9, 2026, and one in May 2026; the sources do not say whether they took place.",
-        "de": "Das jüngste genau datierte Ereignis, das sicher stattgefunden hat, ist „Ada ruft "
-        "Bob an“ vom 2. März 2026. Für die Zeit danach waren zwei "
+        "de": "Das letzte genau datierte Ereignis, von dem feststeht, dass es stattgefunden "
+        "hat, ist „Ada ruft Bob an“ vom 2. März 2026. Für die Zeit danach waren zwei "
         "Treffen angesetzt: am 9. April 2026 und im Mai 2026; ob sie "
         "stattfanden, geht aus den Quellen nicht hervor.",
     }
@@ -748,7 +745,7 @@ def test_the_key_figures_block_is_the_figures_pages_table(tmp_path: Path) -> Non
 
 def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> None:
     """The count names the events' type where they share one, "events" where they differ,
-    with the German noun's gender ("eine Stellungnahme", "ein Treffen")."""
+    with the German noun's gender ("eine öffentliche Äußerung", "ein Treffen")."""
     data = minimal_data()
     data["events"]["talks"] = event("Talks", "2026-04-09", status="scheduled", type="meeting")
     data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
@@ -766,7 +763,7 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     (tmp_path / "one").mkdir()
     md = as_of_block(load(tmp_path / "one", data), "de")
     assert " ".join(shown(md).text_content().split()) == (
-        "Angesetzt ist eine Stellungnahme: am 2. Mai 2026."
+        "Angesetzt ist eine öffentliche Äußerung: am 2. Mai 2026."
     )
 
 

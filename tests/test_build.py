@@ -66,8 +66,13 @@ def test_event_page_in_german_is_german(seed_site: Path, seed_story) -> None:  #
     assert root.findtext(".//h1").strip("¶ ") == event.title["de"]
     text = root.text_content()
     # a statement's participant is the one who issued it (R17 read "Participant", R20/R21
-    # "Urheber" as a copyright's)
-    assert "Stellungnahme von" in text and "16.\u00a0Januar\u00a02026" in text
+    # "Urheber" as a copyright's; R26/R27 "Stellungnahme" as a formal position paper over a
+    # press conference)
+    assert (
+        "Äußerung von" in text
+        and "Stellungnahme" not in text
+        and "16.\u00a0Januar\u00a02026" in text
+    )
 
 
 def test_switcher_lands_on_the_counterpart_page(seed_site: Path, seed_story) -> None:  # type: ignore[no-untyped-def]

@@ -173,7 +173,7 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
     ]
     assert items == [
         "Gespräch über Zölle – 4. Mai 2026 · Telefonat Wurde wörtlich zitiert.",
-        "Erklärung zum Öl – 10. Mai 2026 · Stellungnahme · abgesagt Sollte teilnehmen.",
+        "Erklärung zum Öl – 10. Mai 2026 · Öffentliche Äußerung · abgesagt Sollte teilnehmen.",
         "Handelstreffen – Juni 2026 · Treffen · angesetzt Soll teilnehmen; nannte eine Zahl.",
     ]
     assert page.cssselect('a[href="../minister/"]')  # its member, the other way round

@@ -156,12 +156,33 @@ def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> No
         for path in ("events/statement.md", "events/first-call.md")
     }
     assert ("Statement by", "participants") in headings["en", "events/statement.md"]
-    assert ("Stellungnahme von", "beteiligte") in headings["de", "events/statement.md"]
+    assert ("Äußerung von", "beteiligte") in headings["de", "events/statement.md"]
     assert ("Participants", "participants") in headings["en", "events/first-call.md"]
     assert ("Beteiligte", "beteiligte") in headings["de", "events/first-call.md"]
     for (_, path), found in headings.items():
         if path == "events/statement.md":
             assert not any(text.startswith(("Participant", "Beteiligt")) for text, _ in found)
+
+
+def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
+    tmp_path: Path,
+) -> None:
+    """R26/R27: „Siehe auch“ headed an event's related events as well as the glossary's
+    and the actors' cross-references; the related events are headed as what they are, in
+    every language, with an anchor of their own."""
+    explainer = site(tmp_path)
+    expected = {
+        "en": ("Related event", "related-events"),
+        "de": ("Verwandtes Ereignis", "verwandte-ereignisse"),
+    }
+    for lang, heading in expected.items():
+        md = page(explainer, lang, "events/first-call.md")
+        found = [
+            (h.text_content().strip("¶ "), h.get("id"))
+            for h in lxml.html.fromstring(f"<div>{md}</div>").iter("h2")
+        ]
+        assert heading in found
+        assert not any(text.startswith("Siehe auch") for text, _ in found)
 
 
 def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
@@ -187,9 +208,10 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         assert previous in visible(md)
         assert "(date within the month unknown)" not in visible(md)
         # the timeline says the same at the entry, listed below the events it may precede
+        # (R26/R27: "some of" the events, and the German sentence with its noun)
         note = {
-            "en": "may have come before events listed above it",
-            "de": "kann also auch vor einigen der darüber aufgeführten liegen",
+            "en": "may have come before some of the events listed above it.",
+            "de": "kann also auch vor einigen der darüber aufgeführten Ereignisse liegen.",
         }[lang]
         entries = lxml.html.fromstring(f"<div>{page(explainer, lang, 'timeline.md')}</div>")
         noted = [
@@ -601,13 +623,17 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         (
             "en",
             # the sentence above the heading, where the events would be: under it, it
-            # contradicted "Mentioned on these pages" (R20/R21)
-            "Not involved in any of the events described here. Mentioned on these pages¶ Plan",
+            # contradicted "Mentioned on these pages" (R20/R21); it names the event that
+            # mentions the actor (R26/R27 read the bare "Not involved in any of the events
+            # described here." as a database's fragment)
+            "Took part in none of the events described here, but is mentioned in connection "
+            "with one of them: “Plan”. Mentioned on these pages¶ Plan",
             "Mentioned on these pages",
         ),
         (
             "de",
-            "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt auf diesen Seiten¶ "
+            "War an keinem der hier beschriebenen Ereignisse beteiligt, wird aber im "
+            "Zusammenhang mit einem davon erwähnt: „Plan (de)“. Erwähnt auf diesen Seiten¶ "
             "Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
@@ -651,6 +677,52 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     # an actor the texts never name says it takes part in nothing, and nothing more
     archive = visible(page(explainer, "en", "actors/archive.md"))
     assert archive.endswith("Events¶ Not involved in any of the events described here.")
+
+
+def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
+    tmp_path: Path,
+) -> None:
+    """The sentence of an actor in no event counts the events that mention it in the
+    language's plural and names each, linked, as a sentence names an event (its short name,
+    else its headline in quotation marks), in the timeline's order (R26/R27)."""
+    raw = minimal_data()
+    raw["actors"]["office"] = {
+        "name": {"en": "Central Office", "de": "Zentralamt"},
+        "kind": "institution",
+    }
+    raw["events"] = {
+        "review": event(
+            "Review",
+            "2026-02-03",
+            summary={"en": "The Central Office reviewed it.", "de": "Das Zentralamt prüfte."},
+        ),
+        "plan": event(
+            "Plan",
+            "2026-01-20",
+            summary={"en": "The Central Office drew up a plan.", "de": "Das Zentralamt plante."},
+        ),
+        "talks": event("Talks", "2026-01-12"),
+    }
+    raw["events"]["review"]["name"] = {"en": "the review", "de": "die Prüfung"}
+    explainer = load(tmp_path, raw)
+    said = {
+        "en": "Took part in none of the events described here, but is mentioned in "
+        "connection with two of them: “Plan” and the review.",
+        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt, wird aber im "
+        "Zusammenhang mit zwei davon erwähnt: „Plan (de)“ und die Prüfung.",
+    }
+    for lang, sentence in said.items():
+        office = page(explainer, lang, "actors/office.md")
+        root = lxml.html.fromstring(f"<div>{office}</div>")
+        [paragraph] = [p for p in root.iter("p") if p.text_content().startswith(("Took", "War"))]
+        assert visible(lxml.html.tostring(paragraph, encoding="unicode")) == sentence
+        assert [a.get("href") for a in paragraph.iter("a")] == [
+            "../../events/plan/",
+            "../../events/review/",
+        ]
+    # an actor that takes part in an event says nothing of the kind
+    ada = visible(page(explainer, "en", "actors/ada.md"))
+    assert "Took part in none" not in ada
 
 
 def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> None:

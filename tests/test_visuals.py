@@ -17,7 +17,7 @@ from explainer.rendering import RenderContext
 from explainer.site import Explainer
 from explainer.strings import load_strings
 from explainer.urls import SiteUrls
-from explainer.visuals.network_chart import Relation, describe, network_chart
+from explainer.visuals.network_chart import network_chart
 from explainer.visuals.timeline_chart import timeline_chart
 from tests.conftest import make_site, minimal_yaml, mkdocs_build
 
@@ -99,7 +99,7 @@ def test_timeline_legend_and_title_in_the_pages_language(site: Path) -> None:
     assert svg.find(f"{SVG}g/{SVG}title").text == "Die Ereignisse auf einer Zeitachse"
     assert "Drei Ereignisse" in svg.find(f"{SVG}g/{SVG}desc").text
     labels = {t.text for t in svg.iter(f"{SVG}text")}
-    assert {"Telefonat", "Stellungnahme", "Treffen", "Angesetzt", "Abgesagt"} <= labels
+    assert {"Telefonat", "Öffentliche Äußerung", "Treffen", "Angesetzt", "Abgesagt"} <= labels
     assert "Genauer Tag unbekannt" in labels
     # the legend names only what the picture shows: no event of this story is unconfirmed
     assert "Unbestätigt" not in labels
@@ -175,7 +175,9 @@ def test_network_picture(site: Path) -> None:
         # the part-of line ends in an arrow; each kind is named in the legend
         assert drawn.find(f".//{SVG}polygon[@class='viz-arrow']") is not None
         texts = {t.text for t in drawn.iter(f"{SVG}text")}
-        assert {"Same event", "Affiliation", "Related events"} <= texts
+        # "Belongs to", as the actor page labels what an actor belongs to (R26/R27)
+        assert {"Same event", "Belongs to", "Related events"} <= texts
+        assert "Affiliation" not in texts
     desc = svg.findtext(f"{SVG}g/{SVG}desc")
     assert desc.startswith(
         "Three people, institutions, and groups; lines show how they are connected."
@@ -197,12 +199,31 @@ def test_network_picture(site: Path) -> None:
     assert council.find(f"{SVG}rect") is not None
 
 
-def _network_ctx(lang: str) -> RenderContext:
+def _sharing_and_related_ctx(lang: str) -> RenderContext:
+    """Ada and Bob share a call; Bob's statement and Cy's meeting are related to it, so
+    Ada and Bob also appear in related events, and each of them with Cy."""
     actors = {
         key: Actor(key, {"en": name, "de": name}, "person")
         for key, name in (("a", "Ada"), ("b", "Bob"), ("c", "Cy"))
     }
-    story = Story(("en", "de"), actors, {}, {})
+
+    def held(key: str, kind: str, day: int, who: tuple[str, ...], **fields) -> Event:  # type: ignore[no-untyped-def]
+        return Event(
+            id=key,
+            type=kind,
+            date=EventDate(2026, 1, day),
+            participants=who,
+            title={"en": key, "de": key},
+            summary={"en": "s", "de": "s"},
+            **fields,
+        )
+
+    events = {
+        "call": held("call", "call", 1, ("a", "b")),
+        "reply": held("reply", "statement", 2, ("b",), related=("call",)),
+        "meeting": held("meeting", "meeting", 3, ("c",), related=("call",)),
+    }
+    story = Story(("en", "de"), actors, {}, events)
     strings = load_strings(("en", "de"))
     return RenderContext(
         story, lang, strings[lang], Localizer(lang, strings[lang]), SiteUrls(("en", "de"))
@@ -210,43 +231,43 @@ def _network_ctx(lang: str) -> RenderContext:
 
 
 @pytest.mark.parametrize(
-    ("lang", "others", "only_named"),
+    ("lang", "shared", "related"),
     [
         (
             "en",
-            "Besides the pairs named above, dotted lines join those who appear in related "
-            "events: Ada and Cy.",
-            "Dotted lines join pairs named above that also appear in related events.",
+            "Ada and Bob: one event together",
+            "Dotted lines join those who appear in related events: Ada and Cy; Bob and Cy.",
         ),
         (
             "de",
-            # the pairs after a colon, each joined by a dash: "außer den bereits genannten
-            # Paaren Bilaterale Gruppe … und Juan Ramón de la Fuente" ran the names into the
-            # sentence (R21)
+            "Ada und Bob: ein gemeinsames Ereignis",
             "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt "
-            "sind; außer den bereits genannten Paaren sind das: Ada\u00a0– Cy.",
-            "Gepunktete Linien verbinden bereits genannte Paare, die auch an verknüpften "
-            "Ereignissen beteiligt sind.",
+            "sind: Ada\u00a0– Cy; Bob\u00a0– Cy.",
         ),
     ],
 )
-def test_the_network_text_names_a_pair_in_related_events_only_if_not_named_as_sharing_one(
-    lang: str, others: str, only_named: str
+def test_a_pair_sharing_an_event_has_only_that_line_not_a_related_events_one_too(
+    lang: str, shared: str, related: str
 ) -> None:
-    """R10: the text alternative listed de la Fuente and Rubio, Sheinbaum and Trump under
-    related events too, after naming them as sharing events; the picture still draws both
-    lines, the text names each pair once."""
-    ctx = _network_ctx(lang)
-    shared = Relation("event", "a", "b")
-    desc = describe(ctx, 3, [shared, Relation("related", "a", "b"), Relation("related", "a", "c")])
-    assert others in desc
-    assert desc.count("Ada " + ("and" if lang == "en" else "und") + " Bob") == 1
-    desc = describe(ctx, 3, [shared, Relation("related", "a", "b")])
-    assert only_named in desc
-    # no pair shares events: the related pairs are named as before
-    desc = describe(ctx, 3, [Relation("related", "a", "b")])
-    assert ("Ada and Bob." if lang == "en" else "Ada\u00a0– Bob.") in desc
-    assert "besides" not in desc and "außer" not in desc
+    """R10 read de la Fuente and Rubio, Sheinbaum and Trump named under related events
+    after being named as sharing one; R26/R27 still found both a "one event together" and
+    a "related events" line and tooltip on each pair. A pair that shares an event gets that
+    line alone, and the text names each pair once, with no "besides the pairs above"."""
+    ctx = _sharing_and_related_ctx(lang)
+    svg = lxml.etree.fromstring(
+        network_chart(ctx, lambda path, anchor: path + (f"#{anchor}" if anchor else ""), "n")
+    )
+    titles = [
+        e.findtext(f"{SVG}title")
+        for e in svg.iter(f"{SVG}line", f"{SVG}path")
+        if "viz-rel" in (e.get("class") or "") and e.find(f"{SVG}title") is not None
+    ]
+    with_bob = [t for t in titles if "Ada" in t and "Bob" in t]
+    assert set(with_bob) == {shared}  # both layouts, the shared event only
+    assert any("Cy" in t for t in titles)  # the related pairs keep their dotted lines
+    desc = svg.findtext(f".//{SVG}desc")
+    assert related in desc
+    assert "besides" not in desc.lower() and "außer" not in desc
 
 
 def test_timeline_scales_to_3000_events_with_clusters() -> None:
@@ -353,7 +374,7 @@ def test_a_crowded_network_draws_its_closest_relations_and_says_so() -> None:
             e for e in svg.iter(f"{SVG}line", f"{SVG}path") if e.find(f"{SVG}title") is not None
         ]
         assert len(drawn) == 300
-        assert "A29, affiliated with A00" in {e.findtext(f"{SVG}title") for e in drawn}
+        assert "A00: A29" in {e.findtext(f"{SVG}title") for e in drawn}  # A29 belongs to A00
     desc = frame[0].findtext(f"{SVG}g/{SVG}desc")
     assert "435 pairs share one event each" in desc
     assert desc.endswith(

@@ -9,7 +9,13 @@ from markupsafe import Markup
 
 from explainer.markup import render_markdown
 from explainer.model import Actor, Event
-from explainer.rendering import Links, RenderContext, capitalized, named_statement
+from explainer.rendering import (
+    Links,
+    RenderContext,
+    and_list_html,
+    capitalized,
+    named_statement,
+)
 from explainer.views.actors import role_and_country
 from explainer.views.base import View, actor_path
 from explainer.vocabulary import CLAIMED_FIGURE, DEFAULT_STATUS, PARTICIPANT, QUOTED
@@ -115,13 +121,27 @@ class ActorView(View):
             **self.mentioned(),
         }
 
-    def mentioned(self) -> dict[str, list[Any]]:
+    def mentioned_only(self, events: list[Event]) -> Markup | None:
+        """For an actor in no event whose texts mention it: one sentence saying where
+        ("Mentioned in Sheinbaum’s press conference, but took part in none of the events
+        described here."), each event as a sentence names it, linked; R26/R27 read "Not
+        involved in any of the events described here." alone as a database's fragment."""
+        if not events:
+            return None
+        links = Links(self.ctx, self.path)
+        listed = and_list_html(self.ctx, [links.event_named(event.id) for event in events])
+        return self.ctx.t_html("actor.mentioned_only", events=listed, count=len(events))
+
+    def mentioned(self) -> dict[str, Any]:
         """The texts that mention the actor outside its own part in the story: events in
         timeline order, then other actors and glossary terms by name."""
         ctx, story = self.ctx, self.ctx.story
         events, actors, terms = ctx.mentions.of(self.actor.id)
+        mentioned_events = [story.events[event_id] for event_id in events]
+        involved = bool(story.involvement(self.actor.id))
         return {
-            "mentioned_events": [story.events[event_id] for event_id in events],
+            "mentioned_events": mentioned_events,
+            "mentioned_only": None if involved else self.mentioned_only(mentioned_events),
             # each with what it is, as the actors index says it (its kind alone,
             # "CIA — Institution", read as a database's label)
             "mentioned_actors": [

@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
-from markupsafe import escape as escape_html
 
 from explainer.model import Event
 from explainer.problems import Problem
 from explainer.rendering import (
     Links,
     RenderContext,
-    and_list,
+    and_list_html,
     capitalized,
     day,
     held_kind,
@@ -45,20 +44,11 @@ class BlockError(Exception):
     """A hand-written page names a block that does not exist."""
 
 
-def _listed(ctx: RenderContext, items: list[Markup]) -> Markup:
-    """HTML items joined as the language joins a list (`A, B, and C`)."""
-    tokens = [f"\x00{index}\x00" for index in range(len(items))]
-    joined = str(escape_html(and_list(ctx, tokens)))
-    for token, item in zip(tokens, items, strict=True):
-        joined = joined.replace(token, str(item))
-    return Markup(joined)
-
-
 def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """How far the account reaches, in prose: its latest event known to have taken place,
     as a sentence names it (its short name, else its quoted headline), the link to its
-    page, and its date ("… the latest known to have taken place is Sheinbaum’s press
-    conference on January 16, 2026."); the events scheduled after it, a sentence
+    page, and its date ("The last dated event known to have taken place is Sheinbaum’s
+    press conference on January 16, 2026."); the events scheduled after it, a sentence
     for each status, counted by their type, each date the link to its event ("Two meetings
     are scheduled for later dates: one on January 23, 2026 and one in February 2026");
     then, on a line of its own, the story's last update from the history (without history,
@@ -100,7 +90,7 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
             date = links.event_as(e.id, ctx.l10n.date(e.date))
             on = ctx.t_html(f"as_of.when.{precision}", date=date)
             items.append(ctx.t_html("as_of.event", when=on, count=len(alike)))
-        return _listed(ctx, items)
+        return and_list_html(ctx, items)
 
     held = [e for e in events if e.status == DEFAULT_STATUS]
     # the latest one that took place, of those no other one is known to follow; an event
@@ -110,7 +100,7 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     latest_held = next((e for e in reversed(latest) if e.date.day is not None), None)
     latest_held = latest_held or (latest[-1] if latest else None)
     sentences = []
-    if latest_held:  # "… the latest known to have taken place is <name> on January 16, 2026."
+    if latest_held:  # "The last dated event … is <name> on January 16, 2026."
         key = "as_of.held" if latest_held.date.day is not None else "as_of.held.month"
         sentences.append(
             said(
@@ -144,7 +134,9 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
         sentences.append(
             said(
                 "as_of.maybe_later",
-                events=_listed(ctx, [named(e, "as_of.maybe_later.named") for e in maybe_later]),
+                events=and_list_html(
+                    ctx, [named(e, "as_of.maybe_later.named") for e in maybe_later]
+                ),
                 count=len(maybe_later),
                 date=ctx.l10n.date(latest_held.date),
             )

@@ -7,7 +7,9 @@ relation the data holds:
 - **part of**: `member_of`; a dashed line with an arrow to the body;
 - **related events**: one took part in an event that names, or is named by, an event the
   other took part in as `related` (the State Department's message and Sheinbaum's press
-  conference that answers it); a dotted line.
+  conference that answers it); a dotted line, only between actors who share no event
+  (R26/R27 read a pair with both lines as contradicting the text, which names the pairs
+  sharing an event apart).
 
 Each kind has its own line style and colour and, for `part of`, an arrow: never colour
 alone. Two actors related in several ways get one line per way, side by side. People are
@@ -75,7 +77,8 @@ def relations(story: Story) -> list[Relation]:
     for first, second in sorted(linked):
         one, two = story.events[first].participants, story.events[second].participants
         for pair in {tuple(sorted((a, b))) for a in one for b in two if a != b}:
-            related[pair] += 1  # type: ignore[index]
+            if pair not in shared:  # a pair sharing an event has that line alone
+                related[pair] += 1  # type: ignore[index]
     found = [Relation("event", a, b, n) for (a, b), n in sorted(shared.items())]
     found += [
         Relation("member", actor.id, actor.member_of)
@@ -170,10 +173,6 @@ def describe(ctx: RenderContext, actors: int, found: list[Relation]) -> str:
     """The text alternative: how many actors, each kind of relation with its count and
     how it is drawn, and where the same is told in words."""
     parts = [ctx.t("viz.network.desc", count=actors)]
-    # the pairs a sentence has already named as sharing events: the related-events
-    # sentence names only the others (the picture still draws both lines)
-    sharing = [(r.a, r.b) for r in found if r.kind == "event"]
-    named_sharing = set(sharing) if len(sharing) <= NAMED_MOST else set()
     for kind in KINDS:
         count = sum(1 for r in found if r.kind == kind)
         if not count:
@@ -183,9 +182,6 @@ def describe(ctx: RenderContext, actors: int, found: list[Relation]) -> str:
             # tells a screen reader what the lines show, where counts of pairs do not
             of_kind = [r for r in found if r.kind == kind]
             key = f"viz.network.{kind}.named"
-            if kind == "related" and any((r.a, r.b) in named_sharing for r in of_kind):
-                of_kind = [r for r in of_kind if (r.a, r.b) not in named_sharing]
-                key = "viz.network.related.others" if of_kind else "viz.network.related.only_named"
             pairs = ctx.t("viz.network.pairs.join").join(_pair(ctx, r) for r in of_kind)
             parts.append(ctx.t(key, count=len(of_kind), pairs=pairs))
         elif kind == "event":
