@@ -283,9 +283,12 @@ def test_actors_only_mentioned_in_the_texts_link_the_texts(seed_site: Path, lang
             "No event in this story" not in text and "keinem der Ereignisse beteiligt" not in text
         )
         assert {
-            "en": "Not involved in any of the events described here. Mentioned on these pages¶",
-            "de": "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt auf diesen "
-            "Seiten¶",
+            "en": "Took part in none of the events described here, but is mentioned in "
+            "connection with one of them: Sheinbaum’s press conference. Mentioned on these "
+            "pages¶",
+            "de": "War an keinem der hier beschriebenen Ereignisse beteiligt, wird aber im "
+            "Zusammenhang mit einem davon erwähnt: Sheinbaums Pressekonferenz. Erwähnt auf "
+            "diesen Seiten¶",
         }[lang] in text
         hrefs = [a.get("href") for a in content.cssselect("ul.explainer-mentioned-in a")]
         assert "../../events/sheinbaum-press-conference/" in hrefs, actor_id
