@@ -619,7 +619,10 @@ def test_the_german_pages_call_the_group_and_the_meeting_by_the_reports_words(
     ):
         text = page_text(seed_site, "de", url)
         assert f"die {name} " in text or f"Die {name} " in text, url
-        assert "Ministertreffen zur Sicherheit" in text, url
+    # the pages whose own texts name the meeting (not only a neighbour's link to it, which
+    # an editor's new event can take away)
+    for url in ("", "events/de-la-fuente-rubio-call/", "events/ministerial-security-meeting/"):
+        assert "Ministertreffen zur Sicherheit" in page_text(seed_site, "de", url), url
     explained = {"actors/bilateral-security-implementation-group", "glossary"}
     for page in sorted((seed_site / "de").rglob("index.html")):
         url = page.parent.relative_to(seed_site / "de").as_posix()
