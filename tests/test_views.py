@@ -544,6 +544,31 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
         ] == expected
 
 
+def test_a_list_gives_an_unconfirmed_event_its_status_word_its_own_page_the_clause(
+    tmp_path: Path,
+) -> None:
+    # R28/R29 read "the reports do not say whether it took place" five times on one page,
+    # once for each of the picture's items: among others, the status word says it; the
+    # event's page, where the reader meets the status explained, says it in full
+    explainer = statuses_story(tmp_path)
+    said = {
+        "en": (
+            "Open talks (scheduled for January\u00a023,\u00a02026; unconfirmed)",
+            "the sources do not say whether it took place",
+        ),
+        "de": (
+            "Open talks (de) (für den 23.\u00a0Januar\u00a02026 angesetzt; unbestätigt)",
+            "ob es stattfand, geht aus den Quellen nicht hervor",
+        ),
+    }
+    for lang, (short, full) in said.items():
+        timeline = lxml.html.fromstring(f"<div>{page(explainer, lang, 'timeline.md')}</div>")
+        items = {t.text_content() for t in timeline.iter("title")}
+        assert short in items, (lang, items)
+        assert full not in timeline.text_content(), lang
+        assert full in visible(page(explainer, lang, "events/open.md")), lang
+
+
 def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed(
     tmp_path: Path,
 ) -> None:
