@@ -798,6 +798,30 @@ def test_the_actors_page_is_called_whos_who_in_every_language(tmp_path: Path) ->
 
 
 ALL_LANGUAGES = ("en", "de", "fr", "es")
+ALL_LANGUAGES = ("en", "de", "fr", "es")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Issued the statement."),
+        # „Äußerte sich“ did not say what the ministry did, nor match the English (R28/R29)
+        ("de", "Gab die Erklärung ab."),
+    ],
+)
+def test_the_issuer_of_a_statement_is_said_to_have_issued_it(lang: str, said: str) -> None:
+    strings = load_strings(ALL_LANGUAGES)
+    names = {language: "Ada" for language in ALL_LANGUAGES}
+    ctx = RenderContext(
+        Story(ALL_LANGUAGES, {}, {}, {}),
+        lang,
+        strings[lang],
+        Localizer(lang, strings[lang]),
+        SiteUrls(ALL_LANGUAGES),
+    )
+    event = Event("e", "statement", EventDate.parse("2026-01-15"), ("ada",), names, names)
+    ministry = Actor("ada", names, "institution")
+    assert involvement_line(ctx, event, {PARTICIPANT}, ministry) == said
 
 
 @pytest.mark.parametrize("lang", ALL_LANGUAGES)
