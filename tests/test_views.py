@@ -429,7 +429,7 @@ MARCH_2 = "2.\u00a0März\u00a02026"
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     assert table_rows(md) == [
-        ["Zahl", "Bezug", "Genannt von", "Ereignis"],
+        ["Zahl", "Gegenstand", "Genannt von", "Ereignis"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", f"Ada ruft Bob an ({MARCH_2})"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", f"Ada ruft Bob an ({MARCH_2})"],
     ]
@@ -443,7 +443,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     english = site(tmp_path)
     assert table_rows(page(english, "en", "figures.md"))[0] == [
         "Figure",
-        "Refers to",
+        "Subject",
         "Cited by",
         "Event",
     ]
