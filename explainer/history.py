@@ -52,7 +52,9 @@ _FIRST_ENTRY = re.compile(rb"\n( *)[^ \t\r\n#]")
 class FieldChange:
     """What an update did to one field of an event: `added` it, `removed` it, `changed` it
     (a value that is not a text in each language, such as a date or the participants, or
-    one whose language-neutral parts changed), or `revised` its texts in `languages`."""
+    one whose language-neutral parts changed), or `revised` its texts in `languages`; for
+    a quotation, `repunctuated` where its words stayed the same and only its closing full
+    stop or its initial capital changed (`same_words`)."""
 
     field: str
     how: str
@@ -433,6 +435,8 @@ def _item_changes(
             told.append(FieldChange(name, "changed", (), 1, *value))
         elif name == "sources":
             count(*_source_change(was, now, languages))
+        elif name == "quotes" and same_words(was, now, known):
+            count("repunctuated")
         elif _in_language(was, None, known) != _in_language(now, None, known):
             count("changed")
         else:
@@ -470,6 +474,39 @@ def _source_change(
         for language in languages
         if _in_language(titles[0], language, known) != _in_language(titles[1], language, known)
     )
+
+
+#: an initial capital an editor added in brackets ("[C]ooperation works")
+_BRACKETED_CAPITAL = re.compile(r"^\[(\w)\]")
+
+
+def _words(text: object) -> object:
+    """A quotation's text without what a block quote may add to its words: a closing
+    full stop and an initial capital, bracketed or not ("[C]ooperation works." reads as
+    "cooperation works")."""
+    if isinstance(text, dict):
+        return {k: _words(v) for k, v in text.items()}
+    if not isinstance(text, str):
+        return text
+    text = _BRACKETED_CAPITAL.sub(r"\1", text.strip())
+    text = text[:1].lower() + text[1:]
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+def same_words(was: Any, now: Any, languages: frozenset[str]) -> bool:
+    """A quotation revised into another in the same words, in every language: only its
+    closing full stop or its initial capital changed, as a block quote ends as a sentence
+    (R28/R29 read "the text of a quotation was revised" there as the fix of a misquote).
+    Its wording, as a citation's title is, not a fact."""
+    if not isinstance(was, dict) or not isinstance(now, dict):
+        return False
+
+    def rest(quote: dict[str, Any]) -> object:
+        return {k: v for k, v in quote.items() if k != "text"}
+
+    if rest(was) != rest(now):
+        return False
+    return _words(was.get("text")) == _words(now.get("text"))
 
 
 #: a figure's parts that make its value as the pages show it ("nearly 320 metric tons")

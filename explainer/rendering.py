@@ -96,14 +96,19 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def when(ctx: RenderContext, event: Event) -> str:
+def when(ctx: RenderContext, event: Event, short: bool = False) -> str:
     """An event's date as a held event has it (`January 23, 2026`); for any other status,
     its date and status in words that stay true whenever they are read: `scheduled for
-    January 23, 2026; the sources do not say whether it took place` (`unconfirmed`)."""
+    January 23, 2026; the sources do not say whether it took place` (`unconfirmed`).
+    `short` for an item among others (a picture's texts, a list): an unconfirmed event
+    gets its status word only (`scheduled for January 23, 2026; unconfirmed`), as R28/R29
+    read the full clause five times on one page; its own page says it in full."""
     date = ctx.l10n.date(event.date)
     if event.status == DEFAULT_STATUS:
         return date
     precision = "month" if event.date.day is None else "day"  # "für den 23." / "für Februar"
+    if short and event.status == "unconfirmed":
+        return ctx.t(f"when.unconfirmed.short.{precision}", date=date)
     return ctx.t(f"when.{event.status}.{precision}", date=date)
 
 

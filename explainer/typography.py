@@ -1,6 +1,7 @@
 """Where a line must not break in running text, per language: inside a date ("16. Januar
 2026", "January 16, 2026"), between a number and its unit ("320 Tonnen", "50 percent",
-"−40 %"), and before a dash that sets off a phrase (no line starts with "–"). In English,
+"−40 %"), and before a dash that sets off a phrase, the opening one and the closing one
+("Gewalt – etwa Anschlägen und Morden –, die": no line starts with "–" or "–,"). In English,
 a full date in mid-sentence takes a comma after its year (Chicago: "on January 23, 2026,
 and"), as `year_commas` adds where a word follows.
 
@@ -59,6 +60,9 @@ _MORE_UNITS = {
 _COMMA_AFTER_YEAR = frozenset({"en"})
 #: the inline elements a date may end in before the sentence goes on ("<a>…2026</a> and")
 _INLINE_END = r"(?:</(?:a|em|strong|span|time|abbr|b|i)>)*"
+#: what may follow a dash that closes a parenthetical phrase: closing punctuation and
+#: quotation marks ("Morden –, die", "agents —)")
+_AFTER_CLOSING_DASH = re.escape(",.;:!?)]}…\"'’”“»«›‹")
 #: a CLDR pattern's fields and quoted literals
 _PATTERN_PART = re.compile(r"'([^']*)'|([a-zA-Z])\2*|([^a-zA-Z']+)")
 #: the elements whose text is not prose
@@ -120,7 +124,9 @@ def _keep_together(language: str) -> re.Pattern[str]:
     units.update(_MORE_UNITS.get(language.split("-")[0].lower(), ()))
     number = r"(?<![\w.,])[−+-]?\d(?:[\d.,\u00a0\u202f]*\d)?"
     amount = rf"{number} (?:{_alternatives(units)})(?!\w)"
-    dash = r"(?<=\S) [–—](?=\s)"
+    # an opening dash ("Gewalt – etwa") and a closing one, followed by punctuation ("Morden
+    # –, die"; "agents —.") or ending the text before a tag: no line starts with "–," (R28/R29)
+    dash = rf"(?<=\S) [–—](?=\s|[{_AFTER_CLOSING_DASH}]|\Z)"
     return re.compile("|".join(f"(?:{p})" for p in [*filter(None, dates), amount, dash]))
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from explainer import history
 from explainer.history import event_blocks, field_changes, read_history
+from explainer.views.changes import told
 from tests.conftest import git_at
 from tests.stories import load
 
@@ -228,6 +229,33 @@ def test_a_source_citation_retitled_is_revised_and_one_given_another_address_cha
         ("sources", "revised", ("en", "de"), 1),
         ("sources", "changed", (), 1),
     }
+
+
+def test_a_quotation_given_a_closing_full_stop_or_a_capital_is_wording_not_told() -> None:
+    """A block quote ends as a sentence: "cooperation works" becoming "[C]ooperation
+    works." changes no word, and R28/R29 read "the text of a quotation was revised" there
+    as the fix of a misquote. Such a change is wording, as a citation's title is; a word
+    changed is still told."""
+    old = (
+        b"  e:\n    quotes:\n"
+        b"      - {by: a, text: {en: cooperation works, de: Zusammenarbeit funktioniert}}\n"
+        b"      - {by: a, text: {en: We act, de: Wir handeln}}\n"
+    )
+    new = (
+        b"  e:\n    quotes:\n"
+        b"      - {by: a, text: {en: '[C]ooperation works.', de: Zusammenarbeit funktioniert.}}\n"
+        b"      - {by: a, text: {en: We acted., de: Wir handeln.}}\n"
+    )
+    changes = field_changes(old, new, ("en", "de"))
+    assert {(c.field, c.how, c.languages, c.items) for c in changes} == {
+        ("quotes", "repunctuated", (), 1),
+        ("quotes", "revised", ("en", "de"), 1),
+    }
+    assert [(c.how, c.items) for c in told(changes)] == [("revised", 1)]
+    # the capital alone, in one language: wording too
+    first = b"  e:\n    quotes:\n      - {by: a, text: {en: cooperation works, de: Zusammen}}\n"
+    capital = first.replace(b"en: cooperation", b"en: Cooperation")
+    assert told(field_changes(first, capital, ("en", "de"))) == ()
 
 
 def test_the_changes_of_one_day_are_one_update(tmp_path: Path) -> None:

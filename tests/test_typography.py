@@ -42,6 +42,20 @@ NBSP = "\u00a0"
         ("de", "im Februar 2026 in", f"im Februar{NBSP}2026 in"),
         ("de", "um 40 Prozent, 320 Tonnen", f"um 40{NBSP}Prozent, 320{NBSP}Tonnen"),
         ("de", "Rede – im Einklang", f"Rede{NBSP}– im Einklang"),
+        # the closing dash of a pair too: no line starts with "–," (R28/R29)
+        (
+            "de",
+            "mit Gewalt – etwa Anschlägen und Morden –, die",
+            f"mit Gewalt{NBSP}– etwa Anschlägen und Morden{NBSP}–, die",
+        ),
+        ("de", "Agenten –. Danach", f"Agenten{NBSP}–. Danach"),
+        ("de", "(etwa durch Agenten –)", f"(etwa durch Agenten{NBSP}–)"),
+        (
+            "en",
+            "violence — such as killings —, which",
+            f"violence{NBSP}— such as killings{NBSP}—, which",
+        ),
+        ("en", "“such as agents —” and", f"“such as agents{NBSP}—” and"),
         (
             "fr",
             "le 16 janvier 2026, 50 pour cent",
@@ -68,6 +82,13 @@ def test_dates_amounts_and_dashes_are_kept_together(
 )
 def test_other_spaces_are_left_alone(text: str) -> None:
     assert keep_together(text, "en") == text
+
+
+def test_a_closing_dash_before_a_tag_keeps_to_its_word() -> None:
+    # "Morden –</a>, die": the dash ends the text before the tag, a comma follows it
+    assert keep_together_html('<p>Gewalt – etwa <a href="#m">Morden –</a>, die</p>', "de") == (
+        f'<p>Gewalt{NBSP}– etwa <a href="#m">Morden{NBSP}–</a>, die</p>'
+    )
 
 
 def test_only_the_text_of_html_changes_never_markup_code_or_scripts() -> None:

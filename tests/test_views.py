@@ -429,7 +429,7 @@ MARCH_2 = "2.\u00a0März\u00a02026"
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     assert table_rows(md) == [
-        ["Zahl", "Bezug", "Genannt von", "Ereignis"],
+        ["Zahl", "Gegenstand", "Genannt von", "Ereignis"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", f"Ada ruft Bob an ({MARCH_2})"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", f"Ada ruft Bob an ({MARCH_2})"],
     ]
@@ -443,7 +443,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     english = site(tmp_path)
     assert table_rows(page(english, "en", "figures.md"))[0] == [
         "Figure",
-        "Refers to",
+        "Subject",
         "Cited by",
         "Event",
     ]
@@ -542,6 +542,31 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
         assert [visible(lxml.html.tostring(li, encoding="unicode")) for li in root.iter("li")][
             -4:
         ] == expected
+
+
+def test_a_list_gives_an_unconfirmed_event_its_status_word_its_own_page_the_clause(
+    tmp_path: Path,
+) -> None:
+    # R28/R29 read "the reports do not say whether it took place" five times on one page,
+    # once for each of the picture's items: among others, the status word says it; the
+    # event's page, where the reader meets the status explained, says it in full
+    explainer = statuses_story(tmp_path)
+    said = {
+        "en": (
+            "Open talks (scheduled for January\u00a023,\u00a02026; unconfirmed)",
+            "the sources do not say whether it took place",
+        ),
+        "de": (
+            "Open talks (de) (für den 23.\u00a0Januar\u00a02026 angesetzt; unbestätigt)",
+            "ob es stattfand, geht aus den Quellen nicht hervor",
+        ),
+    }
+    for lang, (short, full) in said.items():
+        timeline = lxml.html.fromstring(f"<div>{page(explainer, lang, 'timeline.md')}</div>")
+        items = {t.text_content() for t in timeline.iter("title")}
+        assert short in items, (lang, items)
+        assert full not in timeline.text_content(), lang
+        assert full in visible(page(explainer, lang, "events/open.md")), lang
 
 
 def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed(
@@ -773,6 +798,30 @@ def test_the_actors_page_is_called_whos_who_in_every_language(tmp_path: Path) ->
 
 
 ALL_LANGUAGES = ("en", "de", "fr", "es")
+ALL_LANGUAGES = ("en", "de", "fr", "es")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Issued the statement."),
+        # „Äußerte sich“ did not say what the ministry did, nor match the English (R28/R29)
+        ("de", "Gab die Erklärung ab."),
+    ],
+)
+def test_the_issuer_of_a_statement_is_said_to_have_issued_it(lang: str, said: str) -> None:
+    strings = load_strings(ALL_LANGUAGES)
+    names = {language: "Ada" for language in ALL_LANGUAGES}
+    ctx = RenderContext(
+        Story(ALL_LANGUAGES, {}, {}, {}),
+        lang,
+        strings[lang],
+        Localizer(lang, strings[lang]),
+        SiteUrls(ALL_LANGUAGES),
+    )
+    event = Event("e", "statement", EventDate.parse("2026-01-15"), ("ada",), names, names)
+    ministry = Actor("ada", names, "institution")
+    assert involvement_line(ctx, event, {PARTICIPANT}, ministry) == said
 
 
 @pytest.mark.parametrize("lang", ALL_LANGUAGES)

@@ -83,16 +83,19 @@ NAMING = frozenset({"name", "type_name", "terms"})
 
 def told(changes: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
     """What of an update readers are told, the same in every language: a revision of
-    wording (the headline, the summary, the text, the place, a source citation's title)
-    is not told at all, as a newspaper logs no copy edits. The R10 review read "The
-    headline, the summary, and the text were revised" as system language, beside a German
-    log that listed other revisions; changes of fact (a date, a status, the participants,
-    a quotation, a figure, a source added or moved, a related event) are told in every
-    language alike; an event's short name and its glossary terms are never told."""
+    wording (the headline, the summary, the text, the place, a source citation's title, a
+    quotation's closing full stop or initial capital) is not told at all, as a newspaper
+    logs no copy edits. The R10 review read "The headline, the summary, and the text were
+    revised" as system language, beside a German log that listed other revisions; changes
+    of fact (a date, a status, the participants, a quotation's words, a figure, a source
+    added or moved, a related event) are told in every language alike; an event's short
+    name and its glossary terms are never told."""
     return tuple(
         change
         for change in changes
-        if not (change.how == "revised" and change.field in WORDING) and change.field not in NAMING
+        if not (change.how == "revised" and change.field in WORDING)
+        and change.how != "repunctuated"
+        and change.field not in NAMING
     )
 
 

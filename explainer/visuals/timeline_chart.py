@@ -177,7 +177,7 @@ def _layout(
             body.append(el("text", esc(label), css="viz-label", x=x + 4, y=axis_y + 20))
     for event, x, lane in placed:
         y = middle(lane)
-        title = f"{ctx.text(event.title)} ({when(ctx, event)})"
+        title = f"{ctx.text(event.title)} ({when(ctx, event, short=True)})"
         css = f"viz-mark viz-{event.type} viz-{event.status}"
         mark = shape(event.type, x, y, css)
         if event.date.day is None:
