@@ -481,14 +481,15 @@ def test_the_changes_intro_promises_nothing_about_corrections_it_does_not_list(
             # quotation was revised" as a contradiction: the intro says what the entries
             # are and how a correction would be marked, claiming none; R22/R23 read the
             # verbless chain as a caption: "This page lists …" is a sentence
-            "en": "This page lists the latest factual update to each event, such as a change "
-            "to its quotations, figures, or status, newest first. Changes of wording alone "
+            # R28/R29: "newest first" at the end of the sentence read as misplaced
+            "en": "This page lists, newest first, the latest factual update to each event, "
+            "such as a change to its quotations, figures, or status. Changes of wording alone "
             "are not listed. A correction of an error would be marked “Correction” and say "
             "what was wrong.",
             "de": "Diese Seite verzeichnet die letzte inhaltliche Aktualisierung jedes "
-            "Ereignisses, etwa seiner Zitate, Zahlen oder seines Status, die neueste "
-            "zuerst. Rein sprachliche Überarbeitungen sind nicht aufgeführt. Die Berichtigung "
-            "eines Fehlers wäre als „Korrektur“ gekennzeichnet und würde angeben, was falsch "
-            "war.",
+            "Ereignisses, etwa seiner Zitate, Zahlen oder seines Status. Der neueste Eintrag "
+            "steht oben. Rein sprachliche Überarbeitungen sind nicht aufgeführt. Die "
+            "Berichtigung eines Fehlers wäre als „Korrektur“ gekennzeichnet und würde angeben, "
+            "was falsch war.",
         }[language]
     )
