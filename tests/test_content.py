@@ -615,12 +615,12 @@ def test_the_german_pages_describe_the_group_and_quote_the_reports_name_once(
 ) -> None:
     """R26/R27 rejected a bracket note repeated on many pages; R28/R29 rejected the German
     report's „Bilaterale Gruppe zur Umsetzung der Sicherheit“ as a proper name: a calque
-    that the capital B presents as an official title. The pages describe the group, in
-    lower case and inflected as a description („der bilateralen Gruppe zur Umsetzung der
-    Sicherheitszusammenarbeit“); the report's name is quoted, and the English name given,
+    that the capital B presents as an official title. The pages describe the group, a
+    description that begins with its noun („die Gruppe zur Umsetzung der bilateralen
+    Sicherheitszusammenarbeit“: its heading starts with a capital); the report's name is quoted, and the English name given,
     on the group's own page and in its glossary entry alone, once each. The meeting keeps
     the report's „Ministertreffen zur Sicherheit“."""
-    described = "bilaterale Gruppe zur Umsetzung der Sicherheitszusammenarbeit"
+    described = "Gruppe zur Umsetzung der bilateralen Sicherheitszusammenarbeit"
     reports = "Bilaterale Gruppe zur Umsetzung der Sicherheit"
     for url in (
         "",
@@ -630,7 +630,7 @@ def test_the_german_pages_describe_the_group_and_quote_the_reports_name_once(
         text = page_text(seed_site, "de", url)
         assert f"die {described} " in text or f"Die {described} " in text, url
     title = page_text(seed_site, "de", "events/security-implementation-group-meeting/")
-    assert "Treffen der bilateralen Gruppe zur Umsetzung der Sicherheitszusammenarbeit" in title
+    assert "Treffen der Gruppe zur Umsetzung der bilateralen Sicherheitszusammenarbeit" in title
     # the pages whose own texts name the meeting (not only a neighbour's link to it, which
     # an editor's new event can take away)
     for url in ("", "events/de-la-fuente-rubio-call/", "events/ministerial-security-meeting/"):
