@@ -617,9 +617,9 @@ def test_the_german_pages_describe_the_group_and_quote_the_reports_name_once(
     report's „Bilaterale Gruppe zur Umsetzung der Sicherheit“ as a proper name: a calque
     that the capital B presents as an official title. The pages describe the group, a
     description that begins with its noun („die Gruppe zur Umsetzung der bilateralen
-    Sicherheitszusammenarbeit“: its heading starts with a capital); the report's name is quoted, and the English name given,
-    on the group's own page and in its glossary entry alone, once each. The meeting keeps
-    the report's „Ministertreffen zur Sicherheit“."""
+    Sicherheitszusammenarbeit“: its heading starts with a capital); the report's name is
+    quoted, and the English name given, on the group's own page and in its glossary entry
+    alone, once each. The meeting keeps the report's „Ministertreffen zur Sicherheit“."""
     described = "Gruppe zur Umsetzung der bilateralen Sicherheitszusammenarbeit"
     reports = "Bilaterale Gruppe zur Umsetzung der Sicherheit"
     for url in (
