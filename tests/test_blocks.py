@@ -492,7 +492,7 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     assert what_changed(german, placed, "call") == "Die Einordnung in die Chronik wurde geändert."
     swapped = (FieldChange("related", "added", (), 1), FieldChange("related", "removed", (), 1))
     assert what_changed(english, swapped, "call") == "A related event was replaced."
-    assert what_changed(german, swapped, "call") == "Ein verknüpftes Ereignis wurde ersetzt."
+    assert what_changed(german, swapped, "call") == "Ein zusammenhängendes Ereignis wurde ersetzt."
     uneven = (FieldChange("related", "added", (), 2), FieldChange("related", "removed", (), 1))
     assert what_changed(english, uneven, "call") == (
         "Two related events were added; a related event was removed."

@@ -173,7 +173,7 @@ def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
     explainer = site(tmp_path)
     expected = {
         "en": ("Related event", "related-events"),
-        "de": ("Verwandtes Ereignis", "verwandte-ereignisse"),
+        "de": ("Zusammenhängendes Ereignis", "zusammenhangende-ereignisse"),
     }
     for lang, heading in expected.items():
         md = page(explainer, lang, "events/first-call.md")
