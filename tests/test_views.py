@@ -650,16 +650,16 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # the sentence above the heading, where the events would be: under it, it
             # contradicted "Mentioned on these pages" (R20/R21); it names the event that
             # mentions the actor (R26/R27 read the bare "Not involved in any of the events
-            # described here." as a database's fragment)
-            "Took part in none of the events described here, but is mentioned in connection "
-            "with one of them: “Plan”. Mentioned on these pages¶ Plan",
+            # described here." as a database's fragment; R30/R31 the "Took part in none …,
+            # but is mentioned in connection with one of them" after it as stilted)
+            "Not involved in any of the events described here; mentioned in connection with "
+            "“Plan”. Mentioned on these pages¶ Plan",
             "Mentioned on these pages",
         ),
         (
             "de",
-            "War an keinem der hier beschriebenen Ereignisse beteiligt, wird aber im "
-            "Zusammenhang mit einem davon erwähnt: „Plan (de)“. Erwähnt auf diesen Seiten¶ "
-            "Plan (de)",
+            "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt im Zusammenhang "
+            "mit diesem Ereignis: „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
     ):
@@ -731,15 +731,17 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     raw["events"]["review"]["name"] = {"en": "the review", "de": "die Prüfung"}
     explainer = load(tmp_path, raw)
     said = {
-        "en": "Took part in none of the events described here, but is mentioned in "
-        "connection with two of them: “Plan” and the review.",
-        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt, wird aber im "
-        "Zusammenhang mit zwei davon erwähnt: „Plan (de)“ und die Prüfung.",
+        "en": "Not involved in any of the events described here; mentioned in connection "
+        "with “Plan” and the review.",
+        "de": "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt im Zusammenhang "
+        "mit diesen Ereignissen: „Plan (de)“ und die Prüfung.",
     }
     for lang, sentence in said.items():
         office = page(explainer, lang, "actors/office.md")
         root = lxml.html.fromstring(f"<div>{office}</div>")
-        [paragraph] = [p for p in root.iter("p") if p.text_content().startswith(("Took", "War"))]
+        [paragraph] = [
+            p for p in root.iter("p") if p.text_content().startswith(("Not involved", "An keinem"))
+        ]
         assert visible(lxml.html.tostring(paragraph, encoding="unicode")) == sentence
         assert [a.get("href") for a in paragraph.iter("a")] == [
             "../../events/plan/",
@@ -747,7 +749,7 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
         ]
     # an actor that takes part in an event says nothing of the kind
     ada = visible(page(explainer, "en", "actors/ada.md"))
-    assert "Took part in none" not in ada
+    assert "Not involved" not in ada
 
 
 def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> None:
