@@ -518,12 +518,12 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
     # the status a word of the label after the type, in lower case: "Meeting · scheduled"
     items = {
         "en": [
-            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Call Took part in the call.",
+            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Phone call Took part in the call.",
             "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· unconfirmed "
             "Was due to take part.",
-            "Called-off talks\u00a0— February\u00a02026\u00a0· Call\u00a0· canceled "
+            "Called-off talks\u00a0— February\u00a02026\u00a0· Phone call\u00a0· canceled "
             "Was due to take part.",
-            "Planned talks\u00a0— May\u00a04,\u00a02026\u00a0· Call\u00a0· scheduled "
+            "Planned talks\u00a0— May\u00a04,\u00a02026\u00a0· Phone call\u00a0· scheduled "
             "Due to take part.",
         ],
         "de": [
