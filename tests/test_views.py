@@ -324,9 +324,9 @@ def test_actors_list_names_the_country_unless_the_role_does(tmp_path: Path) -> N
 
     plain = site(tmp_path)
     # a no-break space before the dash: no line starts with it
-    assert "Ada Example\u00a0— Mayor of Exampleton, Germany" in listed(plain, "en")
+    assert "Ada Example\u00a0— Mayor of Exampleton (Germany)" in listed(plain, "en")
     assert "Bob Sample\u00a0— United States" in listed(plain, "en")  # no role: the country alone
-    assert "Ada Example\u00a0– Bürgermeisterin von Exampleton, Deutschland" in listed(plain, "de")
+    assert "Ada Example\u00a0– Bürgermeisterin von Exampleton (Deutschland)" in listed(plain, "de")
     text = minimal_yaml().replace(
         'role: {en: "Mayor of Exampleton", de: "Bürgermeisterin von Exampleton"}',
         'role: {en: "German mayor", de: "Bürgermeisterin in Deutschland"}',
@@ -692,8 +692,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         assert (
             items[1:]
             == {
-                "en": ["City council — Institution, Germany", "In the glossary: Tax"],
-                "de": ["Stadtrat – Institution, Deutschland", "Im Glossar: Steuer"],
+                "en": ["City council — Institution (Germany)", "In the glossary: Tax"],
+                "de": ["Stadtrat – Institution (Deutschland)", "Im Glossar: Steuer"],
             }[lang]
         )
         assert "No event in this story lists" not in visible(office)
