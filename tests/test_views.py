@@ -156,7 +156,7 @@ def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> No
         for path in ("events/statement.md", "events/first-call.md")
     }
     assert ("Statement by", "participants") in headings["en", "events/statement.md"]
-    assert ("Äußerung von", "beteiligte") in headings["de", "events/statement.md"]
+    assert ("Wer sich äußerte", "beteiligte") in headings["de", "events/statement.md"]
     assert ("Participants", "participants") in headings["en", "events/first-call.md"]
     assert ("Beteiligte", "beteiligte") in headings["de", "events/first-call.md"]
     for (_, path), found in headings.items():
