@@ -21,6 +21,10 @@ _CLDR_UNITS = {"tonnes": "mass-tonne"}
 _MINUS = re.compile(r"-(?=\d)")
 #: the words of a text: runs of letters
 _WORDS = re.compile(r"[^\W\d_]+")
+# a country that its adjective does not name (`American` is not `United States`): the
+# names its adjectives come from, in the four tables' languages, matched as a country's
+# own name is (R30/R31 asked that „amerikanisch“ count for the United States)
+_ALSO_NAMED = {"US": ("America", "Amerika", "américain", "estadounidense")}
 
 
 def minus_sign(text: str) -> str:
@@ -122,16 +126,24 @@ class Localizer:
         """Whether `text` (a role) already names the country, so that a list need not add
         it: its code as a word (`US-Außenminister`) or with periods (`U.S.`), or each word
         of its name in this language at the start of consecutive words, which allows for
-        endings and the adjective (`Mexico’s`, `Mexican`; `Präsidentin Mexikos`, `der Vereinigten
-        Staaten`). Words of five letters or more lose their last one first (`mexic`,
-        `vereinigt`); shorter ones must match whole (`Iran` is not found in `Iraq`)."""
+        endings and the adjective (`Mexico’s`, `Mexican`; `Präsidentin Mexikos`, `der
+        Vereinigten Staaten`; `amerikanisch` through `_ALSO_NAMED`). Words of five letters
+        or more lose their last one first (`mexic`, `vereinigt`); shorter ones must match
+        whole (`Iran` is not found in `Iraq`)."""
         words = _WORDS.findall(text)
         if code in words or re.search(r"(?<!\w)" + r"\.".join(code) + r"\.", text):
             return True  # the code as a word, or with periods (`U.S. secretary of state`)
         folded = [word.casefold() for word in words]
-        stems = [
-            w[:-1] if len(w) >= 5 else w for w in _WORDS.findall(self.country(code).casefold())
-        ]
+        return any(
+            self._starts_words(folded, name)
+            for name in (self.country(code), *_ALSO_NAMED.get(code, ()))
+        )
+
+    @staticmethod
+    def _starts_words(folded: list[str], name: str) -> bool:
+        """Whether each word of `name` begins consecutive words of `folded`, less its last
+        letter if it has five or more."""
+        stems = [w[:-1] if len(w) >= 5 else w for w in _WORDS.findall(name.casefold())]
         return bool(stems) and any(
             all(word.startswith(stem) for word, stem in zip(folded[i:], stems, strict=False))
             for i in range(len(folded) - len(stems) + 1)

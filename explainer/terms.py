@@ -5,7 +5,7 @@ Matching is per language, case-insensitive, longest form first ("tariff quota" b
 "tariff"), on word boundaries: a hyphen is a boundary ("Fentanyl-Beschlagnahmungen"
 mentions "Fentanyl"), a letter is not ("Zoll" is not in "Zollkontingent"). Text inside
 headings, links, code and the term's own glossary entry is never linked. Nor is the
-generator's list of facts ("Type: Call", "Place: …") or an event's date-and-type line:
+generator's list of facts ("Type: Phone call", "Place: …") or an event's date-and-type line:
 a term's first link belongs in the prose that follows them; a term named there still
 counts as mentioned on the page.
 """

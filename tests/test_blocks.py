@@ -77,9 +77,9 @@ def test_latest_is_the_three_most_recent_held_events_newest_first(tmp_path: Path
         ("Third", "events/third/"),
     ]
     assert item_texts(md) == [
-        "Fifth — February 2026 · Call About Fifth.",
-        "Fourth — February 3, 2026 · Call About Fourth.",
-        "Third — January 20, 2026 · Call About Third.",
+        "Fifth — February 2026 · Phone call About Fifth.",
+        "Fourth — February 3, 2026 · Phone call About Fourth.",
+        "Third — January 20, 2026 · Phone call About Third.",
     ]
 
 
@@ -443,7 +443,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
         "The last dated event known to have taken place is "
-        "“Ada calls Bob” on March 2, 2026. A call had been scheduled for a later "
+        "“Ada calls Bob” on March 2, 2026. A phone call had been scheduled for a later "
         "date, on April 9, 2026; the sources do not say whether it took place."
     )
 
@@ -461,7 +461,7 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     md = explainer.expand_blocks("en", "<!-- explainer:upcoming -->\n", "index.md", "d/index.md")
     # of two types, each says its own
     assert item_texts(md) == [
-        "Past — January 23, 2026 · Call · unconfirmed About Past.",
+        "Past — January 23, 2026 · Phone call · unconfirmed About Past.",
         "Soon — March 4, 2026 · Meeting · scheduled About Soon.",
     ]
 
@@ -492,7 +492,7 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     assert what_changed(german, placed, "call") == "Die Einordnung in die Chronik wurde geändert."
     swapped = (FieldChange("related", "added", (), 1), FieldChange("related", "removed", (), 1))
     assert what_changed(english, swapped, "call") == "A related event was replaced."
-    assert what_changed(german, swapped, "call") == "Ein verknüpftes Ereignis wurde ersetzt."
+    assert what_changed(german, swapped, "call") == "Ein zusammenhängendes Ereignis wurde ersetzt."
     uneven = (FieldChange("related", "added", (), 2), FieldChange("related", "removed", (), 1))
     assert what_changed(english, uneven, "call") == (
         "Two related events were added; a related event was removed."
@@ -624,8 +624,8 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     explainer = load(tmp_path, data)
     said = {
         "en": "The last dated event known to have taken place is "
-        "Ada’s call to Bob on March 2, 2026. A call had been scheduled for a later date, on "
-        "April 9, 2026; the sources do not say whether it took place. A call is scheduled "
+        "Ada’s call to Bob on March 2, 2026. A phone call had been scheduled for a later date, on "
+        "April 9, 2026; the sources do not say whether it took place. A phone call is scheduled "
         "for a later date, on May 2, 2026. No exact date is given for Ada’s post (listed under "
         "March 2026), so it may have come before or after March 2, 2026.",
         "de": "Das letzte genau datierte Ereignis, von dem feststeht, dass es stattgefunden "

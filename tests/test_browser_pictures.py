@@ -122,7 +122,7 @@ _RELATIONS = """() => { const svg = [...document.querySelectorAll('.explainer-vi
 
 LEGEND = {
     "": ["Same event", "Belongs to", "Related events"],
-    "de/": ["Gemeinsames Ereignis", "Gehört zu", "Verknüpfte Ereignisse"],
+    "de/": ["Gemeinsames Ereignis", "Gehört zu", "Zusammenhängende Ereignisse"],
 }
 #: how the text alternative counts shared events and joins a pair, per language
 _EVENTS = {
@@ -140,7 +140,8 @@ DESCRIBED = {
     ],
     "de/": [
         "der Organisation, der er angehört: Marco Rubio → US-Außenministerium.",
-        "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt sind: ",
+        "Gepunktete Linien verbinden Akteure, die an zusammenhängenden Ereignissen "
+        "beteiligt sind: ",
     ],
 }
 

@@ -67,9 +67,9 @@ def test_event_page_in_german_is_german(seed_site: Path, seed_story) -> None:  #
     text = root.text_content()
     # a statement's participant is the one who issued it (R17 read "Participant", R20/R21
     # "Urheber" as a copyright's; R26/R27 "Stellungnahme" as a formal position paper over a
-    # press conference)
+    # press conference, R30 "Äußerung von" as a calque of "Statement by")
     assert (
-        "Äußerung von" in text
+        "Wer sich äußerte" in text
         and "Stellungnahme" not in text
         and "16.\u00a0Januar\u00a02026" in text
     )

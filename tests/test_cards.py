@@ -299,10 +299,10 @@ def test_an_event_not_known_to_have_taken_place_says_its_status_on_its_card(
     explainer = statuses_story(tmp_path)
     said = {
         "en": {
-            "held": "January\u00a012,\u00a02026 · Call",
-            "planned": "May\u00a04,\u00a02026 · Call · scheduled",
+            "held": "January\u00a012,\u00a02026 · Phone call",
+            "planned": "May\u00a04,\u00a02026 · Phone call · scheduled",
             "open": "January\u00a023,\u00a02026 · Meeting · unconfirmed",
-            "off": "February\u00a02026 · Call · canceled",
+            "off": "February\u00a02026 · Phone call · canceled",
         },
         "de": {
             "held": "12.\u00a0Januar\u00a02026 · Telefonat",

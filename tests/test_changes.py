@@ -183,7 +183,7 @@ def test_the_changes_page_lists_corrections_and_updates_newest_first(
             "Korrektur: Bob spricht In einer früheren Fassung hieß es, Bob habe am Samstag "
             "gesprochen.",
             "Aktualisiert: Bob spricht Eine Korrektur wurde ergänzt.",
-            "Aktualisiert: Ada ruft Bob an Ein verknüpftes Ereignis wurde ergänzt.",
+            "Aktualisiert: Ada ruft Bob an Ein zusammenhängendes Ereignis wurde ergänzt.",
         ],
     }
     assert [text_of(item) for item in items] == expected[language]
@@ -226,8 +226,8 @@ def test_the_home_page_block_lists_the_latest(built: tuple[Path, str], language:
             "de": [
                 "Korrektur vom 6. März 2026: Bob spricht",
                 "Aktualisiert am 6. März 2026: Bob spricht Eine Korrektur wurde ergänzt.",
-                "Aktualisiert am 5. März 2026: Ada ruft Bob an Ein verknüpftes Ereignis wurde "
-                "ergänzt.",
+                "Aktualisiert am 5. März 2026: Ada ruft Bob an Ein zusammenhängendes Ereignis "
+                "wurde ergänzt.",
             ],
         }[language]
     )

@@ -92,6 +92,12 @@ def test_figures(lang: str, fig: Figure, expected: str) -> None:
         ("en", "Mexico’s foreign minister", "MX", True),
         ("en", "Mexican president", "MX", True),
         ("en", "US Secretary of State", "US", True),
+        ("en", "American ambassador", "US", True),  # the adjective of another name
+        ("en", "Ambassador to the Americas", "MX", False),
+        ("de", "amerikanischer Botschafter", "US", True),
+        ("fr", "ambassadrice américaine", "US", True),
+        ("es", "embajador estadounidense", "US", True),
+        ("es", "embajador mexicano", "US", False),
         ("en", "Italian foreign minister", "IT", True),  # Italy: five letters, less the last
         ("en", "Iranian envoy", "IR", True),
         ("en", "Iraqi envoy", "IR", False),  # Iran: four letters, whole

@@ -156,7 +156,7 @@ def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> No
         for path in ("events/statement.md", "events/first-call.md")
     }
     assert ("Statement by", "participants") in headings["en", "events/statement.md"]
-    assert ("Äußerung von", "beteiligte") in headings["de", "events/statement.md"]
+    assert ("Wer sich äußerte", "beteiligte") in headings["de", "events/statement.md"]
     assert ("Participants", "participants") in headings["en", "events/first-call.md"]
     assert ("Beteiligte", "beteiligte") in headings["de", "events/first-call.md"]
     for (_, path), found in headings.items():
@@ -173,7 +173,7 @@ def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
     explainer = site(tmp_path)
     expected = {
         "en": ("Related event", "related-events"),
-        "de": ("Verwandtes Ereignis", "verwandte-ereignisse"),
+        "de": ("Zusammenhängendes Ereignis", "zusammenhangende-ereignisse"),
     }
     for lang, heading in expected.items():
         md = page(explainer, lang, "events/first-call.md")
@@ -324,9 +324,9 @@ def test_actors_list_names_the_country_unless_the_role_does(tmp_path: Path) -> N
 
     plain = site(tmp_path)
     # a no-break space before the dash: no line starts with it
-    assert "Ada Example\u00a0— Mayor of Exampleton, Germany" in listed(plain, "en")
+    assert "Ada Example\u00a0— Mayor of Exampleton (Germany)" in listed(plain, "en")
     assert "Bob Sample\u00a0— United States" in listed(plain, "en")  # no role: the country alone
-    assert "Ada Example\u00a0– Bürgermeisterin von Exampleton, Deutschland" in listed(plain, "de")
+    assert "Ada Example\u00a0– Bürgermeisterin von Exampleton (Deutschland)" in listed(plain, "de")
     text = minimal_yaml().replace(
         'role: {en: "Mayor of Exampleton", de: "Bürgermeisterin von Exampleton"}',
         'role: {en: "German mayor", de: "Bürgermeisterin in Deutschland"}',
@@ -518,12 +518,12 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
     # the status a word of the label after the type, in lower case: "Meeting · scheduled"
     items = {
         "en": [
-            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Call Took part in the call.",
+            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Phone call Took part in the call.",
             "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· unconfirmed "
             "Was due to take part.",
-            "Called-off talks\u00a0— February\u00a02026\u00a0· Call\u00a0· canceled "
+            "Called-off talks\u00a0— February\u00a02026\u00a0· Phone call\u00a0· canceled "
             "Was due to take part.",
-            "Planned talks\u00a0— May\u00a04,\u00a02026\u00a0· Call\u00a0· scheduled "
+            "Planned talks\u00a0— May\u00a04,\u00a02026\u00a0· Phone call\u00a0· scheduled "
             "Due to take part.",
         ],
         "de": [
@@ -650,16 +650,16 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # the sentence above the heading, where the events would be: under it, it
             # contradicted "Mentioned on these pages" (R20/R21); it names the event that
             # mentions the actor (R26/R27 read the bare "Not involved in any of the events
-            # described here." as a database's fragment)
-            "Took part in none of the events described here, but is mentioned in connection "
-            "with one of them: “Plan”. Mentioned on these pages¶ Plan",
+            # described here." as a database's fragment; R30/R31 the "Took part in none …,
+            # but is mentioned in connection with one of them" after it as stilted)
+            "Not involved in any of the events described here; mentioned in connection with "
+            "“Plan”. Mentioned on these pages¶ Plan",
             "Mentioned on these pages",
         ),
         (
             "de",
-            "War an keinem der hier beschriebenen Ereignisse beteiligt, wird aber im "
-            "Zusammenhang mit einem davon erwähnt: „Plan (de)“. Erwähnt auf diesen Seiten¶ "
-            "Plan (de)",
+            "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt im Zusammenhang "
+            "mit diesem Ereignis: „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
     ):
@@ -692,8 +692,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         assert (
             items[1:]
             == {
-                "en": ["City council — Institution, Germany", "In the glossary: Tax"],
-                "de": ["Stadtrat – Institution, Deutschland", "Im Glossar: Steuer"],
+                "en": ["City council — Institution (Germany)", "In the glossary: Tax"],
+                "de": ["Stadtrat – Institution (Deutschland)", "Im Glossar: Steuer"],
             }[lang]
         )
         assert "No event in this story lists" not in visible(office)
@@ -731,15 +731,17 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     raw["events"]["review"]["name"] = {"en": "the review", "de": "die Prüfung"}
     explainer = load(tmp_path, raw)
     said = {
-        "en": "Took part in none of the events described here, but is mentioned in "
-        "connection with two of them: “Plan” and the review.",
-        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt, wird aber im "
-        "Zusammenhang mit zwei davon erwähnt: „Plan (de)“ und die Prüfung.",
+        "en": "Not involved in any of the events described here; mentioned in connection "
+        "with “Plan” and the review.",
+        "de": "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt im Zusammenhang "
+        "mit diesen Ereignissen: „Plan (de)“ und die Prüfung.",
     }
     for lang, sentence in said.items():
         office = page(explainer, lang, "actors/office.md")
         root = lxml.html.fromstring(f"<div>{office}</div>")
-        [paragraph] = [p for p in root.iter("p") if p.text_content().startswith(("Took", "War"))]
+        [paragraph] = [
+            p for p in root.iter("p") if p.text_content().startswith(("Not involved", "An keinem"))
+        ]
         assert visible(lxml.html.tostring(paragraph, encoding="unicode")) == sentence
         assert [a.get("href") for a in paragraph.iter("a")] == [
             "../../events/plan/",
@@ -747,7 +749,7 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
         ]
     # an actor that takes part in an event says nothing of the kind
     ada = visible(page(explainer, "en", "actors/ada.md"))
-    assert "Took part in none" not in ada
+    assert "Not involved" not in ada
 
 
 def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> None:

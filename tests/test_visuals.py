@@ -241,7 +241,7 @@ def _sharing_and_related_ctx(lang: str) -> RenderContext:
         (
             "de",
             "Ada und Bob: ein gemeinsames Ereignis",
-            "Gepunktete Linien verbinden Akteure, die an verknüpften Ereignissen beteiligt "
+            "Gepunktete Linien verbinden Akteure, die an zusammenhängenden Ereignissen beteiligt "
             "sind: Ada\u00a0– Cy; Bob\u00a0– Cy.",
         ),
     ],

@@ -14,12 +14,17 @@ from explainer.vocabulary import ACTOR_KINDS
 
 
 def role_and_country(ctx: RenderContext, actor: Actor, fallback: str = "") -> str:
-    """`Foreign minister of Mexico` / `US secretary of state` / `Prime minister, Canada`:
-    the role (or `fallback`), then the country unless the role already names it."""
+    """`Foreign minister of Mexico` / `US secretary of state` / `Prime minister (Canada)`:
+    the role (or `fallback`), then the country in parentheses unless the role already
+    names it; the country alone for want of both. Parentheses, not a comma: a role that
+    has commas of its own ("…, formally the Department of State, United States") read as
+    if the country were part of it (R30/R31), and they read as a fact added in all four
+    languages."""
     role = ctx.text(actor.role) if actor.role else fallback
     if not actor.country or (role and ctx.l10n.names_country(role, actor.country)):
         return role
-    return ", ".join(part for part in (role, ctx.l10n.country(actor.country)) if part)
+    country = ctx.l10n.country(actor.country)
+    return f"{role} ({country})" if role else country
 
 
 class ActorsIndexView(View):
