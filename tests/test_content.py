@@ -658,7 +658,7 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
     explained = {"actors/bilateral-security-implementation-group", "glossary"}
     notes = {
         "de": (
-            "Diesen Namen verwendet der deutschsprachige Bericht; im englischsprachigen"
+            "Der Name folgt dem deutschsprachigen Bericht; im englischsprachigen"
             " heißt die Gruppe Bilateral Security Implementation Group."
         ),
         "en": (
