@@ -206,7 +206,7 @@ def test_timeline_marks_types_scheduled_and_cancelled(site: Path) -> None:
     labels = [label.text_content() for label in page.cssselect(".explainer-filter label")]
     # "Public statements": the filter also shows what the data names a press conference
     # or a post, which "Statements" read as mislabeling (R24/R25)
-    assert labels == ["All events", "Calls", "Public statements", "Meetings"]
+    assert labels == ["All events", "Phone calls", "Public statements", "Meetings"]
     de_labels = [
         label.text_content()
         for label in article(site, "de/timeline").cssselect(".explainer-filter label")
