@@ -739,7 +739,12 @@ def test_the_r26_r27_wording(seed_site: Path) -> None:
     assert "based on respect for sovereignty," not in english
     for url in ("", "events/sheinbaum-press-conference/"):
         text = page_text(seed_site, "en", url)
-        assert "she would accept assistance with intelligence and investigations if Mexico" in text
+        assert "Mexico would accept assistance with intelligence and investigations at its own" in text
+        # R32/R33: "if Mexico asked for it" after "she" read as Mexico asking its president
+        assert "if Mexico asked" not in text
+        german_text = page_text(seed_site, "de", url)
+        assert "nehme Mexiko jedoch auf eigenen Wunsch an" in german_text, url
+        assert "sofern Mexiko darum bitte" not in german_text, url
     assert "provided Mexico requested it" not in english
     # the seized goods are „sichergestellt“ only in the glossary's definition of
     # „Beschlagnahme“ (R28: „Wegnahme“ is the word for theft); the prose says „Beschlagnahme“
@@ -803,6 +808,9 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     assert "Schusswaffen und Munition, auch über Landesgrenzen hinweg." in glossary["de"]
     assert "Verbringen" not in glossary["de"]
     call = page_text(seed_site, "de", "events/de-la-fuente-rubio-call/")
-    assert "Waffenschmuggel auszuweiten" in call and "Waffenschmuggel zu verstärken" not in call
+    # R32/R33: "ausweiten" (broaden) was not the report's "verstärken"; the echo it had
+    # avoided is solved in the clause before, which no longer says "stärken"
+    assert "Waffenschmuggel zu verstärken" in call and "auszuweiten" not in call
+    assert "Vorgehen zu stärken" not in call
     secretariat = page_text(seed_site, "en", "actors/mexico-security-secretariat/")
     assert "a matter for the secretariat." in secretariat
