@@ -520,11 +520,19 @@ def test_the_quoted_demand_stays_with_the_networks(seed_story) -> None:  # type:
     calling for concrete results against drug trafficking is the body's, once."""
     event = seed_story.story.events["state-department-message"]
     summary, body = event.summary, event.body
-    assert "“concrete and verifiable” results against narcoterrorist networks" in summary["en"]
-    assert "„konkrete und überprüfbare“ Ergebnisse gegen narkoterroristische" in summary["de"]
+    # R32/R33: outside the quoted words, "results in the fight against …": German
+    # „Ergebnisse gegen … Netzwerke“ read as a calque
+    assert (
+        "“concrete and verifiable” results in the fight against narcoterrorist networks"
+        in (summary["en"])
+    )
+    assert (
+        "„konkrete und überprüfbare“ Ergebnisse im Kampf gegen narkoterroristische"
+        in (summary["de"])
+    )
     for lang, said in (
-        ("en", "criticism that called for concrete results against drug trafficking"),
-        ("de", "Kritik, mit der das Ministerium konkrete Ergebnisse gegen den Drogenhandel"),
+        ("en", "criticism that called for concrete results in the fight against drug trafficking"),
+        ("de", "Kritik, mit der das Ministerium konkrete Ergebnisse im Kampf gegen den"),
     ):
         assert summary[lang].count("rgebnisse" if lang == "de" else "results") == 1
         assert "Drogenhandel" not in summary[lang] and "drug trafficking" not in summary[lang]
@@ -739,7 +747,7 @@ def test_the_r26_r27_wording(seed_site: Path) -> None:
     assert "based on respect for sovereignty," not in english
     for url in ("", "events/sheinbaum-press-conference/"):
         text = page_text(seed_site, "en", url)
-        assert "Mexico would accept assistance with intelligence and investigations at its own" in text
+        assert "Mexico would accept assistance with intelligence and investigations at" in text
         # R32/R33: "if Mexico asked for it" after "she" read as Mexico asking its president
         assert "if Mexico asked" not in text
         german_text = page_text(seed_site, "de", url)
