@@ -822,3 +822,30 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     assert "Vorgehen zu stärken" not in call
     secretariat = page_text(seed_site, "en", "actors/mexico-security-secretariat/")
     assert "a matter for the secretariat." in secretariat
+
+
+def test_the_home_headings_date_their_account(seed_site: Path) -> None:
+    """R32/R33: the home page is read months after the reports, so "Where things stand" and
+    "Planned meetings" read as stale; the headings say the account is the reports' and when
+    the meetings were agreed (the reports: the ministers "agreed to meetings"), the date kept
+    whole in a heading as in the prose."""
+    for lang, stood, agreed, stale in (
+        (
+            "en",
+            "Where things stood, according to the reports",
+            "Meetings agreed on January",
+            "Planned meetings",
+        ),
+        (
+            "de",
+            "Stand der Dinge laut den Berichten",
+            "Am 15.\u00a0Januar vereinbarte Treffen",
+            "Geplante Treffen",
+        ),
+    ):
+        root = lxml.html.parse(str(seed_site / PREFIX[lang] / "index.html")).getroot()
+        headings = [h.text_content().strip().rstrip("¶") for h in root.cssselect("article h2")]
+        assert stood in headings, headings
+        assert any(h.startswith(agreed) for h in headings), headings
+        assert stale not in headings and "Where things stand" not in headings
+    assert "Meetings agreed on January\u00a015" in page_text(seed_site, "en", "")
