@@ -849,3 +849,15 @@ def test_the_home_headings_date_their_account(seed_site: Path) -> None:
         assert any(h.startswith(agreed) for h in headings), headings
         assert stale not in headings and "Where things stand" not in headings
     assert "Meetings agreed on January\u00a015" in page_text(seed_site, "en", "")
+
+
+def test_drug_trafficking_is_defined_once_as_illegal(seed_site: Path) -> None:
+    """R32/R33: „die illegale Herstellung, den Transport und den Verkauf verbotener Drogen“
+    said 'illegal' of the production alone and again in 'verboten'; English says it once of
+    the trade, since controlled drugs are also made lawfully."""
+    de = page_text(seed_site, "de", "glossary/")
+    en = page_text(seed_site, "en", "glossary/")
+    assert "die Herstellung, den Transport und den Verkauf verbotener Drogen" in de
+    assert "illegale Herstellung" not in de
+    assert "Drug trafficking is the illegal trade in controlled drugs" in en
+    assert "illegal production" not in en
