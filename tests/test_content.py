@@ -726,7 +726,14 @@ def test_the_press_conference_headline_attributes_her_verdict(seed_site: Path) -
         assert fold("says it has yielded") not in text
         assert fold("citing “very strong results”") not in text
     about = page_text(seed_site, "en", "about/")
-    assert "are claims by those involved" in about and "therefore claims" not in about
+    # R32/R33: whose claims they are, as the figures page says (all four are hers)
+    assert "are Sheinbaum’s claims" in about and "therefore claims" not in about
+    assert "claims by those involved" not in about
+    figures = {lang: page_text(seed_site, lang, "figures/") for lang in ("en", "de")}
+    assert "They are Sheinbaum’s claims" in figures["en"]
+    assert "Es sind Angaben Sheinbaums" in figures["de"]
+    assert "Beteiligten" not in figures["de"]
+    assert "Angaben Sheinbaums" in page_text(seed_site, "de", "about/")
 
 
 def test_the_r26_r27_wording(seed_site: Path) -> None:
