@@ -868,3 +868,17 @@ def test_drug_trafficking_is_defined_once_as_illegal(seed_site: Path) -> None:
     assert "illegale Herstellung" not in de
     assert "Drug trafficking is the illegal trade in controlled drugs" in en
     assert "illegal production" not in en
+
+
+def test_the_home_page_leaves_the_figures_caveat_to_the_figures_page(seed_site: Path) -> None:
+    """R32/R33: the missing period and baseline were told on four pages; the home page links
+    the figures page, where they are told (and the press conference's page), instead."""
+    for lang, caveat in (("en", "a period"), ("de", "Zeitraum")):
+        root = lxml.html.parse(str(seed_site / PREFIX[lang] / "index.html")).getroot()
+        article = root.cssselect("article")[0]
+        assert "Zeitraum" not in article.text_content()
+        assert "what period" not in article.text_content()
+        assert any(a.get("href") == "figures/" for a in article.cssselect("p a"))
+        assert caveat in page_text(seed_site, lang, "events/sheinbaum-press-conference/")
+    assert "no period" in page_text(seed_site, "en", "figures/")
+    assert "Zeitraum" in page_text(seed_site, "de", "figures/")
