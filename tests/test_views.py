@@ -658,8 +658,10 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         ),
         (
             "de",
-            "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt im Zusammenhang "
-            "mit diesem Ereignis: „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
+            # a finite verb in both claims, neither the actor's gender nor a case of the
+            # event's name (R32/R33 read the verbless form as a template's fragments)
+            "War an keinem der hier beschriebenen Ereignisse beteiligt; der Name fällt im "
+            "Zusammenhang mit diesem Ereignis: „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
     ):
@@ -733,14 +735,17 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     said = {
         "en": "Not involved in any of the events described here; mentioned in connection "
         "with “Plan” and the review.",
-        "de": "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt im Zusammenhang "
-        "mit diesen Ereignissen: „Plan (de)“ und die Prüfung.",
+        # the name with its article stays in the nominative after the colon
+        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; der Name fällt im "
+        "Zusammenhang mit diesen Ereignissen: „Plan (de)“ und die Prüfung.",
     }
     for lang, sentence in said.items():
         office = page(explainer, lang, "actors/office.md")
         root = lxml.html.fromstring(f"<div>{office}</div>")
         [paragraph] = [
-            p for p in root.iter("p") if p.text_content().startswith(("Not involved", "An keinem"))
+            p
+            for p in root.iter("p")
+            if p.text_content().startswith(("Not involved", "War an keinem"))
         ]
         assert visible(lxml.html.tostring(paragraph, encoding="unicode")) == sentence
         assert [a.get("href") for a in paragraph.iter("a")] == [
