@@ -134,7 +134,7 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     # previous / next as the timeline lists them; the council meets some day in March,
     # which the data does not place before or after 2 March: said beside it, once
     assert "Previous: Bob speaks" in visible(md)
-    assert "Next: Council meets (date within the month unknown)" in visible(md)
+    assert "Next: Council meets (order unknown)" in visible(md)
     assert "Also in March" not in visible(md)
     assert ("Bob speaks", "../statement/") in found
     assert ("All events in the timeline", "../../timeline/#first-call") in found
@@ -207,6 +207,13 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         }[lang]
         assert previous in visible(md)
         assert "(date within the month unknown)" not in visible(md)
+        # and Bob's page says the same of the same link, in the same words (R32/R33)
+        statement = page(explainer, lang, "events/statement.md")
+        next_ = {
+            "en": "Next: Council meets (order unknown)",
+            "de": "Danach: Der Stadtrat tagt (Reihenfolge unklar)",
+        }[lang]
+        assert next_ in visible(statement)
         # the timeline says the same at the entry, listed below the events it may precede
         # (R26/R27: "some of" the events, and the German sentence with its noun)
         note = {
@@ -227,7 +234,7 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     # the dated events of March name it as of their month; the last one as its next too
     md = page(explainer, "en", "events/statement.md")
     assert "Previous: Ada calls Bob" in visible(md)
-    assert "Next: Council meets (date within the month unknown)" in visible(md)
+    assert "Next: Council meets (order unknown)" in visible(md)
     # an earlier event of the month names it as of its month: it is not its neighbour
     german = page(explainer, "de", "events/first-call.md")
     assert "Ebenfalls im März\u00a02026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(
@@ -237,14 +244,16 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
 
 def test_neighbours_whose_order_is_unknown_say_why(tmp_path: Path) -> None:
     """R11: a bare "(order not known)" beside previous or next was cryptic: two events of
-    one day say so, a neighbour known only by its month says that."""
+    one day say so; beside a neighbour known only by its month, "order unknown" as its own
+    page says of the same link (R32/R33 read "date within the month unknown" on one page
+    and "order unknown" on the other as two things)."""
     text = minimal_yaml().replace("date: 2026-02-28", "date: 2026-03-02")  # Bob speaks
     explainer = site(tmp_path, text)
     said = {
-        "en": ("Next: Bob speaks (same day; order unknown)", "(date within the month unknown)"),
+        "en": ("Next: Bob speaks (same day; order unknown)", "Council meets (order unknown)"),
         "de": (
             "Danach: Bob spricht (am selben Tag; Reihenfolge unklar)",
-            "(genauer Tag unbekannt)",
+            "Der Stadtrat tagt (Reihenfolge unklar)",
         ),
     }
     for lang, (same_day, month) in said.items():
