@@ -165,9 +165,6 @@ class ShownLink:
     text: str
     href: str
     site_page: bool
-    #: the language the link is worded in, where the page says so (`lang`): the 404
-    #: page's line that sends readers home, in its language
-    language: str | None = None
     #: the language of the page it leads to, where it is another's (`hreflang`)
     hreflang: str | None = None
 
@@ -187,8 +184,9 @@ class Chrome:
     #: between a page's title and the site's name in the browser's tab
     title_separator: str
     not_found_title: str
-    #: the 404 page's first line: a sentence sending the reader to its language's home
-    not_found_home: ShownLink
+    #: the 404 page's first line: a sentence sending the reader to its language's home, as
+    #: the words before the link, the link ("home page" alone, R33) and the words after it
+    not_found_home: tuple[str, ShownLink, str]
     #: its second line, in the page's language ("This site is also available in another
     #: language: German."): text, and links to the other languages' homes, each named in
     #: the page's language, as a sentence names a language (R15 read „… in einer anderen
@@ -250,6 +248,8 @@ def chrome(
         for other in urls.languages
         if other != language
     ]
+    # only the words "home page" are the link: the whole sentence was (R33)
+    lead_home, _, tail_home = t("notfound.message", home="\0").partition("\0")
     not_found_others: tuple[str | ShownLink, ...] = ()
     if others:
         said = t("notfound.languages", languages="\0", count=len(others))
@@ -263,8 +263,10 @@ def chrome(
         credit=(before, after),
         title_separator=t("title.separator"),
         not_found_title=t("notfound.title"),
-        not_found_home=ShownLink(
-            t("notfound.message"), urls.prefix(language), site_page=True, language=language
+        not_found_home=(
+            lead_home,
+            ShownLink(t("notfound.home"), urls.prefix(language), site_page=True),
+            tail_home,
         ),
         not_found_others=not_found_others,
         other_prefixes=tuple(urls.prefix(other) for other in urls.languages[1:]) if default else (),

@@ -111,14 +111,14 @@ def text_of(element: lxml.html.HtmlElement) -> str:
 
 DATES = {
     "en": {
-        "first-call": "Published March 3, 2026 · Updated March 5, 2026",
-        "statement": "Published March 3, 2026 · Updated March 6, 2026",
-        "council-meeting": "Published March 3, 2026",
+        "first-call": "Page published March 3, 2026 · updated March 5, 2026",
+        "statement": "Page published March 3, 2026 · updated March 6, 2026",
+        "council-meeting": "Page published March 3, 2026",
     },
     "de": {
-        "first-call": "Veröffentlicht am 3. März 2026 · Aktualisiert am 5. März 2026",
-        "statement": "Veröffentlicht am 3. März 2026 · Aktualisiert am 6. März 2026",
-        "council-meeting": "Veröffentlicht am 3. März 2026",
+        "first-call": "Seite veröffentlicht am 3. März 2026 · aktualisiert am 5. März 2026",
+        "statement": "Seite veröffentlicht am 3. März 2026 · aktualisiert am 6. März 2026",
+        "council-meeting": "Seite veröffentlicht am 3. März 2026",
     },
 }
 CORRECTED_TEXT = {
@@ -348,7 +348,7 @@ def test_history_since_leaves_out_the_updates_made_before_the_public_history_sta
         "Updated: Bob speaks A correction was added.",
     ]
     call = text_of(article(page(site, "en", "events/first-call")))
-    assert "Published March 3, 2026" in call and "Updated" not in call
+    assert "Page published March 3, 2026" in call and "· updated" not in call
     # a day that is not one is MkDocs' located error, the key named
     settings.write_text(text.replace(line, line + "    history_since: soon\n"), "utf-8")
     result = mkdocs_build(settings, tmp_path / "site")
@@ -412,7 +412,8 @@ def test_the_seed_site_shows_its_first_publication_dates_and_no_spurious_updates
         published, updated = expected[event_id]
         times = [time.get("datetime") for time in dates.cssselect("time")]
         assert times == [published] + ([updated] if updated else []), event_id
-        lead = {"en": "Published ", "de": "Veröffentlicht am "}[language]
+        # the page's date, said as the page's: a bare "Published" read as the event's (R31, R33)
+        lead = {"en": "Page published ", "de": "Seite veröffentlicht am "}[language]
         assert text_of(dates).startswith(lead)
         assert (" · " in text_of(dates)) == (updated is not None)
 

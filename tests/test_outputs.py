@@ -325,11 +325,20 @@ def test_404_is_in_the_default_language_and_links_every_language(published_site:
         "": ("en", "This site is also available in German.", "de"),
         "de/": ("de", "Diese Website gibt es auch auf Englisch.", "en"),
     }
+    # the link is the words "home page" alone, without the page's own language (R33 read
+    # the whole sentence as a link, and "the English home page" on the English site)
+    sends_home = {
+        "": ("This page does not exist. Go to the home page.", "home page"),
+        "de/": ("Diese Seite gibt es nicht. Hier geht es zur Startseite.", "Startseite"),
+    }
     for folder, (language, others, other) in expected.items():
         root = lxml.html.parse(str(published_site / folder / "404.html")).getroot()
         assert root.get("lang") == language
         home, languages = root.cssselect("article p")
-        assert home.find("a").get("href") == f"/explainer/{folder}"
+        [home_link] = home.cssselect("a")
+        said = (" ".join(home.text_content().split()), home_link.text_content())
+        assert said == sends_home[folder]
+        assert home_link.get("href") == f"/explainer/{folder}"
         assert " ".join(languages.text_content().split()) == others
         [link] = languages.cssselect("a")
         # the name in the page's language: no `lang` of its own, the target's `hreflang`

@@ -134,7 +134,7 @@ def test_event_page_links_participants_terms_related_and_neighbours(tmp_path: Pa
     # previous / next as the timeline lists them; the council meets some day in March,
     # which the data does not place before or after 2 March: said beside it, once
     assert "Previous: Bob speaks" in visible(md)
-    assert "Next: Council meets (date within the month unknown)" in visible(md)
+    assert "Next: Council meets (order unknown)" in visible(md)
     assert "Also in March" not in visible(md)
     assert ("Bob speaks", "../statement/") in found
     assert ("All events in the timeline", "../../timeline/#first-call") in found
@@ -207,6 +207,13 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
         }[lang]
         assert previous in visible(md)
         assert "(date within the month unknown)" not in visible(md)
+        # and Bob's page says the same of the same link, in the same words (R32/R33)
+        statement = page(explainer, lang, "events/statement.md")
+        next_ = {
+            "en": "Next: Council meets (order unknown)",
+            "de": "Danach: Der Stadtrat tagt (Reihenfolge unklar)",
+        }[lang]
+        assert next_ in visible(statement)
         # the timeline says the same at the entry, listed below the events it may precede
         # (R26/R27: "some of" the events, and the German sentence with its noun)
         note = {
@@ -227,7 +234,7 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     # the dated events of March name it as of their month; the last one as its next too
     md = page(explainer, "en", "events/statement.md")
     assert "Previous: Ada calls Bob" in visible(md)
-    assert "Next: Council meets (date within the month unknown)" in visible(md)
+    assert "Next: Council meets (order unknown)" in visible(md)
     # an earlier event of the month names it as of its month: it is not its neighbour
     german = page(explainer, "de", "events/first-call.md")
     assert "Ebenfalls im März\u00a02026, genaues Datum unbekannt: Der Stadtrat tagt" in visible(
@@ -237,14 +244,16 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
 
 def test_neighbours_whose_order_is_unknown_say_why(tmp_path: Path) -> None:
     """R11: a bare "(order not known)" beside previous or next was cryptic: two events of
-    one day say so, a neighbour known only by its month says that."""
+    one day say so; beside a neighbour known only by its month, "order unknown" as its own
+    page says of the same link (R32/R33 read "date within the month unknown" on one page
+    and "order unknown" on the other as two things)."""
     text = minimal_yaml().replace("date: 2026-02-28", "date: 2026-03-02")  # Bob speaks
     explainer = site(tmp_path, text)
     said = {
-        "en": ("Next: Bob speaks (same day; order unknown)", "(date within the month unknown)"),
+        "en": ("Next: Bob speaks (same day; order unknown)", "Council meets (order unknown)"),
         "de": (
             "Danach: Bob spricht (am selben Tag; Reihenfolge unklar)",
-            "(genauer Tag unbekannt)",
+            "Der Stadtrat tagt (Reihenfolge unklar)",
         ),
     }
     for lang, (same_day, month) in said.items():
@@ -658,8 +667,10 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         ),
         (
             "de",
-            "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt im Zusammenhang "
-            "mit diesem Ereignis: „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
+            # a finite verb in both claims, neither the actor's gender nor a case of the
+            # event's name (R32/R33 read the verbless form as a template's fragments)
+            "War an keinem der hier beschriebenen Ereignisse beteiligt; der Name fällt im "
+            "Zusammenhang mit diesem Ereignis: „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
     ):
@@ -733,14 +744,17 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     said = {
         "en": "Not involved in any of the events described here; mentioned in connection "
         "with “Plan” and the review.",
-        "de": "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt im Zusammenhang "
-        "mit diesen Ereignissen: „Plan (de)“ und die Prüfung.",
+        # the name with its article stays in the nominative after the colon
+        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; der Name fällt im "
+        "Zusammenhang mit diesen Ereignissen: „Plan (de)“ und die Prüfung.",
     }
     for lang, sentence in said.items():
         office = page(explainer, lang, "actors/office.md")
         root = lxml.html.fromstring(f"<div>{office}</div>")
         [paragraph] = [
-            p for p in root.iter("p") if p.text_content().startswith(("Not involved", "An keinem"))
+            p
+            for p in root.iter("p")
+            if p.text_content().startswith(("Not involved", "War an keinem"))
         ]
         assert visible(lxml.html.tostring(paragraph, encoding="unicode")) == sentence
         assert [a.get("href") for a in paragraph.iter("a")] == [
@@ -807,8 +821,12 @@ ALL_LANGUAGES = ("en", "de", "fr", "es")
     ("lang", "said"),
     [
         ("en", "Issued the statement."),
-        # „Äußerte sich“ did not say what the ministry did, nor match the English (R28/R29)
-        ("de", "Gab die Erklärung ab."),
+        # „Äußerte sich“ did not say what the ministry did, nor match the English (R28/R29);
+        # „Gab die Erklärung ab“ named it by a third word beside the type's and the
+        # event's name („Öffentliche Äußerung“, „die Mitteilung …“), R32
+        ("de", "Veröffentlichte die Äußerung."),
+        ("fr", "A fait la déclaration."),
+        ("es", "Hizo la declaración."),
     ],
 )
 def test_the_issuer_of_a_statement_is_said_to_have_issued_it(lang: str, said: str) -> None:
@@ -823,7 +841,11 @@ def test_the_issuer_of_a_statement_is_said_to_have_issued_it(lang: str, said: st
     )
     event = Event("e", "statement", EventDate.parse("2026-01-15"), ("ada",), names, names)
     ministry = Actor("ada", names, "institution")
-    assert involvement_line(ctx, event, {PARTICIPANT}, ministry) == said
+    line = involvement_line(ctx, event, {PARTICIPANT}, ministry)
+    assert line == said
+    # the thing issued is called by the type's own word, shown just above the line
+    # ("Public statement", „Öffentliche Äußerung“), not by a word of its own
+    assert line.rstrip(".").split()[-1].lower() in ctx.t("type.statement").lower()
 
 
 @pytest.mark.parametrize("lang", ALL_LANGUAGES)

@@ -52,14 +52,13 @@ def status_words(ctx: RenderContext, event: Event) -> str | None:
 
 def order_unknown_key(event: Event, neighbour: Event) -> str | None:
     """Why the data does not say which of two neighbours came first, as a key of the UI
-    table: the same day (`.same_day`), the neighbour known only by its month (`.month`), or
-    this event known only by its month (`.this_event`: "order unknown";
-    R12 read "date within the month unknown" there as if the neighbour's
-    date were unknown, and R14 the bare "Previous:" as saying it came before)."""
-    if neighbour.date.day is None:
+    table: the same day (`.same_day`), or one of the two known only by its month (`.month`:
+    "order unknown"). Both events' pages say the same of their link: R32/R33 read "(date
+    within the month unknown)" on one and "(order unknown)" on the other as two things;
+    R12 had read the first on the month-only event's own page as if the neighbour's date
+    were unknown, and R14 the bare "Previous:" as saying it came before."""
+    if neighbour.date.day is None or event.date.day is None:
         return "event.order_unknown.month"
-    if event.date.day is None:
-        return "event.order_unknown.this_event"
     return "event.order_unknown.same_day"
 
 
@@ -115,8 +114,9 @@ class EventView(View):
             "previous": previous,
             "following": following,
             # previous or next, but the data does not say which came first: said beside it
-            # with why, as the key of its words: "(same day; order unknown)", "(date within
-            # the month unknown)" (R11 read a bare "(order not known)" as cryptic)
+            # with why, as the key of its words: "(same day; order unknown)", "(order
+            # unknown)" where one is known only by its month, which its date shows (R11
+            # read a bare "(order not known)" between two dated events as cryptic)
             "order_unknown": {
                 e.id: key
                 for e in unknown
