@@ -293,7 +293,7 @@ def test_actors_only_mentioned_in_the_texts_link_the_texts(seed_site: Path, lang
             # R30/R31 read the longer sentence as stilted
             "en": "Not involved in any of the events described here; mentioned in connection "
             "with Sheinbaum’s press conference. Mentioned on these pages¶",
-            "de": "An keinem der hier beschriebenen Ereignisse beteiligt. Erwähnt im "
+            "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; der Name fällt im "
             "Zusammenhang mit diesem Ereignis: Sheinbaums Pressekonferenz. Erwähnt auf "
             "diesen Seiten¶",
         }[lang] in text
