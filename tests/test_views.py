@@ -578,6 +578,10 @@ def test_a_list_gives_an_unconfirmed_event_its_status_word_its_own_page_the_clau
         assert full in visible(page(explainer, lang, "events/open.md")), lang
 
 
+#: an institution of the stories below that no event lists as a participant
+CENTRAL_OFFICE = {"name": {"en": "Central Office", "de": "Zentralamt"}, "kind": "institution"}
+
+
 def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed(
     tmp_path: Path,
 ) -> None:
@@ -617,11 +621,7 @@ def mentioned_story(tmp_path: Path) -> Explainer:
     """Ada takes part in both events; the texts name Bob, the Central Office (by an alias
     in German only, by a link to its page, in a definition) and never the Archive."""
     data = minimal_data()
-    data["actors"]["office"] = {
-        "name": {"en": "Central Office", "de": "Zentralamt"},
-        "kind": "institution",
-        "aliases": {"de": ["Zentralamts"]},
-    }
+    data["actors"]["office"] = {**CENTRAL_OFFICE, "aliases": {"de": ["Zentralamts"]}}
     data["actors"]["archive"] = {"name": "Archive", "kind": "institution"}
     data["actors"]["council"]["description"] = {
         "en": "Works with [the office](../actors/office.md).",
@@ -722,10 +722,7 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     language's plural and names each, linked, as a sentence names an event (its short name,
     else its headline in quotation marks), in the timeline's order (R26/R27)."""
     raw = minimal_data()
-    raw["actors"]["office"] = {
-        "name": {"en": "Central Office", "de": "Zentralamt"},
-        "kind": "institution",
-    }
+    raw["actors"]["office"] = dict(CENTRAL_OFFICE)
     raw["events"] = {
         "review": event(
             "Review",
