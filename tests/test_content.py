@@ -754,11 +754,16 @@ def test_the_r26_r27_wording(seed_site: Path) -> None:
     assert "based on respect for sovereignty," not in english
     for url in ("", "events/sheinbaum-press-conference/"):
         text = page_text(seed_site, "en", url)
-        assert "Mexico would accept assistance with intelligence and investigations at" in text
+        # R34: "at its own request" read as an aside; the condition is Mexico's asking
+        assert (
+            "she said Mexico would accept help with intelligence and investigations if it" in text
+        )
         # R32/R33: "if Mexico asked for it" after "she" read as Mexico asking its president
         assert "if Mexico asked" not in text
         german_text = page_text(seed_site, "de", url)
-        assert "nehme Mexiko jedoch auf eigenen Wunsch an" in german_text, url
+        # R35: „auf eigenen Wunsch“ read as „freiwillig“; the source: „auf mexikanischen Wunsch“
+        assert "nehme Mexiko jedoch an, wenn es selbst darum bitte" in german_text, url
+        assert "auf eigenen Wunsch" not in german_text, url
         assert "sofern Mexiko darum bitte" not in german_text, url
     assert "provided Mexico requested it" not in english
     # the seized goods are „sichergestellt“ only in the glossary's definition of
