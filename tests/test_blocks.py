@@ -89,7 +89,7 @@ def test_upcoming_is_every_scheduled_event_oldest_first(tmp_path: Path) -> None:
     assert items(md) == [("Soon (de)", "../events/soon/"), ("Later (de)", "../events/later/")]
     badge = STRINGS["de"]("status.scheduled")
     # all of one type: the type is left out, said once by the heading a site gives the
-    # block (R18 read "· Meeting" after every date under "Meetings agreed on")
+    # block (R18 read "· Meeting" after every date under "Meetings set on")
     assert item_texts(md) == [
         f"Soon (de) – 4. März 2026 · {badge} Über Soon.",
         f"Later (de) – 10. März 2026 · {badge} Über Later.",

@@ -839,13 +839,14 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
 def test_the_home_headings_date_their_account(seed_site: Path) -> None:
     """R32/R33: the home page is read months after the reports, so "Where things stand" and
     "Planned meetings" read as stale; the headings say the account is the reports' and when
-    the meetings were agreed (the reports: the ministers "agreed to meetings"), the date kept
+    the meetings were set (the reports: the ministers "agreed to meetings"; R34/R35 read
+    "Meetings agreed on" as the meetings agreeing), the date kept
     whole in a heading as in the prose."""
     for lang, stood, agreed, stale in (
         (
             "en",
             "Where things stood, according to the reports",
-            "Meetings agreed on January",
+            "Meetings set on January",
             "Planned meetings",
         ),
         (
@@ -860,7 +861,9 @@ def test_the_home_headings_date_their_account(seed_site: Path) -> None:
         assert stood in headings, headings
         assert any(h.startswith(agreed) for h in headings), headings
         assert stale not in headings and "Where things stand" not in headings
-    assert "Meetings agreed on January\u00a015" in page_text(seed_site, "en", "")
+    assert "Meetings set on January\u00a015" in page_text(seed_site, "en", "")
+    # R34/R35: "Meetings agreed on …" could be read as the meetings agreeing
+    assert "Meetings agreed on" not in page_text(seed_site, "en", "")
 
 
 def test_drug_trafficking_is_defined_once_as_illegal(seed_site: Path) -> None:
