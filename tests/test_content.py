@@ -890,3 +890,12 @@ def test_the_home_page_leaves_the_figures_caveat_to_the_figures_page(seed_site: 
         assert caveat in page_text(seed_site, lang, "events/sheinbaum-press-conference/")
     assert "no period" in page_text(seed_site, "en", "figures/")
     assert "Zeitraum" in page_text(seed_site, "de", "figures/")
+
+
+def test_the_r34_r35_german_wording(seed_site: Path) -> None:
+    """R35: the network's description names the kind of what an actor belongs to with one
+    word, „Organisation“, and its relative pronoun agrees with it (not „die Institution oder
+    das Gremium, dem er angehört“, where „dem“ fits „Gremium“ alone)."""
+    actors = page_text(seed_site, "de", "actors/")
+    assert "gegebenenfalls die Organisation, der er angehört." in actors
+    assert "das Gremium, dem er angehört" not in actors
