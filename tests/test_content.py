@@ -895,7 +895,13 @@ def test_the_home_page_leaves_the_figures_caveat_to_the_figures_page(seed_site: 
 def test_the_r34_r35_german_wording(seed_site: Path) -> None:
     """R35: the network's description names the kind of what an actor belongs to with one
     word, „Organisation“, and its relative pronoun agrees with it (not „die Institution oder
-    das Gremium, dem er angehört“, where „dem“ fits „Gremium“ alone)."""
+    das Gremium, dem er angehört“, where „dem“ fits „Gremium“ alone); the about page
+    dates the embassy's post without „in … in“ and without the colloquial „das sagen auch“."""
     actors = page_text(seed_site, "de", "actors/")
     assert "gegebenenfalls die Organisation, der er angehört." in actors
     assert "das Gremium, dem er angehört" not in actors
+    # R35: „in den USA in sozialen Medien“ (in … in) and the colloquial „das sagen auch“
+    about = page_text(seed_site, "de", "about/")
+    assert "den Social-Media-Beitrag der mexikanischen Botschaft in den USA datieren" in about
+    assert "darauf weisen auch die Chronik und die Seite des Beitrags hin." in about
+    assert "in sozialen Medien nennen" not in about and "das sagen auch" not in about
