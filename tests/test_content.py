@@ -905,3 +905,12 @@ def test_the_r34_r35_german_wording(seed_site: Path) -> None:
     assert "den Social-Media-Beitrag der mexikanischen Botschaft in den USA datieren" in about
     assert "darauf weisen auch die Chronik und die Seite des Beitrags hin." in about
     assert "in sozialen Medien nennen" not in about and "das sagen auch" not in about
+    # R35: „Bundesministerium“ is German domestic usage; „US-Regierung“ names the country,
+    # so the list of actors appends none
+    role = (
+        "für die Außenpolitik zuständiges Ministerium der US-Regierung, amtlich Department of State"
+    )
+    for url in ("actors/", "actors/us-state-department/"):
+        text = page_text(seed_site, "de", url)
+        assert role in text, url
+        assert role + " (Vereinigte Staaten)" not in text and "Bundesministerium der" not in text
