@@ -787,7 +787,7 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     „stärken … verstärken“; a shortened second reference is lower case (AP)."""
     for lang, country, role in (
         ("en", "of the United States", "formally the Department of State"),
-        ("de", "der Vereinigten Staaten", "amtlich Department of State"),
+        ("de", "der US-Regierung", "amtlich Department of State"),
     ):
         root = lxml.html.parse(str(seed_site / PREFIX[lang] / "actors" / "index.html"))
         [line] = [
