@@ -89,7 +89,7 @@ def test_upcoming_is_every_scheduled_event_oldest_first(tmp_path: Path) -> None:
     assert items(md) == [("Soon (de)", "../events/soon/"), ("Later (de)", "../events/later/")]
     badge = STRINGS["de"]("status.scheduled")
     # all of one type: the type is left out, said once by the heading a site gives the
-    # block (R18 read "· Meeting" after every date under "Meetings agreed on")
+    # block (R18 read "· Meeting" after every date under "Meetings set on")
     assert item_texts(md) == [
         f"Soon (de) – 4. März 2026 · {badge} Über Soon.",
         f"Later (de) – 10. März 2026 · {badge} Über Later.",
@@ -414,7 +414,7 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     explainer = corrected_story(tmp_path)
     said = {
         "en": [
-            "The latest dated event on record is “Later” on April 1, 2026.",
+            "The latest dated event known to have taken place is “Later” on April 1, 2026.",
             "Last updated on March 7, 2026.",
         ],
         "de": [
@@ -441,7 +441,7 @@ def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: P
     explainer = load(tmp_path, data)  # not a git repository: no history
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest dated event on record is "
+        "The latest dated event known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. A phone call had been scheduled for a later "
         "date, on April 9, 2026; the sources do not say whether it took place."
     )
@@ -622,7 +622,7 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
     data["events"]["post"]["name"] = {"en": "Ada’s post", "de": "Adas Beitrag"}
     explainer = load(tmp_path, data)
     said = {
-        "en": "The latest dated event on record is "
+        "en": "The latest dated event known to have taken place is "
         "Ada’s call to Bob on March 2, 2026. A phone call had been scheduled for a later date, on "
         "April 9, 2026; the sources do not say whether it took place. A phone call is scheduled "
         "for a later date, on May 2, 2026. No exact date is given for Ada’s post (listed under "
@@ -652,7 +652,8 @@ def test_as_of_says_when_the_latest_event_that_took_place_is_dated_only_to_its_m
     explainer = load(tmp_path, data)
     md = as_of_block(explainer, "en")
     assert " ".join(shown(md).text_content().split()) == (
-        "The latest event on record is “Post” (March 2026); only its month is known."
+        "The latest event known to have taken place is “Post” (March 2026); "
+        "only its month is known."
     )
 
 
@@ -667,7 +668,7 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
     # the events named by their type and date, each headline beside its date (the review
     # read headlines pasted in as nouns: "… after it: Meeting of the … (January 23, 2026)")
     said = {
-        "en": "The latest dated event on record is "
+        "en": "The latest dated event known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. Two meetings had been scheduled for later dates: one "
         "on April 9, 2026, and one in May 2026; the sources do not say whether they took place.",
         "de": "Das letzte belegte Ereignis mit genauem Datum ist "

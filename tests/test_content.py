@@ -754,11 +754,16 @@ def test_the_r26_r27_wording(seed_site: Path) -> None:
     assert "based on respect for sovereignty," not in english
     for url in ("", "events/sheinbaum-press-conference/"):
         text = page_text(seed_site, "en", url)
-        assert "Mexico would accept assistance with intelligence and investigations at" in text
+        # R34: "at its own request" read as an aside; the condition is Mexico's asking
+        assert (
+            "she said Mexico would accept help with intelligence and investigations if it" in text
+        )
         # R32/R33: "if Mexico asked for it" after "she" read as Mexico asking its president
         assert "if Mexico asked" not in text
         german_text = page_text(seed_site, "de", url)
-        assert "nehme Mexiko jedoch auf eigenen Wunsch an" in german_text, url
+        # R35: „auf eigenen Wunsch“ read as „freiwillig“; the source: „auf mexikanischen Wunsch“
+        assert "nehme Mexiko jedoch an, wenn es selbst darum bitte" in german_text, url
+        assert "auf eigenen Wunsch" not in german_text, url
         assert "sofern Mexiko darum bitte" not in german_text, url
     assert "provided Mexico requested it" not in english
     # the seized goods are „sichergestellt“ only in the glossary's definition of
@@ -782,7 +787,7 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     „stärken … verstärken“; a shortened second reference is lower case (AP)."""
     for lang, country, role in (
         ("en", "of the United States", "formally the Department of State"),
-        ("de", "der Vereinigten Staaten", "amtlich Department of State"),
+        ("de", "der US-Regierung", "amtlich Department of State"),
     ):
         root = lxml.html.parse(str(seed_site / PREFIX[lang] / "actors" / "index.html"))
         [line] = [
@@ -834,13 +839,14 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
 def test_the_home_headings_date_their_account(seed_site: Path) -> None:
     """R32/R33: the home page is read months after the reports, so "Where things stand" and
     "Planned meetings" read as stale; the headings say the account is the reports' and when
-    the meetings were agreed (the reports: the ministers "agreed to meetings"), the date kept
+    the meetings were set (the reports: the ministers "agreed to meetings"; R34/R35 read
+    "Meetings agreed on" as the meetings agreeing), the date kept
     whole in a heading as in the prose."""
     for lang, stood, agreed, stale in (
         (
             "en",
             "Where things stood, according to the reports",
-            "Meetings agreed on January",
+            "Meetings set on January",
             "Planned meetings",
         ),
         (
@@ -855,7 +861,9 @@ def test_the_home_headings_date_their_account(seed_site: Path) -> None:
         assert stood in headings, headings
         assert any(h.startswith(agreed) for h in headings), headings
         assert stale not in headings and "Where things stand" not in headings
-    assert "Meetings agreed on January\u00a015" in page_text(seed_site, "en", "")
+    assert "Meetings set on January\u00a015" in page_text(seed_site, "en", "")
+    # R34/R35: "Meetings agreed on …" could be read as the meetings agreeing
+    assert "Meetings agreed on" not in page_text(seed_site, "en", "")
 
 
 def test_drug_trafficking_is_defined_once_as_illegal(seed_site: Path) -> None:
@@ -882,3 +890,27 @@ def test_the_home_page_leaves_the_figures_caveat_to_the_figures_page(seed_site: 
         assert caveat in page_text(seed_site, lang, "events/sheinbaum-press-conference/")
     assert "no period" in page_text(seed_site, "en", "figures/")
     assert "Zeitraum" in page_text(seed_site, "de", "figures/")
+
+
+def test_the_r34_r35_german_wording(seed_site: Path) -> None:
+    """R35: the network's description names the kind of what an actor belongs to with one
+    word, „Organisation“, and its relative pronoun agrees with it (not „die Institution oder
+    das Gremium, dem er angehört“, where „dem“ fits „Gremium“ alone); the about page
+    dates the embassy's post without „in … in“ and without the colloquial „das sagen auch“."""
+    actors = page_text(seed_site, "de", "actors/")
+    assert "gegebenenfalls die Organisation, der er angehört." in actors
+    assert "das Gremium, dem er angehört" not in actors
+    # R35: „in den USA in sozialen Medien“ (in … in) and the colloquial „das sagen auch“
+    about = page_text(seed_site, "de", "about/")
+    assert "den Social-Media-Beitrag der mexikanischen Botschaft in den USA datieren" in about
+    assert "darauf weisen auch die Chronik und die Seite des Beitrags hin." in about
+    assert "in sozialen Medien nennen" not in about and "das sagen auch" not in about
+    # R35: „Bundesministerium“ is German domestic usage; „US-Regierung“ names the country,
+    # so the list of actors appends none
+    role = (
+        "für die Außenpolitik zuständiges Ministerium der US-Regierung, amtlich Department of State"
+    )
+    for url in ("actors/", "actors/us-state-department/"):
+        text = page_text(seed_site, "de", url)
+        assert role in text, url
+        assert role + " (Vereinigte Staaten)" not in text and "Bundesministerium der" not in text

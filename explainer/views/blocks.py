@@ -47,8 +47,8 @@ class BlockError(Exception):
 def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     """How far the account reaches, in prose: its latest event known to have taken place,
     as a sentence names it (its short name, else its quoted headline), the link to its
-    page, and its date ("The latest dated event on record is Sheinbaum’s press
-    conference on January 16, 2026."); the events scheduled after it, a sentence
+    page, and its date ("The latest dated event known to have taken place is Sheinbaum’s
+    press conference on January 16, 2026."); the events scheduled after it, a sentence
     for each status, counted by their type, each date the link to its event ("Two meetings
     are scheduled for later dates: one on January 23, 2026 and one in February 2026");
     then, on a line of its own, the story's last update from the history (without history,
@@ -100,7 +100,7 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
     latest_held = next((e for e in reversed(latest) if e.date.day is not None), None)
     latest_held = latest_held or (latest[-1] if latest else None)
     sentences = []
-    if latest_held:  # "The latest dated event on record is <name> on January 16, 2026."
+    if latest_held:  # "The latest dated event known to have taken place is <name> on …"
         key = "as_of.held" if latest_held.date.day is not None else "as_of.held.month"
         sentences.append(
             said(
