@@ -754,10 +754,13 @@ def test_the_r26_r27_wording(seed_site: Path) -> None:
     assert "based on respect for sovereignty," not in english
     for url in ("", "events/sheinbaum-press-conference/"):
         text = page_text(seed_site, "en", url)
-        # R34: "at its own request" read as an aside; the condition is Mexico's asking
+        # R34: "at its own request" read as an aside; R36/R37: "if it asked for it" said
+        # "it" twice; the condition is Mexico's asking
         assert (
-            "she said Mexico would accept help with intelligence and investigations if it" in text
+            "she said Mexico would accept help with intelligence and investigations, provided"
+            " the request came from Mexico" in text
         )
+        assert "if it asked for it" not in text
         # R32/R33: "if Mexico asked for it" after "she" read as Mexico asking its president
         assert "if Mexico asked" not in text
         german_text = page_text(seed_site, "de", url)
@@ -846,7 +849,7 @@ def test_the_home_headings_date_their_account(seed_site: Path) -> None:
         (
             "en",
             "Where things stood, according to the reports",
-            "Meetings set on January",
+            "Meetings agreed in the call of January",
             "Planned meetings",
         ),
         (
@@ -861,9 +864,11 @@ def test_the_home_headings_date_their_account(seed_site: Path) -> None:
         assert stood in headings, headings
         assert any(h.startswith(agreed) for h in headings), headings
         assert stale not in headings and "Where things stand" not in headings
-    assert "Meetings set on January\u00a015" in page_text(seed_site, "en", "")
-    # R34/R35: "Meetings agreed on …" could be read as the meetings agreeing
+    assert "Meetings agreed in the call of January\u00a015" in page_text(seed_site, "en", "")
+    # R34/R35: "Meetings agreed on …" could be read as the meetings agreeing; R37 read
+    # "Meetings set on …" as "scheduled for"
     assert "Meetings agreed on" not in page_text(seed_site, "en", "")
+    assert "Meetings set on" not in page_text(seed_site, "en", "")
 
 
 def test_drug_trafficking_is_defined_once_as_illegal(seed_site: Path) -> None:
@@ -914,3 +919,17 @@ def test_the_r34_r35_german_wording(seed_site: Path) -> None:
         text = page_text(seed_site, "de", url)
         assert role in text, url
         assert role + " (Vereinigte Staaten)" not in text and "Bundesministerium der" not in text
+
+
+def test_sheinbaum_is_said_to_have_made_remarks_not_a_speech(seed_site: Path) -> None:
+    """R36/R37: she spoke at a press conference; outside quotation marks the embassy's post
+    agrees with her remarks / Äußerungen, not a speech / Rede."""
+    for url in ("", "events/embassy-post/", "actors/mexican-embassy-us/", "timeline/"):
+        english = page_text(seed_site, "en", url)
+        german = page_text(seed_site, "de", url)
+        assert "remarks" in english and "speech" not in english, url
+        assert "Äußerungen" in german and "Rede" not in german, url
+    assert "before or after her remarks" in page_text(seed_site, "en", "events/embassy-post/")
+    glossary = page_text(seed_site, "en", "glossary/")
+    # R36/R37: "the definition of the United Nations Office…" read as a name's definition
+    assert "the definition used by the U.N. Office on Drugs and Crime (UNODC)" in glossary
