@@ -667,10 +667,11 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
         ),
         (
             "de",
-            # a finite verb in both claims, neither the actor's gender nor a case of the
-            # event's name (R32/R33 read the verbless form as a template's fragments)
-            "War an keinem der hier beschriebenen Ereignisse beteiligt; der Name fällt im "
-            "Zusammenhang mit diesem Ereignis: „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
+            # neither the actor's gender nor a case of the event's name: a headline in
+            # quotation marks follows „mit“ as it is (R36/R37 read „der Name fällt“ as
+            # colloquial and the colon as clumsy)
+            "War an keinem der hier beschriebenen Ereignisse beteiligt; erwähnt im "
+            "Zusammenhang mit „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
             "Erwähnt auf diesen Seiten",
         ),
     ):
@@ -741,8 +742,9 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     said = {
         "en": "Not involved in any of the events described here; mentioned in connection "
         "with “Plan” and the review.",
-        # the name with its article stays in the nominative after the colon
-        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; der Name fällt im "
+        # a name with its article stays in the nominative after the colon, where „mit“
+        # would need „der Prüfung“
+        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; erwähnt im "
         "Zusammenhang mit diesen Ereignissen: „Plan (de)“ und die Prüfung.",
     }
     for lang, sentence in said.items():
@@ -758,6 +760,14 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
             "../../events/plan/",
             "../../events/review/",
         ]
+    # without the article, the same names follow „mit“: no colon where none is needed
+    raw["events"]["review"]["name"] = {"en": "the review", "de": "Prüfung des Zentralamts"}
+    office = page(load(tmp_path, raw), "de", "actors/office.md")
+    assert (
+        "beteiligt; erwähnt im Zusammenhang mit „Plan (de)“ und Prüfung des Zentralamts."
+        in visible(office)
+    )
+    assert "diesen Ereignissen:" not in visible(office)
     # an actor that takes part in an event says nothing of the kind
     ada = visible(page(explainer, "en", "actors/ada.md"))
     assert "Not involved" not in ada

@@ -14,6 +14,7 @@ from explainer.rendering import (
     RenderContext,
     and_list_html,
     capitalized,
+    named,
     named_statement,
 )
 from explainer.views.actors import role_and_country
@@ -130,7 +131,15 @@ class ActorView(View):
             return None
         links = Links(self.ctx, self.path)
         listed = and_list_html(self.ctx, [links.event_named(event.id) for event in events])
-        return self.ctx.t_html("actor.mentioned_only", events=listed, count=len(events))
+        # a name the sentence would have to inflect after its preposition („mit der
+        # Mitteilung“) stands after a colon, as it is (R36/R37 read the colon as clumsy
+        # wherever it was not needed)
+        declined = set(self.ctx.t("grammar.declined_openings").casefold().split())
+        openings = (named(self.ctx, event).split(maxsplit=1)[:1] for event in events)
+        key = "actor.mentioned_only"
+        if any(word[0].casefold() in declined for word in openings if word):
+            key = "actor.mentioned_only.listed"
+        return self.ctx.t_html(key, events=listed, count=len(events))
 
     def mentioned(self) -> dict[str, Any]:
         """The texts that mention the actor outside its own part in the story: events in
