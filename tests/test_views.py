@@ -164,6 +164,26 @@ def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> No
             assert not any(text.startswith(("Participant", "Beteiligt")) for text, _ in found)
 
 
+def test_a_single_participant_is_headed_in_the_singular(tmp_path: Path) -> None:
+    """R36/R37 read „Beteiligte“ over the one participant of a meeting as a plural: the
+    heading is counted in each language's plural forms (German „Beteiligt“ for one), and
+    its anchor stays the plural's, whatever the count."""
+    raw = minimal_data()
+    raw["events"] = {
+        "alone": event("Alone", "2026-01-12", type="meeting"),
+        "pair": event("Pair", "2026-01-13", participants=["ada", "bob"]),
+    }
+    explainer = load(tmp_path, raw)
+    for lang, one, other, anchor in (
+        ("en", "Participant", "Participants", "participants"),
+        ("de", "Beteiligt", "Beteiligte", "beteiligte"),
+    ):
+        for path, heading in (("events/alone.md", one), ("events/pair.md", other)):
+            root = lxml.html.fromstring(f"<div>{page(explainer, lang, path)}</div>")
+            found = [(h.text_content().strip("¶ "), h.get("id")) for h in root.iter("h2")]
+            assert (heading, anchor) in found, (lang, path, found)
+
+
 def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
     tmp_path: Path,
 ) -> None:
