@@ -745,7 +745,7 @@ def test_the_key_figures_block_is_the_figures_pages_table(tmp_path: Path) -> Non
 
 def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> None:
     """The count names the events' type where they share one, "events" where they differ,
-    with the German noun's gender ("eine öffentliche Äußerung", "ein Treffen")."""
+    with the German noun's gender ("eine Erklärung", "ein Treffen")."""
     data = minimal_data()
     data["events"]["talks"] = event("Talks", "2026-04-09", status="scheduled", type="meeting")
     data["events"]["note"] = event("Note", "2026-05-02", status="scheduled", type="statement")
@@ -763,7 +763,7 @@ def test_as_of_counts_events_of_different_types_as_events(tmp_path: Path) -> Non
     (tmp_path / "one").mkdir()
     md = as_of_block(load(tmp_path / "one", data), "de")
     assert " ".join(shown(md).text_content().split()) == (
-        "Angesetzt ist eine öffentliche Äußerung: am 2. Mai 2026."
+        "Angesetzt ist eine Erklärung: am 2. Mai 2026."
     )
 
 

@@ -173,7 +173,7 @@ def test_actor_pages_list_every_way_of_taking_part(site: Path) -> None:
     ]
     assert items == [
         "Gespräch über Zölle – 4. Mai 2026 · Telefonat Wurde wörtlich zitiert.",
-        "Erklärung zum Öl – 10. Mai 2026 · Öffentliche Äußerung · abgesagt Sollte teilnehmen.",
+        "Erklärung zum Öl – 10. Mai 2026 · Erklärung · abgesagt Sollte teilnehmen.",
         "Handelstreffen – Juni 2026 · Treffen · angesetzt Soll teilnehmen; nannte eine Zahl.",
     ]
     assert page.cssselect('a[href="../minister/"]')  # its member, the other way round
@@ -211,7 +211,7 @@ def test_timeline_marks_types_scheduled_and_cancelled(site: Path) -> None:
         label.text_content()
         for label in article(site, "de/timeline").cssselect(".explainer-filter label")
     ]
-    assert de_labels == ["Alle Ereignisse", "Telefonate", "Öffentliche Äußerungen", "Treffen"]
+    assert de_labels == ["Alle Ereignisse", "Telefonate", "Erklärungen", "Treffen"]
 
 
 def test_tooltips_are_switched_on_for_every_explainer_site(site: Path) -> None:

@@ -851,8 +851,8 @@ ALL_LANGUAGES = ("en", "de", "fr", "es")
         ("en", "Issued the statement."),
         # „Äußerte sich“ did not say what the ministry did, nor match the English (R28/R29);
         # „Gab die Erklärung ab“ named it by a third word beside the type's and the
-        # event's name („Öffentliche Äußerung“, „die Mitteilung …“), R32
-        ("de", "Veröffentlichte die Äußerung."),
+        # event's name („Erklärung“, „die Mitteilung …“), R32; „Äußerung“ R37–R39
+        ("de", "Veröffentlichte die Erklärung."),
         ("fr", "A fait la déclaration."),
         ("es", "Hizo la declaración."),
     ],
@@ -872,7 +872,7 @@ def test_the_issuer_of_a_statement_is_said_to_have_issued_it(lang: str, said: st
     line = involvement_line(ctx, event, {PARTICIPANT}, ministry)
     assert line == said
     # the thing issued is called by the type's own word, shown just above the line
-    # ("Public statement", „Öffentliche Äußerung“), not by a word of its own
+    # ("Public statement", „Erklärung“), not by a word of its own
     assert line.rstrip(".").split()[-1].lower() in ctx.t("type.statement").lower()
 
 

@@ -99,7 +99,7 @@ def test_timeline_legend_and_title_in_the_pages_language(site: Path) -> None:
     assert svg.find(f"{SVG}g/{SVG}title").text == "Die Ereignisse auf einer Zeitachse"
     assert "Drei Ereignisse" in svg.find(f"{SVG}g/{SVG}desc").text
     labels = {t.text for t in svg.iter(f"{SVG}text")}
-    assert {"Telefonat", "Öffentliche Äußerung", "Treffen", "Angesetzt", "Abgesagt"} <= labels
+    assert {"Telefonat", "Erklärung", "Treffen", "Angesetzt", "Abgesagt"} <= labels
     assert "Genauer Tag unbekannt" in labels
     # the legend names only what the picture shows: no event of this story is unconfirmed
     assert "Unbestätigt" not in labels
