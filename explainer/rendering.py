@@ -96,6 +96,12 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def precision(event: Event) -> str:
+    """How exactly the event is dated, as the status words' keys name it: `day`, or
+    `month` for one known only by its month ("für den 23." / "für Februar")."""
+    return "month" if event.date.day is None else "day"
+
+
 def when(ctx: RenderContext, event: Event, short: bool = False) -> str:
     """An event's date as a held event has it (`January 23, 2026`); for any other status,
     its date and status in words that stay true whenever they are read: `scheduled for
@@ -106,16 +112,15 @@ def when(ctx: RenderContext, event: Event, short: bool = False) -> str:
     date = ctx.l10n.date(event.date)
     if event.status == DEFAULT_STATUS:
         return date
-    precision = "month" if event.date.day is None else "day"  # "für den 23." / "für Februar"
     if short and event.status == "unconfirmed":
-        return ctx.t(f"when.unconfirmed.short.{precision}", date=date)
-    return ctx.t(f"when.{event.status}.{precision}", date=date)
+        return ctx.t(f"when.unconfirmed.short.{precision(event)}", date=date)
+    return ctx.t(f"when.{event.status}.{precision(event)}", date=date)
 
 
 def named_statement(event: Event) -> bool:
     """A statement that took place and that the data names otherwise (`type_name`: a
     press conference, a post), which words for "the statement" would misname."""
-    return event.status == DEFAULT_STATUS and event.type == "statement" and bool(event.type_name)
+    return event.status == DEFAULT_STATUS and held_kind(event) == "statement.named"
 
 
 def held_kind(event: Event) -> str:

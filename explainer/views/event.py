@@ -14,6 +14,7 @@ from explainer.rendering import (
     capitalized,
     correction_html,
     dated,
+    precision,
     when,
 )
 from explainer.views.base import View, event_path
@@ -39,8 +40,7 @@ def status_words(ctx: RenderContext, event: Event) -> str | None:
     Took place" / "Issued" bureaucratic (the JSON export keeps the status fields)."""
     if event.status == DEFAULT_STATUS:
         return None
-    precision = "month" if event.date.day is None else "day"
-    scheduled = ctx.t(f"when.scheduled.{precision}", date=ctx.l10n.date(event.date))
+    scheduled = ctx.t(f"when.scheduled.{precision(event)}", date=ctx.l10n.date(event.date))
     line = ctx.t(
         f"event.status.line.{event.status}",
         status=ctx.t(f"status.{event.status}"),
