@@ -192,6 +192,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
         return output
     build = _session.current()
     folder = build.explainer.urls.prefix(i18n.current_language(config))
+    output = search.point_search_at_language(output, folder)
     return build.not_found.render(output, folder, config.site_dir)
 
 
