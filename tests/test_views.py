@@ -156,18 +156,18 @@ def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> No
         for path in ("events/statement.md", "events/first-call.md")
     }
     assert ("Statement by", "participants") in headings["en", "events/statement.md"]
-    assert ("Wer sich äußerte", "beteiligte") in headings["de", "events/statement.md"]
+    assert ("Wer sich äußerte", "teilnehmer") in headings["de", "events/statement.md"]
     assert ("Participants", "participants") in headings["en", "events/first-call.md"]
-    assert ("Beteiligte", "beteiligte") in headings["de", "events/first-call.md"]
+    assert ("Teilnehmer", "teilnehmer") in headings["de", "events/first-call.md"]
     for (_, path), found in headings.items():
         if path == "events/statement.md":
-            assert not any(text.startswith(("Participant", "Beteiligt")) for text, _ in found)
+            assert not any(text.startswith(("Participant", "Teilnehmer")) for text, _ in found)
 
 
 def test_a_single_participant_is_headed_in_the_singular(tmp_path: Path) -> None:
     """R36/R37 read „Beteiligte“ over the one participant of a meeting as a plural: the
-    heading is counted in each language's plural forms (German „Beteiligt“ for one), and
-    its anchor stays the plural's, whatever the count."""
+    heading is counted in each language's plural forms (German „Teilnehmer“ is both), and
+    its anchor stays the plural's, whatever the count; R38–R41 rejected „Beteiligt“."""
     raw = minimal_data()
     raw["events"] = {
         "alone": event("Alone", "2026-01-12", type="meeting"),
@@ -176,7 +176,7 @@ def test_a_single_participant_is_headed_in_the_singular(tmp_path: Path) -> None:
     explainer = load(tmp_path, raw)
     for lang, one, other, anchor in (
         ("en", "Participant", "Participants", "participants"),
-        ("de", "Beteiligt", "Beteiligte", "beteiligte"),
+        ("de", "Teilnehmer", "Teilnehmer", "teilnehmer"),
     ):
         for path, heading in (("events/alone.md", one), ("events/pair.md", other)):
             root = lxml.html.fromstring(f"<div>{page(explainer, lang, path)}</div>")
@@ -193,8 +193,9 @@ def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
     explainer = site(tmp_path)
     expected = {
         "en": ("Related event", "related-events"),
-        # R34/R37 read „Zusammenhängende(s) Ereignis(se)“ as clumsy
-        "de": ("Weiteres Ereignis dazu", "weitere-ereignisse-dazu"),
+        # R34/R37 read „Zusammenhängende(s) Ereignis(se)“ as clumsy, R40/R41 „Weiteres
+        # Ereignis dazu“ as colloquial
+        "de": ("Mehr zum Thema", "mehr-zum-thema"),
     }
     for lang, heading in expected.items():
         md = page(explainer, lang, "events/first-call.md")
@@ -213,7 +214,7 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     explainer = site(tmp_path, text)
     for lang, said in (
         ("en", "The exact date is not known. The timeline lists this event under March\u00a02026"),
-        ("de", "Das genaue Datum ist nicht bekannt. Die Chronik führt das Ereignis im Abschnitt"),
+        ("de", "Das genaue Datum ist nicht bekannt. Die Chronik ordnet das Ereignis dem März\u00a02026 zu"),
     ):
         md = page(explainer, lang, "events/council-meeting.md")
         assert said in visible(md)
@@ -304,7 +305,7 @@ def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_da
         "therefore lists this event just before that one, under March\u00a02026.",
         "de": "Das genaue Datum ist nicht bekannt. In den Berichten liegt dieses Ereignis "
         "bereits zurück, Adas Anruf bei Bob (2.\u00a0März\u00a02026) steht dagegen noch "
-        "bevor. Die Chronik führt dieses Ereignis daher im Abschnitt März\u00a02026 "
+        "bevor. Die Chronik ordnet es daher dem März\u00a02026 zu und führt es "
         "unmittelbar davor auf.",
     }
     for lang, sentence in said.items():
@@ -328,7 +329,8 @@ def test_a_month_only_event_says_it_follows_dated_events_only_where_its_month_ha
     md = visible(page(explainer, "en", "events/council-meeting.md"))
     assert "The timeline lists this event under May\u00a02026." in md and after not in md
     german = visible(page(explainer, "de", "events/council-meeting.md"))
-    assert "im Abschnitt Mai\u00a02026 auf." in german and "bekanntem Datum" not in german
+    assert "ordnet das Ereignis dem Mai\u00a02026 zu." in german
+    assert "genau datierten" not in german
     # the call of 2 March names the May meeting as its next, and the meeting names the call
     assert "Previous: Ada calls Bob" in md
     assert "Next: Council meets" in visible(page(explainer, "en", "events/first-call.md"))
