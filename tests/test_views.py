@@ -214,7 +214,7 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     explainer = site(tmp_path, text)
     for lang, said in (
         ("en", "The exact date is not known. The timeline lists this event under March\u00a02026"),
-        ("de", "Das genaue Datum ist nicht bekannt. Die Chronik ordnet das Ereignis dem März\u00a02026"),
+        ("de", "Das genaue Datum ist nicht bekannt. Die Chronik ordnet das Ereignis dem März"),
     ):
         md = page(explainer, lang, "events/council-meeting.md")
         assert said in visible(md)
