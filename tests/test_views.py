@@ -305,7 +305,7 @@ def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_da
         "therefore lists this event just before that one, under March\u00a02026.",
         "de": "Das genaue Datum ist nicht bekannt. In den Berichten liegt dieses Ereignis "
         "bereits zurück, Adas Anruf bei Bob (2.\u00a0März\u00a02026) steht dagegen noch "
-        "bevor. Die Chronik ordnet es daher dem März\u00a02026 zu und führt es "
+        "bevor. Die Chronik ordnet dieses Ereignis daher dem März\u00a02026 zu und führt es "
         "unmittelbar davor auf.",
     }
     for lang, sentence in said.items():
