@@ -671,6 +671,21 @@ def mentioned_story(tmp_path: Path) -> Explainer:
     return load(tmp_path, data)
 
 
+def test_mentioned_on_one_page_is_headed_in_the_singular(tmp_path: Path) -> None:
+    """R41 read "Mentioned on these pages" over a single page: the heading counts the
+    pages it lists (events, actors, and the glossary as one); its anchor stays."""
+    data = minimal_data()
+    data["events"]["statement"]["body"] = {"en": "Bob thanked Ada Example.", "de": "Bob dankte Ada Example."}
+    explainer = load(tmp_path, data)
+    found = {}
+    for lang in ("en", "de"):
+        root = lxml.html.fromstring(f"<div>{page(explainer, lang, 'actors/ada.md')}</div>")
+        found[lang] = [(h.text_content().strip("¶ "), h.get("id")) for h in root.iter("h2")]
+        assert len(root.cssselect("ul.explainer-mentioned-in > li")) == 1, lang
+    assert ("Mentioned on this page", "mentioned-on-these-pages") in found["en"]
+    assert ("Erwähnt auf dieser Seite", "erwahnt-auf-diesen-seiten") in found["de"]
+
+
 def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     tmp_path: Path,
 ) -> None:
