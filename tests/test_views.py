@@ -675,7 +675,10 @@ def test_mentioned_on_one_page_is_headed_in_the_singular(tmp_path: Path) -> None
     """R41 read "Mentioned on these pages" over a single page: the heading counts the
     pages it lists (events, actors, and the glossary as one); its anchor stays."""
     data = minimal_data()
-    data["events"]["statement"]["body"] = {"en": "Bob thanked Ada Example.", "de": "Bob dankte Ada Example."}
+    data["events"]["statement"]["body"] = {
+        "en": "Bob thanked Ada Example.",
+        "de": "Bob dankte Ada Example.",
+    }
     explainer = load(tmp_path, data)
     found = {}
     for lang in ("en", "de"):
