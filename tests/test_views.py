@@ -671,22 +671,20 @@ def mentioned_story(tmp_path: Path) -> Explainer:
     return load(tmp_path, data)
 
 
-def test_mentioned_on_one_page_is_headed_in_the_singular(tmp_path: Path) -> None:
-    """R41 read "Mentioned on these pages" over a single page: the heading counts the
-    pages it lists (events, actors, and the glossary as one); its anchor stays."""
+def test_mentioned_elsewhere_is_headed_alike_over_one_page_or_several(tmp_path: Path) -> None:
+    """R41 read "Mentioned on these pages" over a single page; "this page" would read as
+    the page one is on: the heading holds for one page and for several."""
     data = minimal_data()
     data["events"]["statement"]["body"] = {
         "en": "Bob thanked Ada Example.",
         "de": "Bob dankte Ada Example.",
     }
     explainer = load(tmp_path, data)
-    found = {}
-    for lang in ("en", "de"):
+    for lang, heading in (("en", "Mentioned elsewhere"), ("de", "An anderer Stelle erwähnt")):
         root = lxml.html.fromstring(f"<div>{page(explainer, lang, 'actors/ada.md')}</div>")
-        found[lang] = [(h.text_content().strip("¶ "), h.get("id")) for h in root.iter("h2")]
         assert len(root.cssselect("ul.explainer-mentioned-in > li")) == 1, lang
-    assert ("Mentioned on this page", "mentioned-on-these-pages") in found["en"]
-    assert ("Erwähnt auf dieser Seite", "erwahnt-auf-diesen-seiten") in found["de"]
+        assert heading in [h.text_content().strip("¶ ") for h in root.iter("h2")]
+        assert "these pages" not in visible(str(lxml.html.tostring(root, encoding="unicode")))
 
 
 def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
@@ -702,8 +700,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # described here." as a database's fragment; R30/R31 the "Took part in none …,
             # but is mentioned in connection with one of them" after it as stilted)
             "Not involved in any of the events described here; mentioned in connection with "
-            "“Plan”. Mentioned on these pages¶ Plan",
-            "Mentioned on these pages",
+            "“Plan”. Mentioned elsewhere¶ Plan",
+            "Mentioned elsewhere",
         ),
         (
             "de",
@@ -711,8 +709,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # quotation marks follows „mit“ as it is (R36/R37 read „der Name fällt“ as
             # colloquial and the colon as clumsy)
             "War an keinem der hier beschriebenen Ereignisse beteiligt; erwähnt im "
-            "Zusammenhang mit „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
-            "Erwähnt auf diesen Seiten",
+            "Zusammenhang mit „Plan (de)“. An anderer Stelle erwähnt¶ Plan (de)",
+            "An anderer Stelle erwähnt",
         ),
     ):
         office = page(explainer, lang, "actors/office.md")
