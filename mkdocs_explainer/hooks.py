@@ -38,7 +38,7 @@ from mkdocs_explainer import (
     theme,
 )
 from mkdocs_explainer.state import Session
-from mkdocs_explainer.toc import TocDepthError, limit_toc, toc_depth
+from mkdocs_explainer.toc import TocDepthError, limit_toc, retitle_toc, toc_depth
 
 log = logging.getLogger("mkdocs.hooks.explainer")
 _session = Session()
@@ -153,7 +153,9 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     build.mentions.record(language, path, title, page.url, tuple(linked.mentioned))
     if getattr(page.file, "generated_by", None) is not None:
         return linked.html  # its texts of the data are set already (RenderContext.text)
-    # a hand-written page, after its terms are linked (found with ordinary spaces)
+    # a hand-written page, after its terms are linked (found with ordinary spaces); its
+    # table of contents as its headings
+    retitle_toc(page.toc, lambda title: keep_together_html(title, language))
     return keep_together_html(linked.html, language)
 
 

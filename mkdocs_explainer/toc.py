@@ -4,6 +4,7 @@ lists its months, not every event."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -28,3 +29,13 @@ def limit_toc(items: Any, depth: int) -> None:
             item.children = []
         else:
             limit_toc(item.children, depth)
+
+
+def retitle_toc(items: Any, fix: Callable[[str], str]) -> None:
+    """Pass each entry's title of a MkDocs table of contents through `fix`, in place: the
+    toc extension takes the titles from the headings before the page's typography keeps
+    dates together ("January\u00a015"), so the sidebar would break a date the heading
+    keeps whole (R35/R37/R39)."""
+    for item in items:
+        item.title = fix(item.title)
+        retitle_toc(item.children, fix)

@@ -138,16 +138,60 @@ def test_the_figures_table_names_an_event_by_its_short_name(tmp_path: Path) -> N
     kept in the link's title; one without keeps its headline."""
     data = minimal_data()
     data["events"]["first-call"]["name"] = {"en": "the call to Bob", "de": "der Anruf bei Bob"}
+    # a figure of another event, so that the table has an event column
+    data["events"]["statement"]["figures"] = [
+        {"by": "bob", "label": {"en": "Rain", "de": "Regen"}, "value": 3, "unit": "percent"}
+    ]
     explainer = load(tmp_path, data)
     march_2 = {"en": unbreakable("March 2, 2026"), "de": unbreakable("2. März 2026")}
     named = {"en": "The call to Bob", "de": "Der Anruf bei Bob"}
     for lang in ("en", "de"):
         md = explainer.expand_blocks(lang, "<!-- explainer:key-figures -->", "a.md", "d/a.md")
         cells = [list(tr.iter("td"))[-1] for tr in list(shown(md).iter("tr"))[1:]]
-        assert [c.text_content() for c in cells] == [f"{named[lang]} ({march_2[lang]})"] * 2
-        link = cells[0].find("a")
+        assert [c.text_content() for c in cells[1:]] == [f"{named[lang]} ({march_2[lang]})"] * 2
+        link = cells[1].find("a")
         assert link.get("title") == {"en": "Ada calls Bob", "de": "Ada ruft Bob an"}[lang]
         assert link.get("href").endswith("events/first-call/")
+
+
+def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
+    tmp_path: Path,
+) -> None:
+    """R41 read "Sheinbaum’s press conference (16 January 2026)" in every row: a column
+    that would say the same in each of several rows is said once, in a sentence before
+    the table, and the table drops it; a column that differs stays."""
+
+    def table(explainer: object, lang: str) -> tuple[str, list[str]]:
+        md = explainer.expand_blocks(lang, "<!-- explainer:key-figures -->", "a.md", "d/a.md")
+        said = " ".join(" ".join(p.text_content().split()) for p in shown(md).iter("p"))
+        return said, [" ".join(th.text_content().split()) for th in shown(md).iter("th")]
+
+    data = minimal_data()  # Ada and Bob each cite a figure in the same call
+    explainer = load(tmp_path, data)
+    march_2 = {"en": "March 2, 2026", "de": "2. März 2026"}
+    said, heads = table(explainer, "en")
+    assert said == f"All of these figures were cited at “Ada calls Bob” ({march_2['en']})."
+    assert heads == ["Figure", "Subject", "Cited by"]
+    said, heads = table(explainer, "de")
+    assert said == (
+        f"Alle diese Zahlen stammen aus demselben Ereignis: „Ada ruft Bob an“ ({march_2['de']})."
+    )
+    assert heads == ["Zahl", "Gegenstand", "Genannt von"]
+    data["events"]["first-call"]["figures"][1]["by"] = "ada"  # now one speaker too
+    (tmp_path / "one").mkdir()
+    explainer = load(tmp_path / "one", data)
+    said, heads = table(explainer, "en")
+    assert said == (
+        f"All of these figures were cited by Ada Example at “Ada calls Bob” ({march_2['en']})."
+    )
+    assert heads == ["Figure", "Subject"]
+    said, heads = table(explainer, "de")
+    assert said.startswith("Alle diese Zahlen nannte Ada Example; Anlass war „Ada ruft Bob an“")
+    # a single figure keeps its columns: there is nothing to repeat
+    data["events"]["first-call"]["figures"] = data["events"]["first-call"]["figures"][:1]
+    (tmp_path / "single").mkdir()
+    said, heads = table(load(tmp_path / "single", data), "en")
+    assert said == "" and heads == ["Figure", "Subject", "Cited by", "Event"]
 
 
 @pytest.mark.parametrize(
@@ -418,7 +462,8 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
             "Last updated on March 7, 2026.",
         ],
         "de": [
-            "Das letzte belegte Ereignis mit genauem Datum ist „Later (de)“ vom 1. April 2026.",
+            "Das jüngste genau datierte Ereignis, das stattgefunden hat, ist „Later (de)“ vom "
+            "1. April 2026.",
             "Zuletzt aktualisiert am 7. März 2026.",
         ],
     }
@@ -627,12 +672,12 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "April 9, 2026; the sources do not say whether it took place. A phone call is scheduled "
         "for a later date, on May 2, 2026. No exact date is given for Ada’s post (listed under "
         "March 2026), so it may have come before or after March 2, 2026.",
-        "de": "Das letzte belegte Ereignis mit genauem Datum ist "
-        "Adas Anruf bei Bob vom 2. März 2026. Für die Zeit danach war ein Telefonat "
-        "angesetzt: am 9. April 2026; ob es stattfand, geht aus den Quellen nicht hervor. "
-        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Nicht auf den Tag "
-        "genau datiert ist Adas Beitrag (hier unter März 2026 eingeordnet); dieses Ereignis "
-        "kann vor oder nach dem 2. März 2026 liegen.",
+        "de": "Das jüngste genau datierte Ereignis, das stattgefunden hat, ist "
+        "Adas Anruf bei Bob vom 2. März 2026. Danach sollte ein Telefonat folgen: "
+        "am 9. April 2026; ob es stattfand, geht aus den Quellen nicht hervor. "
+        "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Nicht genau "
+        "datiert ist Adas Beitrag (in der Chronik dem März 2026 zugeordnet); das Ereignis "
+        "kann also vor oder nach dem 2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
@@ -671,9 +716,9 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
         "en": "The latest dated event known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. Two meetings had been scheduled for later dates: one "
         "on April 9, 2026, and one in May 2026; the sources do not say whether they took place.",
-        "de": "Das letzte belegte Ereignis mit genauem Datum ist "
-        "„Ada ruft Bob an“ vom 2. März 2026. Für die Zeit danach waren zwei "
-        "Treffen angesetzt: am 9. April 2026 und im Mai 2026; ob sie "
+        "de": "Das jüngste genau datierte Ereignis, das stattgefunden hat, ist "
+        "„Ada ruft Bob an“ vom 2. März 2026. Danach sollten zwei "
+        "Treffen folgen: am 9. April 2026 und im Mai 2026; ob sie "
         "stattfanden, geht aus den Quellen nicht hervor.",
     }
     for lang, sentence in said.items():
@@ -782,9 +827,10 @@ def test_as_of_names_a_month_only_event_that_may_be_later_by_its_headline(
     said = {
         "en": "No exact date is given for “Note” (listed under March 2026) and “Post” "
         "(listed under March 2026), so they may have come before or after March 2, 2026.",
-        "de": "Nicht auf den Tag genau datiert sind „Note (de)“ (hier unter März "
-        "2026 eingeordnet) und „Post (de)“ (hier unter März 2026 eingeordnet); diese Ereignisse "
-        "können vor oder nach dem 2. März 2026 liegen.",
+        "de": "Nicht genau datiert sind „Note (de)“ (in der Chronik dem März 2026 "
+        "zugeordnet) und „Post (de)“ (in der Chronik dem März 2026 zugeordnet); diese "
+        "Ereignisse "
+        "können also vor oder nach dem 2. März 2026 liegen.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)

@@ -410,6 +410,28 @@ def test_a_hand_written_page_may_limit_its_contents_and_is_told_a_bad_depth(
     assert "en/about.md: toc_depth: 'deep' is not a heading level from 1 to 6" in result.stderr
 
 
+def test_a_hand_written_headings_date_is_kept_whole_in_the_contents_as_on_the_page(
+    tmp_path: Path,
+) -> None:
+    """R35/R37/R39: the sidebar broke "January 15" of a hand-written heading that the
+    page itself keeps together; the contents list the heading as the page shows it."""
+    config = make_site(tmp_path, minimal_yaml())
+    body = {"en": "# About\n\n## The call of March 2\n", "de": "# Über\n\n## Am 2. März\n"}
+    for lang, text in body.items():
+        (tmp_path / "docs" / lang / "about.md").write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(config, site)
+    assert result.returncode == 0, result.stderr
+    for page, heading in (
+        (site / "about" / "index.html", "The call of March\u00a02"),
+        (site / "de" / "about" / "index.html", "Am 2.\u00a0März"),
+    ):
+        root = parse(page)
+        assert [h.text_content().strip("¶ ") for h in root.iter("h2")] == [heading]
+        links = root.cssselect("nav.md-nav--secondary a.md-nav__link")
+        assert {a.text_content().strip() for a in links} == {heading}, page
+
+
 def _tree(site: Path) -> dict[str, bytes]:
     return {
         path.relative_to(site).as_posix(): path.read_bytes()

@@ -123,10 +123,18 @@ def test_figures_are_shown_attributed_on_figures_and_home_pages(seed_site: Path,
         rows = figure_rows(seed_site, lang, url)
         assert len(rows) == len(FIGURES)
         for _, shown in FIGURES:
-            [row] = [r for r in rows if r[0] == shown[lang]]
-            assert row[2] == "Claudia Sheinbaum"
-            date = "16. Januar 2026" if lang == "de" else "January 16, 2026"
-            assert row[3].endswith(f"({unbreakable(date)})")
+            assert [r for r in rows if r[0] == shown[lang]]
+        # all four are Sheinbaum's, from one press conference: said once, before the table
+        # (R41 read the same event in every row), and no column repeats it
+        assert all(len(row) == 2 for row in rows)
+        text = page_text(seed_site, lang, url)
+        date = unbreakable("16. Januar 2026" if lang == "de" else "January 16, 2026")
+        assert {
+            "en": f"All of these figures were cited by Claudia Sheinbaum at Sheinbaum’s press "
+            f"conference ({date}).",
+            "de": f"Alle diese Zahlen nannte Claudia Sheinbaum; Anlass war Sheinbaums "
+            f"Pressekonferenz ({date}).",
+        }[lang] in text
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -292,11 +300,11 @@ def test_actors_only_mentioned_in_the_texts_link_the_texts(seed_site: Path, lang
         assert {
             # R30/R31 read the longer sentence as stilted
             "en": "Not involved in any of the events described here; mentioned in connection "
-            "with Sheinbaum’s press conference. Mentioned on these pages¶",
+            "with Sheinbaum’s press conference. Mentioned elsewhere¶",
             # R36/R37 read „der Name fällt“ as colloquial and the colon as clumsy: the
             # name opens with no article, so it follows „mit“
             "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; erwähnt im "
-            "Zusammenhang mit Sheinbaums Pressekonferenz. Erwähnt auf diesen Seiten¶",
+            "Zusammenhang mit Sheinbaums Pressekonferenz. An anderer Stelle erwähnt¶",
         }[lang] in text
         hrefs = [a.get("href") for a in content.cssselect("ul.explainer-mentioned-in a")]
         assert "../../events/sheinbaum-press-conference/" in hrefs, actor_id
@@ -731,8 +739,10 @@ def test_the_press_conference_headline_attributes_her_verdict(seed_site: Path) -
     assert "are Sheinbaum’s claims" in about and "therefore claims" not in about
     assert "claims by those involved" not in about
     figures = {lang: page_text(seed_site, lang, "figures/") for lang in ("en", "de")}
-    assert "They are Sheinbaum’s claims" in figures["en"]
-    assert "Es sind Angaben Sheinbaums" in figures["de"]
+    # the sentence before the table names her once (the intro no longer repeats it, R41)
+    assert "All of these figures were cited by Claudia Sheinbaum" in figures["en"]
+    assert "Alle diese Zahlen nannte Claudia Sheinbaum" in figures["de"]
+    assert "claims, not independently verified" in figures["en"]
     assert "Beteiligten" not in figures["de"]
     assert "Angaben Sheinbaums" in page_text(seed_site, "de", "about/")
 

@@ -86,7 +86,7 @@ def test_an_event_pages_contents_are_its_headings(tmp_path: Path) -> None:
     headings = root.cssselect("h1, h2")
     [top] = page.toc
     assert [top.id] + [h.id for h in top.children] == [h.get("id") for h in headings]
-    assert top.title == "Ada ruft Bob an" and top.children[0].title == "Beteiligte"
+    assert top.title == "Ada ruft Bob an" and top.children[0].title == "Teilnehmer"
     assert len({h.get("id") for h in headings}) == len(headings)
 
 

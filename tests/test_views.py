@@ -156,18 +156,18 @@ def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> No
         for path in ("events/statement.md", "events/first-call.md")
     }
     assert ("Statement by", "participants") in headings["en", "events/statement.md"]
-    assert ("Wer sich äußerte", "beteiligte") in headings["de", "events/statement.md"]
+    assert ("Wer sich äußerte", "teilnehmer") in headings["de", "events/statement.md"]
     assert ("Participants", "participants") in headings["en", "events/first-call.md"]
-    assert ("Beteiligte", "beteiligte") in headings["de", "events/first-call.md"]
+    assert ("Teilnehmer", "teilnehmer") in headings["de", "events/first-call.md"]
     for (_, path), found in headings.items():
         if path == "events/statement.md":
-            assert not any(text.startswith(("Participant", "Beteiligt")) for text, _ in found)
+            assert not any(text.startswith(("Participant", "Teilnehmer")) for text, _ in found)
 
 
 def test_a_single_participant_is_headed_in_the_singular(tmp_path: Path) -> None:
     """R36/R37 read „Beteiligte“ over the one participant of a meeting as a plural: the
-    heading is counted in each language's plural forms (German „Beteiligt“ for one), and
-    its anchor stays the plural's, whatever the count."""
+    heading is counted in each language's plural forms (German „Teilnehmer“ is both), and
+    its anchor stays the plural's, whatever the count; R38–R41 rejected „Beteiligt“."""
     raw = minimal_data()
     raw["events"] = {
         "alone": event("Alone", "2026-01-12", type="meeting"),
@@ -176,7 +176,7 @@ def test_a_single_participant_is_headed_in_the_singular(tmp_path: Path) -> None:
     explainer = load(tmp_path, raw)
     for lang, one, other, anchor in (
         ("en", "Participant", "Participants", "participants"),
-        ("de", "Beteiligt", "Beteiligte", "beteiligte"),
+        ("de", "Teilnehmer", "Teilnehmer", "teilnehmer"),
     ):
         for path, heading in (("events/alone.md", one), ("events/pair.md", other)):
             root = lxml.html.fromstring(f"<div>{page(explainer, lang, path)}</div>")
@@ -193,8 +193,9 @@ def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
     explainer = site(tmp_path)
     expected = {
         "en": ("Related event", "related-events"),
-        # R34/R37 read „Zusammenhängende(s) Ereignis(se)“ as clumsy
-        "de": ("Weiteres Ereignis dazu", "weitere-ereignisse-dazu"),
+        # R34/R37 read „Zusammenhängende(s) Ereignis(se)“ as clumsy, R40/R41 „Weiteres
+        # Ereignis dazu“ as colloquial
+        "de": ("Mehr zum Thema", "mehr-zum-thema"),
     }
     for lang, heading in expected.items():
         md = page(explainer, lang, "events/first-call.md")
@@ -213,7 +214,7 @@ def test_a_month_only_event_says_so_and_its_neighbours_are_the_timelines(
     explainer = site(tmp_path, text)
     for lang, said in (
         ("en", "The exact date is not known. The timeline lists this event under March\u00a02026"),
-        ("de", "Das genaue Datum ist nicht bekannt. Die Chronik führt das Ereignis im Abschnitt"),
+        ("de", "Das genaue Datum ist nicht bekannt. Die Chronik ordnet das Ereignis dem März"),
     ):
         md = page(explainer, lang, "events/council-meeting.md")
         assert said in visible(md)
@@ -304,7 +305,7 @@ def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_da
         "therefore lists this event just before that one, under March\u00a02026.",
         "de": "Das genaue Datum ist nicht bekannt. In den Berichten liegt dieses Ereignis "
         "bereits zurück, Adas Anruf bei Bob (2.\u00a0März\u00a02026) steht dagegen noch "
-        "bevor. Die Chronik führt dieses Ereignis daher im Abschnitt März\u00a02026 "
+        "bevor. Die Chronik ordnet dieses Ereignis daher dem März\u00a02026 zu und führt es "
         "unmittelbar davor auf.",
     }
     for lang, sentence in said.items():
@@ -328,7 +329,8 @@ def test_a_month_only_event_says_it_follows_dated_events_only_where_its_month_ha
     md = visible(page(explainer, "en", "events/council-meeting.md"))
     assert "The timeline lists this event under May\u00a02026." in md and after not in md
     german = visible(page(explainer, "de", "events/council-meeting.md"))
-    assert "im Abschnitt Mai\u00a02026 auf." in german and "bekanntem Datum" not in german
+    assert "ordnet das Ereignis dem Mai\u00a02026 zu." in german
+    assert "genau datierten" not in german
     # the call of 2 March names the May meeting as its next, and the meeting names the call
     assert "Previous: Ada calls Bob" in md
     assert "Next: Council meets" in visible(page(explainer, "en", "events/first-call.md"))
@@ -458,25 +460,24 @@ MARCH_2 = "2.\u00a0März\u00a02026"
 
 def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
+    # both figures are of one call: the event is said once, before the table
     assert table_rows(md) == [
-        ["Zahl", "Gegenstand", "Genannt von", "Ereignis"],
-        ["12,5\u00a0%", "Haushaltswachstum", "Ada Example", f"Ada ruft Bob an ({MARCH_2})"],
-        ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample", f"Ada ruft Bob an ({MARCH_2})"],
+        ["Zahl", "Gegenstand", "Genannt von"],
+        ["12,5\u00a0%", "Haushaltswachstum", "Ada Example"],
+        ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample"],
     ]
+    assert f"Alle diese Zahlen stammen aus demselben Ereignis: „Ada ruft Bob an“ ({MARCH_2})." in (
+        visible(md)
+    )
     assert {
         ("Ada Example", "../actors/ada/"),
-        ("Ada ruft Bob an", "../events/first-call/"),
+        ("„Ada ruft Bob an“", "../events/first-call/"),
     } <= links(md)
     event = page(site(tmp_path), "de", "events/first-call.md")
     # the label first, as a sentence runs (R20 read a capital after the dash)
     assert "Haushaltswachstum: 12,5\u00a0% laut Ada Example" in visible(event)
     english = site(tmp_path)
-    assert table_rows(page(english, "en", "figures.md"))[0] == [
-        "Figure",
-        "Subject",
-        "Cited by",
-        "Event",
-    ]
+    assert table_rows(page(english, "en", "figures.md"))[0] == ["Figure", "Subject", "Cited by"]
     shown = visible(page(english, "en", "events/first-call.md"))
     # "according to", not "claimed by": the same neutral attribution as the German "laut"
     assert "Budget growth: 12.5% according to Ada Example" in shown
@@ -516,8 +517,8 @@ def test_blocks_in_hand_written_pages(tmp_path: Path) -> None:
         "index.md",
         "docs/en/index.md",
     )
-    row = ["12.5%", "Budget growth", "Ada Example", "Ada calls Bob (March\u00a02,\u00a02026)"]
-    assert row in table_rows(html(md))
+    assert ["12.5%", "Budget growth", "Ada Example"] in table_rows(html(md))
+    assert ("“Ada calls Bob”", "events/first-call/") in links(html(md))
     assert ("Council meets", "events/council-meeting/") in links(html(md))
     # the one planned event's type left out, as a list of one type does
     shown = "Council meets\u00a0— March\u00a02026\u00a0· scheduled The council votes."
@@ -670,6 +671,22 @@ def mentioned_story(tmp_path: Path) -> Explainer:
     return load(tmp_path, data)
 
 
+def test_mentioned_elsewhere_is_headed_alike_over_one_page_or_several(tmp_path: Path) -> None:
+    """R41 read "Mentioned on these pages" over a single page; "this page" would read as
+    the page one is on: the heading holds for one page and for several."""
+    data = minimal_data()
+    data["events"]["statement"]["body"] = {
+        "en": "Bob thanked Ada Example.",
+        "de": "Bob dankte Ada Example.",
+    }
+    explainer = load(tmp_path, data)
+    for lang, heading in (("en", "Mentioned elsewhere"), ("de", "An anderer Stelle erwähnt")):
+        root = lxml.html.fromstring(f"<div>{page(explainer, lang, 'actors/ada.md')}</div>")
+        assert len(root.cssselect("ul.explainer-mentioned-in > li")) == 1, lang
+        assert heading in [h.text_content().strip("¶ ") for h in root.iter("h2")]
+        assert "these pages" not in visible(str(lxml.html.tostring(root, encoding="unicode")))
+
+
 def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     tmp_path: Path,
 ) -> None:
@@ -683,8 +700,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # described here." as a database's fragment; R30/R31 the "Took part in none …,
             # but is mentioned in connection with one of them" after it as stilted)
             "Not involved in any of the events described here; mentioned in connection with "
-            "“Plan”. Mentioned on these pages¶ Plan",
-            "Mentioned on these pages",
+            "“Plan”. Mentioned elsewhere¶ Plan",
+            "Mentioned elsewhere",
         ),
         (
             "de",
@@ -692,8 +709,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # quotation marks follows „mit“ as it is (R36/R37 read „der Name fällt“ as
             # colloquial and the colon as clumsy)
             "War an keinem der hier beschriebenen Ereignisse beteiligt; erwähnt im "
-            "Zusammenhang mit „Plan (de)“. Erwähnt auf diesen Seiten¶ Plan (de)",
-            "Erwähnt auf diesen Seiten",
+            "Zusammenhang mit „Plan (de)“. An anderer Stelle erwähnt¶ Plan (de)",
+            "An anderer Stelle erwähnt",
         ),
     ):
         office = page(explainer, lang, "actors/office.md")

@@ -134,6 +134,30 @@ def test_a_month_only_event_is_a_mark_in_a_bracket_over_its_month_not_a_bar(
 
 
 @pytest.mark.build
+@pytest.mark.parametrize("layout", ["wide", "narrow"])
+def test_a_month_only_mark_stands_below_the_axis_not_in_a_column_of_dated_marks(
+    site: Path, layout: str
+) -> None:
+    """Dated marks stacked in one column share a day: R41 read the month-only post, stacked
+    under the press conference of January 16, as dated to it. Month-only marks stand below
+    the axis and its month labels; dated marks above it."""
+    svg = picture(site, "timeline", "timeline", layout)
+    [axis] = [line for line in svg.iter(f"{SVG}line") if line.get("class") == "viz-axis"]
+    axis_y = float(axis.get("y1"))
+    labels = [t for t in svg.iter(f"{SVG}text") if t.get("class") == "viz-label"]
+    month_labels = [float(t.get("y")) for t in labels if "2026" in (t.text or "")]
+    for href, link in marks(svg).items():
+        if "events/" not in href:
+            continue
+        [number] = [t for t in link.iter(f"{SVG}text") if t.get("class") == "viz-key"]
+        top = float(number.get("y")) - 10  # the number stands above its mark
+        if "council-meeting" in href:  # March 2026, no day
+            assert top > max(month_labels), layout  # below the axis and its labels
+        else:
+            assert float(number.get("y")) < axis_y, (href, layout)
+
+
+@pytest.mark.build
 def test_figures_picture(site: Path) -> None:
     svg = picture(site, "de/figures", "figures")
     found = marks(svg)

@@ -4,7 +4,10 @@ Calls are circles, statements squares, meetings diamonds; scheduled events are h
 unconfirmed ones hollow with a dashed outline, cancelled ones struck through. An event
 known only by its month is its mark in the middle of a dashed bracket over that month,
 which the legend calls "date within the month unknown": a bar from the month's first day
-to its last would say that the event lasted the whole month. Above each mark stands its
+to its last would say that the event lasted the whole month. Those marks stand below the
+axis and its month labels, apart from the dated marks above it: there, marks stacked in
+one column share a day, and a month-only mark stacked under the mark of the 16th read as
+dated to it (R41). Above each mark stands its
 number, the event's place in the timeline's list (which shows the same numbers), so that
 a reader without a pointer to hover can tell which mark is which event. Marks that would
 collide stack in lanes; beyond the last lane a "+N" mark links to the first of the hidden
@@ -133,18 +136,24 @@ def _layout(
     lanes_end: list[float] = []
     placed: list[tuple[Event, float, int]] = []  # event, x, lane
     hidden: dict[int, list[Event]] = {}
+    rows: dict[int, int] = {}  # month-only marks below the axis, by month
+    below: list[tuple[Event, float, int]] = []  # event, x, row
     for event in events:
         m = _month_index(event.date, first)
         start = LEFT + m * month_width
+        if event.date.day is None:  # the mark in the middle of its month's bracket
+            row = rows.get(m, 0)
+            if row < LANES:
+                rows[m] = row + 1
+                below.append((event, start + month_width / 2, row))
+            else:
+                hidden.setdefault(m, []).append(event)
+            continue
         # the mark or its number, whichever is wider, and a little air
         half = max(R, text_width(keys[event.id], bold=True) / 2) + 2
-        if event.date.day is None:  # the mark in the middle of its month's bracket
-            x = start + month_width / 2
-            left, right = start + 2, start + month_width - 2
-        else:
-            days = calendar.monthrange(event.date.year, event.date.month)[1]
-            x = start + (event.date.day - 0.5) / days * month_width
-            left, right = x - half, x + half + 2
+        days = calendar.monthrange(event.date.year, event.date.month)[1]
+        x = start + (event.date.day - 0.5) / days * month_width
+        left, right = x - half, x + half + 2
         lane = next((i for i, end in enumerate(lanes_end) if end < left), None)
         if lane is None and len(lanes_end) < LANES:
             lanes_end.append(right)
@@ -161,6 +170,11 @@ def _layout(
 
     lanes = max(len(lanes_end), 1)
     axis_y = middle(lanes - 1) + R + 12
+
+    def under(row: int) -> float:  # the middle of a month-only mark, below the month labels
+        return axis_y + 26 + 13 + KEY_GAP + R + row * LANE
+
+    bottom = under(max(rows.values()) - 1) + R + BRACKET if rows else axis_y + 20
     body = [el("line", css="viz-axis", x1=LEFT, y1=axis_y, x2=width - LEFT, y2=axis_y)]
     label_every = 1 if month_width >= 70 else 2
     for m in range(months):
@@ -175,8 +189,10 @@ def _layout(
             else:
                 label = ctx.l10n.month_short(EventDate(year, month))
             body.append(el("text", esc(label), css="viz-label", x=x + 4, y=axis_y + 20))
-    for event, x, lane in placed:
-        y = middle(lane)
+    # in the timeline's order, whichever side of the axis each stands
+    drawn = {e.id: (x, middle(lane)) for e, x, lane in placed}
+    drawn |= {e.id: (x, under(row)) for e, x, row in below}
+    for event, (x, y) in ((e, drawn[e.id]) for e in events if e.id in drawn):
         title = f"{ctx.text(event.title)} ({when(ctx, event, short=True)})"
         css = f"viz-mark viz-{event.type} viz-{event.status}"
         mark = shape(event.type, x, y, css)
@@ -199,7 +215,7 @@ def _layout(
             "text", esc(label), css="viz-more", x=x, y=8 + 13, text_anchor="middle"
         )
         body.append(link(href("timeline.md", events_here[0].id), content))
-    items, last_row = legend(_legend(ctx, key_note), LEFT + 2, axis_y + 44, width - 2 * LEFT)
+    items, last_row = legend(_legend(ctx, key_note), LEFT + 2, bottom + 24, width - 2 * LEFT)
     body.append(items)
     return Drawing(width, last_row + 16, body)
 
