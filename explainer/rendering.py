@@ -242,9 +242,39 @@ class Links:
             f'title="{escape_html(title)}">{escape_html(label)}</a>'
         )
 
+    def event_occasion(self, event_id: str) -> Markup:
+        """A link to an event's page by its kind and date ("press conference, January 16,
+        2026"; `figures.shared.occasion`), for a sentence that has just named the event's one
+        participant: its short name, "Sheinbaum’s press conference", would name her twice."""
+        event = self.ctx.story.events[event_id]
+        label = self.ctx.t(
+            "figures.shared.occasion",
+            type=Word(self.ctx.type_words(event)),
+            date=self.ctx.l10n.date(event.date),
+        )
+        return self.event_as(event_id, label)
+
     def term(self, term_id: str) -> Markup:
         term = self.ctx.story.glossary[term_id]
         return self.page(GLOSSARY, self.ctx.text(term.term), anchor=term_id)
+
+
+class Word:
+    """A word put into a UI string: `{name}` as it is written ("Deutsch", "Press
+    conference"); `{name:lower}` in lower case, for an adjective ("deutschen");
+    `{name:mid}` as a language that writes nouns in lower case sets a label mid-sentence,
+    its first letter lower-case unless it opens an abbreviation ("press conference", "UN
+    summit")."""
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def __format__(self, spec: str) -> str:
+        if spec == "lower":
+            return self.word.lower()
+        if spec == "mid" and not self.word[1:2].isupper():
+            return self.word[:1].lower() + self.word[1:]
+        return self.word
 
 
 def and_list(ctx: RenderContext, items: list[str]) -> str:

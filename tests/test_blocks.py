@@ -187,6 +187,16 @@ def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
     assert heads == ["Figure", "Subject"]
     said, heads = table(explainer, "de")
     assert said.startswith("Alle diese Zahlen nannte Ada Example; Anlass war „Ada ruft Bob an“")
+    # the speaker's own event (she its one participant): named by its kind and date, since
+    # its name would name her twice ("cited by Claudia Sheinbaum at Sheinbaum’s …")
+    data["events"]["first-call"]["participants"] = ["ada"]
+    (tmp_path / "own").mkdir()
+    explainer = load(tmp_path / "own", data)
+    said, heads = table(explainer, "en")
+    assert said == f"All of these figures were cited by Ada Example (phone call, {march_2['en']})."
+    assert heads == ["Figure", "Subject"]
+    said, _ = table(explainer, "de")
+    assert said == f"Alle diese Zahlen nannte Ada Example (Telefonat, {march_2['de']})."
     # a single figure keeps its columns: there is nothing to repeat
     data["events"]["first-call"]["figures"] = data["events"]["first-call"]["figures"][:1]
     (tmp_path / "single").mkdir()

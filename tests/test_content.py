@@ -124,16 +124,16 @@ def test_figures_are_shown_attributed_on_figures_and_home_pages(seed_site: Path,
         assert len(rows) == len(FIGURES)
         for _, shown in FIGURES:
             assert [r for r in rows if r[0] == shown[lang]]
-        # all four are Sheinbaum's, from one press conference: said once, before the table
+        # all four are Sheinbaum’s, from her own press conference: said once, before the table,
+        # by its kind and date (its name would repeat hers)
         # (R41 read the same event in every row), and no column repeats it
         assert all(len(row) == 2 for row in rows)
         text = page_text(seed_site, lang, url)
         date = unbreakable("16. Januar 2026" if lang == "de" else "January 16, 2026")
         assert {
-            "en": f"All of these figures were cited by Claudia Sheinbaum at Sheinbaum’s press "
-            f"conference ({date}).",
-            "de": f"Alle diese Zahlen nannte Claudia Sheinbaum; Anlass war Sheinbaums "
-            f"Pressekonferenz ({date}).",
+            "en": f"All of these figures were cited by Claudia Sheinbaum (press conference, "
+            f"{date}).",
+            "de": f"Alle diese Zahlen nannte Claudia Sheinbaum (Pressekonferenz, {date}).",
         }[lang] in text
 
 

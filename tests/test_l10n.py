@@ -426,3 +426,14 @@ def test_no_ui_string_has_a_typewriter_apostrophe_or_quote_mark(lang: str) -> No
         for text in (value.values() if isinstance(value, dict) else [value])
     ]
     assert [(key, text) for key, text in texts if "'" in text or '"' in text] == []
+
+
+def test_a_label_set_mid_sentence_keeps_an_abbreviation_it_opens() -> None:
+    """`{type:mid}`: "Press conference" reads "press conference" mid-sentence, but "UN
+    summit" keeps its capitals; `{name:lower}` lowers all ("deutschen")."""
+    from explainer.rendering import Word
+
+    assert f"{Word('Press conference'):mid}" == "press conference"
+    assert f"{Word('UN summit'):mid}" == "UN summit"
+    assert f"{Word('Deutsch'):lower}en" == "deutschen"
+    assert f"{Word('Pressekonferenz')}" == "Pressekonferenz"

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from explainer.history import FieldChange
 from explainer.markup import render_markdown
 from explainer.model import Change, EventDate, Figure, figure_qualifier
-from explainer.rendering import RenderContext, and_list, capitalized, dated, held_kind
+from explainer.rendering import RenderContext, Word, and_list, capitalized, dated, held_kind
 from explainer.views.base import CHANGES, View, event_path
 from explainer.vocabulary import DEFAULT_STATUS
 
@@ -231,20 +231,9 @@ def _clause(ctx: RenderContext, how: str, only: tuple[str, ...], fields: str, co
         return ctx.t(f"changes.what.{how}", fields=fields, count=count)
     names = Locale.parse(ctx.language).languages
     languages = and_list(
-        ctx, [ctx.t("changes.language", name=_Name(names.get(lang, lang))) for lang in only]
+        ctx, [ctx.t("changes.language", name=Word(names.get(lang, lang))) for lang in only]
     )
     return ctx.t("changes.what.revised.only", fields=fields, count=count, languages=languages)
-
-
-class _Name:
-    """A language's name in a UI string: `{name}` as CLDR writes it ("Deutsch"),
-    `{name:lower}` in lower case, for an adjective ("deutschen")."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __format__(self, spec: str) -> str:
-        return self.name.lower() if spec == "lower" else self.name
 
 
 def correction_anchor(number: int) -> str:
