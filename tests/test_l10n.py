@@ -239,10 +239,10 @@ def test_plural_forms_follow_the_language_and_numbers_are_localized(
 
 
 def test_a_number_in_words_opens_a_sentence_with_a_capital() -> None:
-    assert STRINGS["en"]("viz.network.desc", count=3).startswith("Three people, institutions, ")
+    assert STRINGS["en"]("viz.network.desc", count=3).startswith("Three people and organizations")
     assert STRINGS["de"]("viz.network.desc", count=3).startswith("Drei Akteure; ")
-    assert STRINGS["en"]("viz.network.desc", count=1) == "One person, institution, or group."
-    assert STRINGS["en"]("viz.network.desc", count=25).startswith("25 people, institutions, ")
+    assert STRINGS["en"]("viz.network.desc", count=1) == "One person or organization."
+    assert STRINGS["en"]("viz.network.desc", count=25).startswith("25 people and organizations")
     with pytest.raises(StringsError, match="no way to show a number"):
         Strings("en", {"x": "{count:roman}"})("x", count=3)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -856,6 +857,43 @@ def test_the_actors_page_is_called_whos_who_in_every_language(tmp_path: Path) ->
         assert found.title == title and found.in_nav
         [h1] = lxml.html.fromstring(f"<div>{found.html}</div>").iter("h1")
         assert h1.text_content().startswith(title)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_actors_page_intro_names_only_the_kinds_it_lists(tmp_path: Path, lang: str) -> None:
+    """R39 read "people, institutions, and groups" over one group: the intro says "people
+    and organizations", or only the one it has."""
+
+    def intro(data: dict[str, Any], folder: str) -> str:
+        (tmp_path / folder).mkdir()
+        html = page(load(tmp_path / folder, data), lang, "actors/index.md")
+        return lxml.html.fromstring(html).cssselect("p")[0].text_content()
+
+    data = minimal_data()  # Ada and Bob, people; the council, an institution
+    assert (
+        intro(data, "both")
+        == {
+            "en": "The people and organizations in the story.",
+            "de": "Die Personen und Organisationen, um die es in diesem Überblick geht.",
+        }[lang]
+    )
+    data["actors"]["council"]["kind"] = "person"
+    assert (
+        intro(data, "people")
+        == {
+            "en": "The people in the story.",
+            "de": "Die Personen, um die es in diesem Überblick geht.",
+        }[lang]
+    )
+    for actor in data["actors"].values():
+        actor["kind"] = "group"
+    assert (
+        intro(data, "organizations")
+        == {
+            "en": "The organizations in the story.",
+            "de": "Die Organisationen, um die es in diesem Überblick geht.",
+        }[lang]
+    )
 
 
 ALL_LANGUAGES = ("en", "de", "fr", "es")

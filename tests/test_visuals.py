@@ -203,9 +203,7 @@ def test_network_picture(site: Path) -> None:
         assert {"Same event", "Belongs to", "Related events"} <= texts
         assert "Affiliation" not in texts
     desc = svg.findtext(f"{SVG}g/{SVG}desc")
-    assert desc.startswith(
-        "Three people, institutions, and groups; lines show how they are connected."
-    )
+    assert desc.startswith("Three people and organizations; lines show how they are connected.")
     # "share an event", not "took part": true of an event that is only scheduled as well
     # few relations are named, pair by pair, for a screen reader
     assert "A solid line joins a pair who share an event: Ada Example and Bob Sample" in desc

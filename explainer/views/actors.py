@@ -35,6 +35,17 @@ class ActorsIndexView(View):
         return self.ctx.t("actors.title")
 
     def description(self) -> str:
+        return self.intro()
+
+    def intro(self) -> str:
+        """ "The people and organizations in the story", naming only the kinds it has
+        (`actors.intro`, `.people`, `.organizations`): R39 read "people, institutions, and
+        groups" over one group."""
+        kinds = {actor.kind for actor in self.ctx.story.actors.values()}
+        if kinds == {"person"}:
+            return self.ctx.t("actors.intro.people")
+        if "person" not in kinds:
+            return self.ctx.t("actors.intro.organizations")
         return self.ctx.t("actors.intro")
 
     def context(self) -> dict[str, Any]:
@@ -49,4 +60,5 @@ class ActorsIndexView(View):
                 listed.append((actor, role_and_country(ctx, actor)))
             groups.append((kind, listed))
         href = Links(ctx, self.path).address
-        return {"chart": Markup(network_chart(ctx, href, "viz-network")), "groups": groups}
+        chart = Markup(network_chart(ctx, href, "viz-network"))
+        return {"chart": chart, "groups": groups, "intro": self.intro()}
