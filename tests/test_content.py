@@ -963,3 +963,37 @@ def test_sheinbaum_is_said_to_have_made_remarks_not_a_speech(seed_site: Path) ->
     glossary = page_text(seed_site, "en", "glossary/")
     # R36/R37: "the definition of the United Nations Office…" read as a name's definition
     assert "the definition used by the U.N. Office on Drugs and Crime (UNODC)" in glossary
+
+
+def test_the_r42_line_edit(seed_site: Path) -> None:
+    """R42: the German Secretariat of Security page said „Sicherheitsministerium“ in each
+    sentence of its description; the press conference's German figures sentence had
+    „Beschlagnahmen … beschlagnahmter Drogen“; the English home page had the State
+    Department 'demanded' right after Sheinbaum's 'demanding'."""
+    root = lxml.html.parse(
+        str(seed_site / PREFIX["de"] / "actors" / "mexico-security-secretariat" / "index.html")
+    ).getroot()
+    description = next(
+        fold(p.text_content())
+        for p in root.cssselect("article p")
+        if "Secretaría de Seguridad" in p.text_content()
+    )
+    assert description.count("Sicherheitsministerium") == 1, description
+    assert "dies sei Aufgabe dieses Ministeriums." in description
+    press = lxml.html.parse(
+        str(seed_site / PREFIX["de"] / "events" / "sheinbaum-press-conference" / "index.html")
+    ).getroot()
+    body = " ".join(fold(p.text_content()) for p in press.cssselect("article p"))
+    body = body.replace("\u00a0", " ")
+    sentences = re.split(r"(?<=[.!?])\s", body)
+    figures = next(s for s in sentences if "um 50 Prozent" in s)
+    assert "fast 320 Tonnen in Mexiko sichergestellter Drogen" in figures
+    for sentence in sentences:
+        assert not ("Beschlagnahmen" in sentence and "beschlagnahmt" in sentence), sentence
+    home = lxml.html.parse(str(seed_site / "index.html")).getroot()
+    lead = next(
+        fold(p.text_content())
+        for p in home.cssselect("article p")
+        if "She was responding" in p.text_content()
+    )
+    assert lead.count("demand") == 1, lead
