@@ -603,12 +603,21 @@ def test_the_german_homicide_figure_links_its_glossary_entry(seed_site: Path) ->
 
 
 def test_the_ministerial_meeting_is_no_agent_in_german(seed_site: Path) -> None:
-    """A meeting does not assess progress: „bei einem Ministertreffen … sollten die
-    Fortschritte bewertet … werden“ (R22/R23)."""
+    """A meeting does not assess progress: „beim Ministertreffen … sollten die
+    Fortschritte bewertet … werden“ (R22/R23). R42/R43: the named meeting takes the
+    definite article, as in English, and „die künftige Zusammenarbeit festgelegt“ read as
+    a calque of "define future cooperation": both languages set the course."""
     for url in ("events/ministerial-security-meeting/", "events/de-la-fuente-rubio-call/"):
         text = page_text(seed_site, "de", url)
-        assert "die Fortschritte bewertet und die künftige Zusammenarbeit festgelegt" in text
+        assert "die Fortschritte bewertet und die Weichen für die künftige Zusammenarbeit" in text
         assert "sollte die Fortschritte bewerten" not in text
+        assert "festgelegt" not in text and "einem Ministertreffen" not in text
+        english = page_text(seed_site, "en", url)
+        assert "evaluate progress and set the course for future cooperation" in english
+        assert "define future" not in english
+    for lang, url in (("de", ""), ("de", "timeline/"), ("de", "glossary/")):
+        text = page_text(seed_site, lang, url)
+        assert "einem Ministertreffen" not in text and "festgelegt" not in text, url
 
 
 def test_the_secretary_of_state_tooltip_names_the_secretary_of_state(seed_site: Path) -> None:
