@@ -815,8 +815,12 @@ def test_the_r26_r27_wording(seed_site: Path) -> None:
     assert german.count("Sicherstellung") == 1
     assert "die förmliche Sicherstellung illegaler Waren" in page_text(seed_site, "de", "glossary")
     about = page_text(seed_site, "de", "about/")
-    # R30/R31: the pound named as German names it, and one conversion, not two
-    assert "zu 2000\u00a0angloamerikanischen Pfund (rund 907\u00a0Kilogramm)" in about
+    # R30/R31: one conversion, not two; R42/R43: plainly „die amerikanische Tonne … zu 2000
+    # Pfund“, not „die kurze Tonne … zu 2000 angloamerikanischen Pfund“
+    assert (
+        "die amerikanische Tonne (short ton) zu 2000\u00a0Pfund (rund 907\u00a0Kilogramm)" in about
+    )
+    assert "angloamerikanisch" not in about and "kurze Tonne" not in about
     assert about.count("907") == 1 and "454" not in about
     assert "spätere Entwicklungen sind nicht berücksichtigt" in page_text(seed_site, "de", "")
 
