@@ -676,6 +676,11 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
     story = seed_story.story
     call_body = story.events["de-la-fuente-rubio-call"].body["de"]
     assert not GROUP_DE.search(call_body) and "Die Gruppe sollte" in call_body
+    # R42/R43: the English says what the meetings were meant to do, naming no one's intent
+    english_call = story.events["de-la-fuente-rubio-call"].body["en"]
+    assert "The meetings they agreed on were meant to strengthen joint efforts" in english_call
+    assert "Die vereinbarten Treffen sollten dem gemeinsamen Vorgehen" in call_body
+    assert "wollten sie" not in call_body
     for text in (
         story.actors["bilateral-security-implementation-group"].description["de"],
         story.glossary["bilateral-security-implementation-group"].definition["de"],
