@@ -877,9 +877,11 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     )
     assert "confiscation" not in glossary["en"]
     # R41: "including across national borders" left the smuggling unsaid; German says it
-    # plainly, without the customs word „Verbringen“
+    # plainly, without the customs word „Verbringen“; R42/R43: „vor allem“ (mainly) was not
+    # the English "including"
     assert "firearms and ammunition, including smuggling them across national" in glossary["en"]
-    assert "vor allem ihren Transport über Landesgrenzen hinweg." in glossary["de"]
+    assert "einschließlich ihres Schmuggels über Landesgrenzen hinweg." in glossary["de"]
+    assert "vor allem ihren" not in glossary["de"]
     assert "Verbringen" not in glossary["de"]
     call = page_text(seed_site, "de", "events/de-la-fuente-rubio-call/")
     # R32/R33: "ausweiten" (broaden) was not the report's "verstärken"; the echo it had
