@@ -767,7 +767,12 @@ def test_the_press_conference_headline_attributes_her_verdict(seed_site: Path) -
     # the sentence before the table names her once (the intro no longer repeats it, R41)
     assert "All of these figures were cited by Claudia Sheinbaum" in figures["en"]
     assert "Alle diese Zahlen nannte Claudia Sheinbaum" in figures["de"]
-    assert "claims, not independently verified" in figures["en"]
+    # R42/R43: "They are claims" read as loaded beside „Angaben“, „Hier stehen …“ as flat
+    assert "as they were stated; none has been independently verified." in figures["en"]
+    assert (
+        "so auf, wie sie genannt wurden; keine davon wurde unabhängig überprüft." in (figures["de"])
+    )
+    assert "claims" not in figures["en"] and "Hier stehen" not in figures["de"]
     assert "Beteiligten" not in figures["de"]
     assert "Angaben Sheinbaums" in page_text(seed_site, "de", "about/")
 
