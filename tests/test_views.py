@@ -185,6 +185,42 @@ def test_a_single_participant_is_headed_in_the_singular(tmp_path: Path) -> None:
             assert (heading, anchor) in found, (lang, path, found)
 
 
+def test_an_event_not_known_to_have_taken_place_has_expected_participants(
+    tmp_path: Path,
+) -> None:
+    """R42/R43 read "Participants" / „Teilnehmer“ over an unconfirmed meeting against the
+    actor pages' "Was due to take part": an event not known to have taken place heads its
+    participants as expected or planned ones, under the same anchor as a held event's."""
+    raw = minimal_data()
+    raw["events"] = {
+        status: event(status.title(), "2026-01-12", type="meeting", status=status)
+        for status in ("held", "scheduled", "unconfirmed", "cancelled")
+    }
+    raw["events"]["held"]["participants"] = ["ada", "bob"]
+    explainer = load(tmp_path, raw)
+    expected = {
+        "en": {
+            "held": "Participants",
+            "scheduled": "Expected participant",
+            "unconfirmed": "Expected participant",
+            "cancelled": "Planned participant",
+        },
+        "de": {
+            "held": "Teilnehmer",
+            "scheduled": "Vorgesehener Teilnehmer",
+            "unconfirmed": "Vorgesehener Teilnehmer",
+            "cancelled": "Vorgesehener Teilnehmer",
+        },
+    }
+    anchors = {"en": "participants", "de": "teilnehmer"}
+    for lang, headings in expected.items():
+        for status, heading in headings.items():
+            md = page(explainer, lang, f"events/{status}.md")
+            root = lxml.html.fromstring(f"<div>{md}</div>")
+            found = [(h.text_content().strip("¶ "), h.get("id")) for h in root.iter("h2")]
+            assert (heading, anchors[lang]) in found, (lang, status, found)
+
+
 def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
     tmp_path: Path,
 ) -> None:
