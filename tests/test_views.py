@@ -221,6 +221,39 @@ def test_an_event_not_known_to_have_taken_place_has_expected_participants(
             assert (heading, anchors[lang]) in found, (lang, status, found)
 
 
+def test_the_timeline_filter_names_the_kinds_the_data_gives_its_events(tmp_path: Path) -> None:
+    """R43 read "Public statements" / „Erklärungen“ in the filter beside items labeled
+    "Press conference" and "Social media post" and could not match them: where the data
+    names a type's events otherwise (`type_name`), the filter adds those names, each once;
+    a type whose events it does not name keeps its plain label."""
+    raw = minimal_data()
+    press = {"en": "Press conference", "de": "Pressekonferenz"}
+    raw["events"] = {
+        "press": event("Press", "2026-01-12", type="statement", type_name=press),
+        "again": event("Again", "2026-01-13", type="statement", type_name=press),
+        "post": event(
+            "Post",
+            "2026-01-14",
+            type="statement",
+            type_name={"en": "Social media post", "de": "Beitrag in sozialen Medien"},
+        ),
+        "call": event("Call", "2026-01-15"),
+    }
+    explainer = load(tmp_path, raw)
+    expected = {
+        "en": ["Phone calls", "Statements (press conference, social media post)", "Meetings"],
+        "de": [
+            "Telefonate",
+            "Erklärungen (Pressekonferenz, Beitrag in sozialen Medien)",
+            "Treffen",
+        ],
+    }
+    for lang, labels in expected.items():
+        root = lxml.html.fromstring(f"<div>{page(explainer, lang, 'timeline.md')}</div>")
+        found = [label.text_content() for label in root.cssselect(".explainer-filter label")]
+        assert found[1:] == labels, found
+
+
 def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
     tmp_path: Path,
 ) -> None:
