@@ -472,8 +472,8 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
             "Last updated on March 7, 2026.",
         ],
         "de": [
-            "Das jüngste genau datierte Ereignis, das nachweislich stattgefunden hat, ist „Later (de)“ vom "
-            "1. April 2026.",
+            "Das jüngste genau datierte Ereignis, das nachweislich stattgefunden hat, ist "
+            "„Later (de)“ vom 1. April 2026.",
             "Zuletzt aktualisiert am 7. März 2026.",
         ],
     }
