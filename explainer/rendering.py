@@ -131,6 +131,17 @@ def held_kind(event: Event) -> str:
     return "statement.named" if event.type == "statement" and event.type_name else event.type
 
 
+def title_with_status(ctx: RenderContext, event: Event) -> str:
+    """An event's headline where nothing beside it says its status, as a calendar's or a
+    feed reader's list shows an entry: with its status word in parentheses when it is not
+    known to have taken place ("Meeting of the … (unconfirmed)"; `event.title.status`),
+    so that no reader of the list takes it for one that did."""
+    title = ctx.text(event.title)
+    if event.status == DEFAULT_STATUS:
+        return title
+    return ctx.t("event.title.status", title=title, status=ctx.t(f"status.{event.status}"))
+
+
 def status_label(ctx: RenderContext, event: Event) -> str:
     """An event's status as a word after its type, in lower case: `scheduled`; one that
     took place as its kind needs it (`held_kind`: a statement is `issued`, a meeting or a
