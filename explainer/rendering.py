@@ -96,6 +96,17 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def fact_rows(rows: list[tuple[str, str | Markup]]) -> list[tuple[str, str | Markup]]:
+    """A fact box's lines (label, value), each value starting with a capital as a
+    label's value does ("Role: President of Mexico"): the data writes roles and
+    descriptions in lower case, for use after a name ("Claudia Sheinbaum, president of
+    Mexico"), which R42/R43 read as lower-case slips in the box. A link (Markup) names
+    a page, already as it is written."""
+    return [
+        (name, value if isinstance(value, Markup) else capitalized(value)) for name, value in rows
+    ]
+
+
 def precision(event: Event) -> str:
     """How exactly the event is dated, as the status words' keys name it: `day`, or
     `month` for one known only by its month ("für den 23." / "für Februar")."""

@@ -254,6 +254,30 @@ def test_the_timeline_filter_names_the_kinds_the_data_gives_its_events(tmp_path:
         assert found[1:] == labels, found
 
 
+def test_a_fact_box_value_starts_with_a_capital(tmp_path: Path) -> None:
+    """The data writes roles and descriptions for use after a name ("Ada Example, mayor of
+    Exampleton"); R42/R43 read "Role: mayor of Exampleton" in a fact box as a slip: a
+    label's value starts with a capital, on actor and event pages alike, while the lists
+    that set the role after a name keep it as written."""
+    raw = minimal_data()
+    raw["actors"]["ada"]["role"] = {"en": "mayor of Exampleton", "de": "Bürgermeisterin"}
+    raw["actors"]["council"]["role"] = {"en": "elected body of the city", "de": "gewähltes Gremium"}
+    raw["events"]["first-call"]["place"] = {"en": "near the town hall", "de": "beim Rathaus"}
+    explainer = load(tmp_path, raw)
+
+    def facts(lang: str, path: str) -> list[str]:
+        root = lxml.html.fromstring(f"<div>{page(explainer, lang, path)}</div>")
+        [box] = root.cssselect("ul[data-explainer-labels]")[:1]
+        return [" ".join(li.text_content().split()) for li in box.iter("li")]
+
+    assert "Role: Mayor of Exampleton" in facts("en", "actors/ada.md")
+    assert "Description: Elected body of the city" in facts("en", "actors/council.md")
+    assert "Beschreibung: Gewähltes Gremium" in facts("de", "actors/council.md")
+    assert "Place: Near the town hall" in facts("en", "events/first-call.md")
+    # after a name, the role stays as the data writes it
+    assert "Ada Example, mayor of Exampleton" in visible(page(explainer, "en", "actors/council.md"))
+
+
 def test_related_events_have_their_own_heading_not_the_glossarys_see_also(
     tmp_path: Path,
 ) -> None:
