@@ -96,6 +96,17 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def fact_rows(rows: list[tuple[str, str | Markup]]) -> list[tuple[str, str | Markup]]:
+    """A fact box's lines (label, value), each value starting with a capital as a
+    label's value does ("Role: President of Mexico"): the data writes roles and
+    descriptions in lower case, for use after a name ("Claudia Sheinbaum, president of
+    Mexico"), which R42/R43 read as lower-case slips in the box. A link (Markup) names
+    a page, already as it is written."""
+    return [
+        (name, value if isinstance(value, Markup) else capitalized(value)) for name, value in rows
+    ]
+
+
 def precision(event: Event) -> str:
     """How exactly the event is dated, as the status words' keys name it: `day`, or
     `month` for one known only by its month ("für den 23." / "für Februar")."""
@@ -129,6 +140,17 @@ def held_kind(event: Event) -> str:
     names otherwise (`type_name`: a press conference, a post), beside which "issued" read
     wrong (R24/R25): it took place, as a meeting does."""
     return "statement.named" if event.type == "statement" and event.type_name else event.type
+
+
+def title_with_status(ctx: RenderContext, event: Event) -> str:
+    """An event's headline where nothing beside it says its status, as a calendar's or a
+    feed reader's list shows an entry: with its status word in parentheses when it is not
+    known to have taken place ("Meeting of the … (unconfirmed)"; `event.title.status`),
+    so that no reader of the list takes it for one that did."""
+    title = ctx.text(event.title)
+    if event.status == DEFAULT_STATUS:
+        return title
+    return ctx.t("event.title.status", title=title, status=ctx.t(f"status.{event.status}"))
 
 
 def status_label(ctx: RenderContext, event: Event) -> str:
@@ -275,6 +297,29 @@ class Word:
         if spec == "mid" and not self.word[1:2].isupper():
             return self.word[:1].lower() + self.word[1:]
         return self.word
+
+
+def kind_label(ctx: RenderContext, kind: str, key: str) -> str:
+    """An event type as a legend or filter names it (`key`: `type` for one, in the
+    timeline picture's legend; `timeline.filter` for all, in its filter), followed by the
+    names the data gives its events (`type_name`) where it gives any: "Statements (press
+    conference, social media post)". R43 could not match "Public statements" in the
+    legend with items labeled "Press conference" and "Social media post". Where events of
+    the type without a name of their own stand beside them, the names are what the label
+    includes (`type.named.also`: "Statements (including press conference, …)")."""
+    events = [e for e in ctx.story.chronological if e.type == kind]
+    if not any(e.type_name is not None for e in events):
+        return ctx.t(f"{key}.{kind}")
+    names: list[str] = []
+    for event in events:
+        if event.type_name is not None:
+            name = ctx.t("type.named.item", name=Word(ctx.text(event.type_name)))
+            if name not in names:
+                names.append(name)
+    listed = ", ".join(names)
+    if any(e.type_name is None for e in events):
+        listed = ctx.t("type.named.also", names=listed)
+    return ctx.t(f"{key}.{kind}.named", names=listed)
 
 
 def and_list(ctx: RenderContext, items: list[str]) -> str:

@@ -1025,10 +1025,11 @@ def test_the_r34_r35_german_wording(seed_site: Path) -> None:
     role = (
         "für die Außenpolitik zuständiges Ministerium der US-Regierung, amtlich Department of State"
     )
-    for url in ("actors/", "actors/us-state-department/"):
+    # (after the name in the list; in the actor's fact box with a capital, R42/R43)
+    for url, said in (("actors/", role), ("actors/us-state-department/", "F" + role[1:])):
         text = page_text(seed_site, "de", url)
-        assert role in text, url
-        assert role + " (Vereinigte Staaten)" not in text and "Bundesministerium der" not in text
+        assert said in text, url
+        assert said + " (Vereinigte Staaten)" not in text and "Bundesministerium der" not in text
 
 
 def test_sheinbaum_is_said_to_have_made_remarks_not_a_speech(seed_site: Path) -> None:

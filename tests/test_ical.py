@@ -123,6 +123,37 @@ def test_an_event_not_known_to_have_taken_place_is_tentative_and_says_why(
     assert text(talks, "description", "en") == f"{said[status]}\n\nAbout Talks."
 
 
+def test_a_calendar_entry_not_known_to_have_taken_place_says_so_in_its_title(
+    tmp_path: Path,
+) -> None:
+    """A calendar's day and week views show the title alone (R42/R43): an event not known
+    to have taken place carries its status word there; one that took place does not."""
+    data = minimal_data()
+    data["events"] = {
+        "held": event("Held talks", "2026-01-12"),
+        "planned": event("Planned talks", "2026-05-04", status="scheduled"),
+        "open": event("Open talks", "2026-01-23", type="meeting", status="unconfirmed"),
+        "off": event("Called-off talks", "2026-02-03", status="cancelled"),
+    }
+    said = {
+        "en": {
+            "held": "Held talks",
+            "planned": "Planned talks (scheduled)",
+            "open": "Open talks (unconfirmed)",
+            "off": "Called-off talks (canceled)",
+        },
+        "de": {
+            "held": "Held talks (de)",
+            "planned": "Planned talks (de) (angesetzt)",
+            "open": "Open talks (de) (unbestätigt)",
+            "off": "Called-off talks (de) (abgesagt)",
+        },
+    }
+    for lang, titles in said.items():
+        entries = events_of(read(tmp_path, lang, data))
+        assert {key: text(e, "summary", lang) for key, e in entries.items()} == titles
+
+
 def test_without_a_site_url_no_links_and_uids_of_their_own(tmp_path: Path) -> None:
     entries = read(tmp_path, "de").walk("VEVENT")
     assert [str(e["uid"]) for e in entries] == ["statement@explainer", "first-call@explainer"]
@@ -218,7 +249,7 @@ def reference_calendar(ctx, urls, site_name: str) -> bytes:  # type: ignore[no-u
     from urllib.parse import urlsplit
 
     from explainer.outputs.common import event_start, reference_time
-    from explainer.rendering import status_sentence
+    from explainer.rendering import status_sentence, title_with_status
     from explainer.views.base import event_path
 
     status = {
@@ -256,7 +287,7 @@ def reference_calendar(ctx, urls, site_name: str) -> bytes:  # type: ignore[no-u
             day = item.date.first_day
             entry.add("dtstart", day)
             entry.add("dtend", day + datetime.timedelta(days=1))
-        entry.add("summary", ctx.text(item.title), parameters=text)
+        entry.add("summary", title_with_status(ctx, item), parameters=text)
         page = urls.absolute(urls.page(lang, event_path(item.id)))
         if page:
             entry.add("url", page)
@@ -302,7 +333,7 @@ def assert_as_icalendar_writes(  # type: ignore[no-untyped-def]
         events = [e for e in ctx.story.chronological if e.date.day is not None]
         assert [str(e["uid"]).split("@")[0] for e in entries] == [e.id for e in events]
         for entry, item in zip(entries, events, strict=True):
-            assert text(entry, "summary", lang) == unescaped(ctx.text(item.title))
+            assert text(entry, "summary", lang).startswith(unescaped(ctx.text(item.title)))
             description = text(entry, "description", lang)
             assert unescaped(ctx.text(item.summary)) in description
             if item.place:

@@ -23,7 +23,7 @@ from tests.conftest import (
     minimal_yaml,
     mkdocs_build,
 )
-from tests.stories import load
+from tests.stories import load, statuses_story
 
 pytestmark = pytest.mark.build
 
@@ -32,6 +32,20 @@ LANGS = {"en": "", "de": "de/"}
 
 def html(site: Path, url: str) -> lxml.html.HtmlElement:
     return lxml.html.parse(str(site / url / "index.html")).getroot()
+
+
+#: the status words a calendar's and a feed's titles add, as readers see them
+STATUS_WORDS = {
+    "en": {"scheduled": "scheduled", "unconfirmed": "unconfirmed", "cancelled": "canceled"},
+    "de": {"scheduled": "angesetzt", "unconfirmed": "unbestätigt", "cancelled": "abgesagt"},
+}
+
+
+def titled(event, lang: str) -> str:  # type: ignore[no-untyped-def]
+    """An event's title in a list of titles: with its status word unless it took place."""
+    if event.status == "held":
+        return event.title[lang]
+    return f"{event.title[lang]} ({STATUS_WORDS[lang][event.status]})"
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -44,7 +58,8 @@ def test_atom_feed(published_site: Path, seed_story, lang: str) -> None:  # type
     # the timeline's order reversed: the embassy's post, placed before the meeting of
     # January 23 (`before`), stands below it (the R9 review found it above)
     newest_first = list(reversed(story.chronological))
-    assert [e.title for e in feed.entries] == [e.title[lang] for e in newest_first]
+    # an event not known to have taken place with its status word, as in the calendar
+    assert [e.title for e in feed.entries] == [titled(e, lang) for e in newest_first]
     for entry, event in zip(feed.entries, newest_first, strict=True):
         assert entry.link == f"{SITE_URL}{LANGS[lang]}events/{event.id}/"
         assert entry.id == entry.link
@@ -77,7 +92,7 @@ def test_icalendar(published_site: Path, seed_story, lang: str) -> None:  # type
     assert {"embassy-post", "ministerial-security-meeting"}.isdisjoint(e.id for e in dated)
     for event in dated:
         entry = events[f"{event.id}@example.org"]
-        assert str(entry["summary"]) == event.title[lang]
+        assert str(entry["summary"]) == titled(event, lang)
         assert entry["summary"].params["LANGUAGE"] == lang
         assert entry["description"].params["LANGUAGE"] == lang
         expected = {
@@ -236,6 +251,33 @@ def test_a_feed_entry_has_the_quote_its_body_points_to(tmp_path: Path) -> None:
         [said] = root.cssselect("blockquote")
         by = "–\u00a0Bob Sample" if lang == "de" else "—\u00a0Bob Sample"  # dash kept with it
         assert [p.text_content() for p in said.iter("p")] == [quote, by]
+
+
+def test_a_feed_entry_not_known_to_have_taken_place_says_so_in_its_title(
+    tmp_path: Path,
+) -> None:
+    """A feed reader lists entries by title, as a calendar does (R42/R43): the title of an
+    event not known to have taken place carries its status word, as its calendar entry's
+    does; one that took place keeps its headline alone."""
+    explainer = statuses_story(tmp_path)
+    said = {
+        "en": {
+            "held": "Held talks",
+            "planned": "Planned talks (scheduled)",
+            "open": "Open talks (unconfirmed)",
+            "off": "Called-off talks (canceled)",
+        },
+        "de": {
+            "held": "Held talks (de)",
+            "planned": "Planned talks (de) (angesetzt)",
+            "open": "Open talks (de) (unbestätigt)",
+            "off": "Called-off talks (de) (abgesagt)",
+        },
+    }
+    for lang, titles in said.items():
+        feed = feedparser.parse(atom_feed(explainer.context(lang), explainer.urls, "Test"))
+        found = {e.link.rstrip("/").rsplit("/", 1)[1]: e.title for e in feed.entries}
+        assert found == titles
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

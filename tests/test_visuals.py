@@ -493,3 +493,60 @@ def test_a_meeting_not_known_to_have_taken_place_is_no_event_the_pair_shared(
     # held, the meeting is one they shared, and nothing needs saying
     held = text({**events, "meeting": talks("meeting", "meeting", ("a", "b", "c"))}, "en")
     assert "A and B (two events)" in held and "known to have taken place" not in held
+
+
+@pytest.mark.parametrize(
+    ("lang", "statements"),
+    [
+        ("en", "Statement (including press conference, social media post)"),
+        ("de", "Erklärung (auch Pressekonferenz, Beitrag in sozialen Medien)"),
+    ],
+)
+def test_the_timeline_legend_names_the_kinds_its_marks_stand_for_within_the_picture(
+    lang: str, statements: str
+) -> None:
+    """R43 could not match the legend's "Public statement" with the items labeled "Press
+    conference" and "Social media post": the legend names the kinds the data gives
+    (`type_name`), each once, and a label too long for a phone's layout wraps within it."""
+    from explainer.visuals.svg import text_width
+
+    actors = {"a": Actor("a", {"en": "A", "de": "A"}, "person")}
+    names = {
+        "press": {"en": "Press conference", "de": "Pressekonferenz"},
+        "post": {"en": "Social media post", "de": "Beitrag in sozialen Medien"},
+        "again": {"en": "Press conference", "de": "Pressekonferenz"},
+        "plain": None,
+    }
+    events = {
+        f"s-{key}": Event(
+            id=f"s-{key}",
+            type="statement",
+            type_name=name,
+            date=EventDate(2026, 1, day),
+            participants=("a",),
+            title={"en": key, "de": key},
+            summary={"en": "s", "de": "s"},
+        )
+        for day, (key, name) in enumerate(names.items(), start=2)
+    }
+    events["call"] = Event(
+        id="call",
+        type="call",
+        date=EventDate(2026, 1, 1),
+        participants=("a",),
+        title={"en": "c", "de": "c"},
+        summary={"en": "s", "de": "s"},
+    )
+    story = Story(("en", "de"), actors, {}, events)
+    strings = load_strings(("en", "de"))
+    ctx = RenderContext(
+        story, lang, strings[lang], Localizer(lang, strings[lang]), SiteUrls(("en", "de"))
+    )
+    frame = lxml.etree.fromstring(timeline_chart(ctx, lambda path, anchor: path, "t"))
+    for layout in frame:
+        labels = [t for t in layout.iter(f"{SVG}text") if t.get("class") == "viz-label"]
+        shown = " ".join(t.text for t in labels)
+        assert statements in shown, shown
+        for label in labels:  # every line of the legend within the picture
+            right = float(label.get("x")) + text_width(label.text)
+            assert right <= float(layout.get("width")), (label.text, layout.get("width"))

@@ -31,7 +31,7 @@ from icalendar.timezone.tzid import tzid_from_tzinfo
 
 from explainer.model import Event, Story
 from explainer.outputs.common import event_start, reference_time
-from explainer.rendering import RenderContext, status_sentence
+from explainer.rendering import RenderContext, status_sentence, title_with_status
 from explainer.urls import SiteUrls
 from explainer.vocabulary import event_path
 
@@ -176,7 +176,7 @@ def calendar(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
             day = event.date.first_day
             dates = _all_day(day, day + datetime.timedelta(days=1))
         # icalendar's order: SUMMARY, DTSTART, DTEND, DTSTAMP, UID, then by name
-        events += (b"BEGIN:VEVENT", _fold("SUMMARY" + text + _text(ctx.text(event.title))))
+        events += (b"BEGIN:VEVENT", _fold("SUMMARY" + text + _text(title_with_status(ctx, event))))
         events += (*dates, stamp, _fold("UID:" + _text(f"{event.id}@{host or 'explainer'}")))
         events.append(_fold("CATEGORIES" + text + _text(ctx.type_words(event))))
         page = urls.absolute(urls.page(lang, event_path(event.id)))

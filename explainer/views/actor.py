@@ -14,6 +14,7 @@ from explainer.rendering import (
     RenderContext,
     and_list_html,
     capitalized,
+    fact_rows,
     named,
     named_statement,
 )
@@ -101,7 +102,7 @@ class ActorView(View):
             kind = ctx.story.actors[actor.member_of].kind
             link = Links(ctx, self.path).actor(actor.member_of)
             facts.append((ctx.t(f"actor.member_of.{kind}"), link))
-        return facts
+        return fact_rows(facts)
 
     def context(self) -> dict[str, Any]:
         ctx, actor = self.ctx, self.actor

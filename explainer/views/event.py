@@ -14,6 +14,7 @@ from explainer.rendering import (
     capitalized,
     correction_html,
     dated,
+    fact_rows,
     precision,
     when,
 )
@@ -77,7 +78,7 @@ class EventView(View):
     def description(self) -> str:
         return self.ctx.text(self.event.summary)
 
-    def facts(self) -> list[tuple[str, str]]:
+    def facts(self) -> list[tuple[str, str | Markup]]:
         ctx, event = self.ctx, self.event
         facts = [
             (ctx.t("event.date"), ctx.l10n.date(event.date)),
@@ -90,7 +91,7 @@ class EventView(View):
             facts.append((ctx.t("event.time"), ctx.l10n.time(event.time, event.timezone)))
         if event.place:
             facts.append((ctx.t("event.place"), ctx.text(event.place)))
-        return facts
+        return fact_rows(facts)
 
     def context(self) -> dict[str, Any]:
         ctx, event, story = self.ctx, self.event, self.ctx.story

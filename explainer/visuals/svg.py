@@ -25,6 +25,8 @@ FONT = 13.0
 #: 12 px), never up; the narrow one from 90 % to 115 %. Below its least size a picture
 #: scrolls sideways in its frame (a timeline of many months does).
 SCALE = {"wide": (0.93, 1.0), "narrow": (0.9, 1.15)}
+#: the distance between the lines of a legend entry's label that wraps
+LEGEND_LINE = 16.0
 #: the frame width below which the narrow layout is shown (explainer.css, @container)
 NARROW_BELOW = 632
 
@@ -142,10 +144,24 @@ def legend(items: Sequence[LegendItem], x0: float, y0: float, width: float) -> t
         if x > x0 and x + needed > x0 + width:
             x, y = x0, y + 22
         parts.append(item.sample(x, y))
-        parts.append(
-            el("text", esc(item.label), css="viz-label", x=x + item.sample_width + 6, y=y + 4.5)
-        )
-        x += needed + 18
+        # a label wider than a row ("Statement (press conference, social media post)" in
+        # a phone's layout) wraps under itself, and the next entry starts below it
+        room = width - item.sample_width - 6
+        lines = [item.label] if needed <= width else wrap(item.label.split(" "), room)
+        for i, line in enumerate(lines):
+            parts.append(
+                el(
+                    "text",
+                    esc(line),
+                    css="viz-label",
+                    x=x + item.sample_width + 6,
+                    y=y + 4.5 + i * LEGEND_LINE,
+                )
+            )
+        if len(lines) > 1:
+            x, y = x0 + width, y + (len(lines) - 1) * LEGEND_LINE
+        else:
+            x += needed + 18
     return "".join(parts), y
 
 

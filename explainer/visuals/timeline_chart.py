@@ -21,7 +21,7 @@ import calendar
 from collections.abc import Callable
 
 from explainer.model import Event, EventDate
-from explainer.rendering import RenderContext, capitalized, when
+from explainer.rendering import RenderContext, capitalized, kind_label, when
 from explainer.visuals.svg import (
     NARROW,
     WIDE,
@@ -233,7 +233,9 @@ def _legend(ctx: RenderContext, key_note: str) -> list[LegendItem]:
     events = ctx.story.events.values()
     types, statuses = {e.type for e in events}, {e.status for e in events}
     entries = [
-        (kind, DEFAULT_STATUS, ctx.t(f"type.{kind}")) for kind in EVENT_TYPES if kind in types
+        (kind, DEFAULT_STATUS, kind_label(ctx, kind, "type"))
+        for kind in EVENT_TYPES
+        if kind in types
     ]
     # a status alone, not after a type as in the lists: capitalized ("Scheduled")
     entries += [
