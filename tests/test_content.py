@@ -455,9 +455,8 @@ def test_the_bilateral_group_claims_no_more_than_its_name_and_the_reports(seed_s
         "The Bilateral Security Implementation Group is a U.S.-Mexican body that was to meet"
     )
     assert term.definition["de"].startswith(
-        "Die bilaterale Sicherheitsgruppe (im deutschsprachigen Bericht „Bilaterale Gruppe zur"
-        " Umsetzung der Sicherheit“, englisch *Bilateral Security Implementation Group*) ist ein"
-        " Gremium Mexikos und der USA, das am 23. Januar 2026 zusammenkommen sollte"
+        "Die Bilaterale Gruppe zur Umsetzung der Sicherheit ist ein Gremium Mexikos und der"
+        " USA, das am 23. Januar 2026 zusammenkommen sollte"
     )
     # the reports' silence, once per entry, in the same words on both pages
     for text in (group.description, term.definition):
@@ -681,8 +680,7 @@ def test_the_secretary_of_state_tooltip_names_the_secretary_of_state(seed_site: 
     assert titles and all("in den USA der Secretary of State." in t for t in titles)
 
 
-GROUP_DE = re.compile(r"\b[Bb]ilateralen? Sicherheitsgruppe\b")
-REPORT_NAME_DE = "Bilaterale Gruppe zur Umsetzung der Sicherheit"
+GROUP_DE = re.compile(r"\bBilateralen? Gruppe zur Umsetzung der Sicherheit\b")
 
 
 def test_the_german_pages_name_the_group_as_the_german_report_does(
@@ -691,14 +689,12 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
     """R26/R27 rejected a bracket note, R28/R29 the report's name in quotation marks as a
     proper name, R30/R31 the site's own description („Gruppe zur Umsetzung der bilateralen
     Sicherheitszusammenarbeit“: a coinage, 62 letters, beside „Sicherheitskooperation“).
-    R42/R43 read the report's own name, „Bilaterale Gruppe zur Umsetzung der Sicherheit“,
-    as a calque (one implements agreements, not security). The rule now: „die bilaterale
-    Sicherheitsgruppe“ at the first mention on a page, declined („der bilateralen
-    Sicherheitsgruppe“); later „die Gruppe“. What the reports call it is told once, where
-    the group is introduced (its page and its glossary entry), in brackets after the name;
-    the English pages tell the German report's name there alike. The meeting keeps the
-    report's „Ministertreffen zur Sicherheit“; security cooperation is
-    „Sicherheitskooperation“ throughout."""
+    The rule now: the German report's own name, „die Bilaterale Gruppe zur Umsetzung der
+    Sicherheit“, at the first mention on a page, without quotation marks and declined
+    („der Bilateralen Gruppe …“); later „die Gruppe“. Its origin, and the English name,
+    are told once, on the group's page and in its glossary entry; the English pages tell
+    the German name there alike. The meeting keeps the report's „Ministertreffen zur
+    Sicherheit“; security cooperation is „Sicherheitskooperation“ throughout."""
     # the pages whose own texts name the group: the first „Gruppe“ a reader meets is the name
     for url in (
         "",
@@ -708,11 +704,11 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
         "glossary/",
     ):
         text = page_text(seed_site, "de", url)
-        first = re.search(r"gruppe\b", text, re.IGNORECASE)
+        first = re.search(r"\bGruppe\b", text)
         named = GROUP_DE.search(text)
         assert first and named and named.start() <= first.start() <= named.end(), url
     title = page_text(seed_site, "de", "events/security-implementation-group-meeting/")
-    assert "Treffen der bilateralen Sicherheitsgruppe" in title
+    assert "Treffen der Bilateralen Gruppe zur Umsetzung der Sicherheit" in title
     # after the first mention, the data's texts say „die Gruppe“
     story = seed_story.story
     call_body = story.events["de-la-fuente-rubio-call"].body["de"]
@@ -726,12 +722,7 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
         story.actors["bilateral-security-implementation-group"].description["de"],
         story.glossary["bilateral-security-implementation-group"].definition["de"],
     ):
-        assert len(GROUP_DE.findall(text)) == 1 and " der Gruppe " in text
-        assert " ".join(text.split()).startswith(
-            "Die bilaterale Sicherheitsgruppe (im deutschsprachigen Bericht „"
-            + REPORT_NAME_DE
-            + "“, englisch *Bilateral Security Implementation Group*)"
-        )
+        assert len(GROUP_DE.findall(text)) == 1 and " die Gruppe " in text
     # the pages whose own texts name the meeting (not only a neighbour's link to it, which
     # an editor's new event can take away)
     for url in ("", "events/de-la-fuente-rubio-call/", "events/ministerial-security-meeting/"):
@@ -739,8 +730,8 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
     explained = {"actors/bilateral-security-implementation-group", "glossary"}
     notes = {
         "de": (
-            '(im deutschsprachigen Bericht "' + REPORT_NAME_DE + '", englisch'
-            " Bilateral Security Implementation Group)"
+            "Der Name folgt dem deutschsprachigen Bericht; im englischsprachigen"
+            " heißt die Gruppe Bilateral Security Implementation Group."
         ),
         "en": (
             "This is the name the English-language report uses; the German-language"
@@ -763,15 +754,14 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
             assert text.count(notes[lang]) == (url in explained), (lang, url)
             if lang == "en":
                 continue
-            # the report's name only in the note; the short name in lower case in running
-            # text, and declined as German declines it
-            assert text.count("Gruppe zur Umsetzung") == (url in explained), url
-            assert not re.search(r"\b(?:der|des|dem|einer) [Bb]ilaterale Sicherheitsgruppe", text)
-            assert not re.search(r"\b[Dd]ie [Bb]ilateralen Sicherheitsgruppe", text), url
-            assert not re.search(r"\b(?:[Dd]ie|der) Bilateralen? Sicherheitsgruppe", text), url
+            # no quotation marks round the name, and declined as German declines it
+            assert not re.search(r'"Bilateralen? Gruppe', text), url
+            assert not re.search(r"\b(?:der|des|dem|einer) Bilaterale Gruppe", text), url
+            assert not re.search(r"\b[Dd]ie Bilateralen Gruppe", text), url
             for said in (
                 "Sicherheitszusammenarbeit",
                 "Gruppe zur Umsetzung der bilateralen",
+                "Sicherheitsgruppe",
                 "im Bericht:",
                 "zu Sicherheitsfragen",
             ):
