@@ -74,13 +74,37 @@ def load(
     return Explainer.load(config)
 
 
-def statuses_story(tmp_path: Path) -> Explainer:
-    """An event of each status, all of them the minimal fixture's Ada's; Bob in none."""
+def statuses_data(cancelled_on: str = "2026-02") -> dict[str, Any]:
+    """An event of each status, all of them the minimal fixture's Ada's; Bob in none. The
+    cancelled one is known by its month only, unless `cancelled_on` gives its day."""
     data = minimal_data()
     data["events"] = {
         "held": event("Held talks", "2026-01-12"),
         "planned": event("Planned talks", "2026-05-04", status="scheduled"),
         "open": event("Open talks", "2026-01-23", type="meeting", status="unconfirmed"),
-        "off": event("Called-off talks", "2026-02", status="cancelled"),
+        "off": event("Called-off talks", cancelled_on, status="cancelled"),
     }
-    return load(tmp_path, data)
+    return data
+
+
+#: the statuses story's titles where a reader sees only a title (a feed's entries, a
+#: calendar's day view): an event not known to have taken place carries its status word
+STATUS_TITLES = {
+    "en": {
+        "held": "Held talks",
+        "planned": "Planned talks (scheduled)",
+        "open": "Open talks (unconfirmed)",
+        "off": "Called-off talks (canceled)",
+    },
+    "de": {
+        "held": "Held talks (de)",
+        "planned": "Planned talks (de) (angesetzt)",
+        "open": "Open talks (de) (unbestätigt)",
+        "off": "Called-off talks (de) (abgesagt)",
+    },
+}
+
+
+def statuses_story(tmp_path: Path) -> Explainer:
+    """An event of each status (`statuses_data`)."""
+    return load(tmp_path, statuses_data())

@@ -21,7 +21,7 @@ from explainer.outputs.common import event_start
 from explainer.outputs.ical import _fold, _param, _text, calendar
 from explainer.strings import load_strings
 from explainer.urls import SiteUrls
-from tests.stories import event, load, minimal_data
+from tests.stories import STATUS_TITLES, event, load, minimal_data, statuses_data
 
 STRINGS = load_strings(("en", "de"))
 SITE_URL = "https://example.org/explainer/"
@@ -128,28 +128,8 @@ def test_a_calendar_entry_not_known_to_have_taken_place_says_so_in_its_title(
 ) -> None:
     """A calendar's day and week views show the title alone (R42/R43): an event not known
     to have taken place carries its status word there; one that took place does not."""
-    data = minimal_data()
-    data["events"] = {
-        "held": event("Held talks", "2026-01-12"),
-        "planned": event("Planned talks", "2026-05-04", status="scheduled"),
-        "open": event("Open talks", "2026-01-23", type="meeting", status="unconfirmed"),
-        "off": event("Called-off talks", "2026-02-03", status="cancelled"),
-    }
-    said = {
-        "en": {
-            "held": "Held talks",
-            "planned": "Planned talks (scheduled)",
-            "open": "Open talks (unconfirmed)",
-            "off": "Called-off talks (canceled)",
-        },
-        "de": {
-            "held": "Held talks (de)",
-            "planned": "Planned talks (de) (angesetzt)",
-            "open": "Open talks (de) (unbestätigt)",
-            "off": "Called-off talks (de) (abgesagt)",
-        },
-    }
-    for lang, titles in said.items():
+    data = statuses_data(cancelled_on="2026-02-03")  # a calendar holds days only
+    for lang, titles in STATUS_TITLES.items():
         entries = events_of(read(tmp_path, lang, data))
         assert {key: text(e, "summary", lang) for key, e in entries.items()} == titles
 

@@ -23,7 +23,7 @@ from tests.conftest import (
     minimal_yaml,
     mkdocs_build,
 )
-from tests.stories import load, statuses_story
+from tests.stories import STATUS_TITLES, load, statuses_story
 
 pytestmark = pytest.mark.build
 
@@ -260,21 +260,7 @@ def test_a_feed_entry_not_known_to_have_taken_place_says_so_in_its_title(
     event not known to have taken place carries its status word, as its calendar entry's
     does; one that took place keeps its headline alone."""
     explainer = statuses_story(tmp_path)
-    said = {
-        "en": {
-            "held": "Held talks",
-            "planned": "Planned talks (scheduled)",
-            "open": "Open talks (unconfirmed)",
-            "off": "Called-off talks (canceled)",
-        },
-        "de": {
-            "held": "Held talks (de)",
-            "planned": "Planned talks (de) (angesetzt)",
-            "open": "Open talks (de) (unbestätigt)",
-            "off": "Called-off talks (de) (abgesagt)",
-        },
-    }
-    for lang, titles in said.items():
+    for lang, titles in STATUS_TITLES.items():
         feed = feedparser.parse(atom_feed(explainer.context(lang), explainer.urls, "Test"))
         found = {e.link.rstrip("/").rsplit("/", 1)[1]: e.title for e in feed.entries}
         assert found == titles
