@@ -682,7 +682,8 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "April 9, 2026; the sources do not say whether it took place. A phone call is scheduled "
         "for a later date, on May 2, 2026. No exact date is given for Ada’s post (listed under "
         "March 2026), so it may have come before or after March 2, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, das den Berichten zufolge stattgefunden hat, ist "
+        "de": "Das jüngste genau datierte Ereignis, das den Berichten zufolge stattgefunden "
+        "hat, ist "
         "Adas Anruf bei Bob vom 2. März 2026. Danach sollte ein Telefonat folgen: "
         "am 9. April 2026; ob es stattfand, geht aus den Quellen nicht hervor. "
         "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Nicht genau "
@@ -726,7 +727,8 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
         "en": "The latest dated event known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. Two meetings had been scheduled for later dates: one "
         "on April 9, 2026, and one in May 2026; the sources do not say whether they took place.",
-        "de": "Das jüngste genau datierte Ereignis, das den Berichten zufolge stattgefunden hat, ist "
+        "de": "Das jüngste genau datierte Ereignis, das den Berichten zufolge stattgefunden "
+        "hat, ist "
         "„Ada ruft Bob an“ vom 2. März 2026. Danach sollten zwei "
         "Treffen folgen: am 9. April 2026 und im Mai 2026; ob sie "
         "stattfanden, geht aus den Quellen nicht hervor.",
