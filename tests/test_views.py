@@ -221,6 +221,35 @@ def test_an_event_not_known_to_have_taken_place_has_expected_participants(
             assert (heading, anchors[lang]) in found, (lang, status, found)
 
 
+def test_a_meeting_of_groups_alone_heads_its_list_by_their_kind(tmp_path: Path) -> None:
+    """R44/R45 read "Expected participant: Bilateral Security Implementation Group" as if
+    a body took part in its own meeting: where every participant is a group, the list is
+    headed by the kind's own word ("Group" / „Gremium“, counted), whatever the status,
+    under the participants' anchor; a meeting with a person among them keeps its heading."""
+    raw = minimal_data()
+    raw["actors"]["panel"] = {"name": {"en": "Panel", "de": "Panel"}, "kind": "group"}
+    raw["actors"]["board"] = {"name": {"en": "Board", "de": "Beirat"}, "kind": "group"}
+    raw["events"] = {
+        "one": event("One", "2026-01-12", type="meeting", participants=["panel"]),
+        "later": event(
+            "Later", "2026-03-12", type="meeting", status="scheduled", participants=["panel"]
+        ),
+        "both": event("Both", "2026-01-13", type="meeting", participants=["panel", "board"]),
+        "mixed": event("Mixed", "2026-01-14", type="meeting", participants=["panel", "ada"]),
+    }
+    explainer = load(tmp_path, raw)
+    expected = {
+        "en": {"one": "Group", "later": "Group", "both": "Groups", "mixed": "Participants"},
+        "de": {"one": "Gremium", "later": "Gremium", "both": "Gremien", "mixed": "Teilnehmer"},
+    }
+    anchors = {"en": "participants", "de": "teilnehmer"}
+    for lang, headings in expected.items():
+        for key, heading in headings.items():
+            root = lxml.html.fromstring(f"<div>{page(explainer, lang, f'events/{key}.md')}</div>")
+            found = [(h.text_content().strip("¶ "), h.get("id")) for h in root.iter("h2")]
+            assert (heading, anchors[lang]) in found, (lang, key, found)
+
+
 def test_the_timeline_filter_names_the_plain_types_even_where_the_data_names_events(
     tmp_path: Path,
 ) -> None:
