@@ -558,7 +558,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     # both figures are of one call: the event is said once, before the table
     assert table_rows(md) == [
-        ["Zahl", "Gegenstand", "Genannt von"],
+        ["Zahl", "Was gemessen wurde", "Genannt von"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample"],
     ]
@@ -573,7 +573,11 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     # the label first, as a sentence runs (R20 read a capital after the dash)
     assert "Haushaltswachstum: 12,5\u00a0% laut Ada Example" in visible(event)
     english = site(tmp_path)
-    assert table_rows(page(english, "en", "figures.md"))[0] == ["Figure", "Subject", "Cited by"]
+    assert table_rows(page(english, "en", "figures.md"))[0] == [
+        "Figure",
+        "What it measures",
+        "Cited by",
+    ]
     shown = visible(page(english, "en", "events/first-call.md"))
     # "according to", not "claimed by": the same neutral attribution as the German "laut"
     assert "Budget growth: 12.5% according to Ada Example" in shown
