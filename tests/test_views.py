@@ -787,6 +787,32 @@ def test_mentioned_elsewhere_is_headed_alike_over_one_page_or_several(tmp_path: 
         assert "these pages" not in visible(str(lxml.html.tostring(root, encoding="unicode")))
 
 
+def test_the_sentence_of_an_actor_only_mentioned_names_it_by_its_kind(tmp_path: Path) -> None:
+    """R42 read "Not involved in any …; mentioned in connection with …" as a fragment: the
+    English sentence has a subject in its second clause, the actor's kind, which fits a
+    person, an institution and a group without knowing how its name takes an article."""
+    raw = minimal_data()
+    raw["actors"]["eve"] = {"name": "Eve Sample", "kind": "person"}
+    raw["actors"]["panel"] = {"name": {"en": "Review Panel", "de": "Prüfgremium"}, "kind": "group"}
+    raw["events"] = {
+        "talks": event(
+            "Talks",
+            "2026-01-12",
+            summary={
+                "en": "Ada spoke of Eve Sample and the Review Panel.",
+                "de": "Ada sprach von Eve Sample und dem Prüfgremium.",
+            },
+        )
+    }
+    explainer = load(tmp_path, raw)
+    for actor_id, kind in (("eve", "person"), ("panel", "group")):
+        said = visible(page(explainer, "en", f"actors/{actor_id}.md"))
+        assert (
+            f"Took no part in the events described here; the reports mention this {kind} "
+            "in connection with “Talks”."
+        ) in said, said
+
+
 def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     tmp_path: Path,
 ) -> None:
@@ -799,8 +825,9 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # mentions the actor (R26/R27 read the bare "Not involved in any of the events
             # described here." as a database's fragment; R30/R31 the "Took part in none …,
             # but is mentioned in connection with one of them" after it as stilted)
-            "Not involved in any of the events described here; mentioned in connection with "
-            "“Plan”. Mentioned elsewhere¶ Plan",
+            # R42 read "Not involved …; mentioned in connection with …" as a fragment
+            "Took no part in the events described here; the reports mention this institution "
+            "in connection with “Plan”. Mentioned elsewhere¶ Plan",
             "Mentioned elsewhere",
         ),
         (
@@ -808,8 +835,9 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # neither the actor's gender nor a case of the event's name: a headline in
             # quotation marks follows „mit“ as it is (R36/R37 read „der Name fällt“ as
             # colloquial and the colon as clumsy)
-            "War an keinem der hier beschriebenen Ereignisse beteiligt; erwähnt im "
-            "Zusammenhang mit „Plan (de)“. An anderer Stelle erwähnt¶ Plan (de)",
+            # R44 read „…; erwähnt im Zusammenhang mit …“ as clipped
+            "War an keinem der hier beschriebenen Ereignisse beteiligt; wird im "
+            "Zusammenhang mit „Plan (de)“ erwähnt. An anderer Stelle erwähnt¶ Plan (de)",
             "An anderer Stelle erwähnt",
         ),
     ):
@@ -878,12 +906,12 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     raw["events"]["review"]["name"] = {"en": "the review", "de": "die Prüfung"}
     explainer = load(tmp_path, raw)
     said = {
-        "en": "Not involved in any of the events described here; mentioned in connection "
-        "with “Plan” and the review.",
+        "en": "Took no part in the events described here; the reports mention this "
+        "institution in connection with “Plan” and the review.",
         # a name with its article stays in the nominative after the colon, where „mit“
         # would need „der Prüfung“
-        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; erwähnt im "
-        "Zusammenhang mit diesen Ereignissen: „Plan (de)“ und die Prüfung.",
+        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; wird im "
+        "Zusammenhang mit diesen Ereignissen erwähnt: „Plan (de)“ und die Prüfung.",
     }
     for lang, sentence in said.items():
         office = page(explainer, lang, "actors/office.md")
@@ -891,7 +919,7 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
         [paragraph] = [
             p
             for p in root.iter("p")
-            if p.text_content().startswith(("Not involved", "War an keinem"))
+            if p.text_content().startswith(("Took no part", "War an keinem"))
         ]
         assert visible(lxml.html.tostring(paragraph, encoding="unicode")) == sentence
         assert [a.get("href") for a in paragraph.iter("a")] == [
@@ -902,13 +930,13 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     raw["events"]["review"]["name"] = {"en": "the review", "de": "Prüfung des Zentralamts"}
     office = page(load(tmp_path, raw), "de", "actors/office.md")
     assert (
-        "beteiligt; erwähnt im Zusammenhang mit „Plan (de)“ und Prüfung des Zentralamts."
-        in visible(office)
+        "beteiligt; wird im Zusammenhang mit „Plan (de)“ und Prüfung des Zentralamts "
+        "erwähnt." in visible(office)
     )
     assert "diesen Ereignissen:" not in visible(office)
     # an actor that takes part in an event says nothing of the kind
     ada = visible(page(explainer, "en", "actors/ada.md"))
-    assert "Not involved" not in ada
+    assert "Took no part" not in ada
 
 
 def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from explainer.model import Actor, Event
 from explainer.rendering import (
     Links,
     RenderContext,
+    Word,
     and_list_html,
     capitalized,
     fact_rows,
@@ -125,9 +126,10 @@ class ActorView(View):
 
     def mentioned_only(self, events: list[Event]) -> Markup | None:
         """For an actor in no event whose texts mention it: one sentence saying where
-        ("Not involved in any of the events described here; mentioned in connection with
-        Sheinbaum’s press conference."), each event as a sentence names it, linked; R26/R27
-        read its first clause alone as a database's fragment."""
+        ("Took no part in the events described here; the reports mention this person in
+        connection with Sheinbaum’s press conference."), each event as a sentence names
+        it, linked, the actor by its kind (`{kind}`); R26/R27 read its first clause alone
+        as a database's fragment."""
         if not events:
             return None
         links = Links(self.ctx, self.path)
@@ -140,7 +142,8 @@ class ActorView(View):
         key = "actor.mentioned_only"
         if any(word[0].casefold() in declined for word in openings if word):
             key = "actor.mentioned_only.listed"
-        return self.ctx.t_html(key, events=listed, count=len(events))
+        kind = Word(self.ctx.t(f"kind.{self.actor.kind}"))
+        return self.ctx.t_html(key, events=listed, count=len(events), kind=kind)
 
     def mentioned(self) -> dict[str, Any]:
         """The texts that mention the actor outside its own part in the story: events in
