@@ -395,9 +395,10 @@ def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_da
         # R12: „Die Berichte sprechen von diesem Ereignis als bereits geschehen“ was no German;
         # R13: "had already happened while the call of … was still to come" was clumsy, and
         # "the call of" named the event by its type; R15: its headline after a colon read
-        # as pasted in: its short name, mid-sentence, in the nominative
-        "en": "The exact date is not known. The reports speak of this event as past and of "
-        "Ada’s call to Bob (March\u00a02,\u00a02026) as still to come. The timeline "
+        # as pasted in: its short name, mid-sentence, in the nominative; R44: "speak of this
+        # event as past" was unidiomatic
+        "en": "The exact date is not known. The reports refer to this event in the past "
+        "tense and to Ada’s call to Bob (March\u00a02,\u00a02026) as still to come. The timeline "
         "therefore lists this event just before that one, under March\u00a02026.",
         "de": "Das genaue Datum ist nicht bekannt. In den Berichten liegt dieses Ereignis "
         "bereits zurück, Adas Anruf bei Bob (2.\u00a0März\u00a02026) steht dagegen noch "
