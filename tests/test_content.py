@@ -340,8 +340,8 @@ def test_actors_only_mentioned_in_the_texts_link_the_texts(seed_site: Path, lang
         )
         assert {
             # R30/R31 read the longer sentence as stilted
-            "en": "Took no part in the events described here; the reports mention this "
-            "institution in connection with Sheinbaum’s press conference. Mentioned elsewhere¶",
+            "en": "Took no part in the events described here but is mentioned in connection "
+            "with Sheinbaum’s press conference. Mentioned elsewhere¶",
             # R36/R37 read „der Name fällt“ as colloquial and the colon as clumsy: the
             # name opens with no article, so it follows „mit“
             "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; wird im "

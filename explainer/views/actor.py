@@ -12,7 +12,6 @@ from explainer.model import Actor, Event
 from explainer.rendering import (
     Links,
     RenderContext,
-    Word,
     and_list_html,
     capitalized,
     fact_rows,
@@ -126,10 +125,9 @@ class ActorView(View):
 
     def mentioned_only(self, events: list[Event]) -> Markup | None:
         """For an actor in no event whose texts mention it: one sentence saying where
-        ("Took no part in the events described here; the reports mention this person in
-        connection with Sheinbaum’s press conference."), each event as a sentence names
-        it, linked, the actor by its kind (`{kind}`); R26/R27 read its first clause alone
-        as a database's fragment."""
+        ("Took no part in the events described here but is mentioned in connection with
+        Sheinbaum’s press conference."), each event as a sentence names it, linked;
+        R26/R27 read its first clause alone as a database's fragment."""
         if not events:
             return None
         links = Links(self.ctx, self.path)
@@ -142,8 +140,7 @@ class ActorView(View):
         key = "actor.mentioned_only"
         if any(word[0].casefold() in declined for word in openings if word):
             key = "actor.mentioned_only.listed"
-        kind = Word(self.ctx.t(f"kind.{self.actor.kind}"))
-        return self.ctx.t_html(key, events=listed, count=len(events), kind=kind)
+        return self.ctx.t_html(key, events=listed, count=len(events))
 
     def mentioned(self) -> dict[str, Any]:
         """The texts that mention the actor outside its own part in the story: events in
