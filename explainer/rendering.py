@@ -299,29 +299,6 @@ class Word:
         return self.word
 
 
-def kind_label(ctx: RenderContext, kind: str, key: str) -> str:
-    """An event type as a legend or filter names it (`key`: `type` for one, in the
-    timeline picture's legend; `timeline.filter` for all, in its filter), followed by the
-    names the data gives its events (`type_name`) where it gives any: "Statements (press
-    conference, social media post)". R43 could not match "Public statements" in the
-    legend with items labeled "Press conference" and "Social media post". Where events of
-    the type without a name of their own stand beside them, the names are what the label
-    includes (`type.named.also`: "Statements (including press conference, …)")."""
-    events = [e for e in ctx.story.chronological if e.type == kind]
-    if not any(e.type_name is not None for e in events):
-        return ctx.t(f"{key}.{kind}")
-    names: list[str] = []
-    for event in events:
-        if event.type_name is not None:
-            name = ctx.t("type.named.item", name=Word(ctx.text(event.type_name)))
-            if name not in names:
-                names.append(name)
-    listed = ", ".join(names)
-    if any(e.type_name is None for e in events):
-        listed = ctx.t("type.named.also", names=listed)
-    return ctx.t(f"{key}.{kind}.named", names=listed)
-
-
 def and_list(ctx: RenderContext, items: list[str]) -> str:
     """`title and sources`, `title, summary, and sources`: as the language's table joins
     a list (`list.and` between two items, `list.and.last` before the last of more; the

@@ -171,12 +171,12 @@ def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
     march_2 = {"en": "March 2, 2026", "de": "2. März 2026"}
     said, heads = table(explainer, "en")
     assert said == f"All of these figures were cited at “Ada calls Bob” ({march_2['en']})."
-    assert heads == ["Figure", "Subject", "Cited by"]
+    assert heads == ["Figure", "What it measures", "Cited by"]
     said, heads = table(explainer, "de")
     assert said == (
         f"Alle diese Zahlen stammen aus demselben Ereignis: „Ada ruft Bob an“ ({march_2['de']})."
     )
-    assert heads == ["Zahl", "Gegenstand", "Genannt von"]
+    assert heads == ["Zahl", "Was gemessen wurde", "Genannt von"]
     data["events"]["first-call"]["figures"][1]["by"] = "ada"  # now one speaker too
     (tmp_path / "one").mkdir()
     explainer = load(tmp_path / "one", data)
@@ -184,7 +184,7 @@ def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
     assert said == (
         f"All of these figures were cited by Ada Example at “Ada calls Bob” ({march_2['en']})."
     )
-    assert heads == ["Figure", "Subject"]
+    assert heads == ["Figure", "What it measures"]
     said, heads = table(explainer, "de")
     assert said.startswith("Alle diese Zahlen nannte Ada Example; Anlass war „Ada ruft Bob an“")
     # the speaker's own event (she its one participant): named by its kind and date, since
@@ -194,14 +194,14 @@ def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
     explainer = load(tmp_path / "own", data)
     said, heads = table(explainer, "en")
     assert said == f"All of these figures were cited by Ada Example (phone call, {march_2['en']})."
-    assert heads == ["Figure", "Subject"]
+    assert heads == ["Figure", "What it measures"]
     said, _ = table(explainer, "de")
     assert said == f"Alle diese Zahlen nannte Ada Example (Telefonat, {march_2['de']})."
     # a single figure keeps its columns: there is nothing to repeat
     data["events"]["first-call"]["figures"] = data["events"]["first-call"]["figures"][:1]
     (tmp_path / "single").mkdir()
     said, heads = table(load(tmp_path / "single", data), "en")
-    assert said == "" and heads == ["Figure", "Subject", "Cited by", "Event"]
+    assert said == "" and heads == ["Figure", "What it measures", "Cited by", "Event"]
 
 
 @pytest.mark.parametrize(
@@ -472,7 +472,7 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
             "Last updated on March 7, 2026.",
         ],
         "de": [
-            "Das jüngste genau datierte Ereignis, das nachweislich stattgefunden hat, ist "
+            "Das jüngste genau datierte Ereignis, das den Berichten zufolge stattgefunden hat, ist "
             "„Later (de)“ vom 1. April 2026.",
             "Zuletzt aktualisiert am 7. März 2026.",
         ],
@@ -682,7 +682,8 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "April 9, 2026; the sources do not say whether it took place. A phone call is scheduled "
         "for a later date, on May 2, 2026. No exact date is given for Ada’s post (listed under "
         "March 2026), so it may have come before or after March 2, 2026.",
-        "de": "Das jüngste genau datierte Ereignis, das nachweislich stattgefunden hat, ist "
+        "de": "Das jüngste genau datierte Ereignis, das den Berichten zufolge stattgefunden "
+        "hat, ist "
         "Adas Anruf bei Bob vom 2. März 2026. Danach sollte ein Telefonat folgen: "
         "am 9. April 2026; ob es stattfand, geht aus den Quellen nicht hervor. "
         "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Nicht genau "
@@ -726,7 +727,8 @@ def test_as_of_says_what_follows_in_sentences_a_newspaper_would_print(tmp_path: 
         "en": "The latest dated event known to have taken place is "
         "“Ada calls Bob” on March 2, 2026. Two meetings had been scheduled for later dates: one "
         "on April 9, 2026, and one in May 2026; the sources do not say whether they took place.",
-        "de": "Das jüngste genau datierte Ereignis, das nachweislich stattgefunden hat, ist "
+        "de": "Das jüngste genau datierte Ereignis, das den Berichten zufolge stattgefunden "
+        "hat, ist "
         "„Ada ruft Bob an“ vom 2. März 2026. Danach sollten zwei "
         "Treffen folgen: am 9. April 2026 und im Mai 2026; ob sie "
         "stattfanden, geht aus den Quellen nicht hervor.",

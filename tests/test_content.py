@@ -340,12 +340,12 @@ def test_actors_only_mentioned_in_the_texts_link_the_texts(seed_site: Path, lang
         )
         assert {
             # R30/R31 read the longer sentence as stilted
-            "en": "Not involved in any of the events described here; mentioned in connection "
+            "en": "Took no part in the events described here but is mentioned in connection "
             "with Sheinbaum’s press conference. Mentioned elsewhere¶",
             # R36/R37 read „der Name fällt“ as colloquial and the colon as clumsy: the
             # name opens with no article, so it follows „mit“
-            "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; erwähnt im "
-            "Zusammenhang mit Sheinbaums Pressekonferenz. An anderer Stelle erwähnt¶",
+            "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; wird im "
+            "Zusammenhang mit Sheinbaums Pressekonferenz erwähnt. An anderer Stelle erwähnt¶",
         }[lang] in text
         hrefs = [a.get("href") for a in content.cssselect("ul.explainer-mentioned-in a")]
         assert "../../events/sheinbaum-press-conference/" in hrefs, actor_id

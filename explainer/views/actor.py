@@ -125,9 +125,9 @@ class ActorView(View):
 
     def mentioned_only(self, events: list[Event]) -> Markup | None:
         """For an actor in no event whose texts mention it: one sentence saying where
-        ("Not involved in any of the events described here; mentioned in connection with
-        Sheinbaum’s press conference."), each event as a sentence names it, linked; R26/R27
-        read its first clause alone as a database's fragment."""
+        ("Took no part in the events described here but is mentioned in connection with
+        Sheinbaum’s press conference."), each event as a sentence names it, linked;
+        R26/R27 read its first clause alone as a database's fragment."""
         if not events:
             return None
         links = Links(self.ctx, self.path)

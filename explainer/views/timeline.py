@@ -11,7 +11,7 @@ from markdown.extensions.toc import unique
 from markupsafe import Markup
 
 from explainer.model import EventDate
-from explainer.rendering import Links, RenderContext, kind_label
+from explainer.rendering import Links, RenderContext
 from explainer.views.base import TIMELINE, View
 from explainer.visuals.timeline_chart import event_keys, timeline_chart
 from explainer.vocabulary import EVENT_TYPES
@@ -59,7 +59,7 @@ class TimelineView(View):
         ctx = self.ctx
         chart = timeline_chart(ctx, Links(ctx, self.path).address, "viz-timeline")
         filters = [("all", ctx.t("timeline.filter.all"))]
-        filters += [(kind, kind_label(ctx, kind, "timeline.filter")) for kind in EVENT_TYPES]
+        filters += [(kind, ctx.t(f"timeline.filter.{kind}")) for kind in EVENT_TYPES]
         by_month = groupby(ctx.story.chronological, key=lambda e: (e.date.year, e.date.month))
         months = [
             (ctx.l10n.date(EventDate(year, month)), list(events))

@@ -21,7 +21,7 @@ import calendar
 from collections.abc import Callable
 
 from explainer.model import Event, EventDate
-from explainer.rendering import RenderContext, capitalized, kind_label, when
+from explainer.rendering import RenderContext, capitalized, when
 from explainer.visuals.svg import (
     NARROW,
     WIDE,
@@ -232,10 +232,17 @@ def _legend(ctx: RenderContext, key_note: str) -> list[LegendItem]:
     # would tell the reader of something that is not there
     events = ctx.story.events.values()
     types, statuses = {e.type for e in events}, {e.status for e in events}
+    # one entry per label the items carry, in the type's colour and shape: the type's word,
+    # or each name the data gives its events (`type_name`: "Press conference", "Social
+    # media post"), each once; R43 could not match "Public statement" with items labeled
+    # "Press conference", and R44/R45 read one entry listing them all as telegraphic
     entries = [
-        (kind, DEFAULT_STATUS, kind_label(ctx, kind, "type"))
+        (kind, DEFAULT_STATUS, label)
         for kind in EVENT_TYPES
         if kind in types
+        for label in dict.fromkeys(
+            ctx.type_words(e) for e in ctx.story.chronological if e.type == kind
+        )
     ]
     # a status alone, not after a type as in the lists: capitalized ("Scheduled")
     entries += [
