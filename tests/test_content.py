@@ -855,11 +855,15 @@ def test_the_r26_r27_wording(seed_site: Path) -> None:
     assert german.count("Sicherstellung") == 1
     assert "die förmliche Sicherstellung illegaler Waren" in page_text(seed_site, "de", "glossary")
     about = page_text(seed_site, "de", "about/")
-    # R30/R31: one conversion, not two; R42/R43: plainly „die amerikanische Tonne … zu 2000
-    # Pfund“, not „die kurze Tonne … zu 2000 angloamerikanischen Pfund“
+    # R30/R31: one conversion, not two; R42/R43: plainly „die amerikanische Tonne“, not „die
+    # kurze Tonne … angloamerikanischen Pfund“; R44/R45: a bare „2000 Pfund“ read as German
+    # pounds (1000 kg) beside the 907 kg, so the pounds are American and the kilograms follow
+    about = about.replace("\u00a0", " ")
     assert (
-        "die amerikanische Tonne (short ton) zu 2000\u00a0Pfund (rund 907\u00a0Kilogramm)" in about
+        "die amerikanische Tonne (short ton) zu 2000 amerikanischen Pfund, also rund 907 Kilogramm"
+        in about
     )
+    assert "2000 Pfund" not in about
     assert "angloamerikanisch" not in about and "kurze Tonne" not in about
     assert about.count("907") == 1 and "454" not in about
     assert "spätere Entwicklungen sind nicht berücksichtigt" in page_text(seed_site, "de", "")
@@ -917,9 +921,18 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     assert "confiscation" not in glossary["en"]
     # R41: "including across national borders" left the smuggling unsaid; German says it
     # plainly, without the customs word „Verbringen“; R42/R43: „vor allem“ (mainly) was not
-    # the English "including"
-    assert "firearms and ammunition, including smuggling them across national" in glossary["en"]
-    assert "einschließlich ihres Schmuggels über Landesgrenzen hinweg." in glossary["de"]
+    # the English "including"; R44/R45: „den illegalen Handel … einschließlich ihres
+    # Schmuggels“ was circular, and smuggling is not trade: both languages now name the
+    # smuggling across borders as the core and the trade as what it is part of
+    assert (
+        "Arms trafficking is smuggling firearms and ammunition illegally across" in (glossary["en"])
+    )
+    assert "it is part of the illegal arms trade." in glossary["en"]
+    assert (
+        "Als Waffenschmuggel bezeichnet man es, Schusswaffen und Munition illegal über"
+        " Landesgrenzen zu bringen; er ist Teil des illegalen Waffenhandels."
+    ) in glossary["de"].replace("\u00a0", " ")
+    assert "einschließlich ihres Schmuggels" not in glossary["de"]
     assert "vor allem ihren" not in glossary["de"]
     assert "Verbringen" not in glossary["de"]
     call = page_text(seed_site, "de", "events/de-la-fuente-rubio-call/")
@@ -972,9 +985,11 @@ def test_drug_trafficking_is_defined_once_as_illegal(seed_site: Path) -> None:
     de = page_text(seed_site, "de", "glossary/")
     en = page_text(seed_site, "en", "glossary/")
     # R41: „Drogenhandel umfasst die Herstellung …“ made a trade include production
-    assert "das Geschäft mit verbotenen Drogen – von der Herstellung über den Transport" in (
+    # R44/R45: „verbotenen Drogen“ clashed with fentanyl's medical use; the trade is illegal
+    assert "das illegale Geschäft mit Drogen – von der Herstellung über den Transport" in (
         de.replace("\u00a0", " ")
     )
+    assert "verbotenen Drogen" not in de
     assert "illegale Herstellung" not in de
     assert "Drug trafficking is the illegal trade in controlled drugs" in en
     assert "illegal production" not in en
