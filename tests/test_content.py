@@ -835,9 +835,11 @@ def test_the_r26_r27_wording(seed_site: Path) -> None:
     for url in ("", "events/sheinbaum-press-conference/"):
         text = page_text(seed_site, "en", url)
         # R34: "at its own request" read as an aside; R36/R37: "if it asked for it" said
-        # "it" twice; the condition is Mexico's asking
+        # "it" twice; the condition is Mexico's asking; R44/R45: "intelligence support" (the
+        # German „nachrichtendienstliche Unterstützung“) is the glossary headword it links
         assert (
-            "she said Mexico would accept help with intelligence and investigations, provided"
+            "she said Mexico would accept intelligence support and help with investigations,"
+            " provided"
             " the request came from Mexico" in text
         )
         assert "if it asked for it" not in text
