@@ -1081,12 +1081,13 @@ def test_the_r42_line_edit(seed_site: Path) -> None:
     assert "in Mexiko seien fast 320 Tonnen Drogen sichergestellt worden" in figures
     assert "Rückgang" not in figures
     # R42/R43: „das Ministerium“ right after „Bundesstaat Mexiko“ was ambiguous, and the
-    # als-clause wanted the pluperfect
+    # als-clause wanted the pluperfect; R44/R45: „damit“ pointed back at nothing
     assert (
-        "Sie antwortete damit auf Kritik aus Washington: Das US-Außenministerium hatte am"
+        "Sie antwortete auf Kritik aus Washington: Das US-Außenministerium hatte am"
         " Vortag konkrete Ergebnisse im Kampf gegen den Drogenhandel verlangt." in body
     )
     assert "das Ministerium" not in body
+    assert "antwortete damit" not in body
     for sentence in sentences:
         assert not ("Beschlagnahmen" in sentence and "beschlagnahmt" in sentence), sentence
     home = lxml.html.parse(str(seed_site / "index.html")).getroot()
