@@ -1097,3 +1097,7 @@ def test_the_r42_line_edit(seed_site: Path) -> None:
         if "She was responding" in p.text_content()
     )
     assert lead.count("demand") == 1, lead
+    # R44/R45: the lead's first sentence ran to 43 words; it ends at the quoted results
+    first = re.split(r"(?<=[.!?])\s|(?<=[.!?][\"”’])\s", lead)[0]
+    assert first.endswith(fold("“very strong results.”")), first
+    assert len(first.split()) < 40, first
