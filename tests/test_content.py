@@ -492,7 +492,9 @@ def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-unt
     # R11: "US-Außenministerium – Außenministerium der Vereinigten Staaten" said the name
     # twice; the role says what the name does not
     state = story.actors["us-state-department"]
-    assert "Außenministerium" not in state.role["de"] and "amtlich" in state.role["de"]
+    # twice; the role says what the name does not (R44/R45: without the formal name, which a
+    # plain-text role could not set in italics)
+    assert "Außenministerium" not in state.role["de"] and "Außenpolitik" in state.role["de"]
     assert "foreign ministry" not in state.role["en"] and "State Department" not in state.role["en"]
     # R11: the embassy under one English name (the actor's), in text and headlines alike
     embassy = story.actors["mexican-embassy-us"].name["en"]
@@ -878,15 +880,22 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     of the Sheinbaum–Trump call could attach to the ruling-out; a seizure is not a
     confiscation, nor arms trafficking a customs „Verbringen“; the German call page said
     „stärken … verstärken“; a shortened second reference is lower case (AP)."""
-    for lang, country, role in (
-        ("en", "of the United States", "formally the Department of State"),
-        ("de", "der US-Regierung", "amtlich Department of State"),
+    # R44/R45: the German role no longer says „amtlich Department of State“, since a role is
+    # plain text and the name stood roman there but italic in the glossary
+    for lang, name, country, role in (
+        ("en", "U.S. State Department", "of the United States", "formally the Department of State"),
+        (
+            "de",
+            "US-Außenministerium",
+            "der US-Regierung",
+            "zuständiges Ministerium der US-Regierung",
+        ),
     ):
         root = lxml.html.parse(str(seed_site / PREFIX[lang] / "actors" / "index.html"))
         [line] = [
             fold(li.text_content()).strip()
             for li in root.getroot().iter("li")
-            if "Department of State" in li.text_content()
+            if li.text_content().startswith(name)
         ]
         # the role names the country itself, and nothing is appended to it
         assert line.endswith(role) and country in line, line
@@ -1028,9 +1037,7 @@ def test_the_r34_r35_german_wording(seed_site: Path) -> None:
     assert "in sozialen Medien nennen" not in about and "das sagen auch" not in about
     # R35: „Bundesministerium“ is German domestic usage; „US-Regierung“ names the country,
     # so the list of actors appends none
-    role = (
-        "für die Außenpolitik zuständiges Ministerium der US-Regierung, amtlich Department of State"
-    )
+    role = "für die Außenpolitik zuständiges Ministerium der US-Regierung"
     # (after the name in the list; in the actor's fact box with a capital, R42/R43)
     for url, said in (("actors/", role), ("actors/us-state-department/", "F" + role[1:])):
         text = page_text(seed_site, "de", url)
@@ -1101,3 +1108,49 @@ def test_the_r42_line_edit(seed_site: Path) -> None:
     first = re.split(r"(?<=[.!?])\s|(?<=[.!?][\"”’])\s", lead)[0]
     assert first.endswith(fold("“very strong results.”")), first
     assert len(first.split()) < 40, first
+
+
+#: foreign names the pages cite (an official name, the other report's name, a loanword):
+#: set in italics wherever they stand in running text, per language
+FOREIGN_NAMES = {
+    "de": [
+        "Department of State",
+        "State Department",
+        "Secretary of State",
+        "Estado de México",
+        "Secretaría",
+        "Bilateral Security Implementation Group",
+        "short ton",
+    ],
+    "en": ["Estado de México", "Secretaría", "Bilaterale Gruppe", "mañanera"],
+}
+
+
+def test_cited_foreign_names_are_italic_on_every_page(seed_site: Path) -> None:
+    """R44/R45: „Department of State“ was italic in the German glossary but roman in the
+    State Department's role on the actors pages (a role is plain text). Headwords are plain
+    text by design (they are link texts and tooltips too), so headings and the headword
+    „… (Mañanera)“ / "… (mañanera)" are left out."""
+    for lang in ("en", "de"):
+        pages = sorted((seed_site / PREFIX[lang]).rglob("index.html"))
+        if lang == "en":
+            pages = [p for p in pages if "de" not in p.relative_to(seed_site).parts[:1]]
+        seen = set()
+        for page in pages:
+            for article in lxml.html.parse(str(page)).getroot().cssselect("article"):
+                for element in article.iter():
+                    if not isinstance(element.tag, str):
+                        continue
+                    for text, holder in (
+                        (element.text, element),
+                        (element.tail, element.getparent()),
+                    ):
+                        if not text or holder is None or holder.tag in ("h1", "h2", "h3", "h4"):
+                            continue
+                        for name in FOREIGN_NAMES[lang]:
+                            if name not in text or "(mañanera)" in text.lower():
+                                continue
+                            seen.add(name)
+                            chain = [holder, *holder.iterancestors()]
+                            assert any(e.tag in ("em", "i") for e in chain), (page, name, text)
+        assert seen == set(FOREIGN_NAMES[lang]), lang
