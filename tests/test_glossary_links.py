@@ -243,3 +243,32 @@ def test_the_tooltip_of_a_term_with_u_s_is_its_whole_first_sentence(seed_site: P
     title = links[0].get("title")
     assert title.startswith("The U.S. State Department, formally the Department of State, is")
     assert title.endswith("responsible for relations with other states.")
+
+
+def test_what_sheinbaum_accepted_opens_an_entry_of_that_name(seed_site: Path) -> None:
+    """R44/R45: the linked "help with intelligence" / „nachrichtendienstliche Unterstützung“
+    opened an entry headed "Intelligence cooperation"; the linked phrase is the headword, and
+    the tooltip defines what the reader clicked."""
+    expected = {"en": "intelligence support", "de": "nachrichtendienstliche Unterstützung"}
+    for lang, prefix in (("en", ""), ("de", "de/")):
+        for url in ("", "events/sheinbaum-press-conference"):
+            links = article(seed_site, prefix + url).cssselect(
+                'a.explainer-term[href$="#intelligence-cooperation"]'
+            )
+            assert [a.text_content() for a in links] == [expected[lang]], (lang, url)
+            assert links[0].get("title").lower().startswith(expected[lang].lower()), (lang, url)
+        glossary = article(seed_site, prefix + "glossary")
+        [heading] = glossary.cssselect("#intelligence-cooperation")
+        assert heading.text_content().strip("¶").lower() == expected[lang].lower()
+
+
+def test_the_state_of_mexico_tooltip_says_which_mexico_it_is(seed_site: Path) -> None:
+    """R44/R45: the tooltip (a definition's first sentence) read "The State of Mexico … is one
+    of Mexico's states", which told a reader nothing; it names the capital it borders."""
+    capital = {"en": "Mexico City", "de": "Mexiko-Stadt"}
+    for lang, prefix in (("en", ""), ("de", "de/")):
+        links = article(seed_site, prefix + "events/sheinbaum-press-conference").cssselect(
+            'a.explainer-term[href$="#state-of-mexico"]'
+        )
+        assert links, lang
+        assert capital[lang] in links[0].get("title").replace("\u00a0", " "), lang
