@@ -559,7 +559,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     # both figures are of one call: the event is said once, before the table
     assert table_rows(md) == [
-        ["Zahl", "Was gemessen wurde", "Genannt von"],
+        ["Zahl", "Bedeutung", "Genannt von"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample"],
     ]
