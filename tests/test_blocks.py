@@ -688,7 +688,7 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "am 9. April 2026; ob es stattfand, geht aus den Quellen nicht hervor. "
         "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Nicht genau "
         "datiert ist Adas Beitrag (in der Chronik dem März 2026 zugeordnet); ob vor oder "
-        "nach dem 2. März 2026, geht aus den Quellen nicht hervor.",
+        "nach dem 2. März 2026, sagen die Quellen nicht.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
@@ -841,7 +841,7 @@ def test_as_of_names_a_month_only_event_that_may_be_later_by_its_headline(
         "(listed under March 2026), so they may have come before or after March 2, 2026.",
         "de": "Nicht genau datiert sind „Note (de)“ (in der Chronik dem März 2026 "
         "zugeordnet) und „Post (de)“ (in der Chronik dem März 2026 zugeordnet); ob "
-        "vor oder nach dem 2. März 2026, geht aus den Quellen nicht hervor.",
+        "vor oder nach dem 2. März 2026, sagen die Quellen nicht.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
