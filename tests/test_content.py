@@ -1001,6 +1001,28 @@ def test_the_home_headings_date_their_account(seed_site: Path) -> None:
         assert misread not in english
 
 
+def test_last_updated_ends_the_reports_section(seed_site: Path) -> None:
+    """R46: "Last updated on …" stood mid-section, between the generated as-of sentences
+    and the hand-written paragraph on what the account rests on; the paragraph comes first
+    and the date of the last update ends the section."""
+    for lang, heading, first, last in (
+        ("en", "Where the reports leave off", "This account rests on", "Last updated on"),
+        ("de", "Stand der Berichterstattung", "Diese Darstellung beruht", "Zuletzt aktualisiert"),
+    ):
+        root = lxml.html.parse(str(seed_site / PREFIX[lang] / "index.html")).getroot()
+        h2 = next(h for h in root.cssselect("article h2") if h.text_content().startswith(heading))
+        said = []
+        for sibling in h2.itersiblings():
+            if sibling.tag == "h2":
+                break
+            text = " ".join(sibling.text_content().split())
+            if text:
+                said.append(text)
+        assert said[0].startswith(first), said
+        assert said[-1].startswith(last), said
+        assert len(said) >= 3, said
+
+
 def test_drug_trafficking_is_defined_once_as_illegal(seed_site: Path) -> None:
     """R32/R33: „die illegale Herstellung, den Transport und den Verkauf verbotener Drogen“
     said 'illegal' of the production alone and again in 'verboten'; English says it once of
