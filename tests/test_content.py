@@ -161,19 +161,27 @@ def test_every_date_is_on_the_timeline(seed_site: Path, lang: str) -> None:
 
 
 #: The sentences a block quotation leaves out (it stops at the end of the sentence before),
-#: each with the text that says it in the page's own words. R42/R43 read the press
-#: conference's last quoted sentence as a bad translation in both reports.
+#: each with the texts that say them in the page's own words. R42/R43 read the press
+#: conference's last quoted sentence as a bad translation in both reports, R47 its middle.
 LEFT_OUT = {
     "en": {
-        "It cannot be thought that this drug crossing problem": (
+        "We are working well, coordinating": (
+            "the two sides were working well together and coordinating.",
+            "On shared responsibility, she added that the United States also had its part to"
+            " play: “an intense campaign to reduce drug consumption among youth in the United"
+            " States.”",
             "The problem of drugs crossing the border, she went on, could not be solved on"
-            " Mexico’s side alone; the other side also had to do its part."
+            " Mexico’s side alone; the other side also had to do its part.",
         ),
     },
     "de": {
-        "Man kann nicht denken, dass dieses Problem des Drogenübergangs": (
+        "Wir arbeiten gut zusammen, koordiniert": (
+            "beide Seiten arbeiteten gut und koordiniert zusammen.",
+            "Zur geteilten Verantwortung erklärte sie, auch die USA hätten ihren Teil zu"
+            " leisten\u00a0– „eine intensive Kampagne zur Reduzierung des Drogenkonsums unter"
+            " Jugendlichen in den USA“.",
             "Das Problem der Drogen, die über die Grenze gelangen, lasse sich nicht allein auf"
-            " mexikanischer Seite lösen; auch die andere Seite müsse ihren Beitrag leisten."
+            " mexikanischer Seite lösen; auch die andere Seite müsse ihren Beitrag leisten.",
         ),
     },
 }
@@ -196,7 +204,8 @@ def test_every_quote_of_the_article_is_on_the_site(seed_site: Path, lang: str) -
         head, _, _ = quote.partition(left_out[0])
         assert head.endswith(". ") and fold(head.strip()) in text, quote
         assert fold(quote.rstrip(".,")) not in text, quote
-        assert fold(LEFT_OUT[lang][left_out[0]]) in text, quote
+        for instead in LEFT_OUT[lang][left_out[0]]:
+            assert fold(instead) in text, instead
         excerpted += 1
     assert excerpted == len(LEFT_OUT[lang])
 
