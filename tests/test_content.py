@@ -414,14 +414,15 @@ def test_the_figures_page_says_the_sources_give_no_period_or_baseline(
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "Quoted directly and cited four figures."),
+        ("en", "Was quoted directly and cited four figures."),
         ("de", "Wurde wörtlich zitiert und nannte vier Zahlen."),
     ],
 )
 def test_an_actor_who_gave_several_figures_is_said_to_have_given_figures(
     seed_site: Path, lang: str, said: str
 ) -> None:
-    """Sheinbaum gave four figures at her press conference: not "source of a figure"."""
+    """Sheinbaum gave four figures at her press conference: not "source of a figure". R46
+    read "Quoted directly and cited …" as her quoting someone: she "was quoted"."""
     assert said in page_text(seed_site, lang, "actors/sheinbaum/")
 
 
@@ -613,7 +614,7 @@ def test_the_press_conference_and_the_post_are_called_what_they_are(
     kicker's " · Statement": their `type_name` is shown where the type's word was, and
     Sheinbaum's line says what she did without calling it a statement."""
     said = {
-        "en": ("Type: Press conference", "Type: Social media post", "Quoted directly"),
+        "en": ("Type: Press conference", "Type: Social media post", "Was quoted directly"),
         "de": ("Art: Pressekonferenz", "Art: Beitrag in sozialen Medien", "Wurde wörtlich zitiert"),
     }[lang]
     conference = page_text(seed_site, lang, "events/sheinbaum-press-conference")

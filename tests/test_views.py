@@ -487,7 +487,7 @@ def test_actor_page_lists_every_way_of_taking_part(tmp_path: Path) -> None:
     # her part in sentences, as a newspaper's who's who: what a participant did, by the
     # event's type, then that she is quoted and how many figures she cited (R14 read "took
     # part in the call, was quoted, and gave a figure" as a database's list)
-    assert "Took part in the call; quoted directly and cited a figure." in md
+    assert "Took part in the call; was quoted directly and cited a figure." in md
     assert "Nahm am Telefonat teil; wurde wörtlich zitiert und nannte eine Zahl." in page(
         explainer, "de", "actors/ada.md"
     )

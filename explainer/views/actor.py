@@ -46,7 +46,7 @@ def way_words(ctx: RenderContext, event: Event, way: str, actor: Actor) -> str:
 def involvement_line(ctx: RenderContext, event: Event, ways: set[str], actor: Actor) -> str:
     """What an actor did in an event, as one sentence a newspaper's who's who would write:
     their part, then whether the event's page quotes them and how many of its figures they
-    cited (`Issued the statement; quoted directly and cited four figures.`). R14 read one list
+    cited (`Issued the statement; was quoted directly and cited four figures.`). R14 read one list
     of verb phrases as a database's, R16 "Made the statement. Quoted, citing four figures."
     as its output still; each part is a clause that `actor.way.both` joins to the other or
     `actor.way.one` ends alone."""
