@@ -792,17 +792,15 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     tmp_path: Path,
 ) -> None:
     explainer = mentioned_story(tmp_path)
-    for lang, sentence, heading in (
+    for lang, fact, heading in (
         (
             "en",
-            # the sentence above the heading, where the events would be: under it, it
-            # contradicted "Mentioned on these pages" (R20/R21); it names the event that
-            # mentions the actor (R26/R27 read the bare "Not involved in any of the events
-            # described here." as a database's fragment; R30/R31 the "Took part in none …,
-            # but is mentioned in connection with one of them" after it as stilted)
-            # R42 read "Not involved …; mentioned in connection with …" as a fragment
-            "Took no part in the events described here but is mentioned in connection with "
-            "“Plan”. Mentioned elsewhere¶ Plan",
+            # in the fact box, a label and its value: it names the event that mentions the
+            # actor (R26/R27 read the bare "Not involved in any of the events described
+            # here." as a database's fragment); R42, R44 and R46 read it as a sentence
+            # under the box ("Took no part … but is mentioned in connection with …") as
+            # subjectless
+            "Events: None of those described here; mentioned in connection with “Plan”",
             "Mentioned elsewhere",
         ),
         (
@@ -810,19 +808,20 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # neither the actor's gender nor a case of the event's name: a headline in
             # quotation marks follows „mit“ as it is (R36/R37 read „der Name fällt“ as
             # colloquial and the colon as clumsy)
-            # R44 read „…; erwähnt im Zusammenhang mit …“ as clipped
-            "War an keinem der hier beschriebenen Ereignisse beteiligt; wird im "
-            "Zusammenhang mit „Plan (de)“ erwähnt. An anderer Stelle erwähnt¶ Plan (de)",
+            "Ereignisse: Keines der hier beschriebenen; erwähnt im Zusammenhang mit „Plan (de)“",
             "An anderer Stelle erwähnt",
         ),
     ):
         office = page(explainer, lang, "actors/office.md")
         root = lxml.html.fromstring(f"<div>{office}</div>")
         assert [h.text for h in root.iter("h2")] == [heading]
-        assert sentence in visible(office)
+        facts = [visible(lxml.html.tostring(li, encoding="unicode")) for li in root.iter("li")]
+        assert fact in [line.replace("\u00a0", " ") for line in facts]
+        assert "Took no part" not in visible(office) and "War an keinem" not in visible(office)
         # the event (named in German only, inflected: an alias), the actor whose
         # description links its page, the term whose definition names it
-        title = "Plan" if lang == "en" else "Plan (de)"
+        # as a sentence names it: its headline in quotation marks, for want of a name
+        title = "“Plan”" if lang == "en" else "„Plan (de)“"
         council = "City council" if lang == "en" else "Stadtrat"
         term = "Tax" if lang == "en" else "Steuer"
         assert [a.get("href") for a in root.cssselect("ul.explainer-mentioned-in a")] == [
@@ -835,26 +834,35 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             council,
             term,
         ]
-        # each says what it is: the council by its role or description and country, its
-        # kind only for want of a role; the terms last, in one item, "In the glossary: …",
-        # not an item each that reads as a second page of an actor's name (R18)
+        # one line for each kind of page, a label and its value: R43/R46 read events and
+        # actors in one list as a jumble; the terms in one line, "In the glossary: …", not
+        # an item each that reads as a second page of an actor's name (R18)
         items = [
             visible(lxml.html.tostring(li, encoding="unicode")).replace("\u00a0", " ")
             for li in root.cssselect("ul.explainer-mentioned-in li")
         ]
         assert (
-            items[1:]
+            items
             == {
-                "en": ["City council — Institution (Germany)", "In the glossary: Tax"],
-                "de": ["Stadtrat – Institution (Deutschland)", "Im Glossar: Steuer"],
+                "en": [
+                    "In an event: “Plan”",
+                    "In the who’s who: City council",
+                    "In the glossary: Tax",
+                ],
+                "de": [
+                    "In einem Ereignis: „Plan (de)“",
+                    "Unter „Wer ist wer“: Stadtrat",
+                    "Im Glossar: Steuer",
+                ],
             }[lang]
         )
         assert "No event in this story lists" not in visible(office)
     bob = page(explainer, "en", "actors/bob.md")
-    assert ("Talks", "../../events/talks/") in links(bob)
+    assert ("“Talks”", "../../events/talks/") in links(bob)
     # an actor the texts never name says it takes part in nothing, and nothing more
     archive = visible(page(explainer, "en", "actors/archive.md"))
-    assert archive.endswith("Events¶ Not involved in any of the events described here.")
+    assert "Events: None of those described here" in archive.replace("\u00a0", " ")
+    assert "Events¶" not in archive and "mentioned in connection" not in archive
 
 
 def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
@@ -881,23 +889,21 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     raw["events"]["review"]["name"] = {"en": "the review", "de": "die Prüfung"}
     explainer = load(tmp_path, raw)
     said = {
-        "en": "Took no part in the events described here but is mentioned in connection "
-        "with “Plan” and the review.",
+        "en": "Events: None of those described here; mentioned in connection with “Plan” "
+        "and the review",
         # a name with its article stays in the nominative after the colon, where „mit“
         # would need „der Prüfung“
-        "de": "War an keinem der hier beschriebenen Ereignisse beteiligt; wird im "
-        "Zusammenhang mit diesen Ereignissen erwähnt: „Plan (de)“ und die Prüfung.",
+        "de": "Ereignisse: Keines der hier beschriebenen; erwähnt im Zusammenhang mit "
+        "diesen Ereignissen: „Plan (de)“ und die Prüfung",
     }
-    for lang, sentence in said.items():
+    for lang, fact in said.items():
         office = page(explainer, lang, "actors/office.md")
         root = lxml.html.fromstring(f"<div>{office}</div>")
-        [paragraph] = [
-            p
-            for p in root.iter("p")
-            if p.text_content().startswith(("Took no part", "War an keinem"))
+        [line] = [
+            li for li in root.iter("li") if li.text_content().startswith(("Events", "Ereignisse"))
         ]
-        assert visible(lxml.html.tostring(paragraph, encoding="unicode")) == sentence
-        assert [a.get("href") for a in paragraph.iter("a")] == [
+        assert visible(lxml.html.tostring(line, encoding="unicode")).replace("\u00a0", " ") == fact
+        assert [a.get("href") for a in line.iter("a")] == [
             "../../events/plan/",
             "../../events/review/",
         ]
@@ -905,13 +911,13 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     raw["events"]["review"]["name"] = {"en": "the review", "de": "Prüfung des Zentralamts"}
     office = page(load(tmp_path, raw), "de", "actors/office.md")
     assert (
-        "beteiligt; wird im Zusammenhang mit „Plan (de)“ und Prüfung des Zentralamts "
-        "erwähnt." in visible(office)
+        "Keines der hier beschriebenen; erwähnt im Zusammenhang mit „Plan (de)“ und Prüfung"
+        " des Zentralamts" in visible(office).replace("\u00a0", " ")
     )
     assert "diesen Ereignissen:" not in visible(office)
     # an actor that takes part in an event says nothing of the kind
     ada = visible(page(explainer, "en", "actors/ada.md"))
-    assert "Took no part" not in ada
+    assert "None of those described here" not in ada
 
 
 def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> None:

@@ -102,6 +102,11 @@ class ActorView(View):
             kind = ctx.story.actors[actor.member_of].kind
             link = Links(ctx, self.path).actor(actor.member_of)
             facts.append((ctx.t(f"actor.member_of.{kind}"), link))
+        if not ctx.story.involvement(actor.id):
+            # an actor in no event: the box says so, a label's value (R42, R44, R46 read
+            # the sentence under the box, "Took no part … but is mentioned in connection
+            # with …", as subjectless), naming the events whose texts mention it
+            facts.append((ctx.strings.other("actor.events"), self.no_events()))
         return fact_rows(facts)
 
     def context(self) -> dict[str, Any]:
@@ -123,13 +128,18 @@ class ActorView(View):
             **self.mentioned(),
         }
 
-    def mentioned_only(self, events: list[Event]) -> Markup | None:
-        """For an actor in no event whose texts mention it: one sentence saying where
-        ("Took no part in the events described here but is mentioned in connection with
-        Sheinbaum’s press conference."), each event as a sentence names it, linked;
-        R26/R27 read its first clause alone as a database's fragment."""
+    def no_events(self) -> Markup:
+        """The fact box's value for an actor in no event: "None of those described here",
+        and the events whose texts mention it ("…; mentioned in connection with
+        Sheinbaum’s press conference"), each as a sentence names it, linked; R26/R27 read
+        the first part alone as a database's fragment where the events were to be found."""
+        events, _, _ = self.ctx.mentions.of(self.actor.id)
         if not events:
-            return None
+            return Markup.escape(self.ctx.t("actor.events.none"))
+        return self.mentioned_only([self.ctx.story.events[event_id] for event_id in events])
+
+    def mentioned_only(self, events: list[Event]) -> Markup:
+        """The events an actor in no event is mentioned in, as `no_events` says it."""
         links = Links(self.ctx, self.path)
         listed = and_list_html(self.ctx, [links.event_named(event.id) for event in events])
         # a name the sentence would have to inflect after its preposition („mit der
@@ -137,32 +147,36 @@ class ActorView(View):
         # wherever it was not needed)
         declined = set(self.ctx.t("grammar.declined_openings").casefold().split())
         openings = (named(self.ctx, event).split(maxsplit=1)[:1] for event in events)
-        key = "actor.mentioned_only"
+        key = "actor.events.mentioned_only"
         if any(word[0].casefold() in declined for word in openings if word):
-            key = "actor.mentioned_only.listed"
+            key = "actor.events.mentioned_only.listed"
         return self.ctx.t_html(key, events=listed, count=len(events))
 
     def mentioned(self) -> dict[str, Any]:
-        """The texts that mention the actor outside its own part in the story: events in
-        timeline order, then other actors and glossary terms by name."""
+        """The texts that mention the actor outside its own part in the story, one line
+        for each kind of page, as a label and its value: the events in timeline order
+        ("In events: …"), then other actors ("In the who’s who: …") and glossary terms
+        ("In the glossary: …") by name. R43/R46 read events and actors in one list as a
+        jumble; R18 read an actor and a term of one name as one page listed twice."""
         ctx, story = self.ctx, self.ctx.story
+        links = Links(ctx, self.path)
         events, actors, terms = ctx.mentions.of(self.actor.id)
-        mentioned_events = [story.events[event_id] for event_id in events]
-        involved = bool(story.involvement(self.actor.id))
-        return {
-            "mentioned_events": mentioned_events,
-            "mentioned_only": None if involved else self.mentioned_only(mentioned_events),
-            # each with what it is, as the actors index says it (its kind alone,
-            # "CIA — Institution", read as a database's label)
-            "mentioned_actors": [
-                (other, role_and_country(ctx, other, fallback=ctx.t(f"kind.{other.kind}")))
-                for other in sorted(
-                    (story.actors[actor_id] for actor_id in actors),
-                    key=lambda other: ctx.l10n.sort_key(ctx.text(other.name)),
-                )
-            ],
-            "mentioned_terms": sorted(
-                (story.glossary[term_id] for term_id in terms),
-                key=lambda term: ctx.l10n.sort_key(ctx.text(term.term)),
-            ),
-        }
+        others = sorted(
+            (story.actors[actor_id] for actor_id in actors),
+            key=lambda other: ctx.l10n.sort_key(ctx.text(other.name)),
+        )
+        glossary = sorted(
+            (story.glossary[term_id] for term_id in terms),
+            key=lambda term: ctx.l10n.sort_key(ctx.text(term.term)),
+        )
+        lines = []
+        for kind, items in (
+            ("events", [links.event_named(event_id) for event_id in events]),
+            ("actors", [links.actor(other.id) for other in others]),
+            ("terms", [links.term(term.id) for term in glossary]),
+        ):
+            if items:
+                key = "actor.mentioned." + ("glossary" if kind == "terms" else kind)
+                values = {kind: and_list_html(ctx, items)}
+                lines.append(ctx.t_html(key, count=len(items), **values))
+        return {"mentioned": lines}
