@@ -36,14 +36,19 @@ _UNITS = (
     "length-mile",
 )
 #: unit names news texts use that CLDR's long names lack, by language: the US units a German
-#: text names as such ("2000 US-Pfund"; CLDR has "Pfund" and the English "Short Ton"), the
-#: declined metric ton, and the short ton in words
+#: text names as such ("2000 US-Pfund", "2000 amerikanischen Pfund"; CLDR has "Pfund" and
+#: the English "Short Ton"), the declined metric ton, and the short ton in words
 _MORE_UNITS = {
     "en": ("short ton", "short tons", "U.S. pounds"),
     "de": (
         "US-Pfund",
         "US-Tonne",
         "US-Tonnen",
+        "amerikanische Pfund",
+        "amerikanischen Pfund",
+        "amerikanische Tonne",
+        "amerikanische Tonnen",
+        "amerikanischen Tonnen",
         "kurze Tonne",
         "kurze Tonnen",
         "kurzen Tonnen",

@@ -30,6 +30,12 @@ NBSP = "\u00a0"
         ("de", "etwa 907 Kilogramm, 3 Kilometer", f"etwa 907{NBSP}Kilogramm, 3{NBSP}Kilometer"),
         # R11: "zu 2000 US-Pfund" broke; CLDR's German knows "Pfund", not the US pound
         ("de", "zu 2000 US-Pfund, 5 Pfund", f"zu 2000{NBSP}US-Pfund, 5{NBSP}Pfund"),
+        # R46: "zu 2000 amerikanischen Pfund" broke after the number, as "2000 US-Pfund" did
+        (
+            "de",
+            "zu 2000 amerikanischen Pfund, 3 amerikanische Tonnen",
+            f"zu 2000{NBSP}amerikanischen{NBSP}Pfund, 3{NBSP}amerikanische{NBSP}Tonnen",
+        ),
         (
             "de",
             "1000 Kilogramm, 320 metrischen Tonnen, 2 kurze Tonnen",
