@@ -166,7 +166,7 @@ def test_every_date_is_on_the_timeline(seed_site: Path, lang: str) -> None:
 LEFT_OUT = {
     "en": {
         "We are working well, coordinating": (
-            "the two sides were working well together and coordinating.",
+            "The two sides, she said, were working well together and coordinating.",
             "On shared responsibility, she added that the United States also had its part to"
             " play: “an intense campaign to reduce drug consumption among youth in the United"
             " States.”",
@@ -176,7 +176,7 @@ LEFT_OUT = {
     },
     "de": {
         "Wir arbeiten gut zusammen, koordiniert": (
-            "beide Seiten arbeiteten gut und koordiniert zusammen.",
+            "Beide Seiten arbeiteten gut und koordiniert zusammen, sagte die Präsidentin.",
             "Zur geteilten Verantwortung erklärte sie, auch die USA hätten ihren Teil zu"
             " leisten\u00a0– „eine intensive Kampagne zur Reduzierung des Drogenkonsums unter"
             " Jugendlichen in den USA“.",
