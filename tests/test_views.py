@@ -13,7 +13,7 @@ import pytest
 from explainer.l10n import Localizer
 from explainer.markup import is_safe_link, render_markdown, unsafe_link_targets
 from explainer.model import Actor, Event, EventDate, Figure, Story
-from explainer.rendering import RenderContext
+from explainer.rendering import RenderContext, and_list
 from explainer.site import Explainer, SiteConfig
 from explainer.strings import load_strings
 from explainer.urls import SiteUrls
@@ -1031,6 +1031,28 @@ def test_the_issuer_of_a_statement_is_said_to_have_issued_it(lang: str, said: st
     # the thing issued is called by the type's own word, shown just above the line
     # ("Public statement", „Erklärung“), not by a word of its own
     assert line.rstrip(".").split()[-1].lower() in ctx.t("type.statement").lower()
+
+
+@pytest.mark.parametrize(
+    ("lang", "three", "two"),
+    [
+        # AP: no serial comma before the last item of a simple series
+        ("en", "cartels, fentanyl and arms", "cartels and fentanyl"),
+        ("de", "cartels, fentanyl und arms", "cartels und fentanyl"),
+    ],
+)
+def test_a_list_joins_its_last_item_as_the_language_does(lang: str, three: str, two: str) -> None:
+    strings = load_strings(ALL_LANGUAGES)
+    ctx = RenderContext(
+        Story(ALL_LANGUAGES, {}, {}, {}),
+        lang,
+        strings[lang],
+        Localizer(lang, strings[lang]),
+        SiteUrls(ALL_LANGUAGES),
+    )
+    assert and_list(ctx, ["cartels", "fentanyl", "arms"]) == three
+    assert and_list(ctx, ["cartels", "fentanyl"]) == two
+    assert and_list(ctx, ["cartels"]) == "cartels"
 
 
 @pytest.mark.parametrize("lang", ALL_LANGUAGES)
