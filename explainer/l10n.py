@@ -40,6 +40,13 @@ def unbreakable(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
+def date_months(strings: Strings) -> tuple[str, ...]:
+    """A UI table's twelve words for the months in a day's date (`months.in_dates`), or
+    none where the table leaves CLDR's names."""
+    words = tuple(strings("months.in_dates").split())
+    return words if len(words) == 12 else ()
+
+
 class Localizer:
     """Formats values for one language."""
 
@@ -52,7 +59,9 @@ class Localizer:
 
     def date(self, value: EventDate) -> str:
         """`16 January 2026` in the language's long form; month-only as `January 2026`;
-        never broken across lines (no-break spaces).
+        never broken across lines (no-break spaces). A day's date names its month as the
+        UI table's `months.in_dates` does (twelve words), where the table has them: AP's
+        English writes "Jan. 16, 2026", "March 2, 2026", a month alone in full.
 
         Remembered: a page lists the same few dates many times, and Babel parses its
         pattern on every call."""
@@ -61,7 +70,12 @@ class Localizer:
             if value.day is None:
                 found = format_skeleton("yMMMM", value.first_day, locale=self.locale)
             else:
-                found = format_date(value.first_day, "long", locale=self.locale)
+                found = self._own_month(
+                    format_date(value.first_day, "long", locale=self.locale),
+                    "wide",
+                    "months.in_dates",
+                    value.month,
+                )
             found = unbreakable(found)
             self._dates[value] = found
         return found
@@ -71,14 +85,19 @@ class Localizer:
         its month's abbreviation replaced by the UI table's (`months.abbreviated`, twelve
         words), where the table has one: CLDR's English says "Jan", "Sep"."""
         shown = format_skeleton("yMMM", value.first_day, locale=self.locale)
-        ours = self.strings("months.abbreviated").split()
+        return unbreakable(self._own_month(shown, "abbreviated", "months.abbreviated", value.month))
+
+    def _own_month(self, shown: str, width: str, key: str, month: int) -> str:
+        """`shown` (CLDR's form) with its month name of `width` replaced by the UI
+        table's word for it under `key` (twelve words); as it is where the table's entry
+        is empty."""
+        ours = self.strings(key).split()
         if len(ours) == 12:
             for context in ("format", "stand-alone"):
-                theirs = self.locale.months[context]["abbreviated"][value.month]
+                theirs = self.locale.months[context][width][month]
                 if theirs in shown:
-                    shown = shown.replace(theirs, ours[value.month - 1], 1)
-                    break
-        return unbreakable(shown)
+                    return shown.replace(theirs, ours[month - 1], 1)
+        return shown
 
     def iso_date(self, text: str) -> str:
         return self.date(EventDate.parse(text))

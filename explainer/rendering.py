@@ -14,7 +14,7 @@ from markupsafe import Markup
 from markupsafe import escape as escape_html
 
 from explainer.history import iso
-from explainer.l10n import Localizer
+from explainer.l10n import Localizer, date_months
 from explainer.markup import render_markdown
 from explainer.mentions import Mentions
 from explainer.model import Correction, Event, EventDate, Story
@@ -51,8 +51,14 @@ class RenderContext:
         value = localized[self.language]
         shown = self._typeset.get(value)
         if shown is None:
-            shown = self._typeset[value] = keep_together(value, self.language)
+            shown = self._typeset[value] = keep_together(value, self.language, self.date_months)
         return shown
+
+    @property
+    def date_months(self) -> tuple[str, ...]:
+        """The table's words for the months in a day's date (`months.in_dates`), which
+        the texts' dates are recognized by besides CLDR's names."""
+        return date_months(self.strings)
 
     def t(self, key: str, **values: Any) -> str:
         return self.strings(key, **values)
@@ -300,9 +306,9 @@ class Word:
 
 
 def and_list(ctx: RenderContext, items: list[str]) -> str:
-    """`title and sources`, `title, summary, and sources`: as the language's table joins
+    """`title and sources`, `title, summary and sources`: as the language's table joins
     a list (`list.and` between two items, `list.and.last` before the last of more; the
-    English table's house style, Chicago's, has the serial comma)."""
+    English table's house style, AP's, has no serial comma)."""
     if len(items) < 2:
         return "".join(items)
     if len(items) == 2:
@@ -311,7 +317,7 @@ def and_list(ctx: RenderContext, items: list[str]) -> str:
 
 
 def and_list_html(ctx: RenderContext, items: list[Markup]) -> Markup:
-    """HTML items (links) joined as the language joins a list (`A, B, and C`)."""
+    """HTML items (links) joined as the language joins a list (`A, B and C`)."""
     tokens = [f"\x00{index}\x00" for index in range(len(items))]
     joined = str(escape_html(and_list(ctx, tokens)))
     for token, item in zip(tokens, items, strict=True):

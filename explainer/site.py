@@ -25,7 +25,7 @@ from explainer.chrome import (
     parse_footer,
 )
 from explainer.history import History, PendingHistory
-from explainer.l10n import Localizer, babel_locale
+from explainer.l10n import Localizer, babel_locale, date_months
 from explainer.mentions import Mentions, find_mentions
 from explainer.model import Story, build_story
 from explainer.outputs.atom import atom_feed
@@ -419,10 +419,17 @@ class Explainer:
         links and credit, the tab title's separator, the 404 page."""
         return chrome(language, self.strings, self.urls, self.config.footer)
 
+    def date_months(self, language: str) -> tuple[str, ...]:
+        """The words `language`'s table writes the months of a day's date with, besides
+        CLDR's names (`months.in_dates`: "Jan.", "Sept."), for the hand-written pages."""
+        return date_months(self.strings[language])
+
     def link_terms(self, language: str, page_html: str, glossary_href: str) -> LinkedPage:
         """Link the first mention of each glossary term in a page's HTML."""
         if language not in self._matchers:
-            self._matchers[language] = TermMatcher.for_language(self.story, language)
+            self._matchers[language] = TermMatcher.for_language(
+                self.story, language, date_months(self.strings[language])
+            )
         return link_terms(page_html, self._matchers[language], glossary_href)
 
     def fill_appears_in(self, language: str, content: str, pages: Sequence[PageRef]) -> str:

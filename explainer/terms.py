@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from explainer.markup import render_markdown
@@ -113,7 +113,9 @@ class TermMatcher:
     pattern: re.Pattern[str] | None = field(default=None)
 
     @classmethod
-    def for_language(cls, story: Story, language: str) -> TermMatcher:
+    def for_language(
+        cls, story: Story, language: str, date_months: Sequence[str] = ()
+    ) -> TermMatcher:
         return cls.from_forms(
             {
                 term.id: [term.term[language], *term.aliases.get(language, ())]
@@ -123,7 +125,7 @@ class TermMatcher:
                 # typeset as the page is (no-break spaces in dates and amounts): a tooltip
                 # is text the reader reads too
                 term.id: keep_together(
-                    short_definition(term.definition[language], language), language
+                    short_definition(term.definition[language], language), language, date_months
                 )
                 for term in story.glossary.values()
             },

@@ -2,8 +2,9 @@
 2026", "January 16, 2026"), between a number and its unit ("320 Tonnen", "50 percent",
 "−40 %"), and before a dash that sets off a phrase, the opening one and the closing one
 ("Gewalt – etwa Anschlägen und Morden –, die": no line starts with "–" or "–,"). In English,
-a full date in mid-sentence takes a comma after its year (Chicago: "on January 23, 2026,
-and"), as `year_commas` adds where a word follows.
+a full date in mid-sentence takes a comma after its year (AP, Chicago: "on Jan. 23, 2026,
+and"), as `year_commas` adds where a word follows. A date's month is CLDR's name or the UI
+table's own word for it (`months.in_dates`: AP's "Jan.", "Sept."), which callers pass.
 
 The generator writes its own dates and figures with no-break spaces (`l10n`); this pass
 does the same for the words editors write, in the data's texts and the hand-written pages,
@@ -16,6 +17,7 @@ markup, code, scripts or styles.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from babel import Locale
@@ -112,14 +114,21 @@ def month_names(language: str) -> frozenset[str]:
     return frozenset(names | {name[:1].upper() + name[1:] for name in names})
 
 
+def _date_months(language: str, months: tuple[str, ...]) -> str:
+    """CLDR's month names and the UI table's own words for them in a date with a day
+    (`months.in_dates`: AP's "Jan.", "Sept."), as alternatives of a regular expression."""
+    return _alternatives(set(month_names(language)) | set(months))
+
+
 @cache
-def _keep_together(language: str) -> re.Pattern[str]:
+def _keep_together(language: str, months: tuple[str, ...] = ()) -> re.Pattern[str]:
     locale = Locale.parse(language.replace("-", "_"))
-    months = _alternatives(set(month_names(language)))
+    in_dates = _date_months(language, months)
+    months_only = _alternatives(set(month_names(language)))
     dates = [
-        _pattern_regex(locale.date_formats["long"].pattern, months),
-        _pattern_regex(locale.datetime_skeletons["MMMMd"].pattern, months),
-        _pattern_regex(locale.datetime_skeletons["yMMMM"].pattern, months),
+        _pattern_regex(locale.date_formats["long"].pattern, in_dates),
+        _pattern_regex(locale.datetime_skeletons["MMMMd"].pattern, in_dates),
+        _pattern_regex(locale.datetime_skeletons["yMMMM"].pattern, months_only),
     ]
     units: set[str] = {"%"}
     for unit in _UNITS:
@@ -136,38 +145,37 @@ def _keep_together(language: str) -> re.Pattern[str]:
 
 
 @cache
-def _year_comma(language: str) -> re.Pattern[str] | None:
+def _year_comma(language: str, months: tuple[str, ...] = ()) -> re.Pattern[str] | None:
     if language.split("-")[0].lower() not in _COMMA_AFTER_YEAR:
         return None
     locale = Locale.parse(language.replace("-", "_"))
-    date = _pattern_regex(
-        locale.date_formats["long"].pattern, _alternatives(set(month_names(language)))
-    )
+    date = _pattern_regex(locale.date_formats["long"].pattern, _date_months(language, months))
     return re.compile(rf"(?<!\w)(?:{date})(?!\d){_INLINE_END}(?=[ \u00a0][^\W\d_])")
 
 
-def year_commas(text: str, language: str) -> str:
+def year_commas(text: str, language: str, months: Sequence[str] = ()) -> str:
     """`text` (or HTML, whose inline elements a date may end in) with a comma after the
-    year of each full date a word follows, in the languages that set one (English)."""
-    pattern = _year_comma(language)
+    year of each full date a word follows, in the languages that set one (English).
+    `months`: the UI table's words for the months in a day's date, besides CLDR's."""
+    pattern = _year_comma(language, tuple(months))
     if pattern is None or not _HAS_DIGIT.search(text):
         return text
     return pattern.sub(lambda match: match.group() + ",", text)
 
 
-def year_commas_html(html: str, language: str) -> str:
+def year_commas_html(html: str, language: str, months: Sequence[str] = ()) -> str:
     """The same in an HTML page or fragment, outside code, scripts and styles and outside
     tags (a date in an attribute is left alone)."""
-    if _year_comma(language) is None:
+    if _year_comma(language, tuple(months)) is None:
         return html
     parts = _NOT_PROSE_ELEMENT.split(html)
     # split gives the prose, an element that is not prose, its name, the prose, …
     for index in range(0, len(parts), 3):
-        parts[index] = _year_commas_outside_tags(parts[index], language)
+        parts[index] = _year_commas_outside_tags(parts[index], language, months)
     return "".join(part for index, part in enumerate(parts) if index % 3 != 2)
 
 
-def _year_commas_outside_tags(html: str, language: str) -> str:
+def _year_commas_outside_tags(html: str, language: str, months: Sequence[str]) -> str:
     # a date in an attribute ends before a quotation mark, never before a space and a word
     # outside its tag, but "title=\"… January 23, 2026 was …\"" would: mask the tags' insides
     tags: list[str] = []
@@ -178,7 +186,7 @@ def _year_commas_outside_tags(html: str, language: str) -> str:
         tags.append(match.group())
         return f"\x00{len(tags) - 1}\x00"
 
-    masked = year_commas(_TAG.sub(keep, html), language)
+    masked = year_commas(_TAG.sub(keep, html), language, months)
     return re.sub("\x00(\\d+)\x00", lambda m: tags[int(m.group(1))], masked)
 
 
@@ -192,19 +200,22 @@ _NOT_PROSE_ELEMENT = re.compile(
 _MAY_NEED_IT = re.compile(r"[0-9–—]")
 
 
-def keep_together(text: str, language: str) -> str:
-    """`text` with no-break spaces inside its dates and amounts and before its dashes."""
+def keep_together(text: str, language: str, months: Sequence[str] = ()) -> str:
+    """`text` with no-break spaces inside its dates and amounts and before its dashes.
+    `months`: the UI table's words for the months in a day's date ("Jan.", "Sept.";
+    `months.in_dates`), recognized besides CLDR's names."""
     if " " not in text or not _MAY_NEED_IT.search(text):
         return text
     return year_commas(
-        _keep_together(language).sub(
+        _keep_together(language, tuple(months)).sub(
             lambda match: match.group().replace(" ", NO_BREAK_SPACE), text
         ),
         language,
+        months,
     )
 
 
-def keep_together_html(html: str, language: str) -> str:
+def keep_together_html(html: str, language: str, months: Sequence[str] = ()) -> str:
     """The same in the text of an HTML fragment, outside code, scripts and styles (and the
     comma after a year that ends in a link, "<a>January 23, 2026</a>, and")."""
     parts = _TAG.split(html)
@@ -220,5 +231,5 @@ def keep_together_html(html: str, language: str) -> str:
             elif not part.endswith("/>"):
                 closed_by.append(name.group(1).lower())
         elif part and not closed_by and " " in part:
-            parts[index] = keep_together(part, language)
-    return year_commas_html("".join(parts), language)
+            parts[index] = keep_together(part, language, months)
+    return year_commas_html("".join(parts), language, months)

@@ -155,8 +155,9 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
         return linked.html  # its texts of the data are set already (RenderContext.text)
     # a hand-written page, after its terms are linked (found with ordinary spaces); its
     # table of contents as its headings
-    retitle_toc(page.toc, lambda title: keep_together_html(title, language))
-    return keep_together_html(linked.html, language)
+    months = build.explainer.date_months(language)
+    retitle_toc(page.toc, lambda title: keep_together_html(title, language, months))
+    return keep_together_html(linked.html, language, months)
 
 
 @event_priority(0)  # after the i18n plugin (50), which leaves home pages on absolute links

@@ -78,8 +78,8 @@ def test_latest_is_the_three_most_recent_held_events_newest_first(tmp_path: Path
     ]
     assert item_texts(md) == [
         "Fifth — February 2026 · Phone call About Fifth.",
-        "Fourth — February 3, 2026 · Phone call About Fourth.",
-        "Third — January 20, 2026 · Phone call About Third.",
+        "Fourth — Feb. 3, 2026 · Phone call About Fourth.",
+        "Third — Jan. 20, 2026 · Phone call About Third.",
     ]
 
 
@@ -119,7 +119,7 @@ def test_key_figures_in_time_order_with_who_claimed_them(tmp_path: Path) -> None
     explainer = load(tmp_path, data)
     md = explainer.expand_blocks("en", "<!-- explainer:key-figures -->", "about.md", "d/about.md")
     rows = [[c.text_content() for c in tr.iter("td")] for tr in shown(md).iter("tr")][1:]
-    february_28, march_2 = unbreakable("February 28, 2026"), unbreakable("March 2, 2026")
+    february_28, march_2 = unbreakable("Feb. 28, 2026"), unbreakable("March 2, 2026")
     assert rows == [
         [unbreakable("51 metric tons"), "Seized", "Bob Sample", f"Bob speaks ({february_28})"],
         ["12.5%", "Budget growth", "Ada Example", f"Ada calls Bob ({march_2})"],
@@ -515,7 +515,7 @@ def test_upcoming_lists_unconfirmed_events_too_with_their_status(tmp_path: Path)
     md = explainer.expand_blocks("en", "<!-- explainer:upcoming -->\n", "index.md", "d/index.md")
     # of two types, each says its own
     assert item_texts(md) == [
-        "Past — January 23, 2026 · Phone call · unconfirmed About Past.",
+        "Past — Jan. 23, 2026 · Phone call · unconfirmed About Past.",
         "Soon — March 4, 2026 · Meeting · scheduled About Soon.",
     ]
 
@@ -610,7 +610,7 @@ def test_every_language_tells_the_same_history_in_plain_words(tmp_path: Path) ->
     # a figure revised in every language is its label ("a figure was revised" read as its
     # value, R14)
     assert what_changed(english, items, "call") == (
-        "The date was changed from January\u00a013,\u00a02026, to January\u00a02026; two "
+        "The date was changed from Jan.\u00a013,\u00a02026, to January\u00a02026; two "
         "quotations were removed; the description of a figure was revised; a source citation "
         "was added."
     )

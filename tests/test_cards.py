@@ -299,9 +299,9 @@ def test_an_event_not_known_to_have_taken_place_says_its_status_on_its_card(
     explainer = statuses_story(tmp_path)
     said = {
         "en": {
-            "held": "January\u00a012,\u00a02026 · Phone call",
+            "held": "Jan.\u00a012,\u00a02026 · Phone call",
             "planned": "May\u00a04,\u00a02026 · Phone call · scheduled",
-            "open": "January\u00a023,\u00a02026 · Meeting · unconfirmed",
+            "open": "Jan.\u00a023,\u00a02026 · Meeting · unconfirmed",
             "off": "February\u00a02026 · Phone call · canceled",
         },
         "de": {

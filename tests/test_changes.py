@@ -484,7 +484,7 @@ def test_the_changes_intro_promises_nothing_about_corrections_it_does_not_list(
             # verbless chain as a caption: "This page lists …" is a sentence
             # R28/R29: "newest first" at the end of the sentence read as misplaced
             "en": "This page lists, newest first, the latest factual update to each event, "
-            "such as a change to its quotations, figures, or status. Changes of wording alone "
+            "such as a change to its quotations, figures or status. Changes of wording alone "
             "are not listed. A correction of an error would be marked “Correction” and say "
             "what was wrong.",
             "de": "Diese Seite verzeichnet die letzte inhaltliche Aktualisierung jedes "

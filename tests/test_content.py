@@ -47,10 +47,10 @@ FIGURES = [
 # The dates of the story (relative ones resolved as shared/sources/README.md says).
 DATES = {
     "en": [
-        "January 12, 2026",
-        "January 15, 2026",
-        "January 16, 2026",
-        "January 23, 2026",
+        "Jan. 12, 2026",
+        "Jan. 15, 2026",
+        "Jan. 16, 2026",
+        "Jan. 23, 2026",
         "January 2026",
         "February 2026",
     ],
@@ -129,7 +129,7 @@ def test_figures_are_shown_attributed_on_figures_and_home_pages(seed_site: Path,
         # (R41 read the same event in every row), and no column repeats it
         assert all(len(row) == 2 for row in rows)
         text = page_text(seed_site, lang, url)
-        date = unbreakable("16. Januar 2026" if lang == "de" else "January 16, 2026")
+        date = unbreakable("16. Januar 2026" if lang == "de" else "Jan. 16, 2026")
         assert {
             "en": f"All of these figures were cited by Claudia Sheinbaum (press conference, "
             f"{date}).",
@@ -525,7 +525,7 @@ def test_the_r10_wording_of_the_data(seed_story) -> None:  # type: ignore[no-unt
     assert "UN " not in english_texts and "U.N. Security Council" in english_texts
     call = story.events["de-la-fuente-rubio-call"].summary
     assert (
-        "agreed that the Bilateral Security Implementation Group would meet on January 23"
+        "agreed that the Bilateral Security Implementation Group would meet on Jan. 23"
         in (call["en"])
     )
     secretariat = story.actors["mexico-security-secretariat"]
@@ -796,21 +796,34 @@ def test_a_day_is_dated_once(seed_site: Path) -> None:
     en = page_text(seed_site, "en", "events/state-department-message/")
     de = page_text(seed_site, "de", "events/state-department-message/")
     assert "the following day" not in en
-    assert "press conference on " + unbreakable("January 16, 2026") + "." in en
+    assert "press conference on " + unbreakable("Jan. 16, 2026") + "." in en
     assert "tags darauf" not in de
     # R26/R27: „antwortete bei ihrer … Pressekonferenz“ left the verb without its object
     assert "antwortete darauf am " + unbreakable("16. Januar 2026") + " bei ihrer" in de
 
 
-def test_the_press_conference_headline_attributes_her_verdict(seed_site: Path) -> None:
+def test_the_press_conference_headline_attributes_her_verdict(seed_site: Path, seed_story) -> None:  # type: ignore[no-untyped-def]
     """One cites evidence, not one's own verdict (R22/R23): the headline says what she said
     of the cooperation, as the report does ("has yielded"). R24/R25 read "it" as the U.S.:
-    the headline names what has yielded the results."""
+    the headline names what has yielded the results. R42/R46: a headline (AP) puts the
+    quotation in single quotes, where the body keeps double ones."""
     for url in ("", "events/sheinbaum-press-conference/"):
         text = page_text(seed_site, "en", url)
-        assert fold("says cooperation has yielded “very strong results”") in text
+        assert fold("says cooperation has yielded ‘very strong results’") in text
+        assert fold("says cooperation has yielded “very strong results”") not in text
         assert fold("says it has yielded") not in text
         assert fold("citing “very strong results”") not in text
+        assert fold("citing ‘very strong results’") not in text
+    # every English headline (the tab, timeline and feed title) the same; the body's
+    # quotation keeps its double quotes
+    event = lxml.html.parse(
+        str(seed_site / "events" / "sheinbaum-press-conference" / "index.html")
+    ).getroot()
+    assert "had yielded “very strong results,”" in event.cssselect("article")[0].text_content()
+    titles = [e.title["en"] for e in seed_story.story.events.values()]
+    for title in titles:
+        assert "“" not in title and "”" not in title, title
+    assert "U.S. State Department demands ‘concrete and verifiable’ results" in titles
     about = page_text(seed_site, "en", "about/")
     # R32/R33: whose claims they are, as the figures page says (all four are hers)
     assert "are Sheinbaum’s claims" in about and "therefore claims" not in about
@@ -938,7 +951,7 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     home = {lang: page_text(seed_site, lang, "").replace("\u00a0", " ") for lang in ("en", "de")}
     assert (
         "After a phone call between Sheinbaum and U.S. President Donald Trump on Monday,"
-        " January 12, military intervention was ruled out." in home["en"]
+        " Jan. 12, military intervention was ruled out." in home["en"]
     )
     assert (
         "Nach einem Telefonat zwischen Sheinbaum und US-Präsident Donald Trump am Montag,"
@@ -989,7 +1002,7 @@ def test_the_home_headings_date_their_account(seed_site: Path) -> None:
         (
             "en",
             "Where the reports leave off",
-            "Meetings arranged in the January",
+            "Meetings arranged in the Jan.",
             "Planned meetings",
         ),
         (
@@ -1004,12 +1017,12 @@ def test_the_home_headings_date_their_account(seed_site: Path) -> None:
         assert stood in headings, headings
         assert any(h.startswith(agreed) for h in headings), headings
         assert stale not in headings and "Where things stand" not in headings
-    assert "Meetings arranged in the January\u00a015 call" in page_text(seed_site, "en", "")
+    assert "Meetings arranged in the Jan.\u00a015 call" in page_text(seed_site, "en", "")
     # R34/R35: "Meetings agreed on …" could be read as the meetings agreeing; R37 read
     # "Meetings set on …" as "scheduled for"; R41 read "the call of January 15" as German
     # word order ("vom")
     english = page_text(seed_site, "en", "")
-    for misread in ("Meetings agreed on", "Meetings set on", "call of January"):
+    for misread in ("Meetings agreed on", "Meetings set on", "call of Jan", "call of January"):
         assert misread not in english
 
 
@@ -1151,7 +1164,8 @@ def test_the_r42_line_edit(seed_site: Path) -> None:
     )
     assert lead.count("demand") == 1, lead
     # R44/R45: the lead's first sentence ran to 43 words; it ends at the quoted results
-    first = re.split(r"(?<=[.!?])\s|(?<=[.!?][\"”’])\s", lead)[0]
+    # (a period before a day's number ends an abbreviated month, "Jan. 16", not a sentence)
+    first = re.split(r"(?<=[.!?])\s(?!\d)|(?<=[.!?][\"”’])\s", lead)[0]
     assert first.endswith(fold("“very strong results.”")), first
     assert len(first.split()) < 40, first
 

@@ -116,8 +116,8 @@ def test_an_event_not_known_to_have_taken_place_is_tentative_and_says_why(
     talks = events_of(read(tmp_path, "en", data))["talks"]
     assert str(talks["status"]) == "TENTATIVE"
     said = {
-        "scheduled": "Scheduled for January\u00a023,\u00a02026.",
-        "unconfirmed": "Scheduled for January\u00a023,\u00a02026; "
+        "scheduled": "Scheduled for Jan.\u00a023,\u00a02026.",
+        "unconfirmed": "Scheduled for Jan.\u00a023,\u00a02026; "
         "the sources do not say whether it took place.",
     }
     assert text(talks, "description", "en") == f"{said[status]}\n\nAbout Talks."

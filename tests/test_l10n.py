@@ -31,7 +31,7 @@ def figure(
     ("lang", "date", "expected"),
     [
         # no-break spaces: no line break inside a date
-        ("en", EventDate(2026, 1, 16), "January\u00a016,\u00a02026"),
+        ("en", EventDate(2026, 1, 16), "Jan.\u00a016,\u00a02026"),
         ("de", EventDate(2026, 1, 16), "16.\u00a0Januar\u00a02026"),
         ("en", EventDate(2026, 2), "February\u00a02026"),
         ("de", EventDate(2026, 2), "Februar\u00a02026"),
@@ -42,6 +42,54 @@ def figure(
 )
 def test_dates(lang: str, date: EventDate, expected: str) -> None:
     assert l10n(lang).date(date) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        # AP: a month with a day abbreviated (Jan., Feb., Aug. to Dec.; "Sept.", not CLDR's
+        # "Sep"), March to July in full
+        (EventDate(2026, 9, 3), "Sept.\u00a03,\u00a02026"),
+        (EventDate(2026, 2, 28), "Feb.\u00a028,\u00a02026"),
+        (EventDate(2026, 3, 2), "March\u00a02,\u00a02026"),
+        (EventDate(2026, 7, 4), "July\u00a04,\u00a02026"),
+        (EventDate(2025, 12, 31), "Dec.\u00a031,\u00a02025"),
+        # a month alone, with its year only, is spelled out
+        (EventDate(2026, 9), "September\u00a02026"),
+        (EventDate(2026, 1), "January\u00a02026"),
+    ],
+)
+def test_english_dates_with_a_day_abbreviate_their_month_as_ap_does(
+    date: EventDate, expected: str
+) -> None:
+    assert l10n("en").date(date) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("de", "3.\u00a0September\u00a02026"),
+        ("fr", "3\u00a0septembre\u00a02026"),
+        ("es", "3\u00a0de\u00a0septiembre\u00a0de\u00a02026"),
+    ],
+)
+def test_a_table_without_months_in_dates_keeps_cldr_names(lang: str, expected: str) -> None:
+    assert l10n(lang).date(EventDate(2026, 9, 3)) == expected
+
+
+def test_a_sites_table_sets_the_months_of_its_day_dates(tmp_path: Path) -> None:
+    """`months.in_dates` is a table's, not English's: a site's own German table may set
+    it (and an English one give it back to CLDR's names)."""
+    (tmp_path / "de.yaml").write_text(
+        'months.in_dates: "Jan. Feb. März Apr. Mai Juni Juli Aug. Sept. Okt. Nov. Dez."\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "en.yaml").write_text('months.in_dates: ""\n', encoding="utf-8")
+    tables = load_strings(("en", "de"), (tmp_path,))
+    assert Localizer("de", tables["de"]).date(EventDate(2026, 9, 3)) == "3.\u00a0Sept.\u00a02026"
+    assert Localizer("de", tables["de"]).date(EventDate(2026, 9)) == "September\u00a02026"
+    en = Localizer("en", tables["en"]).date(EventDate(2026, 9, 3))
+    assert en == "September\u00a03,\u00a02026"
 
 
 @pytest.mark.parametrize(
@@ -395,6 +443,8 @@ def test_a_site_can_add_a_language_table(tmp_path: Path) -> None:
     # the forms one, many (whole millions) and other
     table = with_forms(english_table(), ("one", "many", "other"))
     table["timeline.title"] = "Cronologia"
+    # the English table's own month words are English: a copy leaves them empty (README)
+    table["months.in_dates"] = table["months.abbreviated"] = ""
     write_table(tmp_path, "it", table)
     strings = load_strings(("en", "it"), [tmp_path])
     assert strings["it"]("timeline.title") == "Cronologia"

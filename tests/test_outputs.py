@@ -13,7 +13,9 @@ import lxml.html
 import pytest
 import yaml
 
+from explainer.l10n import date_months
 from explainer.outputs.atom import atom_feed
+from explainer.strings import load_strings
 from explainer.typography import keep_together
 from tests.conftest import (
     FIXTURES,
@@ -65,8 +67,10 @@ def test_atom_feed(published_site: Path, seed_story, lang: str) -> None:  # type
         assert entry.id == entry.link
         # a status other than `held` in words before it, "corrected on ..." after it
         status = {"en": "Scheduled for ", "de": "Für "}[lang] if event.status != "held" else ""
-        # the summary set as the pages set it: dates and amounts kept together
-        summary = keep_together(event.summary[lang], lang)
+        # the summary set as the pages set it: dates and amounts kept together, also where
+        # the table writes its own month ("Jan. 23, 2026")
+        months = date_months(load_strings((lang,))[lang])
+        summary = keep_together(event.summary[lang], lang, months)
         assert entry.summary.startswith(status) and summary in entry.summary
         page = published_site / entry.link.removeprefix(SITE_URL) / "index.html"
         assert page.is_file()

@@ -137,6 +137,33 @@ def test_an_english_full_date_in_mid_sentence_takes_a_comma_after_its_year(
     assert keep_together(written, "en") == typeset
 
 
+AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.")
+AP_MONTHS += ("Nov.", "Dec.")
+
+
+@pytest.mark.parametrize(
+    ("written", "typeset"),
+    [
+        # the table's own month words (AP's, `months.in_dates`) in a day's date
+        (
+            "on Jan. 23, 2026 and in February 2026",
+            f"on Jan.{NBSP}23,{NBSP}2026, and in February{NBSP}2026",
+        ),
+        ("met Sept. 3 and", f"met Sept.{NBSP}3 and"),
+        ("on March 2, 2026.", f"on March{NBSP}2,{NBSP}2026."),
+        # CLDR's names are still dates
+        ("on January 23, 2026 and", f"on January{NBSP}23,{NBSP}2026, and"),
+    ],
+)
+def test_a_tables_own_month_words_are_dates_too(written: str, typeset: str) -> None:
+    assert keep_together(written, "en", AP_MONTHS) == typeset
+    assert keep_together_html(f"<p>{written}</p>", "en", AP_MONTHS) == f"<p>{typeset}</p>"
+
+
+def test_without_the_tables_words_an_abbreviated_month_is_no_date() -> None:
+    assert keep_together("on Sept. 3, 2026 and", "en") == "on Sept. 3, 2026 and"
+
+
 def test_the_comma_after_a_year_follows_a_link_and_never_enters_markup_or_code() -> None:
     html = (
         f'<p>one on <a href="x" title="on January 23, 2026 was">January{NBSP}23,{NBSP}2026</a>'

@@ -13,7 +13,7 @@ import pytest
 from explainer.l10n import Localizer
 from explainer.markup import is_safe_link, render_markdown, unsafe_link_targets
 from explainer.model import Actor, Event, EventDate, Figure, Story
-from explainer.rendering import RenderContext
+from explainer.rendering import RenderContext, and_list
 from explainer.site import Explainer, SiteConfig
 from explainer.strings import load_strings
 from explainer.urls import SiteUrls
@@ -650,8 +650,8 @@ def test_an_actor_page_says_took_part_only_of_events_that_took_place(tmp_path: P
     # the status a word of the label after the type, in lower case: "Meeting · scheduled"
     items = {
         "en": [
-            "Held talks\u00a0— January\u00a012,\u00a02026\u00a0· Phone call Took part in the call.",
-            "Open talks\u00a0— January\u00a023,\u00a02026\u00a0· Meeting\u00a0· unconfirmed "
+            "Held talks\u00a0— Jan.\u00a012,\u00a02026\u00a0· Phone call Took part in the call.",
+            "Open talks\u00a0— Jan.\u00a023,\u00a02026\u00a0· Meeting\u00a0· unconfirmed "
             "Was due to take part.",
             "Called-off talks\u00a0— February\u00a02026\u00a0· Phone call\u00a0· canceled "
             "Was due to take part.",
@@ -685,7 +685,7 @@ def test_a_list_gives_an_unconfirmed_event_its_status_word_its_own_page_the_clau
     explainer = statuses_story(tmp_path)
     said = {
         "en": (
-            "Open talks (scheduled for January\u00a023,\u00a02026; unconfirmed)",
+            "Open talks (scheduled for Jan.\u00a023,\u00a02026; unconfirmed)",
             "the sources do not say whether it took place",
         ),
         "de": (
@@ -713,7 +713,7 @@ def test_an_unconfirmed_event_says_in_words_that_its_date_has_passed_unconfirmed
         # no source says whether it took place: "has not been confirmed" read, under
         # "Updated …", as if nobody had checked (R20)
         # led by the label's word, so label and facts agree (R24/R25)
-        "en": "Status: Unconfirmed\u00a0— scheduled for January\u00a023,\u00a02026; the "
+        "en": "Status: Unconfirmed\u00a0— scheduled for Jan.\u00a023,\u00a02026; the "
         "sources do not say whether it took place",
         "de": "Status: Unbestätigt\u00a0– für den 23.\u00a0Januar\u00a02026 angesetzt; ob es "
         "stattfand, geht aus den Quellen nicht hervor",
@@ -1037,6 +1037,28 @@ def test_the_issuer_of_a_statement_is_said_to_have_issued_it(lang: str, said: st
     # the thing issued is called by the type's own word, shown just above the line
     # ("Public statement", „Erklärung“), not by a word of its own
     assert line.rstrip(".").split()[-1].lower() in ctx.t("type.statement").lower()
+
+
+@pytest.mark.parametrize(
+    ("lang", "three", "two"),
+    [
+        # AP: no serial comma before the last item of a simple series
+        ("en", "cartels, fentanyl and arms", "cartels and fentanyl"),
+        ("de", "cartels, fentanyl und arms", "cartels und fentanyl"),
+    ],
+)
+def test_a_list_joins_its_last_item_as_the_language_does(lang: str, three: str, two: str) -> None:
+    strings = load_strings(ALL_LANGUAGES)
+    ctx = RenderContext(
+        Story(ALL_LANGUAGES, {}, {}, {}),
+        lang,
+        strings[lang],
+        Localizer(lang, strings[lang]),
+        SiteUrls(ALL_LANGUAGES),
+    )
+    assert and_list(ctx, ["cartels", "fentanyl", "arms"]) == three
+    assert and_list(ctx, ["cartels", "fentanyl"]) == two
+    assert and_list(ctx, ["cartels"]) == "cartels"
 
 
 @pytest.mark.parametrize("lang", ALL_LANGUAGES)

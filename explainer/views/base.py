@@ -96,7 +96,9 @@ class View:
             **self.context(),
         }
         # the language's comma after a date's year, also where the date ends in a link
-        content = year_commas_html(render(self.template, ctx.templates, values), ctx.language)
+        content = year_commas_html(
+            render(self.template, ctx.templates, values), ctx.language, ctx.date_months
+        )
         return GeneratedPage(
             self.path,
             title,
@@ -104,6 +106,6 @@ class View:
             table_of_contents(content),
             self.in_nav,
             # the meta description (search results, link previews) set as the page is
-            keep_together(description, ctx.language) if description else None,
+            keep_together(description, ctx.language, ctx.date_months) if description else None,
             self.toc_depth,
         )

@@ -269,7 +269,7 @@ def render_block(ctx: RenderContext, name: str, page_path: str) -> str:
     html = render(f"blocks/{name}.html", ctx.templates, values).strip("\n")
     # its sentences put dates in links ("on <a>January 23, 2026</a> and"): the language's
     # comma after the year goes after the link
-    return year_commas_html(html, ctx.language)
+    return year_commas_html(html, ctx.language, ctx.date_months)
 
 
 def expand_blocks(ctx: RenderContext, markdown: str, page_path: str, source_name: str) -> str:
