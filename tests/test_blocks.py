@@ -176,7 +176,7 @@ def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
     assert said == (
         f"Alle diese Zahlen stammen aus demselben Ereignis: „Ada ruft Bob an“ ({march_2['de']})."
     )
-    assert heads == ["Zahl", "Bedeutung", "Genannt von"]
+    assert heads == ["Zahl", "Messgröße", "Genannt von"]
     data["events"]["first-call"]["figures"][1]["by"] = "ada"  # now one speaker too
     (tmp_path / "one").mkdir()
     explainer = load(tmp_path / "one", data)
@@ -469,7 +469,7 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     said = {
         "en": [
             "The latest dated event known to have taken place is “Later” on April 1, 2026.",
-            "Last updated on March 7, 2026.",
+            "Last updated March 7, 2026.",
         ],
         "de": [
             "Das jüngste genau datierte Ereignis, das den Berichten zufolge stattgefunden hat, ist "
@@ -687,8 +687,8 @@ def test_as_of_names_a_dated_event_where_a_month_only_one_may_be_later_and_lists
         "Adas Anruf bei Bob vom 2. März 2026. Danach sollte ein Telefonat folgen: "
         "am 9. April 2026; ob es stattfand, geht aus den Quellen nicht hervor. "
         "Für die Zeit danach ist ein Telefonat angesetzt: am 2. Mai 2026. Nicht genau "
-        "datiert ist Adas Beitrag (in der Chronik dem März 2026 zugeordnet); ob vor oder "
-        "nach dem 2. März 2026, sagen die Quellen nicht.",
+        "datiert ist Adas Beitrag (in der Chronik dem März 2026 zugeordnet); ob das vor "
+        "oder nach dem 2. März 2026 war, sagen die Quellen nicht.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)
@@ -841,7 +841,7 @@ def test_as_of_names_a_month_only_event_that_may_be_later_by_its_headline(
         "(listed under March 2026), so they may have come before or after March 2, 2026.",
         "de": "Nicht genau datiert sind „Note (de)“ (in der Chronik dem März 2026 "
         "zugeordnet) und „Post (de)“ (in der Chronik dem März 2026 zugeordnet); ob "
-        "vor oder nach dem 2. März 2026, sagen die Quellen nicht.",
+        "das vor oder nach dem 2. März 2026 war, sagen die Quellen nicht.",
     }
     for lang, sentence in said.items():
         md = as_of_block(explainer, lang)

@@ -559,7 +559,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     # both figures are of one call: the event is said once, before the table
     assert table_rows(md) == [
-        ["Zahl", "Bedeutung", "Genannt von"],
+        ["Zahl", "Messgröße", "Genannt von"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample"],
     ]
@@ -846,7 +846,7 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             == {
                 "en": [
                     "In an event: “Plan”",
-                    "In the who’s who: City council",
+                    "In “Who’s who”: City council",
                     "In the glossary: Tax",
                 ],
                 "de": [
