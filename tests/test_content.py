@@ -350,12 +350,10 @@ def test_actors_only_mentioned_in_the_texts_link_the_texts(seed_site: Path, lang
         assert {
             # R42, R44 and R46 read a sentence ("Took no part …") as subjectless: the fact
             # box says it, a label and its value
-            "en": "Events: None of those described here; mentioned in connection with"
-            " Sheinbaum’s press conference",
+            "en": "Events: None; mentioned in connection with Sheinbaum’s press conference",
             # R36/R37 read „der Name fällt“ as colloquial and the colon as clumsy: the
             # name opens with no article, so it follows „mit“
-            "de": "Ereignisse: Keines der hier beschriebenen; erwähnt im Zusammenhang mit"
-            " Sheinbaums Pressekonferenz",
+            "de": "Ereignisse: Keine; erwähnt im Zusammenhang mit Sheinbaums Pressekonferenz",
         }[lang] in text.replace("\u00a0", " ")
         assert "Took no part" not in text and "War an keinem" not in text
         hrefs = [a.get("href") for a in content.cssselect("ul.explainer-mentioned-in a")]

@@ -800,7 +800,7 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # here." as a database's fragment); R42, R44 and R46 read it as a sentence
             # under the box ("Took no part … but is mentioned in connection with …") as
             # subjectless
-            "Events: None of those described here; mentioned in connection with “Plan”",
+            "Events: None; mentioned in connection with “Plan”",
             "Mentioned elsewhere",
         ),
         (
@@ -808,7 +808,7 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # neither the actor's gender nor a case of the event's name: a headline in
             # quotation marks follows „mit“ as it is (R36/R37 read „der Name fällt“ as
             # colloquial and the colon as clumsy)
-            "Ereignisse: Keines der hier beschriebenen; erwähnt im Zusammenhang mit „Plan (de)“",
+            "Ereignisse: Keine; erwähnt im Zusammenhang mit „Plan (de)“",
             "An anderer Stelle erwähnt",
         ),
     ):
@@ -861,7 +861,7 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
     assert ("“Talks”", "../../events/talks/") in links(bob)
     # an actor the texts never name says it takes part in nothing, and nothing more
     archive = visible(page(explainer, "en", "actors/archive.md"))
-    assert "Events: None of those described here" in archive.replace("\u00a0", " ")
+    assert "Events: None" in archive.replace("\u00a0", " ")
     assert "Events¶" not in archive and "mentioned in connection" not in archive
 
 
@@ -889,11 +889,10 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     raw["events"]["review"]["name"] = {"en": "the review", "de": "die Prüfung"}
     explainer = load(tmp_path, raw)
     said = {
-        "en": "Events: None of those described here; mentioned in connection with “Plan” "
-        "and the review",
+        "en": "Events: None; mentioned in connection with “Plan” and the review",
         # a name with its article stays in the nominative after the colon, where „mit“
         # would need „der Prüfung“
-        "de": "Ereignisse: Keines der hier beschriebenen; erwähnt im Zusammenhang mit "
+        "de": "Ereignisse: Keine; erwähnt im Zusammenhang mit "
         "diesen Ereignissen: „Plan (de)“ und die Prüfung",
     }
     for lang, fact in said.items():
@@ -910,14 +909,13 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     # without the article, the same names follow „mit“: no colon where none is needed
     raw["events"]["review"]["name"] = {"en": "the review", "de": "Prüfung des Zentralamts"}
     office = page(load(tmp_path, raw), "de", "actors/office.md")
-    assert (
-        "Keines der hier beschriebenen; erwähnt im Zusammenhang mit „Plan (de)“ und Prüfung"
-        " des Zentralamts" in visible(office).replace("\u00a0", " ")
-    )
+    assert "Keine; erwähnt im Zusammenhang mit „Plan (de)“ und Prüfung des Zentralamts" in visible(
+        office
+    ).replace("\u00a0", " ")
     assert "diesen Ereignissen:" not in visible(office)
     # an actor that takes part in an event says nothing of the kind
     ada = visible(page(explainer, "en", "actors/ada.md"))
-    assert "None of those described here" not in ada
+    assert "Events: None" not in ada.replace("\u00a0", " ")
 
 
 def test_an_actors_own_events_are_not_repeated_as_mentions(tmp_path: Path) -> None:
