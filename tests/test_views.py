@@ -1005,7 +1005,18 @@ def test_the_actors_page_intro_names_only_the_kinds_it_lists(tmp_path: Path, lan
 
 
 ALL_LANGUAGES = ("en", "de", "fr", "es")
-ALL_LANGUAGES = ("en", "de", "fr", "es")
+
+
+def empty_story_context(lang: str) -> RenderContext:
+    """A page's context in `lang` of a story with nothing in it, every table loaded."""
+    strings = load_strings(ALL_LANGUAGES)
+    return RenderContext(
+        Story(ALL_LANGUAGES, {}, {}, {}),
+        lang,
+        strings[lang],
+        Localizer(lang, strings[lang]),
+        SiteUrls(ALL_LANGUAGES),
+    )
 
 
 @pytest.mark.parametrize(
@@ -1021,15 +1032,8 @@ ALL_LANGUAGES = ("en", "de", "fr", "es")
     ],
 )
 def test_the_issuer_of_a_statement_is_said_to_have_issued_it(lang: str, said: str) -> None:
-    strings = load_strings(ALL_LANGUAGES)
     names = {language: "Ada" for language in ALL_LANGUAGES}
-    ctx = RenderContext(
-        Story(ALL_LANGUAGES, {}, {}, {}),
-        lang,
-        strings[lang],
-        Localizer(lang, strings[lang]),
-        SiteUrls(ALL_LANGUAGES),
-    )
+    ctx = empty_story_context(lang)
     event = Event("e", "statement", EventDate.parse("2026-01-15"), ("ada",), names, names)
     ministry = Actor("ada", names, "institution")
     line = involvement_line(ctx, event, {PARTICIPANT}, ministry)
@@ -1048,14 +1052,7 @@ def test_the_issuer_of_a_statement_is_said_to_have_issued_it(lang: str, said: st
     ],
 )
 def test_a_list_joins_its_last_item_as_the_language_does(lang: str, three: str, two: str) -> None:
-    strings = load_strings(ALL_LANGUAGES)
-    ctx = RenderContext(
-        Story(ALL_LANGUAGES, {}, {}, {}),
-        lang,
-        strings[lang],
-        Localizer(lang, strings[lang]),
-        SiteUrls(ALL_LANGUAGES),
-    )
+    ctx = empty_story_context(lang)
     assert and_list(ctx, ["cartels", "fentanyl", "arms"]) == three
     assert and_list(ctx, ["cartels", "fentanyl"]) == two
     assert and_list(ctx, ["cartels"]) == "cartels"
