@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import jinja2
@@ -54,10 +55,11 @@ class RenderContext:
             shown = self._typeset[value] = keep_together(value, self.language, self.date_months)
         return shown
 
-    @property
+    @cached_property
     def date_months(self) -> tuple[str, ...]:
         """The table's words for the months in a day's date (`months.in_dates`), which
-        the texts' dates are recognized by besides CLDR's names."""
+        the texts' dates are recognized by besides CLDR's names: read once, as every text
+        the context sets and every page it renders asks for them."""
         return date_months(self.strings)
 
     def t(self, key: str, **values: Any) -> str:

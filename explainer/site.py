@@ -428,7 +428,7 @@ class Explainer:
         """Link the first mention of each glossary term in a page's HTML."""
         if language not in self._matchers:
             self._matchers[language] = TermMatcher.for_language(
-                self.story, language, date_months(self.strings[language])
+                self.story, language, self.date_months(language)
             )
         return link_terms(page_html, self._matchers[language], glossary_href)
 

@@ -129,7 +129,7 @@ class ActorView(View):
         }
 
     def no_events(self) -> Markup:
-        """The fact box's value for an actor in no event: "None of those described here",
+        """The fact box's value for an actor in no event: "None",
         and the events whose texts mention it ("…; mentioned in connection with
         Sheinbaum’s press conference"), each as a sentence names it, linked; R26/R27 read
         the first part alone as a database's fragment where the events were to be found."""
@@ -155,8 +155,8 @@ class ActorView(View):
     def mentioned(self) -> dict[str, Any]:
         """The texts that mention the actor outside its own part in the story, one line
         for each kind of page, as a label and its value: the events in timeline order
-        ("In events: …"), then other actors ("In the who’s who: …") and glossary terms
-        ("In the glossary: …") by name. R43/R46 read events and actors in one list as a
+        ("Events: …"), then other actors ("Who’s who: …") and glossary terms ("Glossary:
+        …") by name. R43/R46 read events and actors in one list as a
         jumble; R18 read an actor and a term of one name as one page listed twice."""
         ctx, story = self.ctx, self.ctx.story
         links = Links(ctx, self.path)
@@ -170,13 +170,12 @@ class ActorView(View):
             key=lambda term: ctx.l10n.sort_key(ctx.text(term.term)),
         )
         lines = []
-        for kind, items in (
-            ("events", [links.event_named(event_id) for event_id in events]),
-            ("actors", [links.actor(other.id) for other in others]),
-            ("terms", [links.term(term.id) for term in glossary]),
+        for key, placeholder, items in (
+            ("actor.mentioned.events", "events", [links.event_named(e) for e in events]),
+            ("actor.mentioned.actors", "actors", [links.actor(other.id) for other in others]),
+            ("actor.mentioned.glossary", "terms", [links.term(term.id) for term in glossary]),
         ):
             if items:
-                key = "actor.mentioned." + ("glossary" if kind == "terms" else kind)
-                values = {kind: and_list_html(ctx, items)}
-                lines.append(ctx.t_html(key, count=len(items), **values))
+                listed = {placeholder: and_list_html(ctx, items)}
+                lines.append(ctx.t_html(key, count=len(items), **listed))
         return {"mentioned": lines}
