@@ -101,8 +101,12 @@ class EventView(View):
         return {
             "event": event,
             "facts": self.facts(),
+            # the page's first publication is said only beside its update ("Page
+            # published …  · updated …"): alone, "Page published Nov. 22, 2026" over an
+            # event of January read as an account gone stale (R54, R55), and the contract
+            # asks only for the update; the JSON-LD and the feed keep both dates
             "published": dated(ctx, "history.published", event.published)
-            if event.published
+            if event.published and event.updated
             else None,
             "updated": dated(ctx, "history.updated", event.updated) if event.updated else None,
             "corrections": [
