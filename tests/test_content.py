@@ -593,8 +593,9 @@ def test_the_quoted_demand_stays_with_the_networks(seed_story) -> None:  # type:
     )
     assert (
         "„konkrete und überprüfbare“ Ergebnisse im Kampf gegen Netzwerke, die es als"
-        " narkoterroristisch bezeichnete," in " ".join(summary["de"].split())
-    )
+        " narkoterroristisch einstufte, und bezeichnete schrittweise Fortschritte bei der"
+        " Grenzsicherheit als „inakzeptabel“" in " ".join(summary["de"].split())
+    )  # R54: not „nannte schrittweisen Fortschritt … „inakzeptabel““
     for lang, said in (
         ("en", "criticism that called for concrete results in the fight against drug trafficking"),
         ("de", "Kritik, mit der das Ministerium konkrete Ergebnisse im Kampf gegen den"),
