@@ -1,6 +1,6 @@
 """What the theme's own parts of a page say, in the page's language: the publisher's
 footer links (`extra.explainer.footer` in mkdocs.yml), the theme credit, the tab title's
-separator and the 404 page's words.
+separator and short name (`extra.explainer.short_name`) and the 404 page's words.
 
 The settings are read and checked here, without MkDocs; the MkDocs integration hands one
 `Chrome` per language to the theme's templates (mkdocs_explainer/overrides/).
@@ -23,6 +23,10 @@ from explainer.strings import Strings
 from explainer.urls import SiteUrls
 
 SETTING = "extra.explainer.footer"
+#: the site's short name in the browser's tab, one per language
+SHORT_NAME = "extra.explainer.short_name"
+#: its most characters: a tab shows little more than the page's own title (R47, R54)
+SHORT_NAME_LENGTH = 40
 #: the keys of one footer link
 LINK_KEYS = ("text", "url", "page")
 #: where a footer link may lead outside the site
@@ -33,7 +37,8 @@ THEME_PREFIX = "theme."
 
 
 class FooterError(ValueError):
-    """The footer links of mkdocs.yml cannot work; the message names the setting."""
+    """The footer links or the short name of mkdocs.yml cannot work; the message names
+    the setting."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,22 @@ def _parse_link(item: Any, where: str, languages: Sequence[str]) -> FooterLink:
     for language, address in urls.items():
         check_url(address, f"{where}.url.{language}")
     return FooterLink(text, url=urls)
+
+
+def parse_short_name(value: Any, languages: Sequence[str]) -> dict[str, str]:
+    """`extra.explainer.short_name`, checked: a text of at most SHORT_NAME_LENGTH
+    characters for every language (`{}`: none is set, the tabs name the site in full).
+    Every problem raises FooterError, located (`extra.explainer.short_name.de: …`)."""
+    if value is None:
+        return {}
+    names = _per_language(value, SHORT_NAME, languages, "text")
+    for language, name in names.items():
+        if len(name) > SHORT_NAME_LENGTH:
+            raise FooterError(
+                f"{SHORT_NAME}.{language}: `{name}` is {len(name)} characters long; at most "
+                f"{SHORT_NAME_LENGTH} are allowed (a tab shows little more than the page's title)"
+            )
+    return names
 
 
 def _per_language(value: Any, where: str, languages: Sequence[str], what: str) -> dict[str, str]:
@@ -199,6 +220,9 @@ class Chrome:
     #: the theme's own words that the UI table words otherwise, by the theme's key
     #: (`theme.search.result.term.missing` in the table: `search.result.term.missing`)
     theme_words: Mapping[str, str] = field(default_factory=dict)
+    #: the site's name in the tab of every page but the home page, where it is set
+    #: (`extra.explainer.short_name`); None: the full name, `site_name`
+    short_name: str | None = None
 
 
 @cache
@@ -231,6 +255,7 @@ def chrome(
     strings: Mapping[str, Strings],
     urls: SiteUrls,
     footer: Sequence[FooterLink],
+    short_name: Mapping[str, str] | None = None,
 ) -> Chrome:
     t = strings[language]
     before, _, after = t("footer.credit", theme="\0").partition("\0")
@@ -275,4 +300,5 @@ def chrome(
             for key in t.table
             if key.startswith(THEME_PREFIX)
         },
+        short_name=(short_name or {}).get(language),
     )

@@ -23,6 +23,7 @@ from explainer.chrome import (
     chrome,
     language_name,
     parse_footer,
+    parse_short_name,
 )
 from explainer.history import History, PendingHistory
 from explainer.l10n import Localizer, babel_locale, date_months
@@ -87,6 +88,9 @@ class SiteConfig:
     headings: HeadingStyle = field(default_factory=HeadingStyle)
     #: the publisher's links at the foot of every page (`extra.explainer.footer`)
     footer: tuple[FooterLink, ...] = ()
+    #: the site's name in the tab of every page but the home pages, by language
+    #: (`extra.explainer.short_name`); empty: the full name everywhere
+    short_name: Mapping[str, str] = field(default_factory=dict)
     #: the repository the site's text and data are kept in (`repo_url`), or None
     repo_url: str | None = None
     #: share cards (`extra.explainer.cards`; None: none are made)
@@ -114,7 +118,7 @@ class SiteConfig:
         repo_url: str | None = None,
     ) -> SiteConfig:
         """`settings`: the `extra.explainer` settings of mkdocs.yml, as the adapter has
-        typed and checked them (`data`, `strings`, `footer`, `cards`, `embed`,
+        typed and checked them (`data`, `strings`, `footer`, `short_name`, `cards`, `embed`,
         `history_since`; absent ones take defaults)."""
         settings = dict(settings or {})
         data = settings.get("data", DEFAULT_DATA)
@@ -123,6 +127,7 @@ class SiteConfig:
             raise ConfigError("no languages configured for the i18n plugin")
         try:
             footer = parse_footer(settings.get("footer"), languages)
+            short_name = parse_short_name(settings.get("short_name"), languages)
             cards = parse_cards(settings.get("cards"), config_dir)
         except (FooterError, CardError) as error:
             raise ConfigError(str(error)) from None
@@ -138,6 +143,7 @@ class SiteConfig:
             template_dirs=tuple(d for d in template_dirs if d.is_dir()),
             headings=headings or HeadingStyle(),
             footer=footer,
+            short_name=short_name,
             repo_url=repo_url or None,
             cards=cards,
             embed=embed,
@@ -352,7 +358,8 @@ class Explainer:
             EXPORT: export(ctx, self.urls, site_name),
         }
         if self.config.embed:
-            made[EMBED_PAGE] = embed_page(ctx, site_name, stylesheet)
+            short_name = self.config.short_name.get(language)
+            made[EMBED_PAGE] = embed_page(ctx, site_name, stylesheet, short_name)
         return made
 
     def head_html(
@@ -416,8 +423,8 @@ class Explainer:
 
     def chrome(self, language: str) -> Chrome:
         """What the theme's own parts of every page say in `language`: the footer's
-        links and credit, the tab title's separator, the 404 page."""
-        return chrome(language, self.strings, self.urls, self.config.footer)
+        links and credit, the tab title's separator and short name, the 404 page."""
+        return chrome(language, self.strings, self.urls, self.config.footer, self.config.short_name)
 
     def date_months(self, language: str) -> tuple[str, ...]:
         """The words `language`'s table writes the months of a day's date with, besides

@@ -343,6 +343,24 @@ def _footer_yml(
     return "\n".join(lines)
 
 
+def _short_name_yml(languages: list[str], texts: dict[str, dict[str, str]]) -> str:
+    """`extra.explainer.short_name`, commented out: an example in every language, marked
+    with the default language's marker."""
+    marker = texts[languages[0]]["marker"]
+    words = [f"{lang}: {_quoted(texts[lang]['short_name'])}" for lang in languages]
+    entry = [f"    # short_name: {{{', '.join(words)}}}"]
+    if len(entry[0]) > 92:  # one line per language, as the footer's texts
+        entry = ["    # short_name:"] + [f"    #   {line}" for line in words]
+    return "\n".join(
+        [
+            f"    # {marker} The site's name in the browser's tab of every page but the home",
+            '    # pages, at most 40 characters in each language (README, "Short name in the',
+            '    # tab"); without it, every tab names the site in full:',
+            *entry,
+        ]
+    )
+
+
 def _mkdocs_yml(
     languages: list[str],
     texts: dict[str, dict[str, str]],
@@ -443,6 +461,7 @@ extra:
     #   accent: "#9fa8da"
     #   logo: overrides/logo.png
 {_footer_yml(languages, texts, footer)}
+{_short_name_yml(languages, texts)}
 
 nav:
   - index.md

@@ -1,7 +1,8 @@
 """The explainer's settings in mkdocs.yml (`extra.explainer`), typed and checked the way a
 plugin's options are (MkDocs' `config_options`, as Material's blog plugin declares its
 own): an error names the key and reads as MkDocs' own do. What the settings mean for the
-story (a footer link's texts in every language, its page) the core checks."""
+story (a footer link's texts in every language, its page, the short name's texts) the
+core checks."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ def _schema() -> tuple[tuple[str, opt.BaseConfigOption[Any]], ...]:
         ("strings", Paths()),
         # the links at the foot of every page: a text in every language, and a page or a url
         ("footer", opt.ListOfItems(opt.Type(dict), default=[])),
+        # the site's name in the tab of every page but the home pages: a text in every
+        # language, at most 40 characters. Any value: the core checks it, and says how a
+        # text per language is written where one text was given (explainer/chrome.py)
+        ("short_name", opt.Optional(opt.Type(object))),
         # share cards: true (the default style), false (none), or their colours, logo and
         # cache folder (the core checks what they mean: explainer/outputs/cards.py)
         ("cards", opt.Type((bool, dict), default=True)),

@@ -234,12 +234,14 @@ def test_new_never_overwrites(tmp_path: Path, capsys) -> None:  # type: ignore[n
     )
 
 
-#: a commented-out line of the footer's example: `# footer:`, `# - text: ...`, `#   url: ...`
-EXAMPLE_LINE = re.compile(r"^(\s*)# ((?:footer|\s*- text|\s*url|\s+[a-z]{2}):.*)$")
+#: a commented-out line of the footer's and the short name's examples: `# footer:`,
+#: `# - text: ...`, `#   url: ...`, `# short_name:`, `#   en: ...`
+EXAMPLE_LINE = re.compile(r"^(\s*)# ((?:footer|short_name|\s*- text|\s*url|\s+[a-z]{2}):.*)$")
 
 
 def uncommented(text: str) -> str:
-    """mkdocs.yml as an editor leaves it who deletes "# " from the footer's example."""
+    """mkdocs.yml as an editor leaves it who deletes "# " from the footer's example (and
+    from the short name's, which follows it)."""
     return "\n".join(EXAMPLE_LINE.sub(r"\1\2", line) for line in text.splitlines()) + "\n"
 
 

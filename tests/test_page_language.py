@@ -330,13 +330,34 @@ def test_hand_written_headings_link_to_themselves_in_the_pages_language(
             assert titles == {strings(language)("heading.permalink")}, about
 
 
-def test_tab_titles_use_the_languages_separator(new_site: tuple[Path, Path]) -> None:
-    root, site = new_site
+def site_settings(root: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """A site's full name in each language (its `site_name`) and its short name, if any
+    (`extra.explainer.short_name`), as its mkdocs.yml says them."""
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     [i18n] = [plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict)]
     names = {
         entry["locale"]: entry.get("site_name", config["site_name"]) for entry in i18n["languages"]
     }
+    return names, config["extra"]["explainer"].get("short_name") or {}
+
+
+def tab_title(path: Path) -> str | None:
+    return lxml.html.parse(str(path)).getroot().findtext("head/title")
+
+
+def event_page(folder: Path) -> tuple[str, str]:
+    """An event page's tab title and its headline."""
+    path = sorted((folder / "events").glob("*/index.html"))[0]
+    root = lxml.html.parse(str(path)).getroot()
+    [h1] = root.cssselect("article h1")
+    headline = "".join(h1.itertext()).replace("\N{PILCROW SIGN}", "").strip()
+    return root.findtext("head/title"), headline
+
+
+def test_tab_titles_use_the_languages_separator(new_site: tuple[Path, Path]) -> None:
+    root, site = new_site
+    names, short_names = site_settings(root)
+    assert short_names == {}  # a new site has none: every tab names the site in full
     separators = {language: strings(language)("title.separator") for language in LANGUAGES}
     assert separators == {"en": " — ", "de": " – ", "fr": " – ", "es": " | "}
     for index, language in enumerate(LANGUAGES):
@@ -353,6 +374,32 @@ def test_tab_titles_use_the_languages_separator(new_site: tuple[Path, Path]) -> 
         )
         not_found = lxml.html.parse(str(folder / "404.html")).getroot().findtext(".//title")
         assert not_found == t("notfound.title") + separators[language] + names[language]
+        embed = tab_title(folder / "embed" / "timeline" / "index.html")
+        assert embed == t("timeline.title") + separators[language] + names[language]
+        title, headline = event_page(folder)
+        assert title.startswith(headline) and title.endswith(separators[language] + names[language])
+
+
+def test_tabs_name_the_site_by_its_short_name_but_on_the_home_pages(seed_site: Path) -> None:
+    """R47/R54: „Chronik – Mexiko und die USA: Spannungen und Zusammenarbeit …“ left the
+    page's own title cut off in the tab. The share cards and the embed page's source line
+    keep the full name."""
+    names, short_names = site_settings(REPO)
+    assert set(short_names) == set(SEED_LANGUAGES)
+    for index, language in enumerate(SEED_LANGUAGES):
+        folder = seed_site / ("" if index == 0 else language)
+        t = strings(language)
+        short = t("title.separator") + short_names[language]
+        assert tab_title(folder / "index.html") == names[language]
+        assert tab_title(folder / "timeline" / "index.html") == t("timeline.title") + short
+        assert tab_title(folder / "404.html") == t("notfound.title") + short
+        embed = lxml.html.parse(str(folder / "embed" / "timeline" / "index.html")).getroot()
+        assert embed.findtext("head/title") == t("timeline.title") + short
+        [source] = embed.cssselect(".explainer-embed-source a")
+        assert source.text_content() == names[language]
+        title, headline = event_page(folder)
+        assert title.startswith(headline) and title.endswith(short)
+        assert names[language] not in title
 
 
 def test_the_language_menu_names_each_language_in_that_language(seed_site: Path) -> None:

@@ -65,12 +65,17 @@ class EmbedTimelineView(TimelineView):
     template = "embed.html"
     in_nav = False
 
-    def __init__(self, ctx: RenderContext, site_name: str, stylesheet: str) -> None:
-        """`stylesheet`: where the generated pages' CSS is, relative to the site root."""
+    def __init__(
+        self, ctx: RenderContext, site_name: str, stylesheet: str, short_name: str | None = None
+    ) -> None:
+        """`stylesheet`: where the generated pages' CSS is, relative to the site root;
+        `short_name`: the site's name in the tab, where one is set (the source line under
+        the timeline names the site in full)."""
         # no permanent links on the headings: a reader of the frame has no address bar
         plain = HeadingStyle(None, ctx.headings.slugify, ctx.headings.separator)
         super().__init__(dataclasses.replace(ctx, headings=plain))
         self.site_name, self.stylesheet = site_name, stylesheet
+        self.short_name = short_name
 
     def context(self) -> dict[str, Any]:
         urls, language = self.ctx.urls, self.ctx.language
@@ -89,6 +94,7 @@ class EmbedTimelineView(TimelineView):
             "chart": Markup(timeline_chart(ctx, href, "viz-timeline")),
             "embedded": True,
             "site_name": self.site_name,
+            "tab_name": self.short_name or self.site_name,
             "canonical": urls.absolute(timeline) or relative_url(timeline, here),
             "timeline_href": relative_url(timeline, here),
             "stylesheet": relative_url(self.stylesheet, here),
@@ -96,7 +102,9 @@ class EmbedTimelineView(TimelineView):
         }
 
 
-def embed_page(ctx: RenderContext, site_name: str, stylesheet: str) -> bytes:
+def embed_page(
+    ctx: RenderContext, site_name: str, stylesheet: str, short_name: str | None = None
+) -> bytes:
     """The embed page of one language, as the file's bytes."""
-    page = EmbedTimelineView(ctx, site_name, stylesheet).render()
+    page = EmbedTimelineView(ctx, site_name, stylesheet, short_name).render()
     return _LINK.sub('<a target="_top" href="', page.html).encode("utf-8")
