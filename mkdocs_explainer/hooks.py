@@ -133,7 +133,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Link glossary terms; remember which terms the page mentions for the glossary; keep
-    dates, amounts and dashes from breaking across lines."""
+    dates, amounts and dashes from breaking across lines; mark words of another language."""
     try:
         depth = toc_depth(page.meta, page.file.src_uri)
     except TocDepthError as error:
@@ -152,12 +152,15 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     title = html.unescape(page.title or path)  # MkDocs page titles are HTML
     build.mentions.record(language, path, title, page.url, tuple(linked.mentioned))
     if getattr(page.file, "generated_by", None) is not None:
-        return linked.html  # its texts of the data are set already (RenderContext.text)
+        # its texts of the data are set already (RenderContext.text)
+        return build.explainer.mark_foreign(language, linked.html)
     # a hand-written page, after its terms are linked (found with ordinary spaces); its
-    # table of contents as its headings
+    # table of contents as its headings; its words of another language marked last, so
+    # that no span comes between a number and its unit
     months = build.explainer.date_months(language)
     retitle_toc(page.toc, lambda title: keep_together_html(title, language, months))
-    return keep_together_html(linked.html, language, months)
+    typeset = keep_together_html(linked.html, language, months)
+    return build.explainer.mark_foreign(language, typeset)
 
 
 @event_priority(0)  # after the i18n plugin (50), which leaves home pages on absolute links
