@@ -208,6 +208,8 @@ class Story:
     actors: dict[str, Actor]
     glossary: dict[str, Term]
     events: dict[str, Event]
+    #: language code -> the names and terms in that language the texts use (`foreign_words`)
+    foreign_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def chronological(self) -> list[Event]:
@@ -478,4 +480,13 @@ def _build_story(
     for event_id, e in data["events"].items():
         if e.get("before"):  # validated: an event of the same month with an exact date
             events[event_id] = replace(events[event_id], before=events[e["before"]])
-    return Story(languages=languages, actors=actors, glossary=glossary, events=events)
+    foreign_words = {
+        language: tuple(phrases) for language, phrases in (data.get("foreign_words") or {}).items()
+    }
+    return Story(
+        languages=languages,
+        actors=actors,
+        glossary=glossary,
+        events=events,
+        foreign_words=foreign_words,
+    )

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale
+from babel.core import UnknownLocaleError
 
 from explainer.clock import Change, clock_change, format_offset, local_time, parse_offset
 from explainer.dates import today as todays_date
@@ -29,6 +30,9 @@ from explainer.problems import WARNING, NodePath, Problem, did_you_mean
 #: reference field -> (collection it points into, the word for one item of it)
 _KINDS = {"actors": "actor", "glossary": "glossary term", "events": "event"}
 
+
+#: the shape of a language code, as the schema checks it (`languageCode`)
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 #: the largest figure value the site formats (Babel's decimals fail far beyond it)
 MAX_FIGURE = 1e15
@@ -75,6 +79,7 @@ class _RuleChecker:
             yield from self._term(term_id, _mapping(term))
         for event_id, event in _mapping(self.data.get("events")).items():
             yield from self._event(event_id, _mapping(event))
+        yield from self._foreign_words(_mapping(self.data.get("foreign_words")))
 
     # references -----------------------------------------------------------------------
 
@@ -99,6 +104,31 @@ class _RuleChecker:
                 seen.add(value)
 
     # sections -------------------------------------------------------------------------
+
+    def _foreign_words(self, foreign_words: dict[str, Any]) -> Iterator[Problem]:
+        """A language Babel knows for each list (the schema checked the code's shape), and
+        each phrase once: one phrase in two languages would be marked as either."""
+        seen: dict[str, str] = {}
+        for language, phrases in foreign_words.items():
+            path: NodePath = ("foreign_words", language)
+            if isinstance(language, str) and _LANGUAGE_CODE.match(language):
+                try:
+                    Locale.parse(language, sep="-")
+                except (ValueError, UnknownLocaleError):
+                    yield self.loaded.problem(
+                        path,
+                        f"`{language}` is not a language Babel knows; write a BCP 47 code "
+                        "such as `es` or `en-US`",
+                        key=True,
+                    )
+            for index, phrase in enumerate(_list(phrases)):
+                if not isinstance(phrase, str) or not phrase.strip():
+                    continue  # the schema's
+                key = " ".join(phrase.split())
+                if key in seen:
+                    where = "" if seen[key] == language else f" (under `{seen[key]}`)"
+                    yield self.problem(path + (index,), f"`{phrase}` is listed twice{where}")
+                seen.setdefault(key, language)
 
     def _actor(self, actor_id: str, actor: dict[str, Any]) -> Iterator[Problem]:
         path: NodePath = ("actors", actor_id)

@@ -325,6 +325,14 @@ class _Translator:
             yield self.loaded.problem(path, message)
             return
 
+        if (
+            validator == "pattern"
+            and error.validator_value == "\\S"
+            and path[:1] == ("foreign_words",)
+        ):
+            yield self.loaded.problem(path, "is empty; write the phrase or remove it")
+            return
+
         if validator == "pattern" and error.validator_value == "\\S":
             field = optional_field(path)
             remove = f" or remove `{field}`" if field else ""

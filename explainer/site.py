@@ -25,6 +25,7 @@ from explainer.chrome import (
     parse_footer,
     parse_short_name,
 )
+from explainer.foreign import ForeignWords, mark_foreign
 from explainer.history import History, PendingHistory
 from explainer.l10n import Localizer, babel_locale, date_months
 from explainer.mentions import Mentions, find_mentions
@@ -438,6 +439,15 @@ class Explainer:
                 self.story, language, self.date_months(language)
             )
         return link_terms(page_html, self._matchers[language], glossary_href)
+
+    @cached_property
+    def _foreign_words(self) -> ForeignWords:
+        return ForeignWords.from_lists(self.story.foreign_words)
+
+    def mark_foreign(self, language: str, page_html: str) -> str:
+        """Mark the names and terms of another language in a page's HTML (`lang`), after
+        its terms are linked: the data's `foreign_words`."""
+        return mark_foreign(page_html, self._foreign_words, language)
 
     def fill_appears_in(self, language: str, content: str, pages: Sequence[PageRef]) -> str:
         """Fill the glossary's "appears in" lines: events that name or mention a term

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from explainer.markup import render_markdown
@@ -71,7 +71,7 @@ def short_definition(definition_markdown: str, language: str = "en") -> str:
     return text
 
 
-def trie_pattern(forms: Iterable[str]) -> str:
+def trie_pattern(forms: Iterable[str], escape: Callable[[str], str] = re.escape) -> str:
     """One regular expression for many literal forms, as a prefix trie.
 
     A plain alternation `a|b|c...` makes the regex engine try every form at every position
@@ -79,7 +79,7 @@ def trie_pattern(forms: Iterable[str]) -> str:
     made each page 8 times slower to link than a 120-form one). As a trie, each position
     costs at most the length of the longest form. At every branch the longer continuation
     is tried before the form that ends there, so the longest form wins, as in an alternation
-    sorted longest first.
+    sorted longest first. `escape` writes a run of literal characters as a pattern.
     """
     trie: dict[str, dict] = {}
     for form in forms:
@@ -95,7 +95,7 @@ def trie_pattern(forms: Iterable[str]) -> str:
             while len(child) == 1 and "" not in child:  # a chain without branches
                 ((char, child),) = child.items()
                 run.append(char)
-            branches.append(re.escape("".join(run)) + emit(child))
+            branches.append(escape("".join(run)) + emit(child))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -133,7 +133,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Link glossary terms; remember which terms the page mentions for the glossary; keep
-    dates, amounts and dashes from breaking across lines."""
+    dates, amounts and dashes from breaking across lines; mark words of another language."""
     try:
         depth = toc_depth(page.meta, page.file.src_uri)
     except TocDepthError as error:
@@ -151,13 +151,23 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     linked = build.explainer.link_terms(language, content, href)
     title = html.unescape(page.title or path)  # MkDocs page titles are HTML
     build.mentions.record(language, path, title, page.url, tuple(linked.mentioned))
+    explainer = build.explainer
     if getattr(page.file, "generated_by", None) is not None:
-        return linked.html  # its texts of the data are set already (RenderContext.text)
+        # its texts of the data are set already (RenderContext.text); the words of another
+        # language marked in its headings' contents too, as on the page
+        retitle_toc(page.toc, lambda title: explainer.mark_foreign(language, title))
+        return explainer.mark_foreign(language, linked.html)
     # a hand-written page, after its terms are linked (found with ordinary spaces); its
-    # table of contents as its headings
-    months = build.explainer.date_months(language)
-    retitle_toc(page.toc, lambda title: keep_together_html(title, language, months))
-    return keep_together_html(linked.html, language, months)
+    # table of contents as its headings; its words of another language marked last, so
+    # that no span comes between a number and its unit
+    months = explainer.date_months(language)
+
+    def typeset(page_html: str) -> str:
+        together = keep_together_html(page_html, language, months)
+        return explainer.mark_foreign(language, together)
+
+    retitle_toc(page.toc, typeset)
+    return typeset(linked.html)
 
 
 @event_priority(0)  # after the i18n plugin (50), which leaves home pages on absolute links

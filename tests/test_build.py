@@ -272,6 +272,8 @@ def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Pa
 
     # Italian: no built-in UI strings (en, de, fr, es are built in), so the site adds them
     data = _add_language(yaml.safe_load(minimal_yaml()), "it")
+    # the English word the Italian texts keep ("[it] They talk about the budget.")
+    data["foreign_words"] = {"en": ["budget"], "de": ["Haushalt"]}
     strings = yaml.safe_load(
         (REPO / "explainer" / "strings" / "en.yaml").read_text(encoding="utf-8")
     )
@@ -296,6 +298,14 @@ def test_a_third_language_needs_only_configuration_data_and_strings(tmp_path: Pa
     assert page.get("lang") == "it"
     assert page.findtext(".//h1").strip("¶ ") == "Cronologia"
     assert "2\u00a0marzo\u00a02026" in page.text_content()
+    call = "events/first-call/index.html"
+    marked = {
+        prefix: {
+            (e.get("lang"), e.text) for e in parse(site / prefix / call).cssselect("article [lang]")
+        }
+        for prefix in ("", "de", "it")
+    }
+    assert marked == {"": set(), "de": set(), "it": {("en", "budget")}}
     english = sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("index.html")

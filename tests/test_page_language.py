@@ -235,6 +235,73 @@ def test_no_seed_page_has_a_word_of_another_language(seed_site: Path) -> None:
     assert other_language_words(seed_site, REPO, SEED_LANGUAGES) == []
 
 
+def unmarked_foreign_words(site: Path, foreign_words: dict[str, list[str]]) -> list[str]:
+    """`page: 'phrase' in 'text'` for each listed phrase that a page of another language
+    shows or reads out without its language: in the text of the body, outside code and
+    scripts, not inside an element whose `lang` is the phrase's."""
+    patterns = {
+        language: re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+            + r")(?!\w)"
+        )
+        for language, phrases in foreign_words.items()
+    }
+    problems = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        body = lxml.html.parse(str(path)).getroot().find("body")
+        for element in body.iter() if body is not None else ():
+            if not isinstance(element.tag, str):
+                continue
+            for text, holder in ((element.text, element), (element.tail, element.getparent())):
+                if not text or holder is None:
+                    continue
+                chain = [holder, *holder.iterancestors()]
+                if any(e.tag in ("script", "style", "code", "pre", "svg") for e in chain):
+                    continue
+                marked = next(e.get("lang") for e in chain if e.get("lang"))
+                for language, pattern in patterns.items():
+                    if marked.split("-")[0] == language.split("-")[0]:
+                        continue
+                    for match in pattern.finditer(text):
+                        problems.append(f"{relative}: {match.group(0)!r} in {text.strip()!r}")
+    return problems
+
+
+def test_every_name_of_another_language_on_the_seed_site_is_marked_with_it(
+    seed_site: Path,
+) -> None:
+    """R40-R57: screen readers read foreign names with the page's rules. Each phrase of
+    the data's `foreign_words` is marked on the other language's pages, hand-written and
+    generated, headings and contents included."""
+    data = yaml.safe_load((REPO / "data" / "events.yaml").read_text(encoding="utf-8"))
+    assert unmarked_foreign_words(seed_site, data["foreign_words"]) == []
+
+    def marked(page: str, language: str = "") -> set[str]:
+        selector = f'article [lang="{language}"]' if language else "article [lang]"
+        root = lxml.html.parse(str(seed_site / page / "index.html")).getroot()
+        return {" ".join(e.text_content().split()) for e in root.cssselect(selector)}
+
+    assert "Bilateral Security Implementation Group" in marked("de/glossary", "en")
+    assert "Bilaterale Gruppe zur Umsetzung der Sicherheit" in marked("glossary", "de")
+    assert "short ton" in marked("de/about", "en")  # a hand-written page
+    assert "mañanera" in marked("glossary", "es")
+    assert "short ton" not in marked("about")  # the page's own language: not marked
+
+
+def test_the_check_finds_a_name_of_another_language_left_unmarked(tmp_path: Path) -> None:
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "index.html").write_text(
+        '<html lang="de"><head><title>State Department</title></head><body>'
+        '<p>Das State Department und das <span lang="en">State Department</span>.</p>'
+        "<code>State Department</code></body></html>"
+    )
+    assert unmarked_foreign_words(tmp_path, {"en": ["State Department"]}) == [
+        "de/index.html: 'State Department' in 'Das State Department und das'"
+    ]
+
+
 def test_no_page_of_a_site_in_four_languages_has_a_word_of_another_one(
     new_site: tuple[Path, Path],
 ) -> None:
