@@ -324,6 +324,16 @@ class Story:
         return [e for e in self.chronological if e.status in ("scheduled", "unconfirmed")]
 
     @property
+    def unchanged_since_first_publication(self) -> bool:
+        """Whether every event was first published on the day the first one was and none
+        has been updated since (False without history): the story's last date is then its
+        publication, not an update."""
+        published = [e.published for e in self.events.values() if e.published]
+        if not published or any(e.updated for e in self.events.values()):
+            return False
+        return len({moment.date() for moment in published}) == 1
+
+    @property
     def last_update(self) -> datetime.datetime | None:
         """When the story last changed, from the history: the latest first publication or
         update of an event (None without history)."""

@@ -490,6 +490,32 @@ def test_as_of_says_how_far_the_account_reaches(tmp_path: Path) -> None:
     assert (link.text_content(), link.get("title")) == ("“Later”", "Later")
 
 
+def test_as_of_says_published_while_nothing_changed_since_the_publication(
+    tmp_path: Path,
+) -> None:
+    """R58/R59 read "Last revised Nov. 22" beside a changes page without updates as a
+    contradiction: a story all of whose events were published on one day and none updated
+    since says it was published then; one later addition or update makes it "Last updated"."""
+    data = minimal_data()
+    loaded = load(tmp_path, data)
+
+    def last_line(history: dict[str, EventHistory], lang: str) -> str:
+        story = build_story(data, ("en", "de"), history)
+        md = as_of_block(Explainer(loaded.config, story, loaded.strings), lang)
+        return " ".join(list(shown(md).iter("p"))[-1].text_content().split())
+
+    morning = datetime.datetime(2026, 3, 1, 8, tzinfo=datetime.UTC)
+    evening = morning + datetime.timedelta(hours=12)
+    one_day = {event_id: EventHistory(morning) for event_id in data["events"]}
+    one_day["statement"] = EventHistory(evening)  # later that day: still the publication
+    assert last_line(one_day, "en") == "Published March 1, 2026."
+    assert last_line(one_day, "de") == "Veröffentlicht am 1. März 2026."
+    added = dict(one_day, statement=EventHistory(morning + datetime.timedelta(days=2)))
+    assert last_line(added, "en") == "Last updated March 3, 2026."
+    updated = dict(one_day, statement=EventHistory(morning, morning + datetime.timedelta(days=3)))
+    assert last_line(updated, "de") == "Zuletzt aktualisiert am 4. März 2026."
+
+
 def test_as_of_without_history_names_the_latest_event_and_its_status(tmp_path: Path) -> None:
     data = minimal_data()
     data["events"]["later"] = event("Later", "2026-04-09", status="unconfirmed")

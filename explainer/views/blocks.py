@@ -141,13 +141,15 @@ def _as_of(ctx: RenderContext, page_path: str) -> dict[str, Any]:
                 date=ctx.l10n.date(latest_held.date),
             )
         )
-    # the last update on a line of its own: R14 read it as running into the account
+    # the last update on a line of its own: R14 read it as running into the account; a
+    # story nothing was added to or changed in since its publication says it was
+    # published then (R58/R59 read "Last revised" beside a changes page without updates
+    # as a contradiction)
     updated = ctx.story.last_update
+    key = "as_of.published" if ctx.story.unchanged_since_first_publication else "as_of.updated"
     return {
         "sentences": sentences,
-        "updated": None
-        if updated is None
-        else ctx.t_html("as_of.updated", date=ctx.l10n.date(day(updated))),
+        "updated": None if updated is None else ctx.t_html(key, date=ctx.l10n.date(day(updated))),
     }
 
 
