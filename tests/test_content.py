@@ -29,7 +29,8 @@ FIGURES = [
             "en": "50 percent reduction in fentanyl seizures",
             "de": "Fentanyl-Beschlagnahmungen an der US-Grenze um 50 Prozent",
         },
-        {"en": "\u221250%", "de": "\u221250\u00a0%"},
+        # R56/R59: the reports' "reduction" and "drop" in the label, not "Change in …: −50%"
+        {"en": "50%", "de": "50\u00a0%"},
     ),
     (
         {"en": "nearly 320 tons", "de": "fast 320 Tonnen"},
@@ -41,7 +42,7 @@ FIGURES = [
     ),
     (
         {"en": "40 percent drop in intentional homicides", "de": "Tötungsdelikte um 40 Prozent"},
-        {"en": "\u221240%", "de": "\u221240\u00a0%"},
+        {"en": "40%", "de": "40\u00a0%"},
     ),
 ]
 # The dates of the story (relative ones resolved as shared/sources/README.md says).
@@ -649,7 +650,7 @@ def test_the_unconfirmed_meeting_says_the_reports_are_silent(
 
 
 def test_the_german_homicide_figure_links_its_glossary_entry(seed_site: Path) -> None:
-    """„Veränderung bei vorsätzlichen Tötungsdelikten“: the dative plural is an alias of
+    """„Rückgang der vorsätzlichen Tötungsdelikte“: the genitive plural is an alias of
     the glossary term, so the figures page links it as it links the other forms (R22). R47:
     the label no longer says „der Zahl“ / "the number of", a precision the reports lack
     (they give "a 40 percent drop in intentional homicides", which could be a rate)."""
@@ -657,7 +658,7 @@ def test_the_german_homicide_figure_links_its_glossary_entry(seed_site: Path) ->
     linked = [
         a.text_content() for a in root.iter("a") if "#intentional-homicide" in a.get("href", "")
     ]
-    assert "vorsätzlichen Tötungsdelikten" in linked
+    assert "vorsätzlichen Tötungsdelikte" in linked
     for lang in ("en", "de"):
         text = page_text(seed_site, lang, "events/sheinbaum-press-conference/")
         assert "number of intentional homicides" not in text
@@ -675,8 +676,8 @@ def test_the_ministerial_meeting_is_no_agent_in_german(seed_site: Path) -> None:
         assert (
             "die Fortschritte bewertet und die Weichen für die künftige Zusammenarbeit" in text
             if url.startswith("events/ministerial")
-            else "durch eine Bilanz der Fortschritte und Weichenstellungen für die künftige"
-            " Zusammenarbeit" in text
+            else "mit einer Bewertung der Fortschritte und einer Weichenstellung für die"
+            " künftige Zusammenarbeit" in text
         )
         assert "sollte die Fortschritte bewerten" not in text
         assert "festgelegt" not in text and "einem Ministertreffen" not in text
@@ -743,11 +744,12 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
     # after the first mention, the data's texts say „die Gruppe“
     story = seed_story.story
     call_body = story.events["de-la-fuente-rubio-call"].body["de"]
-    assert not GROUP_DE.search(call_body) and "die Gruppe durch verstärkte" in call_body
+    assert not GROUP_DE.search(call_body) and "das der Gruppe mit verstärkten" in call_body
     # R42/R43: the English says what the meetings were meant to do, naming no one's intent
     english_call = story.events["de-la-fuente-rubio-call"].body["en"]
     assert "The meetings they agreed on were meant to strengthen joint efforts" in english_call
-    assert "Beide Treffen sollten das gemeinsame Vorgehen stärken" in call_body
+    # R58: "stärken … verstärkte" and a „Bilanz … und Weichenstellungen“ readable as past
+    assert "Die vereinbarten Treffen sollten dem gemeinsamen Vorgehen mehr Nachdruck" in call_body
     assert "wollten sie" not in call_body
     for text in (
         story.actors["bilateral-security-implementation-group"].description["de"],
@@ -930,7 +932,12 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     # R44/R45: the German role no longer says „amtlich Department of State“, since a role is
     # plain text and the name stood roman there but italic in the glossary
     for lang, name, country, role in (
-        ("en", "U.S. State Department", "of the United States", "formally the Department of State"),
+        (
+            "en",
+            "U.S. State Department",
+            "of the United States",
+            "(formally the Department of State)",
+        ),
         (
             "de",
             "US-Außenministerium",
@@ -1002,7 +1009,7 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     call = page_text(seed_site, "de", "events/de-la-fuente-rubio-call/")
     # R32/R33: "ausweiten" (broaden) was not the report's "verstärken"; the echo it had
     # avoided is solved in the clause before, which no longer says "stärken"
-    assert "verstärkte Maßnahmen gegen Kartelle" in call and "auszuweiten" not in call
+    assert "verstärkten Maßnahmen gegen Kartelle" in call and "auszuweiten" not in call
     assert "Vorgehen zu stärken" not in call
     secretariat = page_text(seed_site, "en", "actors/mexico-security-secretariat/")
     assert "a matter for the secretariat." in secretariat
