@@ -161,6 +161,15 @@ def title_with_status(ctx: RenderContext, event: Event) -> str:
     return ctx.t("event.title.status", title=title, status=ctx.t(f"status.{event.status}"))
 
 
+def title_with_when(ctx: RenderContext, event: Event) -> str:
+    """An event's headline with its date, and its status when it is not known to have
+    taken place, where nothing beside the headline says when the event was: a feed
+    reader's list of entries, which shows each entry's publication date (R58, R59 read the
+    January call listed as an item of November), and the timeline picture's tooltips
+    ("Meeting of the … (scheduled for Jan. 23, 2026; unconfirmed)"; `event.title.when`)."""
+    return ctx.t("event.title.when", title=ctx.text(event.title), when=when(ctx, event, short=True))
+
+
 def status_label(ctx: RenderContext, event: Event) -> str:
     """An event's status as a word after its type, in lower case: `scheduled`; one that
     took place as its kind needs it (`held_kind`: a statement is `issued`, a meeting or a

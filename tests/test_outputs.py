@@ -25,7 +25,7 @@ from tests.conftest import (
     minimal_yaml,
     mkdocs_build,
 )
-from tests.stories import STATUS_TITLES, load, statuses_story
+from tests.stories import load, statuses_story
 
 pytestmark = pytest.mark.build
 
@@ -36,6 +36,21 @@ def html(site: Path, url: str) -> lxml.html.HtmlElement:
     return lxml.html.parse(str(site / url / "index.html")).getroot()
 
 
+#: the statuses story's feed titles: its calendar's (`STATUS_TITLES`), with the date
+FEED_TITLES = {
+    "en": {
+        "held": "Held talks (Jan. 12, 2026)",
+        "planned": "Planned talks (scheduled for May 4, 2026)",
+        "open": "Open talks (scheduled for Jan. 23, 2026; unconfirmed)",
+        "off": "Called-off talks (scheduled for February 2026; canceled)",
+    },
+    "de": {
+        "held": "Held talks (de) (12. Januar 2026)",
+        "planned": "Planned talks (de) (für den 4. Mai 2026 angesetzt)",
+        "open": "Open talks (de) (für den 23. Januar 2026 angesetzt; unbestätigt)",
+        "off": "Called-off talks (de) (für Februar 2026 angesetzt; abgesagt)",
+    },
+}
 #: the status words a calendar's and a feed's titles add, as readers see them
 STATUS_WORDS = {
     "en": {"scheduled": "scheduled", "unconfirmed": "unconfirmed", "cancelled": "canceled"},
@@ -60,8 +75,21 @@ def test_atom_feed(published_site: Path, seed_story, lang: str) -> None:  # type
     # the timeline's order reversed: the embassy's post, placed before the meeting of
     # January 23 (`before`), stands below it (the R9 review found it above)
     newest_first = list(reversed(story.chronological))
-    # an event not known to have taken place with its status word, as in the calendar
-    assert [e.title for e in feed.entries] == [titled(e, lang) for e in newest_first]
+    # each entry titled with the event's date, and its status where it is not known to have
+    # taken place, as the timeline picture's tooltip names it (R58/R59: a feed reader lists
+    # the January call as an item of November, its publication)
+    picture = html(published_site, f"{LANGS[lang]}timeline")
+    tooltips = {
+        a.get("href").rstrip("/").rsplit("/", 1)[1]: a.find("{*}title").text
+        for a in picture.iter("{*}a")
+        if "/events/" in (a.get("href") or "") and a.find("{*}title") is not None
+    }
+    assert [e.title for e in feed.entries] == [tooltips[e.id] for e in newest_first]
+    for entry, event in zip(feed.entries, newest_first, strict=True):
+        assert entry.title.startswith(event.title[lang] + " (")
+        assert (titled(event, lang) == event.title[lang]) or (
+            STATUS_WORDS[lang][event.status] in entry.title
+        )
     for entry, event in zip(feed.entries, newest_first, strict=True):
         assert entry.link == f"{SITE_URL}{LANGS[lang]}events/{event.id}/"
         assert entry.id == entry.link
@@ -262,11 +290,15 @@ def test_a_feed_entry_not_known_to_have_taken_place_says_so_in_its_title(
 ) -> None:
     """A feed reader lists entries by title, as a calendar does (R42/R43): the title of an
     event not known to have taken place carries its status word, as its calendar entry's
-    does; one that took place keeps its headline alone."""
+    does; and, since a reader shows the entry's publication date beside it, every title
+    says when the event was (R58/R59)."""
     explainer = statuses_story(tmp_path)
-    for lang, titles in STATUS_TITLES.items():
+    for lang, titles in FEED_TITLES.items():
         feed = feedparser.parse(atom_feed(explainer.context(lang), explainer.urls, "Test"))
-        found = {e.link.rstrip("/").rsplit("/", 1)[1]: e.title for e in feed.entries}
+        found = {
+            e.link.rstrip("/").rsplit("/", 1)[1]: e.title.replace("\u00a0", " ")
+            for e in feed.entries
+        }
         assert found == titles
 
 
@@ -283,9 +315,13 @@ def test_json_export(published_site: Path, seed_story, lang: str) -> None:  # ty
     assert len(press["figures"]) == 4
     assert press["figures"][0]["by"]["name"] == "Claudia Sheinbaum"
     assert press["url"] == f"{SITE_URL}{LANGS[lang]}events/sheinbaum-press-conference/"
-    # the number stays a number; its label for readers has the minus sign U+2212
+    # the number stays a number; its label for readers is set as the pages set it (a
+    # negative one with the minus sign U+2212: tests/test_l10n.py)
     figures = {f["value"]: f["value_text"] for f in press["figures"]}
-    assert figures[-50] == ("\u221250\u00a0%" if lang == "de" else "\u221250%")
+    assert figures[50] == ("50\u00a0%" if lang == "de" else "50%")
+    assert figures[320] == (
+        "fast 320\u00a0Tonnen" if lang == "de" else "nearly 320\u00a0metric\u00a0tons"
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])

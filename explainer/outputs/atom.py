@@ -20,7 +20,7 @@ from explainer.rendering import (
     RenderContext,
     correction_html,
     status_sentence,
-    title_with_status,
+    title_with_when,
 )
 from explainer.urls import FEED, SiteUrls, relative_url
 from explainer.vocabulary import event_path
@@ -53,7 +53,7 @@ def atom_feed(ctx: RenderContext, urls: SiteUrls, site_name: str) -> bytes:
         page = urls.page(lang, event_path(event.id))
         entry = feed.add_entry(order="append")
         entry.id(urls.absolute(page) or stable_id(site_name, lang, "events", event.id))
-        entry.title(title_with_status(ctx, event))
+        entry.title(title_with_when(ctx, event))
         entry.link(href=href(page), rel="alternate", type="text/html")
         summary = ctx.text(event.summary)
         status = status_sentence(ctx, event)

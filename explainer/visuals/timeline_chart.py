@@ -21,7 +21,7 @@ import calendar
 from collections.abc import Callable
 
 from explainer.model import Event, EventDate
-from explainer.rendering import RenderContext, capitalized, when
+from explainer.rendering import RenderContext, capitalized, title_with_when
 from explainer.visuals.svg import (
     NARROW,
     WIDE,
@@ -193,7 +193,7 @@ def _layout(
     drawn = {e.id: (x, middle(lane)) for e, x, lane in placed}
     drawn |= {e.id: (x, under(row)) for e, x, row in below}
     for event, (x, y) in ((e, drawn[e.id]) for e in events if e.id in drawn):
-        title = f"{ctx.text(event.title)} ({when(ctx, event, short=True)})"
+        title = title_with_when(ctx, event)
         css = f"viz-mark viz-{event.type} viz-{event.status}"
         mark = shape(event.type, x, y, css)
         if event.date.day is None:
