@@ -676,8 +676,8 @@ def test_the_ministerial_meeting_is_no_agent_in_german(seed_site: Path) -> None:
         assert (
             "die Fortschritte bewertet und die Weichen für die künftige Zusammenarbeit" in text
             if url.startswith("events/ministerial")
-            else "mit einer Bewertung der Fortschritte und einer Weichenstellung für die"
-            " künftige Zusammenarbeit" in text
+            else "sollten die Fortschritte bewertet und die Weichen für die künftige"
+            " Zusammenarbeit gestellt werden" in text
         )
         assert "sollte die Fortschritte bewerten" not in text
         assert "festgelegt" not in text and "einem Ministertreffen" not in text
@@ -744,12 +744,14 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
     # after the first mention, the data's texts say „die Gruppe“
     story = seed_story.story
     call_body = story.events["de-la-fuente-rubio-call"].body["de"]
-    assert not GROUP_DE.search(call_body) and "das der Gruppe mit verstärkten" in call_body
+    assert not GROUP_DE.search(call_body) and "Die Gruppe sollte die Maßnahmen" in call_body
     # R42/R43: the English says what the meetings were meant to do, naming no one's intent
     english_call = story.events["de-la-fuente-rubio-call"].body["en"]
     assert "The meetings they agreed on were meant to strengthen joint efforts" in english_call
-    # R58: "stärken … verstärkte" and a „Bilanz … und Weichenstellungen“ readable as past
-    assert "Die vereinbarten Treffen sollten dem gemeinsamen Vorgehen mehr Nachdruck" in call_body
+    # R58: "stärken … verstärkte"; R60/R61: „das der Gruppe mit …“, an ellipsis, and a chain
+    # of nouns: each meeting's purpose in its own clause, the joint action said before them
+    assert "beide Treffen galten dem gemeinsamen Vorgehen" in call_body
+    assert "stärken" not in call_body.replace("verstärken", "")
     assert "wollten sie" not in call_body
     for text in (
         story.actors["bilateral-security-implementation-group"].description["de"],
@@ -1009,7 +1011,8 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     call = page_text(seed_site, "de", "events/de-la-fuente-rubio-call/")
     # R32/R33: "ausweiten" (broaden) was not the report's "verstärken"; the echo it had
     # avoided is solved in the clause before, which no longer says "stärken"
-    assert "verstärkten Maßnahmen gegen Kartelle" in call and "auszuweiten" not in call
+    assert "Maßnahmen gegen Kartelle, Fentanyl und Waffenschmuggel verstärken" in call
+    assert "auszuweiten" not in call
     assert "Vorgehen zu stärken" not in call
     secretariat = page_text(seed_site, "en", "actors/mexico-security-secretariat/")
     assert "a matter for the secretariat." in secretariat

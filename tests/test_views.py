@@ -403,7 +403,7 @@ def test_a_month_only_event_placed_before_a_dated_one_says_why_not_that_it_is_da
         "de": "Das genaue Datum ist nicht bekannt. In den Berichten liegt dieses Ereignis "
         "bereits zurück, Adas Anruf bei Bob (2.\u00a0März\u00a02026) steht dagegen noch "
         "bevor. Die Chronik ordnet dieses Ereignis daher dem März\u00a02026 zu und führt es "
-        "unmittelbar davor auf.",
+        "unmittelbar vor dem anderen auf.",
     }
     for lang, sentence in said.items():
         html = page(explainer, lang, "events/council-meeting.md")
