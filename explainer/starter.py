@@ -447,6 +447,8 @@ markdown_extensions:
   - attr_list
   - toc:
       permalink: true
+      # heading ids keep German's letters spelled out (`aussenministerium`)
+      slugify: !!python/name:explainer.slugs.slugify
 
 extra:
   explainer:

@@ -130,7 +130,7 @@ _EVENTS = {
     "de/": ("ein Ereignis", "zwei Ereignisse", "drei Ereignisse"),
 }
 _AND = {"": " and ", "de/": " und "}
-_SHARED_INTRO = {"": "join those who share events: ", "de/": "desto dicker): "}
+_SHARED_INTRO = {"": "the more events they share, the thicker the line: ", "de/": "desto dicker): "}
 DESCRIBED = {
     "": [
         # R10: from the member to the body, never "it" of a person

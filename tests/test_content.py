@@ -351,10 +351,10 @@ def test_actors_only_mentioned_in_the_texts_link_the_texts(seed_site: Path, lang
         assert {
             # R42, R44 and R46 read a sentence ("Took no part …") as subjectless: the fact
             # box says it, a label and its value
-            "en": "Events: None; mentioned in connection with Sheinbaum’s press conference",
+            "en": "Events: none; mentioned only in connection with Sheinbaum’s press conference",
             # R36/R37 read „der Name fällt“ as colloquial and the colon as clumsy: the
             # name opens with no article, so it follows „mit“
-            "de": "Ereignisse: Keine; erwähnt im Zusammenhang mit Sheinbaums Pressekonferenz",
+            "de": "Ereignisse: keine; nur im Zusammenhang mit Sheinbaums Pressekonferenz erwähnt",
         }[lang] in text.replace("\u00a0", " ")
         assert "Took no part" not in text and "War an keinem" not in text
         hrefs = [a.get("href") for a in content.cssselect("ul.explainer-mentioned-in a")]
@@ -676,8 +676,8 @@ def test_the_ministerial_meeting_is_no_agent_in_german(seed_site: Path) -> None:
         assert (
             "die Fortschritte bewertet und die Weichen für die künftige Zusammenarbeit" in text
             if url.startswith("events/ministerial")
-            else "sollten die Fortschritte bewertet und die Weichen für die künftige"
-            " Zusammenarbeit gestellt werden" in text
+            else "standen eine Bilanz der Fortschritte und die Weichenstellung für die"
+            " künftige Zusammenarbeit an" in text
         )
         assert "sollte die Fortschritte bewerten" not in text
         assert "festgelegt" not in text and "einem Ministertreffen" not in text
@@ -750,8 +750,10 @@ def test_the_german_pages_name_the_group_as_the_german_report_does(
     assert "The meetings they agreed on were meant to strengthen joint efforts" in english_call
     # R58: "stärken … verstärkte"; R60/R61: „das der Gruppe mit …“, an ellipsis, and a chain
     # of nouns: each meeting's purpose in its own clause, the joint action said before them
-    assert "beide Treffen galten dem gemeinsamen Vorgehen" in call_body
-    assert "stärken" not in call_body.replace("verstärken", "")
+    # R62/R63: „galten dem gemeinsamen Vorgehen“ dropped the report's „Stärkung“; the
+    # group's task is „intensivieren“, so that „stärken … verstärken“ (R33) stays away
+    assert "Beide Treffen sollten das gemeinsame Vorgehen stärken" in call_body
+    assert "verstärken" not in call_body
     assert "wollten sie" not in call_body
     for text in (
         story.actors["bilateral-security-implementation-group"].description["de"],
@@ -1011,7 +1013,7 @@ def test_the_r30_r31_wording(seed_site: Path) -> None:
     call = page_text(seed_site, "de", "events/de-la-fuente-rubio-call/")
     # R32/R33: "ausweiten" (broaden) was not the report's "verstärken"; the echo it had
     # avoided is solved in the clause before, which no longer says "stärken"
-    assert "Maßnahmen gegen Kartelle, Fentanyl und Waffenschmuggel verstärken" in call
+    assert "Maßnahmen gegen Kartelle, Fentanyl und Waffenschmuggel intensivieren" in call
     assert "auszuweiten" not in call
     assert "Vorgehen zu stärken" not in call
     secretariat = page_text(seed_site, "en", "actors/mexico-security-secretariat/")

@@ -242,7 +242,7 @@ def test_the_tooltip_of_a_term_with_u_s_is_its_whole_first_sentence(seed_site: P
     links = article(seed_site, "").cssselect('a.explainer-term[href$="#state-department"]')
     title = links[0].get("title")
     assert title.startswith("The U.S. State Department, formally the Department of State, is")
-    assert title.endswith("responsible for relations with other states.")
+    assert title.endswith("responsible for relations with other countries.")
 
 
 def test_what_sheinbaum_accepted_opens_an_entry_of_that_name(seed_site: Path) -> None:

@@ -520,10 +520,11 @@ def test_an_unknown_engine_is_refused(tmp_path: Path, capsys) -> None:  # type: 
 
 
 class _Tolerant(yaml.SafeLoader):
-    """mkdocs.yml's `!ENV` tags."""
+    """mkdocs.yml's `!ENV` and `!!python/name:` tags."""
 
 
 _Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def test_the_new_data_is_read_as_the_build_reads_it(tmp_path: Path) -> None:

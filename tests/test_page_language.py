@@ -400,7 +400,8 @@ def test_hand_written_headings_link_to_themselves_in_the_pages_language(
 def site_settings(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     """A site's full name in each language (its `site_name`) and its short name, if any
     (`extra.explainer.short_name`), as its mkdocs.yml says them."""
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    # BaseLoader: `!ENV` and `!!python/name:` as plain strings, as nothing here needs them
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     [i18n] = [plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict)]
     names = {
         entry["locale"]: entry.get("site_name", config["site_name"]) for entry in i18n["languages"]

@@ -559,7 +559,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     md = page(site(tmp_path), "de", "figures.md")
     # both figures are of one call: the event is said once, before the table
     assert table_rows(md) == [
-        ["Zahl", "Messgröße", "Genannt von"],
+        ["Zahl", "Was die Zahl angibt", "Genannt von"],
         ["12,5\u00a0%", "Haushaltswachstum", "Ada Example"],
         ["etwa 1.500\u00a0Tonnen", "Getreide", "Bob Sample"],
     ]
@@ -800,7 +800,8 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # here." as a database's fragment); R42, R44 and R46 read it as a sentence
             # under the box ("Took no part … but is mentioned in connection with …") as
             # subjectless
-            "Events: None; mentioned in connection with “Plan”",
+            # R55, R60, R63: lower case after the colon, no sentence following
+            "Events: none; mentioned only in connection with “Plan”",
             "Mentioned elsewhere",
         ),
         (
@@ -808,7 +809,7 @@ def test_an_actor_only_mentioned_in_the_texts_links_where_it_is_mentioned(
             # neither the actor's gender nor a case of the event's name: a headline in
             # quotation marks follows „mit“ as it is (R36/R37 read „der Name fällt“ as
             # colloquial and the colon as clumsy)
-            "Ereignisse: Keine; erwähnt im Zusammenhang mit „Plan (de)“",
+            "Ereignisse: keine; nur im Zusammenhang mit „Plan (de)“ erwähnt",
             "An anderer Stelle erwähnt",
         ),
     ):
@@ -889,11 +890,11 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     raw["events"]["review"]["name"] = {"en": "the review", "de": "die Prüfung"}
     explainer = load(tmp_path, raw)
     said = {
-        "en": "Events: None; mentioned in connection with “Plan” and the review",
+        "en": "Events: none; mentioned only in connection with “Plan” and the review",
         # a name with its article stays in the nominative after the colon, where „mit“
         # would need „der Prüfung“
-        "de": "Ereignisse: Keine; erwähnt im Zusammenhang mit "
-        "diesen Ereignissen: „Plan (de)“ und die Prüfung",
+        "de": "Ereignisse: keine; nur im Zusammenhang mit "
+        "diesen Ereignissen erwähnt: „Plan (de)“ und die Prüfung",
     }
     for lang, fact in said.items():
         office = page(explainer, lang, "actors/office.md")
@@ -901,7 +902,7 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
         [line] = [
             li
             for li in root.iter("li")
-            if li.text_content().startswith(("Events: None", "Ereignisse: Keine"))
+            if li.text_content().startswith(("Events: none", "Ereignisse: keine"))
         ]
         assert visible(lxml.html.tostring(line, encoding="unicode")).replace("\u00a0", " ") == fact
         assert [a.get("href") for a in line.iter("a")] == [
@@ -911,9 +912,10 @@ def test_an_actor_mentioned_by_several_events_names_each_where_it_says_so(
     # without the article, the same names follow „mit“: no colon where none is needed
     raw["events"]["review"]["name"] = {"en": "the review", "de": "Prüfung des Zentralamts"}
     office = page(load(tmp_path, raw), "de", "actors/office.md")
-    assert "Keine; erwähnt im Zusammenhang mit „Plan (de)“ und Prüfung des Zentralamts" in visible(
-        office
-    ).replace("\u00a0", " ")
+    assert (
+        "keine; nur im Zusammenhang mit „Plan (de)“ und Prüfung des Zentralamts erwähnt"
+        in visible(office).replace("\u00a0", " ")
+    )
     assert "diesen Ereignissen:" not in visible(office)
     # an actor that takes part in an event says nothing of the kind
     ada = visible(page(explainer, "en", "actors/ada.md"))

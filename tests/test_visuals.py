@@ -410,8 +410,9 @@ def test_a_crowded_network_draws_its_closest_relations_and_says_so() -> None:
     [
         (
             "en",
-            "Solid lines, thicker for more shared events, join those who share events: A and B"
-            " (two events); C and D (one event).",
+            # R62: not "thicker for more shared events, join those who share events"
+            "Solid lines link those who took part in the same event; the more events they"
+            " share, the thicker the line: A and B (two events); C and D (one event).",
         ),
         (
             "de",
