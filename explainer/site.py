@@ -416,8 +416,12 @@ class Explainer:
                 height=height,
                 media_type=media_type,
             )
-        # the home page's title is the site's name: the card says it once, not again below
+        # the home page's title is the site's name: the card says it once, not again below;
+        # under another page's title, the short name where the site has one, as its tab
+        # does (R63 read a long name cut off at "security tensions and…")
         footer = "" if title.strip() == site_name.strip() else site_name
+        if footer and self.config.short_name.get(language):
+            footer = self.config.short_name[language]
         card = Card(title, kicker, footer, language_name(language))
         alt = separator.join(part for part in (card.title, card.kicker, footer) if part)
         return PageCard(card_path(prefix, source_path), alt=alt, card=card)

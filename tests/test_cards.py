@@ -320,3 +320,15 @@ def test_an_event_not_known_to_have_taken_place_says_its_status_on_its_card(
             # the card draws it, and the alt text that describes the card says it
             assert card.card.kicker.replace(" ", "\u00a0") == kicker.replace(" ", "\u00a0")
             assert kicker.replace(" ", "\u00a0") in card.alt.replace(" ", "\u00a0"), card.alt
+
+
+def test_a_card_names_the_site_by_its_short_name_under_a_pages_title(seed_story) -> None:  # type: ignore[no-untyped-def]
+    """R63 read the seed's long name cut off on the cards ("security tensions and…"): under
+    any page's title but the home page's, a card says the short name, as the tab does."""
+    for lang, full in (("en", "The site's full name"), ("de", "Der volle Name der Website")):
+        short = seed_story.config.short_name[lang]
+        card = seed_story.page_card(lang, "timeline.md", title="Timeline", site_name=full)
+        assert card is not None and card.card is not None
+        assert card.card.site_name == short and card.alt.endswith(short)
+        home = seed_story.page_card(lang, "index.md", title=full, site_name=full)
+        assert home is not None and home.card is not None and home.card.site_name == ""

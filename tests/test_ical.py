@@ -454,3 +454,34 @@ def test_a_line_of_any_character_is_folded_as_icalendar_folds_it(character: str)
 def test_parameter_values_are_quoted_as_icalendar_does(value: str) -> None:
     assert f"LANGUAGE={_param(value)}".encode() == icalendar.Parameters(LANGUAGE=value).to_ical()
     assert f"TZID={_param(value)}".encode() == icalendar.Parameters(TZID=value).to_ical()
+
+
+def test_the_calendar_is_stamped_with_the_storys_last_update(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """R61/R63 read DTSTAMP 2026-02-01 (a month-only event's start) beside a home page
+    published in November: with the history, the stamp is the story's last update; without
+    it, the latest event's start, as before."""
+    from explainer.history import EventHistory
+    from explainer.model import build_story
+    from explainer.site import Explainer
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    data = minimal_data()
+    loaded = load(tmp_path, data)
+    updated = datetime.datetime(2026, 11, 22, 4, 31, tzinfo=datetime.UTC)
+    history = {
+        event_id: EventHistory(updated - datetime.timedelta(days=1)) for event_id in data["events"]
+    }
+    history["statement"] = EventHistory(updated - datetime.timedelta(days=1), updated)
+    for story, stamp in (
+        (build_story(data, ("en", "de"), history), "20261122T043100Z"),
+        (loaded.story, None),
+    ):
+        explainer = Explainer(loaded.config, story, loaded.strings)
+        cal = icalendar.Calendar.from_ical(
+            calendar(explainer.context("en"), explainer.urls, "Test")
+        )
+        stamps = {str(e.get("dtstamp").to_ical(), "ascii") for e in cal.walk("VEVENT")}
+        latest = max(event_start(e) for e in loaded.story.events.values())
+        assert stamps == {stamp or latest.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")}

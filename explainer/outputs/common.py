@@ -19,10 +19,15 @@ def event_start(event: Event) -> datetime.datetime:
 
 def reference_time(story: Story) -> datetime.datetime:
     """A timestamp that depends on the data only (SOURCE_DATE_EPOCH wins if set): outputs
-    of the same commit are byte-identical."""
+    of the same commit are byte-identical. With the data file's history, the story's last
+    update (its calendars' DTSTAMP, its sitemaps' date); without it, its latest event's
+    start (R61, R63 read a calendar stamped Feb. 1, the start of a month-only event,
+    beside a home page published in November)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    if story.last_update is not None:
+        return story.last_update.astimezone(datetime.UTC)
     starts = [event_start(e).astimezone(datetime.UTC) for e in story.events.values()]
     return max(starts, default=datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC))
 
