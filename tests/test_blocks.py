@@ -176,7 +176,7 @@ def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
     assert said == (
         f"Alle diese Zahlen stammen aus demselben Ereignis: „Ada ruft Bob an“ ({march_2['de']})."
     )
-    assert heads == ["Zahl", "Messgröße", "Genannt von"]
+    assert heads == ["Zahl", "Was die Zahl angibt", "Genannt von"]
     data["events"]["first-call"]["figures"][1]["by"] = "ada"  # now one speaker too
     (tmp_path / "one").mkdir()
     explainer = load(tmp_path / "one", data)
