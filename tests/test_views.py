@@ -156,7 +156,7 @@ def test_a_statements_participants_are_those_who_issued_it(tmp_path: Path) -> No
         for lang in ("en", "de")
         for path in ("events/statement.md", "events/first-call.md")
     }
-    assert ("Statement by", "participants") in headings["en", "events/statement.md"]
+    assert ("Who spoke", "participants") in headings["en", "events/statement.md"]
     assert ("Wer sich äußerte", "teilnehmer") in headings["de", "events/statement.md"]
     assert ("Participants", "participants") in headings["en", "events/first-call.md"]
     assert ("Teilnehmer", "teilnehmer") in headings["de", "events/first-call.md"]
