@@ -7,7 +7,6 @@ language process starts its threads after the fork, never before."""
 
 from __future__ import annotations
 
-import html
 import shutil
 from pathlib import Path
 
@@ -33,7 +32,7 @@ class PassCards:
         card = explainer.page_card(
             language,
             i18n.neutral_path(page.file),
-            title=html.unescape(page.title or config.site_name),
+            title=i18n.shared_title(page, config),
             site_name=config.site_name,
         )
         if card is None:

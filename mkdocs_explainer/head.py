@@ -21,7 +21,7 @@ def finish_page(
         i18n.file_language(page.file, config),
         site_name=config.site_name,
         source_path=i18n.neutral_path(page.file),
-        title=html.unescape(page.title or config.site_name),
+        title=i18n.shared_title(page, config),
         description=html.unescape(page.meta.get("description") or config.site_description or ""),
     )
     if card:

@@ -11,11 +11,13 @@ entries like any hand-written page.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 
 def plugin(config: MkDocsConfig) -> Any:
@@ -111,3 +113,13 @@ def language_names(config: MkDocsConfig) -> list[tuple[str, str, bool]]:
         for entry in i18n.config.languages
         if entry.build
     ]
+
+
+def shared_title(page: Page, config: MkDocsConfig) -> str:
+    """A page's title where it stands alone (share previews, cards, the head's tags): a
+    language's home page by the site's name, since its entry in the menu may call it
+    "Home" (R68 read a shared home page titled "Home" / "Startseite"), any other page by
+    its title."""
+    if neutral_path(page.file) == "index.md" or not page.title:
+        return html.unescape(config.site_name)
+    return html.unescape(page.title)

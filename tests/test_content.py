@@ -680,8 +680,8 @@ def test_the_ministerial_meeting_is_no_agent_in_german(seed_site: Path) -> None:
             # R64: „standen … an“ stated the agenda of a meeting not known to have taken
             # place; R66/R67: „die Minister … auf Ministerebene“ a pleonasm, „wollten“ an
             # intent for the reports' plan: the meeting was to serve it
-            else "das Sicherheitstreffen auf Ministerebene im Februar in Washington dazu"
-            " dienen, die Fortschritte zu bewerten und die Weichen für die künftige"
+            else "das Sicherheitstreffen auf Ministerebene im Februar in Washington sollte"
+            " dazu dienen, die Fortschritte zu bewerten und die Weichen für die künftige"
             " Zusammenarbeit zu stellen" in text
         )
         assert "sollte die Fortschritte bewerten" not in text

@@ -364,6 +364,21 @@ def test_event_pages_have_json_ld_opengraph_and_description(
         assert meta["og:url"] == f"{SITE_URL}de/events/{event.id}/"
 
 
+def test_a_shared_home_page_is_titled_by_the_sites_name(published_site: Path) -> None:
+    """The menu calls the home page "Home" / „Startseite“; a share preview of it (R68 read
+    one titled "Home") and its card name the site, in its language, as its tab does."""
+    for lang in ("en", "de"):
+        root = html(published_site, LANGS[lang].rstrip("/") or ".")
+        meta = {
+            m.get("property") or m.get("name"): m.get("content") for m in root.cssselect("meta")
+        }
+        tab = root.findtext("head/title")
+        assert meta["og:title"] == tab and tab not in ("Home", "Startseite"), lang
+        assert meta["og:image:alt"].startswith(tab), lang
+        menu = [a.text_content().strip() for a in root.cssselect("nav.md-nav--primary a")]
+        assert {"en": "Home", "de": "Startseite"}[lang] in menu
+
+
 def test_markup_in_the_data_cannot_escape_head_metadata(tmp_path: Path) -> None:
     data = yaml.safe_load(minimal_yaml())
     title = 'Bob </script><script>alert(1)</script> "quoted" & <b>bold</b>'
