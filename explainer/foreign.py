@@ -22,23 +22,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from explainer.terms import trie_pattern
+from explainer.terms import HTML_TOKENS, TAG, VOID_ELEMENTS, close_element, trie_pattern
 
 #: elements whose text is never marked: not prose, cannot hold a span, or not the page's
 _NO_MARK = frozenset(
     ["code", "kbd", "math", "option", "pre", "samp", "script", "select", "style", "svg"]
     + ["template", "textarea", "title"]
 )
-_VOID = frozenset(
-    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"]
-    + ["track", "wbr"]
-)
 #: inline elements that take the attribute themselves when they wrap exactly a phrase
 #: (not `a` or `abbr`: their `title` is in the page's language, and `lang` would cover it)
 _WRAPPERS = frozenset(["b", "cite", "dfn", "em", "i", "mark", "q", "s", "small", "span"])
 _WRAPPERS |= frozenset(["strong", "u"])
-_TOKEN = re.compile(r"(<!--.*?-->|<![^>]*>|<[^>]*>)", re.DOTALL)
-_TAG = re.compile(r"^<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _LANG = re.compile(r"\slang\s*=", re.IGNORECASE)
 _TITLE = re.compile(r"\stitle\s*=", re.IGNORECASE)
 #: a letter: phrases start and end at a boundary between a letter and a non-letter
@@ -98,24 +92,20 @@ def mark_foreign(page_html: str, words: ForeignWords, language: str) -> str:
     """The page's HTML with every phrase of another language than `language` marked."""
     if words.pattern is None:
         return page_html
-    tokens = _TOKEN.split(page_html)  # text at even indexes, tags and comments at odd ones
+    tokens = HTML_TOKENS.split(page_html)  # text at even indexes, tags and comments at odd ones
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # (tag, forbids marking)
     no_mark = 0
     for index, token in enumerate(tokens):
         if index % 2:
             out.append(token)
-            tag = _TAG.match(token)
+            tag = TAG.match(token)
             if tag is None:
                 continue  # comment, doctype
             closing, name = tag.group(1), tag.group(2).lower()
             if closing:
-                for depth in range(len(stack) - 1, -1, -1):
-                    if stack[depth][0] == name:
-                        no_mark -= sum(forbids for _, forbids in stack[depth:])
-                        del stack[depth:]
-                        break
-            elif name not in _VOID and not token.endswith("/>"):
+                no_mark -= sum(forbids for _, forbids in close_element(stack, name))
+            elif name not in VOID_ELEMENTS and not token.endswith("/>"):
                 forbids = name in _NO_MARK or _LANG.search(token) is not None
                 stack.append((name, forbids))
                 no_mark += forbids
@@ -133,7 +123,7 @@ def mark_foreign(page_html: str, words: ForeignWords, language: str) -> str:
             # exactly the phrase inside an inline element: the element gets the attribute
             name, opening = stack[-1][0], tokens[index - 1]
             closing = tokens[index + 1] if index + 1 < len(tokens) else ""
-            tag = _TAG.match(opening)
+            tag = TAG.match(opening)
             if (
                 name in _WRAPPERS
                 and tag is not None

@@ -16,6 +16,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from explainer.markup import render_markdown
 from explainer.model import Story
@@ -27,12 +28,17 @@ _NO_LINK = frozenset(
     + ["script", "select", "style", "svg", "textarea", "title"]
     + [f"h{level}" for level in range(1, 7)]
 )
-_VOID = frozenset(
+#: an open element on a walker's stack: a tuple whose first item is its tag's name
+_Entry = TypeVar("_Entry", bound=tuple[Any, ...])
+#: elements without an end tag
+VOID_ELEMENTS = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"]
     + ["track", "wbr"]
 )
-_TOKEN = re.compile(r"(<!--.*?-->|<![^>]*>|<[^>]*>)", re.DOTALL)
-_TAG = re.compile(r"^<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+#: splits a page's HTML into text (even indexes) and tags, comments, doctypes (odd ones)
+HTML_TOKENS = re.compile(r"(<!--.*?-->|<![^>]*>|<[^>]*>)", re.DOTALL)
+#: a tag's name, and `/` for an end tag (no match: a comment or doctype)
+TAG = re.compile(r"^<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _OWN_TERM = re.compile(r'\sdata-explainer-term="([^"]*)"')
 _LABELS = re.compile(r"\sdata-explainer-labels(?=[\s/>=])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ„“\"(])")
@@ -165,6 +171,18 @@ class LinkedPage:
     mentioned: list[str]  # term ids, in order of first mention
 
 
+def close_element(stack: list[_Entry], name: str) -> list[_Entry]:
+    """The open elements that the end tag `</name>` closes, taken off `stack` (whose
+    entries start with their tag's name): its element and any left open inside it; none
+    for an end tag whose start is not open."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][0] == name:
+            closed = stack[depth:]
+            del stack[depth:]
+            return closed
+    return []
+
+
 def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> LinkedPage:
     """Link the first mention of each term; report every term the page mentions.
 
@@ -177,26 +195,22 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> Link
     own_terms: list[str] = []  # terms whose own glossary entry is open
     linked: set[str] = set()
     mentioned: dict[str, None] = {}
-    for token in _TOKEN.split(page_html):
+    for token in HTML_TOKENS.split(page_html):
         if not token:
             continue
         if token[0] == "<":
             out.append(token)
-            tag = _TAG.match(token)
+            tag = TAG.match(token)
             if tag is None:
                 continue  # comment, doctype
             closing, name = tag.group(1), tag.group(2).lower()
             if closing:
-                for depth in range(len(stack) - 1, -1, -1):
-                    if stack[depth][0] == name:
-                        for _, forbids, own, labels in stack[depth:]:
-                            no_link -= forbids
-                            in_labels -= labels
-                            if own:
-                                own_terms.remove(own)
-                        del stack[depth:]
-                        break
-            elif name not in _VOID and not token.endswith("/>"):
+                for _, forbids, own, labels in close_element(stack, name):
+                    no_link -= forbids
+                    in_labels -= labels
+                    if own:
+                        own_terms.remove(own)
+            elif name not in VOID_ELEMENTS and not token.endswith("/>"):
                 own_match = _OWN_TERM.search(token) if "data-explainer-term" in token else None
                 own = own_match.group(1) if own_match else None
                 forbids = name in _NO_LINK
