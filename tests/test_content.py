@@ -1110,7 +1110,7 @@ def test_drug_trafficking_is_defined_once_as_illegal(seed_site: Path) -> None:
 def test_the_home_page_leaves_the_figures_caveat_to_the_figures_page(seed_site: Path) -> None:
     """R32/R33: the missing period and baseline were told on four pages; the home page links
     the figures page, where they are told (and the press conference's page), instead."""
-    for lang, caveat in (("en", "a period"), ("de", "Zeitraum")):
+    for lang, caveat in (("en", "what period the figures cover"), ("de", "Zeitraum")):
         root = lxml.html.parse(str(seed_site / PREFIX[lang] / "index.html")).getroot()
         article = root.cssselect("article")[0]
         assert "Zeitraum" not in article.text_content()
