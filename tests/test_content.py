@@ -1204,7 +1204,7 @@ def test_the_r42_line_edit(seed_site: Path) -> None:
         for p in home.cssselect("article p")
         if "She was responding" in p.text_content()
     )
-    assert lead.count("demand") == 1, lead
+    assert lead.count("demand") <= 1, lead  # said once at most (R42); R75: "called for"
     # R44/R45: the lead's first sentence ran to 43 words; it ends at the quoted results
     # (a period before a day's number ends an abbreviated month, "Jan. 16", not a sentence)
     first = re.split(r"(?<=[.!?])\s(?!\d)|(?<=[.!?][\"”’])\s", lead)[0]
