@@ -65,7 +65,7 @@ def test_the_home_page_is_named_home_page_not_by_the_sites_title(tmp_path: Path)
     """The R9 review: "Appears in: …; Mexico and the United States: security tensions and
     cooperation, January 2026" named the home page by the site's title."""
     explainer = load(tmp_path)
-    said = {"en": "Home page", "de": "Startseite"}
+    said = {"en": "Home", "de": "Startseite"}  # as the menu names it (R76, R77)
     for lang, home in said.items():
         [glossary] = [p for p in explainer.pages(lang) if p.path == "glossary.md"]
         pages = [

@@ -171,7 +171,7 @@ def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
     march_2 = {"en": "March 2, 2026", "de": "2. März 2026"}
     said, heads = table(explainer, "en")
     assert said == f"All of these figures were cited at “Ada calls Bob” ({march_2['en']})."
-    assert heads == ["Figure", "What it measures", "Cited by"]
+    assert heads == ["Figure", "What it refers to", "Cited by"]
     said, heads = table(explainer, "de")
     assert said == (
         f"Alle diese Zahlen stammen aus demselben Ereignis: „Ada ruft Bob an“ ({march_2['de']})."
@@ -184,7 +184,7 @@ def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
     assert said == (
         f"All of these figures were cited by Ada Example at “Ada calls Bob” ({march_2['en']})."
     )
-    assert heads == ["Figure", "What it measures"]
+    assert heads == ["Figure", "What it refers to"]
     said, heads = table(explainer, "de")
     assert said.startswith("Alle diese Zahlen nannte Ada Example; Anlass war „Ada ruft Bob an“")
     # the speaker's own event (she its one participant): named by its kind and date, since
@@ -194,14 +194,14 @@ def test_a_figures_column_the_same_in_every_row_is_said_once_before_the_table(
     explainer = load(tmp_path / "own", data)
     said, heads = table(explainer, "en")
     assert said == f"All of these figures were cited by Ada Example (phone call, {march_2['en']})."
-    assert heads == ["Figure", "What it measures"]
+    assert heads == ["Figure", "What it refers to"]
     said, _ = table(explainer, "de")
     assert said == f"Alle diese Zahlen nannte Ada Example (Telefonat, {march_2['de']})."
     # a single figure keeps its columns: there is nothing to repeat
     data["events"]["first-call"]["figures"] = data["events"]["first-call"]["figures"][:1]
     (tmp_path / "single").mkdir()
     said, heads = table(load(tmp_path / "single", data), "en")
-    assert said == "" and heads == ["Figure", "What it measures", "Cited by", "Event"]
+    assert said == "" and heads == ["Figure", "What it refers to", "Cited by", "Event"]
 
 
 @pytest.mark.parametrize(

@@ -576,7 +576,7 @@ def test_figures_are_attributed(tmp_path: Path) -> None:
     english = site(tmp_path)
     assert table_rows(page(english, "en", "figures.md"))[0] == [
         "Figure",
-        "What it measures",
+        "What it refers to",
         "Cited by",
     ]
     shown = visible(page(english, "en", "events/first-call.md"))
