@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from explainer.terms import HTML_TOKENS, TAG, VOID_ELEMENTS, close_element, trie_pattern
+from explainer.terms import HTML_TOKENS, TAG, close_element, tag_change, trie_pattern
 
 #: elements whose text is never marked: not prose, cannot hold a span, or not the page's
 _NO_MARK = frozenset(
@@ -99,13 +99,13 @@ def mark_foreign(page_html: str, words: ForeignWords, language: str) -> str:
     for index, token in enumerate(tokens):
         if index % 2:
             out.append(token)
-            tag = TAG.match(token)
-            if tag is None:
-                continue  # comment, doctype
-            closing, name = tag.group(1), tag.group(2).lower()
+            change = tag_change(token)
+            if change is None:
+                continue  # a comment, a doctype, an element that opens nothing
+            closing, name = change
             if closing:
                 no_mark -= sum(forbids for _, forbids in close_element(stack, name))
-            elif name not in VOID_ELEMENTS and not token.endswith("/>"):
+            else:
                 forbids = name in _NO_MARK or _LANG.search(token) is not None
                 stack.append((name, forbids))
                 no_mark += forbids

@@ -419,9 +419,8 @@ class Explainer:
         # the home page's title is the site's name: the card says it once, not again below;
         # under another page's title, the short name where the site has one, as its tab
         # does (R63 read a long name cut off at "security tensions and…")
-        footer = "" if title.strip() == site_name.strip() else site_name
-        if footer and self.config.short_name.get(language):
-            footer = self.config.short_name[language]
+        home = title.strip() == site_name.strip()
+        footer = "" if home else self.config.short_name.get(language) or site_name
         card = Card(title, kicker, footer, language_name(language))
         alt = separator.join(part for part in (card.title, card.kicker, footer) if part)
         return PageCard(card_path(prefix, source_path), alt=alt, card=card)

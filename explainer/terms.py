@@ -171,6 +171,19 @@ class LinkedPage:
     mentioned: list[str]  # term ids, in order of first mention
 
 
+def tag_change(token: str) -> tuple[bool, str] | None:
+    """What a tag token does to the open elements: `(True, name)` for an end tag,
+    `(False, name)` for a start tag that opens an element; None for a comment, a doctype,
+    a void element or a self-closing tag, which open nothing."""
+    tag = TAG.match(token)
+    if tag is None:
+        return None
+    closing, name = bool(tag.group(1)), tag.group(2).lower()
+    if not closing and (name in VOID_ELEMENTS or token.endswith("/>")):
+        return None
+    return closing, name
+
+
 def close_element(stack: list[_Entry], name: str) -> list[_Entry]:
     """The open elements that the end tag `</name>` closes, taken off `stack` (whose
     entries start with their tag's name): its element and any left open inside it; none
@@ -200,17 +213,17 @@ def link_terms(page_html: str, matcher: TermMatcher, glossary_href: str) -> Link
             continue
         if token[0] == "<":
             out.append(token)
-            tag = TAG.match(token)
-            if tag is None:
-                continue  # comment, doctype
-            closing, name = tag.group(1), tag.group(2).lower()
+            change = tag_change(token)
+            if change is None:
+                continue  # a comment, a doctype, an element that opens nothing
+            closing, name = change
             if closing:
                 for _, forbids, own, labels in close_element(stack, name):
                     no_link -= forbids
                     in_labels -= labels
                     if own:
                         own_terms.remove(own)
-            elif name not in VOID_ELEMENTS and not token.endswith("/>"):
+            else:
                 own_match = _OWN_TERM.search(token) if "data-explainer-term" in token else None
                 own = own_match.group(1) if own_match else None
                 forbids = name in _NO_LINK
